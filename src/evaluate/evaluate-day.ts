@@ -1,0 +1,59 @@
+import type { LocalisedText, Programme, RuleKind, RuleVersion } from '../rules/model.js';
+import { traceCondition, type ConditionTrace, type Facts } from './condition-trace.js';
+
+/**
+ * What a rule's result means for the answer: a met basis rule is a basis; an unmet requirement or a met
+ * exclusion is a blocker; anything else is neutral.
+ */
+export type RuleOutcome = 'basis' | 'blocker' | 'neutral';
+
+export interface RuleTrace {
+  ref: string;
+  kind: RuleKind;
+  title: LocalisedText;
+  source: string;
+  assumptions: string[];
+  /** Whether the rule's conditions hold. */
+  result: boolean;
+  outcome: RuleOutcome;
+  conditions: ConditionTrace;
+}
+
+export interface DayResult {
+  eligible: boolean;
+  basis: string[];
+  blockers: string[];
+  explanation: RuleTrace[];
+}
+
+export function outcomeOf(kind: RuleKind, result: boolean): RuleOutcome {
+  if (kind === 'basis') return result ? 'basis' : 'neutral';
+  if (kind === 'requirement') return result ? 'neutral' : 'blocker';
+  return result ? 'blocker' : 'neutral';
+}
+
+/** Combines rule outcomes into an answer: eligible exactly when some basis holds and nothing blocks. */
+export function combineOutcomes(programme: Programme, outcomes: ReadonlyArray<{ ref: string; outcome: RuleOutcome }>): Omit<DayResult, 'explanation'> {
+  const basis = outcomes.filter((rule) => rule.outcome === 'basis').map((rule) => rule.ref);
+  const blockers = outcomes.filter((rule) => rule.outcome === 'blocker').map((rule) => rule.ref);
+  if (basis.length === 0) blockers.unshift(programme.noBasisBlocker.ref);
+  return { eligible: basis.length > 0 && blockers.length === 0, basis, blockers };
+}
+
+/** Evaluates every rule of a version on one day's facts, with the explanation made where each decision is made. */
+export function evaluateDay(programme: Programme, version: RuleVersion, facts: Facts): DayResult {
+  const explanation = version.rules.map((rule): RuleTrace => {
+    const conditions = traceCondition(rule.conditions, version, facts);
+    return {
+      ref: rule.id,
+      kind: rule.kind,
+      title: rule.title,
+      source: rule.source,
+      assumptions: rule.assumptions,
+      result: conditions.result,
+      outcome: outcomeOf(rule.kind, conditions.result),
+      conditions,
+    };
+  });
+  return { ...combineOutcomes(programme, explanation), explanation };
+}

@@ -1,0 +1,48 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { problem, sendProblem } from './problem.js';
+import type { RuleSetSource } from './rule-set-source.js';
+import { eligibilityRouter } from './routes/eligibility.js';
+import { healthRouter } from './routes/health.js';
+
+/** The largest request body accepted; larger bodies are answered 413 before they are parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** body-parser's error types, each a client mistake with its own status. */
+const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
+  'entity.parse.failed': { status: 400, detail: 'the body is not valid JSON' },
+  'entity.too.large': { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` },
+  'entity.verify.failed': { status: 400, detail: 'the body could not be verified' },
+  'request.aborted': { status: 400, detail: 'the request was aborted' },
+  'request.size.invalid': { status: 400, detail: 'the body is shorter or longer than its Content-Length' },
+  'encoding.unsupported': { status: 415, detail: 'unsupported content encoding' },
+  'charset.unsupported': { status: 415, detail: 'unsupported charset; send UTF-8' },
+  'stream.encoding.set': { status: 500, detail: 'internal error' },
+};
+
+export interface AppOptions {
+  /** Called with unexpected errors (never with client mistakes), so they can be logged. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+/** A thin shell around the pure core: parse, ask, answer; every error is problem+json. */
+export function createApp(rules: RuleSetSource, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('json escape', true);
+  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(healthRouter(rules));
+  app.use(eligibilityRouter(rules));
+  app.use((request, response) => {
+    sendProblem(response, problem(404, `no route ${request.method} ${request.path}`));
+  });
+  const onError: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
+    const type = (error as { type?: unknown }).type;
+    const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
+    if (known && known.status < 500) return sendProblem(response, problem(known.status, known.detail));
+    options.onUnexpectedError?.(error);
+    if (response.headersSent) return;
+    sendProblem(response, problem(500, 'internal error'));
+  };
+  app.use(onError);
+  return app;
+}

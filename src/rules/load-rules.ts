@@ -1,0 +1,194 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import { checkVersion } from './check-version.js';
+import type {
+  Assumption,
+  DeclaredFact,
+  DerivedFact,
+  LocalisedText,
+  Parameter,
+  ParameterValue,
+  Programme,
+  Rule,
+  RuleFileProblem,
+  RuleSet,
+  RuleVersion,
+  Source,
+  TopLevelCondition,
+} from './model.js';
+import { BUILT_IN_FACTS } from './model.js';
+import { validateRuleFile } from './schema-validation.js';
+import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
+
+export const PROGRAMME_FILE = 'programme.yaml';
+export const VERSIONS_DIRECTORY = 'versions';
+
+export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: RuleFileProblem[] };
+
+/* The shapes below are what the JSON Schemas guarantee once a file has passed them. */
+interface ProgrammeDocument {
+  id: string;
+  title: LocalisedText;
+  description?: LocalisedText;
+  noBasisBlocker: { ref: string; title: LocalisedText };
+  facts: Record<string, Omit<DeclaredFact, 'name'>>;
+  derivedFacts?: Record<string, { kind: 'wholeYearsOn' | 'field'; of: string; field?: string; type?: DeclaredFact['type']; title: LocalisedText }>;
+}
+
+interface VersionDocument {
+  version: string;
+  title: LocalisedText;
+  effectiveFrom: string;
+  effectiveTo?: string | null;
+  adopted: string;
+  sources: Source[];
+  parameters?: Record<string, Omit<Parameter, 'name' | 'assumptions'> & { assumptions?: string[] }>;
+  assumptions?: Assumption[];
+  conditions?: Record<string, TopLevelCondition>;
+  rules: Array<Omit<Rule, 'assumptions'> & { assumptions?: string[] }>;
+}
+
+function readYaml(file: string, displayName: string, kind: 'programme' | 'version'): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { yaml: null, problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
+  }
+  const parsed = parseYamlFile(displayName, text);
+  if (!parsed.yaml) return parsed;
+  const problems = validateRuleFile(kind, parsed.yaml);
+  return problems.length > 0 ? { yaml: null, problems } : parsed;
+}
+
+function buildProgramme(document: ProgrammeDocument, yaml: YamlFile, directory: string): { programme: Programme; problems: RuleFileProblem[] } {
+  const problems: RuleFileProblem[] = [];
+  const facts = new Map<string, DeclaredFact>(Object.entries(document.facts).map(([name, fact]) => [name, { ...fact, name }]));
+  const derivedFacts = new Map<string, DerivedFact>();
+  for (const [name, derived] of Object.entries(document.derivedFacts ?? {})) {
+    const path = ['derivedFacts', name];
+    if (facts.has(name) || BUILT_IN_FACTS.has(name)) problems.push(problemAt(yaml, path, `derived fact "${name}" has the name of a declared or built-in fact`, true));
+    const source = facts.get(derived.of) ?? derivedFacts.get(derived.of);
+    const sourceType = source?.type ?? BUILT_IN_FACTS.get(derived.of);
+    if (sourceType === undefined) problems.push(problemAt(yaml, [...path, 'of'], `"${derived.of}" is not a declared fact (or a derived fact above this one)`));
+    if (derived.kind === 'wholeYearsOn') {
+      if (sourceType !== undefined && sourceType !== 'date') problems.push(problemAt(yaml, [...path, 'of'], `wholeYearsOn needs a date fact; "${derived.of}" is a ${sourceType}`));
+      derivedFacts.set(name, { name, kind: 'wholeYearsOn', of: derived.of, title: derived.title, type: 'number' });
+    } else {
+      if (sourceType !== undefined && sourceType !== 'object') problems.push(problemAt(yaml, [...path, 'of'], `field needs an object fact; "${derived.of}" is a ${sourceType}`));
+      derivedFacts.set(name, { name, kind: 'field', of: derived.of, field: derived.field ?? '', type: derived.type ?? 'string', title: derived.title });
+    }
+  }
+  const programme: Programme = {
+    id: document.id,
+    title: document.title,
+    noBasisBlocker: document.noBasisBlocker,
+    facts,
+    derivedFacts,
+    versions: [],
+    file: yaml.file,
+    directory,
+  };
+  if (document.description) programme.description = document.description;
+  return { programme, problems };
+}
+
+function buildVersion(programme: Programme, document: VersionDocument, yaml: YamlFile): RuleVersion {
+  const parameters = new Map<string, Parameter>(
+    Object.entries(document.parameters ?? {}).map(([name, parameter]) => [
+      name,
+      { ...parameter, name, value: parameter.value as ParameterValue, assumptions: parameter.assumptions ?? [] },
+    ]),
+  );
+  return {
+    programme: programme.id,
+    version: document.version,
+    title: document.title,
+    effectiveFrom: document.effectiveFrom as CalendarDate,
+    effectiveTo: (document.effectiveTo ?? null) as CalendarDate | null,
+    adopted: document.adopted as CalendarDate,
+    sources: document.sources,
+    parameters,
+    assumptions: document.assumptions ?? [],
+    namedConditions: new Map(Object.entries(document.conditions ?? {})),
+    rules: document.rules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })),
+    file: yaml.file,
+    sha256: yaml.sha256,
+  };
+}
+
+/** Versions whose days overlap: a version without effectiveTo yields to the next, one with it must end before. */
+function checkVersionRanges(programme: Programme, files: Map<RuleVersion, YamlFile>): RuleFileProblem[] {
+  const problems: RuleFileProblem[] = [];
+  const seen = new Map<string, RuleVersion>();
+  programme.versions.forEach((version, index) => {
+    const yaml = files.get(version) as YamlFile;
+    const twin = seen.get(version.version);
+    if (twin) problems.push(problemAt(yaml, ['version'], `version "${version.version}" is also defined in ${twin.file}`));
+    seen.set(version.version, version);
+    const next = programme.versions[index + 1];
+    if (!next) return;
+    if (next.effectiveFrom === version.effectiveFrom) {
+      problems.push(problemAt(files.get(next) as YamlFile, ['effectiveFrom'], `overlaps ${version.file}: both start on ${version.effectiveFrom}`));
+    } else if (version.effectiveTo !== null && version.effectiveTo >= next.effectiveFrom) {
+      problems.push(problemAt(yaml, ['effectiveTo'], `overlaps ${next.file}: this version runs to ${version.effectiveTo}, that one starts on ${next.effectiveFrom}`));
+    }
+  });
+  return problems;
+}
+
+function loadProgramme(rulesDirectory: string, name: string): { programme: Programme | null; problems: RuleFileProblem[] } {
+  const directory = join(rulesDirectory, name);
+  const display = (file: string): string => relative(process.cwd(), file) || file;
+  const programmeFile = join(directory, PROGRAMME_FILE);
+  const { yaml, problems } = readYaml(programmeFile, display(programmeFile), 'programme');
+  if (!yaml) return { programme: null, problems };
+  const document = yaml.data as ProgrammeDocument;
+  const built = buildProgramme(document, yaml, directory);
+  const programme = built.programme;
+  problems.push(...built.problems);
+  if (document.id !== name) problems.push(problemAt(yaml, ['id'], `id "${document.id}" must match its folder name "${name}"`));
+
+  const versionsDirectory = join(directory, VERSIONS_DIRECTORY);
+  const versionFiles = existsSync(versionsDirectory) ? readdirSync(versionsDirectory).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+  if (versionFiles.length === 0) problems.push(problemAt(yaml, [], `no version files in ${display(versionsDirectory)}`));
+  const files = new Map<RuleVersion, YamlFile>();
+  for (const file of versionFiles) {
+    const path = join(versionsDirectory, file);
+    const loaded = readYaml(path, display(path), 'version');
+    problems.push(...loaded.problems);
+    if (!loaded.yaml) continue;
+    const version = buildVersion(programme, loaded.yaml.data as VersionDocument, loaded.yaml);
+    problems.push(...checkVersion(programme, version, loaded.yaml));
+    files.set(version, loaded.yaml);
+    programme.versions.push(version);
+  }
+  programme.versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  problems.push(...checkVersionRanges(programme, files));
+  return { programme, problems };
+}
+
+/**
+ * Loads every programme under `rulesDirectory` (each folder with a programme.yaml) and reports every problem
+ * in every file at once; a rule set is returned only when there are none.
+ */
+export function loadRuleSet(rulesDirectory: string): LoadResult {
+  if (!existsSync(rulesDirectory) || !statSync(rulesDirectory).isDirectory()) {
+    return { ok: false, problems: [{ file: rulesDirectory, line: 1, column: 1, message: 'rules directory not found' }] };
+  }
+  const problems: RuleFileProblem[] = [];
+  const programmes = new Map<string, Programme>();
+  const folders = readdirSync(rulesDirectory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(rulesDirectory, entry.name, PROGRAMME_FILE)))
+    .map((entry) => entry.name)
+    .sort();
+  for (const folder of folders) {
+    const loaded = loadProgramme(rulesDirectory, folder);
+    problems.push(...loaded.problems);
+    if (loaded.programme) programmes.set(loaded.programme.id, loaded.programme);
+  }
+  if (folders.length === 0) problems.push({ file: rulesDirectory, line: 1, column: 1, message: `no programme folders (a folder with ${PROGRAMME_FILE})` });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, ruleSet: { programmes, directory: rulesDirectory } };
+}

@@ -1,0 +1,142 @@
+import type { CalendarDate } from '../calendar/calendar-date.js';
+
+/** Latvian and English text, as every title in a rule file carries. */
+export interface LocalisedText {
+  lv: string;
+  en: string;
+}
+
+/** A place in a rule file, for messages an officer can jump to. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A problem found in a rule file: `file:line:column: message`. */
+export interface RuleFileProblem extends SourcePosition {
+  message: string;
+}
+
+export type FactType = 'date' | 'number' | 'string' | 'boolean' | 'list' | 'object';
+
+/** Where a declared fact is read from in a request. */
+export type FactOrigin = 'person' | 'request';
+
+export interface DeclaredFact {
+  name: string;
+  type: FactType;
+  in: FactOrigin;
+  /** A required fact missing from a request is a 400; an optional one that is absent is null. */
+  required: boolean;
+  title: LocalisedText;
+  help?: LocalisedText;
+}
+
+/** A fact computed from other facts and the evaluated date; the kinds live in src/evaluate/derived-facts.ts. */
+export type DerivedFact =
+  | { name: string; kind: 'wholeYearsOn'; of: string; title: LocalisedText; type: 'number' }
+  | { name: string; kind: 'field'; of: string; field: string; type: FactType; title: LocalisedText };
+
+export type ParameterValue = string | number | boolean | string[] | number[];
+
+export interface Parameter {
+  name: string;
+  type: FactType;
+  value: ParameterValue;
+  title: LocalisedText;
+  source: string;
+  assumptions: string[];
+}
+
+export interface Assumption {
+  id: string;
+  text: LocalisedText;
+}
+
+export interface Source {
+  id: string;
+  document: string;
+  citation: string;
+}
+
+/** The right-hand side of a condition: a literal, a named parameter of the version, or another fact. */
+export type ConditionValue = { param: string } | { fact: string } | ParameterValue | null | Record<string, unknown>;
+
+export interface FactCondition {
+  fact: string;
+  operator: string;
+  value: ConditionValue;
+  /** Optional domain id of a clause inside a rule (e.g. E2 inside R3). */
+  ref?: string;
+  note?: LocalisedText;
+}
+
+export interface ConditionReference {
+  condition: string;
+}
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | FactCondition
+  | ConditionReference;
+
+export type TopLevelCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ConditionReference;
+
+/**
+ * basis: met → its ref is a basis of eligibility (a target group or extension).
+ * requirement: not met → its ref is a blocker.
+ * exclusion: met → its ref is a blocker.
+ */
+export type RuleKind = 'basis' | 'requirement' | 'exclusion';
+
+export interface Rule {
+  id: string;
+  kind: RuleKind;
+  title: LocalisedText;
+  source: string;
+  assumptions: string[];
+  conditions: TopLevelCondition;
+}
+
+export interface RuleVersion {
+  programme: string;
+  version: string;
+  title: LocalisedText;
+  effectiveFrom: CalendarDate;
+  /** As written in the file: the last day the act itself sets, if any. */
+  effectiveTo: CalendarDate | null;
+  adopted: CalendarDate;
+  sources: Source[];
+  parameters: Map<string, Parameter>;
+  assumptions: Assumption[];
+  namedConditions: Map<string, TopLevelCondition>;
+  rules: Rule[];
+  file: string;
+  sha256: string;
+}
+
+export interface Programme {
+  id: string;
+  title: LocalisedText;
+  description?: LocalisedText;
+  /** The blocker reported when no basis rule is met (domain.md: "T"). */
+  noBasisBlocker: { ref: string; title: LocalisedText };
+  facts: Map<string, DeclaredFact>;
+  derivedFacts: Map<string, DerivedFact>;
+  /** Ordered by effectiveFrom. */
+  versions: RuleVersion[];
+  file: string;
+  directory: string;
+}
+
+/** Everything loaded from a rules directory, validated as a whole. */
+export interface RuleSet {
+  programmes: Map<string, Programme>;
+  directory: string;
+}
+
+/** Facts every evaluation has without declaring them. */
+export const BUILT_IN_FACTS: ReadonlyMap<string, FactType> = new Map([['evaluationDate', 'date']]);

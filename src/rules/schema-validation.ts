@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
+import type { RuleFileProblem } from './model.js';
+import { schemaPath } from './schema-location.js';
+
+export type RuleFileKind = 'programme' | 'version' | 'case';
+
+function readSchema(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
+}
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats.default(ajv, ['date']);
+  ajv.addSchema(readSchema('common.schema.json'));
+  return ajv;
+}
+
+let validators: Map<RuleFileKind, ValidateFunction> | null = null;
+
+function validatorFor(kind: RuleFileKind): ValidateFunction {
+  if (validators === null) {
+    const ajv = createAjv();
+    validators = new Map([
+      ['programme', ajv.compile(readSchema('programme.schema.json'))],
+      ['version', ajv.compile(readSchema('version.schema.json'))],
+      ['case', ajv.compile(readSchema('case.schema.json'))],
+    ]);
+  }
+  const validator = validators.get(kind);
+  if (!validator) throw new Error(`no schema for ${kind}`);
+  return validator;
+}
+
+export function jsonPointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** What an ajv error says, in words an officer reads, and where it points. */
+export function describeAjvError(error: ErrorObject): { path: string[]; message: string; atKey: boolean } {
+  const path = jsonPointerToPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { path: [...path, String(params.additionalProperty)], message: `unknown field "${String(params.additionalProperty)}"`, atKey: true };
+    case 'required':
+      return { path, message: `missing required field "${String(params.missingProperty)}"`, atKey: false };
+    case 'enum':
+      return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, atKey: false };
+    case 'const':
+      return { path, message: `must be ${JSON.stringify(params.allowedValue)}`, atKey: false };
+    case 'format':
+      return { path, message: `must be a real ${String(params.format)} (YYYY-MM-DD)`, atKey: false };
+    case 'propertyNames':
+      return { path: [...path, String(params.propertyName)], message: `invalid name "${String(params.propertyName)}"`, atKey: true };
+    default:
+      return { path, message: error.message ?? error.keyword, atKey: false };
+  }
+}
+
+/** Keywords whose failure only summarises more precise errors reported beside them. */
+const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'then', 'else']);
+
+export function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
+  const precise = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
+  return precise.length > 0 ? precise : errors;
+}
+
+export function validateRuleFile(kind: RuleFileKind, yaml: YamlFile): RuleFileProblem[] {
+  const validate = validatorFor(kind);
+  if (validate(yaml.data)) return [];
+  const seen = new Set<string>();
+  const problems: RuleFileProblem[] = [];
+  for (const error of usefulErrors(validate.errors ?? [])) {
+    const { path, message, atKey } = describeAjvError(error);
+    const problem = problemAt(yaml, path as JsonPath, message, atKey);
+    const key = `${problem.line}:${problem.column}:${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
