@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { renderAnswer } from '../explain/render-text.js';
+import { eligibilityResponse, type ApiResponse } from '../http/eligibility-response.js';
+import type { RuleFileProblem, RuleSet, SourcePosition } from '../rules/model.js';
+import { validateRuleFile } from '../rules/schema-validation.js';
+import { parseYamlFile, positionOf } from '../rules/yaml-file.js';
+
+export const CASES_DIRECTORY = 'tests';
+
+interface SegmentExpectation {
+  from: string;
+  to: string;
+  eligible?: boolean;
+  basis?: string[];
+  blockers?: string[];
+  version?: string;
+}
+
+export interface Expectation {
+  status?: number;
+  eligible?: boolean;
+  basis?: string[];
+  blockers?: string[];
+  version?: string;
+  eligibleDays?: number;
+  segments?: SegmentExpectation[];
+  errors?: Array<{ path: string; message?: string }>;
+  detail?: string;
+}
+
+/** An officer's example case: a request and what its answer must say. */
+export interface ExampleCase {
+  name: string;
+  covers: string[];
+  endpoint: 'eligibility';
+  request: Record<string, unknown>;
+  expect: Expectation;
+  programme: string;
+  position: SourcePosition;
+}
+
+export interface CaseOutcome {
+  exampleCase: ExampleCase;
+  differences: string[];
+  response: ApiResponse;
+}
+
+/** Every example case under rules/<programme>/tests/, or the located problems of the files that are not valid. */
+export function loadExampleCases(rulesDirectory: string, programme?: string): { cases: ExampleCase[]; problems: RuleFileProblem[] } {
+  const cases: ExampleCase[] = [];
+  const problems: RuleFileProblem[] = [];
+  const programmes = programme ? [programme] : readdirSync(rulesDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  for (const name of programmes.sort()) {
+    const directory = join(rulesDirectory, name, CASES_DIRECTORY);
+    if (!existsSync(directory)) continue;
+    for (const fileName of readdirSync(directory).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+      const path = join(directory, fileName);
+      const parsed = parseYamlFile(relative(process.cwd(), path) || path, readFileSync(path, 'utf8'));
+      if (!parsed.yaml) {
+        problems.push(...parsed.problems);
+        continue;
+      }
+      const schemaProblems = validateRuleFile('case', parsed.yaml);
+      if (schemaProblems.length > 0) {
+        problems.push(...schemaProblems);
+        continue;
+      }
+      const yaml = parsed.yaml;
+      const document = yaml.data as { cases: Array<Omit<ExampleCase, 'programme' | 'position' | 'covers' | 'endpoint'> & { covers?: string[]; endpoint?: 'eligibility' }> };
+      document.cases.forEach((written, index) => {
+        cases.push({ ...written, covers: written.covers ?? [], endpoint: written.endpoint ?? 'eligibility', programme: name, position: positionOf(yaml, ['cases', index]) });
+      });
+    }
+  }
+  return { cases, problems };
+}
+
+function sameRefs(actual: unknown, expected: string[]): boolean {
+  return Array.isArray(actual) && [...actual].sort().join() === [...expected].sort().join();
+}
+
+function compareAnswer(prefix: string, actual: Record<string, unknown>, expected: Omit<SegmentExpectation, 'from' | 'to'>, differences: string[]): void {
+  if (expected.eligible !== undefined && actual.eligible !== expected.eligible) differences.push(`${prefix}eligible: expected ${expected.eligible}, got ${String(actual.eligible)}`);
+  if (expected.basis && !sameRefs(actual.basis, expected.basis)) differences.push(`${prefix}basis: expected [${expected.basis.join(', ')}], got [${String(actual.basis)}]`);
+  if (expected.blockers && !sameRefs(actual.blockers, expected.blockers)) differences.push(`${prefix}blockers: expected [${expected.blockers.join(', ')}], got [${String(actual.blockers)}]`);
+  const version = (actual.ruleset as { version?: string } | undefined)?.version;
+  if (expected.version !== undefined && version !== expected.version) differences.push(`${prefix}version: expected ${expected.version}, got ${String(version)}`);
+}
+
+/** Runs one case through the same request → response path as the HTTP API and lists what differs. */
+export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): CaseOutcome {
+  const response = eligibilityResponse(ruleSet, exampleCase.request);
+  const expected = exampleCase.expect;
+  const differences: string[] = [];
+  const body = response.body as Record<string, unknown>;
+  const status = expected.status ?? 200;
+  if (response.status !== status) differences.push(`status: expected ${status}, got ${response.status}${response.status !== 200 ? ` (${String(body.detail)})` : ''}`);
+  compareAnswer('', body, expected, differences);
+  if (expected.eligibleDays !== undefined && body.eligibleDays !== expected.eligibleDays) differences.push(`eligibleDays: expected ${expected.eligibleDays}, got ${String(body.eligibleDays)}`);
+  if (expected.segments) {
+    const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
+    if (segments.length !== expected.segments.length) {
+      differences.push(`segments: expected ${expected.segments.length}, got ${segments.length}: ${segments.map((segment) => `${String(segment.from)}…${String(segment.to)}`).join(', ')}`);
+    }
+    expected.segments.forEach((want, index) => {
+      const got = segments[index];
+      if (!got) return;
+      if (got.from !== want.from || got.to !== want.to) differences.push(`segments[${index}]: expected ${want.from}…${want.to}, got ${String(got.from)}…${String(got.to)}`);
+      compareAnswer(`segments[${index}].`, got, want, differences);
+    });
+  }
+  const errors = (body.errors ?? []) as Array<{ path: string; message: string }>;
+  for (const want of expected.errors ?? []) {
+    const found = errors.find((error) => error.path === want.path && (want.message === undefined || error.message.includes(want.message)));
+    if (!found) differences.push(`errors: expected a problem at ${want.path}${want.message ? ` saying "${want.message}"` : ''}, got ${JSON.stringify(errors)}`);
+  }
+  if (expected.detail !== undefined && !String(body.detail ?? '').includes(expected.detail)) differences.push(`detail: expected to contain "${expected.detail}", got "${String(body.detail)}"`);
+  return { exampleCase, differences, response };
+}
+
+/** A failing case as an officer reads it: where it is, what differed, and the explanation. */
+export function describeFailure(outcome: CaseOutcome): string {
+  const { position, name } = outcome.exampleCase;
+  const lines = [`${position.file}:${position.line}:${position.column}: case "${name}"`, ...outcome.differences.map((difference) => `  - ${difference}`)];
+  if (outcome.response.status === 200) lines.push('  explanation:', renderAnswer(outcome.response.body as Parameters<typeof renderAnswer>[0]));
+  return lines.join('\n');
+}

@@ -1,0 +1,30 @@
+import { answerEligibility, type EligibilityAnswer, type EligibilityFailure } from '../answer/eligibility-answer.js';
+import type { RuleSet } from '../rules/model.js';
+import { parseEligibilityRequest } from './eligibility-request.js';
+import { invalidRequest, problem, type Problem } from './problem.js';
+
+/** What the API answers to a body, before transport: a status and a JSON body. No Express, no clock. */
+export type ApiResponse = { status: 200; body: Record<string, unknown> } | { status: number; body: Problem };
+
+export function failureProblem(failure: EligibilityFailure): Problem {
+  switch (failure.kind) {
+    case 'unknown-programme':
+      return { ...problem(404, `unknown programme "${failure.programme}"`), errors: [{ path: '/programme', message: 'no such programme' }] };
+    case 'missing-facts':
+      return invalidRequest(failure.problems);
+    case 'no-version':
+      return problem(422, failure.detail);
+  }
+}
+
+export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
+  const parsed = parseEligibilityRequest(body);
+  if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
+  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(ruleSet, parsed.question);
+  if (answer.kind !== 'date' && answer.kind !== 'period') {
+    const failure = failureProblem(answer);
+    return { status: failure.status, body: failure };
+  }
+  const { kind: _kind, ...answerBody } = answer;
+  return { status: 200, body: answerBody };
+}
