@@ -138,20 +138,29 @@ function checkVersionRanges(programme: Programme, files: Map<RuleVersion, YamlFi
   return problems;
 }
 
-function loadProgramme(rulesDirectory: string, name: string): { programme: Programme | null; problems: RuleFileProblem[] } {
+export interface LoadOptions {
+  /** File names in problems are shown relative to this folder (default: the working directory). */
+  displayRoot?: string;
+}
+
+function loadProgramme(rulesDirectory: string, name: string, options: LoadOptions): { programme: Programme | null; problems: RuleFileProblem[] } {
   const directory = join(rulesDirectory, name);
-  const display = (file: string): string => relative(process.cwd(), file) || file;
+  const display = (file: string): string => relative(options.displayRoot ?? process.cwd(), file) || file;
   const programmeFile = join(directory, PROGRAMME_FILE);
+  const versionsDirectory = join(directory, VERSIONS_DIRECTORY);
+  const versionFiles = existsSync(versionsDirectory) ? readdirSync(versionsDirectory).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
   const { yaml, problems } = readYaml(programmeFile, display(programmeFile), 'programme');
-  if (!yaml) return { programme: null, problems };
+  if (!yaml) {
+    // Without its facts the versions cannot be checked for meaning, but their own syntax and schema can.
+    for (const file of versionFiles) problems.push(...readYaml(join(versionsDirectory, file), display(join(versionsDirectory, file)), 'version').problems);
+    return { programme: null, problems };
+  }
   const document = yaml.data as ProgrammeDocument;
   const built = buildProgramme(document, yaml, directory);
   const programme = built.programme;
   problems.push(...built.problems);
   if (document.id !== name) problems.push(problemAt(yaml, ['id'], `id "${document.id}" must match its folder name "${name}"`));
 
-  const versionsDirectory = join(directory, VERSIONS_DIRECTORY);
-  const versionFiles = existsSync(versionsDirectory) ? readdirSync(versionsDirectory).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
   if (versionFiles.length === 0) problems.push(problemAt(yaml, [], `no version files in ${display(versionsDirectory)}`));
   const files = new Map<RuleVersion, YamlFile>();
   for (const file of versionFiles) {
@@ -173,7 +182,7 @@ function loadProgramme(rulesDirectory: string, name: string): { programme: Progr
  * Loads every programme under `rulesDirectory` (each folder with a programme.yaml) and reports every problem
  * in every file at once; a rule set is returned only when there are none.
  */
-export function loadRuleSet(rulesDirectory: string): LoadResult {
+export function loadRuleSet(rulesDirectory: string, options: LoadOptions = {}): LoadResult {
   if (!existsSync(rulesDirectory) || !statSync(rulesDirectory).isDirectory()) {
     return { ok: false, problems: [{ file: rulesDirectory, line: 1, column: 1, message: 'rules directory not found' }] };
   }
@@ -184,7 +193,7 @@ export function loadRuleSet(rulesDirectory: string): LoadResult {
     .map((entry) => entry.name)
     .sort();
   for (const folder of folders) {
-    const loaded = loadProgramme(rulesDirectory, folder);
+    const loaded = loadProgramme(rulesDirectory, folder, options);
     problems.push(...loaded.problems);
     if (loaded.programme) programmes.set(loaded.programme.id, loaded.programme);
   }

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, dayNumber, fromDayNumber, type CalendarDate } from '../../src/calendar/calendar-date.js';
+import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
+import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
+import { evaluateSpans } from '../../src/evaluate/segments.js';
+import { isNoVersion, versionSpans } from '../../src/versions/resolve-version.js';
+import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+
+/** The answer of every single day, joined into runs: the slow, obviously right way to cut a period. */
+function dayByDay(programme: Parameters<typeof evaluateDay>[0], declared: Record<string, unknown>, from: CalendarDate, to: CalendarDate) {
+  const spans = versionSpans(programme, from, to);
+  if (isNoVersion(spans)) throw new Error('no version');
+  const runs: Array<{ from: string; to: string; key: string }> = [];
+  for (const span of spans) {
+    for (let day = dayNumber(span.from); day <= dayNumber(span.to); day += 1) {
+      const date = fromDayNumber(day);
+      const result = evaluateDay(programme, span.version, factsOn(programme, declared, date));
+      const key = `${span.version.version}|${result.eligible}|${result.basis.join()}|${result.blockers.join()}`;
+      const last = runs.at(-1);
+      if (last && last.key === key) last.to = date;
+      else runs.push({ from: date, to: date, key });
+    }
+  }
+  return runs;
+}
+
+const cases = [
+  ['bundled nsk', () => bundledRuleSet(), '2019-01-01', '2026-12-31'],
+  ['fixture nsk with a second version', () => ruleSetAt(FIXTURE_RULES), '2019-01-01', '2026-12-31'],
+] as const;
+
+describe.each(cases)('segments of %s', (_name, ruleSetOf, first, last) => {
+  it('equal the day-by-day answers, cut only where the answer or the version changes', () => {
+    const programme = ruleSetOf().programmes.get('nsk');
+    if (!programme) throw new Error('nsk missing');
+    fc.assert(
+      fc.property(personArbitrary, servicesArbitrary, dateBetween(first, last), fc.integer({ min: 0, max: 800 }), (person, services, from, length) => {
+        const to = (addDays(from, length) as CalendarDate) > last ? (last as CalendarDate) : (addDays(from, length) as CalendarDate);
+        const declared = declaredFacts(programme, { person, request: { services } });
+        const spans = versionSpans(programme, from, to);
+        if (isNoVersion(spans)) throw new Error('no version');
+        const segments = evaluateSpans(programme, declared, spans).map((segment) => ({
+          from: segment.from,
+          to: segment.to,
+          key: `${segment.span.version.version}|${segment.eligible}|${segment.basis.join()}|${segment.blockers.join()}`,
+        }));
+        expect(segments).toEqual(dayByDay(programme, declared, from, to));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { fromDayNumber, dayNumber, type CalendarDate } from '../../src/calendar/calendar-date.js';
+
+/** Generators of contract-shaped requests, for property and differential tests. */
+export function dateBetween(from: string, to: string): fc.Arbitrary<CalendarDate> {
+  return fc.integer({ min: dayNumber(from as CalendarDate), max: dayNumber(to as CalendarDate) }).map(fromDayNumber);
+}
+
+const conditionArbitrary = fc.record(
+  {
+    type: fc.constantFrom('mental_disorder', 'developmental_disorder', 'blindness', 'functional_impairment', 'dementia'),
+    severity: fc.constantFrom('mild', 'moderate', 'severe', 'very_severe'),
+  },
+  { requiredKeys: ['type', 'severity'] },
+);
+
+export const serviceArbitrary = fc.record({
+  type: fc.constantFrom('home_care', 'day_centre', 'day_care_centre', 'group_home', 'specialised_workshop', 'respite', 'assistant', 'other'),
+  inPlan: fc.boolean(),
+  funding: fc.constantFrom('municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'donation', 'own'),
+});
+
+/** Persons spread so that every target group, extension and exclusion is hit often: births near the evaluated years. */
+export const personArbitrary = fc.record({
+  birthDate: dateBetween('1940-01-01', '2020-12-31'),
+  conditions: fc.array(conditionArbitrary, { maxLength: 3 }),
+  disabilityGroup: fc.constantFrom('I', 'II', 'III', 'child', null),
+  vsacExit: fc.option(fc.record({ date: dateBetween('2017-06-01', '2026-06-30'), service: fc.constantFrom('institutional_care', 'group_home') }), { nil: null }),
+  receivedDiServices: fc.boolean(),
+  nskAsChild: fc.boolean(),
+  residence: fc.constantFrom('own_home', 'social_house', 'group_home', 'family', 'guardian', 'foster_family', 'institution'),
+  diCompensatedUntil: fc.option(dateBetween('2018-01-01', '2026-12-31'), { nil: null }),
+});
+
+export const servicesArbitrary = fc.array(serviceArbitrary, { maxLength: 3 });
