@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { schemaPath } from '../rules/schema-location.js';
 import { problem, sendProblem } from './problem.js';
 import type { RuleSetSource } from './rule-set-source.js';
 import { eligibilityRouter } from './routes/eligibility.js';
@@ -29,7 +30,11 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('json escape', true);
-  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: ['application/json', 'application/*+json'] }));
+  // Not strict: a JSON scalar such as "x" is valid JSON, so it is parsed and then refused as not an object, at path "".
+  app.use(express.json({ limit: MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
+  app.get('/openapi.yaml', (_request, response) => {
+    response.type('application/yaml').sendFile(schemaPath('openapi.yaml'));
+  });
   app.use(healthRouter(rules));
   app.use(eligibilityRouter(rules));
   app.use((request, response) => {
@@ -38,7 +43,8 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   const onError: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
     const type = (error as { type?: unknown }).type;
     const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
-    if (known && known.status < 500) return sendProblem(response, problem(known.status, known.detail));
+    // Each of these is about the body as a whole, so its one problem is at the root path "".
+    if (known && known.status < 500) return sendProblem(response, problem(known.status, known.detail, [{ path: '', message: known.detail }]));
     options.onUnexpectedError?.(error);
     if (response.headersSent) return;
     sendProblem(response, problem(500, 'internal error'));

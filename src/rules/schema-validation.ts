@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { parseCalendarDate } from '../calendar/calendar-date.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 import type { RuleFileProblem } from './model.js';
 import { schemaPath } from './schema-location.js';
@@ -14,6 +15,8 @@ function readSchema(name: string): Record<string, unknown> {
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats.default(ajv, ['date']);
+  // A calendar date as the service reads it: YYYY-MM-DD, a real day, years 0001–9999.
+  ajv.addFormat('calendar-date', { type: 'string', validate: (text: string) => parseCalendarDate(text) !== null });
   ajv.addSchema(readSchema('common.schema.json'));
   return ajv;
 }
@@ -56,7 +59,7 @@ export function describeAjvError(error: ErrorObject): { path: string[]; message:
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}`, atKey: false };
     case 'format':
-      return { path, message: `must be a real ${String(params.format)} (YYYY-MM-DD)`, atKey: false };
+      return { path, message: params.format === 'calendar-date' ? 'must be a real date (YYYY-MM-DD, years 0001–9999)' : `must be a valid ${String(params.format)}`, atKey: false };
     case 'propertyNames':
       return { path: [...path, String(params.propertyName)], message: `invalid name "${String(params.propertyName)}"`, atKey: true };
     default:

@@ -68,7 +68,7 @@ describe('rule files that stop start-up name file, line and column', () => {
     const problems = problemsAfter({
       [VERSION]: (text) => text.replace('effectiveFrom: "2019-01-01"', 'effectiveFrom: "2019-02-30"').replace('kind: exclusion', 'kind: exception'),
     });
-    expect(problems).toContain(`${VERSION}:${lineOf(VERSION, 'effectiveFrom:')}:16: must be a real date (YYYY-MM-DD)`);
+    expect(problems).toContain(`${VERSION}:${lineOf(VERSION, 'effectiveFrom:')}:16: must be a real date (YYYY-MM-DD, years 0001–9999)`);
     expect(problems).toContain(`${VERSION}:${lineOf(VERSION, 'kind: exclusion')}:11: must be one of "basis", "requirement", "exclusion"`);
   });
 
