@@ -1,7 +1,8 @@
 import { parseCalendarDate } from '../calendar/calendar-date.js';
 import { OPERATORS, type OperatorDefinition } from '../evaluate/operators.js';
 import { isFactValue, isParamValue } from '../evaluate/condition-trace.js';
-import { BUILT_IN_FACTS, type Condition, type FactType, type Programme, type RuleFileProblem, type RuleVersion } from './model.js';
+import { BUILT_IN_FACTS, type Condition, type FactType, type ParameterType, type ParamRef, type Programme, type Rule, type RuleFileProblem, type RuleVersion } from './model.js';
+import { LINE_FACTS } from './line-facts.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 
 /** The type of every fact a condition may name in this programme. */
@@ -12,8 +13,15 @@ export function factTypes(programme: Programme): Map<string, FactType> {
   return types;
 }
 
-function valueFitsType(value: unknown, type: FactType): boolean {
+const MONEY = /^(0|[1-9][0-9]*)\.[0-9]{2}$/;
+const DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+function valueFitsType(value: unknown, type: ParameterType): boolean {
   switch (type) {
+    case 'money':
+      return typeof value === 'string' && MONEY.test(value);
+    case 'decimal':
+      return typeof value === 'string' && DECIMAL.test(value);
     case 'date':
       return parseCalendarDate(value) !== null;
     case 'number':
@@ -77,7 +85,7 @@ function cycleThrough(version: RuleVersion, name: string, trail: readonly string
  * What JSON Schema cannot see in a version file: names that do not resolve, operators that do not fit their
  * fact, parameters whose value is not of their type, duplicate ids, unknown assumptions, circular conditions.
  */
-export function checkVersion(programme: Programme, version: RuleVersion, yaml: YamlFile): RuleFileProblem[] {
+export function checkVersion(programme: Programme, version: RuleVersion, yaml: YamlFile, calendarNames: ReadonlySet<string>): RuleFileProblem[] {
   const problems: RuleFileProblem[] = [];
   const types = factTypes(programme);
   const assumptionIds = new Set(version.assumptions.map((assumption) => assumption.id));
@@ -104,10 +112,15 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
     });
   }
 
-  const checkCondition = (condition: Condition, path: JsonPath, trail: readonly string[]): void => {
-    if ('all' in condition) condition.all.forEach((child, index) => checkCondition(child, [...path, 'all', index], trail));
-    else if ('any' in condition) condition.any.forEach((child, index) => checkCondition(child, [...path, 'any', index], trail));
-    else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], trail);
+  interface FactScope {
+    types: ReadonlyMap<string, FactType>;
+    where: string;
+  }
+  const programmeFacts: FactScope = { types, where: `declared in ${programme.id}/programme.yaml` };
+  const checkCondition = (condition: Condition, path: JsonPath, trail: readonly string[], scope: FactScope = programmeFacts): void => {
+    if ('all' in condition) condition.all.forEach((child, index) => checkCondition(child, [...path, 'all', index], trail, scope));
+    else if ('any' in condition) condition.any.forEach((child, index) => checkCondition(child, [...path, 'any', index], trail, scope));
+    else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], trail, scope);
     else if ('condition' in condition) {
       const named = version.namedConditions.get(condition.condition);
       if (!named) problems.push(problemAt(yaml, [...path, 'condition'], `no condition named "${condition.condition}" in this version's conditions`));
@@ -116,18 +129,20 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
         if (cycle) problems.push(problemAt(yaml, [...path, 'condition'], `named conditions refer to each other in a circle: ${cycle.join(' → ')}`));
       }
     } else {
-      const factType = types.get(condition.fact);
+      const factType = scope.types.get(condition.fact);
       const operator = OPERATORS.get(condition.operator);
-      if (factType === undefined) problems.push(problemAt(yaml, [...path, 'fact'], `fact "${condition.fact}" is not declared in ${programme.id}/programme.yaml`));
+      if (factType === undefined) problems.push(problemAt(yaml, [...path, 'fact'], `fact "${condition.fact}" is not ${scope.where}`));
       if (!operator) problems.push(problemAt(yaml, [...path, 'operator'], `unknown operator "${condition.operator}" (known: ${[...OPERATORS.keys()].join(', ')})`));
       let valueType: FactType | null = null;
       if (isParamValue(condition.value)) {
         const parameter = version.parameters.get(condition.value.param);
         if (!parameter) problems.push(problemAt(yaml, [...path, 'value', 'param'], `parameter "${condition.value.param}" is not declared in this version`));
-        else valueType = parameter.type;
+        else if (parameter.type === 'money' || parameter.type === 'decimal') {
+          problems.push(problemAt(yaml, [...path, 'value', 'param'], `parameter "${parameter.name}" is ${parameter.type}; conditions compare facts, not amounts`));
+        } else valueType = parameter.type;
       } else if (isFactValue(condition.value)) {
-        valueType = types.get(condition.value.fact) ?? null;
-        if (valueType === null) problems.push(problemAt(yaml, [...path, 'value', 'fact'], `fact "${condition.value.fact}" is not declared in ${programme.id}/programme.yaml`));
+        valueType = scope.types.get(condition.value.fact) ?? null;
+        if (valueType === null) problems.push(problemAt(yaml, [...path, 'value', 'fact'], `fact "${condition.value.fact}" is not ${scope.where}`));
       }
       if (operator && factType !== undefined) {
         if (!operator.factTypes.includes(factType)) {
@@ -144,16 +159,64 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
 
   for (const [name, condition] of version.namedConditions) checkCondition(condition, ['conditions', name], [name]);
 
-  const seenRules = new Set<string>();
-  version.rules.forEach((rule, index) => {
-    const path = ['rules', index];
-    if (seenRules.has(rule.id)) problems.push(problemAt(yaml, [...path, 'id'], `duplicate rule id ${rule.id}`));
-    seenRules.add(rule.id);
-    if (!citesASource(rule.source)) problems.push(problemAt(yaml, [...path, 'source'], `source must name one of this version's sources (${sourceNames.join(', ')})`));
-    rule.assumptions.forEach((id, assumptionIndex) => {
-      if (!assumptionIds.has(id)) problems.push(problemAt(yaml, [...path, 'assumptions', assumptionIndex], `assumption ${id} is not stated in this version's assumptions`));
+  const checkRules = (rules: readonly Rule[], path: JsonPath, scope: FactScope): void => {
+    const seenRules = new Set<string>();
+    rules.forEach((rule, index) => {
+      const rulePath = [...path, index];
+      if (seenRules.has(rule.id)) problems.push(problemAt(yaml, [...rulePath, 'id'], `duplicate rule id ${rule.id}`));
+      seenRules.add(rule.id);
+      if (!citesASource(rule.source)) problems.push(problemAt(yaml, [...rulePath, 'source'], `source must name one of this version's sources (${sourceNames.join(', ')})`));
+      rule.assumptions.forEach((id, assumptionIndex) => {
+        if (!assumptionIds.has(id)) problems.push(problemAt(yaml, [...rulePath, 'assumptions', assumptionIndex], `assumption ${id} is not stated in this version's assumptions`));
+      });
+      checkCondition(rule.conditions, [...rulePath, 'conditions'], [], scope);
     });
-    checkCondition(rule.conditions, [...path, 'conditions'], []);
-  });
+  };
+  checkRules(version.rules, ['rules'], programmeFacts);
+
+  const compensation = version.compensation;
+  if (compensation) {
+    const checkParam = (reference: ParamRef, path: JsonPath, expected: ParameterType): void => {
+      const parameter = version.parameters.get(reference.param);
+      if (!parameter) problems.push(problemAt(yaml, [...path, 'param'], `parameter "${reference.param}" is not declared in this version`));
+      else if (parameter.type !== expected) problems.push(problemAt(yaml, [...path, 'param'], `parameter "${reference.param}" is a ${parameter.type}; this needs a ${expected}`));
+    };
+    const checkAssumption = (id: string | undefined, path: JsonPath): void => {
+      if (id !== undefined && !assumptionIds.has(id)) problems.push(problemAt(yaml, path, `assumption ${id} is not stated in this version's assumptions`));
+    };
+    const checkCitation = (citation: string, path: JsonPath): void => {
+      if (!citesASource(citation)) problems.push(problemAt(yaml, path, `source must name one of this version's sources (${sourceNames.join(', ')})`));
+    };
+    const base = ['compensation'];
+    checkRules(compensation.lineRules, [...base, 'lineRules'], { types: LINE_FACTS[compensation.kind], where: `a field of a ${compensation.kind} line (${[...LINE_FACTS[compensation.kind].keys()].join(', ')})` });
+    if (compensation.kind === 'cappedActualCost') {
+      checkParam(compensation.annualAmount, [...base, 'annualAmount'], 'money');
+      checkParam(compensation.periodShare, [...base, 'periodShare'], 'decimal');
+      checkParam(compensation.reportDue.monthsAfterPeriod, [...base, 'reportDue', 'monthsAfterPeriod'], 'number');
+      checkParam(compensation.reportDue.dayOfMonth, [...base, 'reportDue', 'dayOfMonth'], 'number');
+      checkParam(compensation.paymentDue.workingDays, [...base, 'paymentDue', 'workingDays'], 'number');
+      if (!calendarNames.has(compensation.paymentDue.calendar)) {
+        problems.push(problemAt(yaml, [...base, 'paymentDue', 'calendar'], `no calendar "${compensation.paymentDue.calendar}" in rules/calendar/ (known: ${[...calendarNames].join(', ') || 'none'})`));
+      }
+      checkAssumption(compensation.capAssumption, [...base, 'capAssumption']);
+      checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
+      checkAssumption(compensation.paymentDue.workingDayAssumption, [...base, 'paymentDue', 'workingDayAssumption']);
+      checkCitation(compensation.reportDue.source, [...base, 'reportDue', 'source']);
+      checkCitation(compensation.paymentDue.source, [...base, 'paymentDue', 'source']);
+    } else {
+      checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
+      for (const [service, unitCost] of Object.entries(compensation.unitCosts)) {
+        const path = [...base, 'unitCosts', service];
+        if (unitCost.rate) checkParam(unitCost.rate, [...path, 'rate'], 'money');
+        if (unitCost.rates) {
+          checkParam(unitCost.rates.lower, [...path, 'rates', 'lower'], 'money');
+          checkParam(unitCost.rates.higher, [...path, 'rates', 'higher'], 'money');
+        }
+        checkAssumption(unitCost.tierAssumption, [...path, 'tierAssumption']);
+        checkCitation(unitCost.source, [...path, 'source']);
+      }
+      for (const key of ['unitCost', 'actualCostUpToUnitCost'] as const) checkCitation(compensation.provision[key].source, [...base, 'provision', key, 'source']);
+    }
+  }
   return problems;
 }

@@ -4,6 +4,7 @@ import type { CalendarDate } from '../calendar/calendar-date.js';
 import { checkVersion } from './check-version.js';
 import type {
   Assumption,
+  Compensation,
   DeclaredFact,
   DerivedFact,
   LocalisedText,
@@ -18,10 +19,13 @@ import type {
   TopLevelCondition,
 } from './model.js';
 import { BUILT_IN_FACTS } from './model.js';
+import { loadWorkingDayCalendar } from '../calendar/load-calendar.js';
+import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
 import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
+export const CALENDAR_DIRECTORY = 'calendar';
 export const VERSIONS_DIRECTORY = 'versions';
 
 export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: RuleFileProblem[] };
@@ -47,6 +51,7 @@ interface VersionDocument {
   assumptions?: Assumption[];
   conditions?: Record<string, TopLevelCondition>;
   rules: Array<Omit<Rule, 'assumptions'> & { assumptions?: string[] }>;
+  compensation?: Compensation & { lineRules: Array<Omit<Rule, 'assumptions'> & { assumptions?: string[] }> };
 }
 
 function readYaml(file: string, displayName: string, kind: 'programme' | 'version'): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
@@ -113,6 +118,9 @@ function buildVersion(programme: Programme, document: VersionDocument, yaml: Yam
     assumptions: document.assumptions ?? [],
     namedConditions: new Map(Object.entries(document.conditions ?? {})),
     rules: document.rules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })),
+    compensation: document.compensation
+      ? ({ ...document.compensation, lineRules: document.compensation.lineRules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })) } as Compensation)
+      : null,
     file: yaml.file,
     sha256: yaml.sha256,
   };
@@ -143,7 +151,7 @@ export interface LoadOptions {
   displayRoot?: string;
 }
 
-function loadProgramme(rulesDirectory: string, name: string, options: LoadOptions): { programme: Programme | null; problems: RuleFileProblem[] } {
+function loadProgramme(rulesDirectory: string, name: string, options: LoadOptions, calendarNames: ReadonlySet<string>): { programme: Programme | null; problems: RuleFileProblem[] } {
   const directory = join(rulesDirectory, name);
   const display = (file: string): string => relative(options.displayRoot ?? process.cwd(), file) || file;
   const programmeFile = join(directory, PROGRAMME_FILE);
@@ -169,13 +177,25 @@ function loadProgramme(rulesDirectory: string, name: string, options: LoadOption
     problems.push(...loaded.problems);
     if (!loaded.yaml) continue;
     const version = buildVersion(programme, loaded.yaml.data as VersionDocument, loaded.yaml);
-    problems.push(...checkVersion(programme, version, loaded.yaml));
+    problems.push(...checkVersion(programme, version, loaded.yaml, calendarNames));
     files.set(version, loaded.yaml);
     programme.versions.push(version);
   }
   programme.versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   problems.push(...checkVersionRanges(programme, files));
   return { programme, problems };
+}
+
+function loadCalendars(rulesDirectory: string, options: LoadOptions, problems: RuleFileProblem[]): Map<string, WorkingDayCalendar> {
+  const calendars = new Map<string, WorkingDayCalendar>();
+  const directory = join(rulesDirectory, CALENDAR_DIRECTORY);
+  if (!existsSync(directory)) return calendars;
+  for (const file of readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort()) {
+    const loaded = loadWorkingDayCalendar(join(directory, file), options.displayRoot);
+    if (loaded.ok) calendars.set(file.replace(/\.ya?ml$/, ''), loaded.calendar);
+    else problems.push(...loaded.problems);
+  }
+  return calendars;
 }
 
 /**
@@ -188,16 +208,17 @@ export function loadRuleSet(rulesDirectory: string, options: LoadOptions = {}): 
   }
   const problems: RuleFileProblem[] = [];
   const programmes = new Map<string, Programme>();
+  const calendars = loadCalendars(rulesDirectory, options, problems);
   const folders = readdirSync(rulesDirectory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(rulesDirectory, entry.name, PROGRAMME_FILE)))
     .map((entry) => entry.name)
     .sort();
   for (const folder of folders) {
-    const loaded = loadProgramme(rulesDirectory, folder, options);
+    const loaded = loadProgramme(rulesDirectory, folder, options, new Set(calendars.keys()));
     problems.push(...loaded.problems);
     if (loaded.programme) programmes.set(loaded.programme.id, loaded.programme);
   }
   if (folders.length === 0) problems.push({ file: rulesDirectory, line: 1, column: 1, message: `no programme folders (a folder with ${PROGRAMME_FILE})` });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, ruleSet: { programmes, directory: rulesDirectory } };
+  return { ok: true, ruleSet: { programmes, calendars, directory: rulesDirectory } };
 }

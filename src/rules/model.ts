@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { WorkingDayCalendar } from '../calendar/working-days.js';
 
 /** Latvian and English text, as every title in a rule file carries. */
 export interface LocalisedText {
@@ -40,9 +41,16 @@ export type DerivedFact =
 
 export type ParameterValue = string | number | boolean | string[] | number[];
 
+/** Parameters are facts' types, or money ("7085.20") and decimals ("0.5") written as strings for exact maths. */
+export type ParameterType = FactType | 'money' | 'decimal';
+
+export interface ParamRef {
+  param: string;
+}
+
 export interface Parameter {
   name: string;
-  type: FactType;
+  type: ParameterType;
   value: ParameterValue;
   title: LocalisedText;
   source: string;
@@ -101,6 +109,44 @@ export interface Rule {
   conditions: TopLevelCondition;
 }
 
+/** Actual cost of the eligible days, capped by an annual amount spread over months (A1) — NSK's kind. */
+export interface CappedActualCost {
+  kind: 'cappedActualCost';
+  claimPeriod: 'calendarHalfYear';
+  annualAmount: ParamRef;
+  periodShare: ParamRef;
+  capAssumption: string;
+  proRataAssumption: string;
+  reportDue: { monthsAfterPeriod: ParamRef; dayOfMonth: ParamRef; source: string };
+  paymentDue: { calendar: string; workingDays: ParamRef; workingDayAssumption?: string; source: string };
+  lineRules: Rule[];
+}
+
+export interface UnitCost {
+  unit: 'day' | 'hour' | 'session';
+  rate?: ParamRef;
+  rates?: { lower: ParamRef; higher: ParamRef };
+  tierAssumption?: string;
+  source: string;
+}
+
+export interface ProvisionRule {
+  provision: string;
+  ref: string;
+  source: string;
+}
+
+/** Unit cost × units per delivered line; procured lines at actual cost up to that — the DI project's kind. */
+export interface UnitCostDeliveries {
+  kind: 'unitCostDeliveries';
+  unitCosts: Record<string, UnitCost>;
+  provision: { unitCost: ProvisionRule; actualCostUpToUnitCost: ProvisionRule };
+  proRataAssumption: string;
+  lineRules: Rule[];
+}
+
+export type Compensation = CappedActualCost | UnitCostDeliveries;
+
 export interface RuleVersion {
   programme: string;
   version: string;
@@ -114,6 +160,8 @@ export interface RuleVersion {
   assumptions: Assumption[];
   namedConditions: Map<string, TopLevelCondition>;
   rules: Rule[];
+  /** How this version computes compensation, if it does. */
+  compensation: Compensation | null;
   file: string;
   sha256: string;
 }
@@ -135,6 +183,8 @@ export interface Programme {
 /** Everything loaded from a rules directory, validated as a whole. */
 export interface RuleSet {
   programmes: Map<string, Programme>;
+  /** Working-day calendars by name (rules/calendar/<name>.yaml). */
+  calendars: Map<string, WorkingDayCalendar>;
   directory: string;
 }
 

@@ -6,7 +6,7 @@ import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 import type { RuleFileProblem } from './model.js';
 import { schemaPath } from './schema-location.js';
 
-export type RuleFileKind = 'programme' | 'version' | 'case';
+export type RuleFileKind = 'programme' | 'version' | 'case' | 'calendar';
 
 function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
@@ -30,6 +30,7 @@ function validatorFor(kind: RuleFileKind): ValidateFunction {
       ['programme', ajv.compile(readSchema('programme.schema.json'))],
       ['version', ajv.compile(readSchema('version.schema.json'))],
       ['case', ajv.compile(readSchema('case.schema.json'))],
+      ['calendar', ajv.compile(readSchema('calendar.schema.json'))],
     ]);
   }
   const validator = validators.get(kind);

@@ -1,0 +1,15 @@
+import type { Compensation, FactType } from './model.js';
+
+/** The fields of one input line that a compensation kind's line rules may read. */
+export const LINE_FACTS: Record<Compensation['kind'], ReadonlyMap<string, FactType>> = {
+  cappedActualCost: new Map<string, FactType>([
+    ['service', 'string'],
+    ['funding', 'string'],
+    ['inPlan', 'boolean'],
+  ]),
+  unitCostDeliveries: new Map<string, FactType>([
+    ['service', 'string'],
+    ['provision', 'string'],
+    ['rateTier', 'string'],
+  ]),
+};
