@@ -42,7 +42,7 @@ export type EligibilityAnswer =
 
 export type EligibilityFailure =
   | { kind: 'unknown-programme'; programme: string }
-  | { kind: 'missing-facts'; problems: FactProblem[] }
+  | { kind: 'invalid-request'; problems: FactProblem[] }
   | { kind: 'no-version'; detail: string };
 
 export function rulesetReference(range: VersionInForce): RulesetReference {
@@ -55,7 +55,7 @@ export function rulesetReference(range: VersionInForce): RulesetReference {
   };
 }
 
-function segmentAnswer(segment: Segment): SegmentAnswer {
+export function segmentAnswer(segment: Segment): SegmentAnswer {
   return {
     from: segment.from,
     to: segment.to,
@@ -74,12 +74,12 @@ export function eligibilitySegments(
   from: CalendarDate,
   to: CalendarDate,
   asOf?: CalendarDate,
-): { segments: SegmentAnswer[] } | EligibilityFailure {
+): { segments: Segment[] } | EligibilityFailure {
   const missing = missingFacts(programme, input);
-  if (missing.length > 0) return { kind: 'missing-facts', problems: missing };
+  if (missing.length > 0) return { kind: 'invalid-request', problems: missing };
   const spans = versionSpans(programme, from, to, asOf);
   if (isNoVersion(spans)) return { kind: 'no-version', detail: describeNoVersion(programme, spans, asOf) };
-  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans).map(segmentAnswer) };
+  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans) };
 }
 
 /** Answers an eligibility question against the rule versions in force (and adopted by asOf). Pure: no I/O, no clock. */
@@ -88,8 +88,9 @@ export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestio
   if (!programme) return { kind: 'unknown-programme', programme: question.programme };
   const from = (question.date ?? question.period?.from) as CalendarDate;
   const to = (question.date ?? question.period?.to) as CalendarDate;
-  const result = eligibilitySegments(programme, question.input, from, to, question.asOf);
-  if ('kind' in result) return result;
+  const evaluated = eligibilitySegments(programme, question.input, from, to, question.asOf);
+  if ('kind' in evaluated) return evaluated;
+  const result = { segments: evaluated.segments.map(segmentAnswer) };
   const asOf = question.asOf === undefined ? {} : { asOf: question.asOf };
   if (question.date !== undefined) {
     const [only] = result.segments as [SegmentAnswer];

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderAnswer } from '../explain/render-text.js';
-import { eligibilityResponse, type ApiResponse } from '../http/eligibility-response.js';
+import { compensationResponse, eligibilityResponse, type ApiResponse } from '../http/api-response.js';
 import type { RuleFileProblem, RuleSet, SourcePosition } from '../rules/model.js';
 import { validateRuleFile } from '../rules/schema-validation.js';
 import { parseYamlFile, positionOf } from '../rules/yaml-file.js';
@@ -27,13 +27,22 @@ export interface Expectation {
   segments?: SegmentExpectation[];
   errors?: Array<{ path: string; message?: string }>;
   detail?: string;
+  compensation?: string;
+  eligibleCost?: string;
+  cap?: string;
+  reportDue?: string;
+  paymentDue?: string;
+  lines?: Array<{ index: number } & Record<string, unknown>>;
 }
+
+/** Top-level answer fields compared as written. */
+const SCALAR_EXPECTATIONS = ['eligibleDays', 'compensation', 'eligibleCost', 'cap', 'reportDue', 'paymentDue'] as const;
 
 /** An officer's example case: a request and what its answer must say. */
 export interface ExampleCase {
   name: string;
   covers: string[];
-  endpoint: 'eligibility';
+  endpoint: 'eligibility' | 'compensation';
   request: Record<string, unknown>;
   expect: Expectation;
   programme: string;
@@ -67,7 +76,7 @@ export function loadExampleCases(rulesDirectory: string, programme?: string): { 
         continue;
       }
       const yaml = parsed.yaml;
-      const document = yaml.data as { cases: Array<Omit<ExampleCase, 'programme' | 'position' | 'covers' | 'endpoint'> & { covers?: string[]; endpoint?: 'eligibility' }> };
+      const document = yaml.data as { cases: Array<Omit<ExampleCase, 'programme' | 'position' | 'covers' | 'endpoint'> & { covers?: string[]; endpoint?: 'eligibility' | 'compensation' }> };
       document.cases.forEach((written, index) => {
         cases.push({ ...written, covers: written.covers ?? [], endpoint: written.endpoint ?? 'eligibility', programme: name, position: positionOf(yaml, ['cases', index]) });
       });
@@ -90,14 +99,29 @@ function compareAnswer(prefix: string, actual: Record<string, unknown>, expected
 
 /** Runs one case through the same request → response path as the HTTP API and lists what differs. */
 export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): CaseOutcome {
-  const response = eligibilityResponse(ruleSet, exampleCase.request);
+  const respond = exampleCase.endpoint === 'compensation' ? compensationResponse : eligibilityResponse;
+  const response = respond(ruleSet, exampleCase.request);
   const expected = exampleCase.expect;
   const differences: string[] = [];
   const body = response.body as Record<string, unknown>;
   const status = expected.status ?? 200;
   if (response.status !== status) differences.push(`status: expected ${status}, got ${response.status}${response.status !== 200 ? ` (${String(body.detail)})` : ''}`);
   compareAnswer('', body, expected, differences);
-  if (expected.eligibleDays !== undefined && body.eligibleDays !== expected.eligibleDays) differences.push(`eligibleDays: expected ${expected.eligibleDays}, got ${String(body.eligibleDays)}`);
+  for (const field of SCALAR_EXPECTATIONS) {
+    if (expected[field] !== undefined && body[field] !== expected[field]) differences.push(`${field}: expected ${String(expected[field])}, got ${String(body[field])}`);
+  }
+  const lines = (body.lines ?? []) as Array<Record<string, unknown>>;
+  for (const want of expected.lines ?? []) {
+    const got = lines[want.index];
+    if (!got) {
+      differences.push(`lines[${want.index}]: no such line`);
+      continue;
+    }
+    for (const [field, value] of Object.entries(want)) {
+      const same = field === 'refs' ? sameRefs(got.refs, value as string[]) : got[field] === value;
+      if (!same) differences.push(`lines[${want.index}].${field}: expected ${JSON.stringify(value)}, got ${JSON.stringify(got[field])}`);
+    }
+  }
   if (expected.segments) {
     const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
     if (segments.length !== expected.segments.length) {
@@ -123,6 +147,10 @@ export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): Case
 export function describeFailure(outcome: CaseOutcome): string {
   const { position, name } = outcome.exampleCase;
   const lines = [`${position.file}:${position.line}:${position.column}: case "${name}"`, ...outcome.differences.map((difference) => `  - ${difference}`)];
-  if (outcome.response.status === 200) lines.push('  explanation:', renderAnswer(outcome.response.body as Parameters<typeof renderAnswer>[0]));
+  if (outcome.response.status === 200 && outcome.exampleCase.endpoint === 'eligibility') lines.push('  explanation:', renderAnswer(outcome.response.body as Parameters<typeof renderAnswer>[0]));
+  if (outcome.response.status === 200 && outcome.exampleCase.endpoint === 'compensation') {
+    const { segments: _segments, ...body } = outcome.response.body as Record<string, unknown>;
+    lines.push('  answer:', JSON.stringify({ ...body, lines: ((body.lines ?? []) as Array<Record<string, unknown>>).map(({ lineRules: _rules, ...line }) => line) }, null, 1));
+  }
   return lines.join('\n');
 }

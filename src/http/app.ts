@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { schemaPath } from '../rules/schema-location.js';
 import { problem, sendProblem } from './problem.js';
 import type { RuleSetSource } from './rule-set-source.js';
-import { eligibilityRouter } from './routes/eligibility.js';
+import { evaluationRouter } from './routes/evaluation.js';
 import { healthRouter } from './routes/health.js';
 
 /** The largest request body accepted; larger bodies are answered 413 before they are parsed. */
@@ -36,7 +36,7 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
     response.type('application/yaml').sendFile(schemaPath('openapi.yaml'));
   });
   app.use(healthRouter(rules));
-  app.use(eligibilityRouter(rules));
+  app.use(evaluationRouter(rules));
   app.use((request, response) => {
     sendProblem(response, problem(404, `no route ${request.method} ${request.path}`));
   });

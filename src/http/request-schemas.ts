@@ -4,7 +4,7 @@ import { createAjv, describeAjvError, usefulErrors } from '../rules/schema-valid
 import { schemaPath } from '../rules/schema-location.js';
 import type { RequestProblem } from './problem.js';
 
-export type RequestKind = 'eligibility-request';
+export type RequestKind = 'eligibility-request' | 'compensation-request';
 
 function readApiSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath(`api/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
@@ -16,7 +16,11 @@ function validatorFor(kind: RequestKind): ValidateFunction {
   if (validators === null) {
     const ajv = createAjv();
     ajv.addSchema(readApiSchema('person'));
-    validators = new Map([['eligibility-request', ajv.compile(readApiSchema('eligibility-request'))]]);
+    ajv.addSchema(readApiSchema('eligibility-request'));
+    validators = new Map([
+      ['eligibility-request', ajv.getSchema('https://sbsp-rules.example/schemas/api/eligibility-request.schema.json') as ValidateFunction],
+      ['compensation-request', ajv.compile(readApiSchema('compensation-request'))],
+    ]);
   }
   return validators.get(kind) as ValidateFunction;
 }

@@ -13,7 +13,7 @@ function readSchema(name: string): Record<string, unknown> {
 }
 
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats.default(ajv, ['date']);
   // A calendar date as the service reads it: YYYY-MM-DD, a real day, years 0001–9999.
   ajv.addFormat('calendar-date', { type: 'string', validate: (text: string) => parseCalendarDate(text) !== null });
@@ -59,6 +59,12 @@ export function describeAjvError(error: ErrorObject): { path: string[]; message:
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, atKey: false };
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}`, atKey: false };
+    case 'pattern':
+    {
+      // A pattern means little to a reader; the schema's description of the value says what is wanted.
+      const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+      return { path, message: typeof description === 'string' ? `must be: ${description}` : `must match the pattern ${String(params.pattern)}`, atKey: false };
+    }
     case 'format':
       return { path, message: params.format === 'calendar-date' ? 'must be a real date (YYYY-MM-DD, years 0001–9999)' : `must be a valid ${String(params.format)}`, atKey: false };
     case 'propertyNames':

@@ -70,11 +70,11 @@ describe('POST /v1/eligibility', () => {
 
   it('a child turning 4 under the fictional version stays T3 until 5: the version, not the code, holds the age', async () => {
     const fixtureApp = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
-    const child = { ...person, birthDate: '2018-06-10', conditions: [{ type: 'developmental_disorder', severity: 'severe' }, { type: 'mental_disorder', severity: 'severe' }], residence: 'family' };
-    const response = await request(fixtureApp).post('/v1/eligibility').send({ programme: 'nsk', period: { from: '2022-06-01', to: '2023-06-30' }, person: child, services }).expect(200);
+    const child = { ...person, birthDate: '2017-12-10', conditions: [{ type: 'developmental_disorder', severity: 'severe' }, { type: 'mental_disorder', severity: 'severe' }], residence: 'family' };
+    const response = await request(fixtureApp).post('/v1/eligibility').send({ programme: 'nsk', period: { from: '2022-06-01', to: '2023-03-31' }, person: child, services }).expect(200);
     expect(response.body.segments.map((segment: { from: string; basis: string[] }) => [segment.from, segment.basis])).toEqual([
       ['2022-06-01', ['T3']],
-      ['2023-06-10', ['T4']],
+      ['2022-12-10', ['T4']],
     ]);
   });
 });

@@ -25,11 +25,13 @@ export const personArbitrary = fc.record({
   birthDate: dateBetween('1940-01-01', '2020-12-31'),
   conditions: fc.array(conditionArbitrary, { maxLength: 3 }),
   disabilityGroup: fc.constantFrom('I', 'II', 'III', 'child', null),
-  vsacExit: fc.option(fc.record({ date: dateBetween('2017-06-01', '2026-06-30'), service: fc.constantFrom('institutional_care', 'group_home') }), { nil: null }),
+  vsacExit: fc.option(fc.record({ date: dateBetween('2015-06-01', '2026-06-30'), service: fc.constantFrom('institutional_care', 'group_home') }), { nil: null }),
   receivedDiServices: fc.boolean(),
   nskAsChild: fc.boolean(),
   residence: fc.constantFrom('own_home', 'social_house', 'group_home', 'family', 'guardian', 'foster_family', 'institution'),
   diCompensatedUntil: fc.option(dateBetween('2018-01-01', '2026-12-31'), { nil: null }),
+  supportPlanDate: fc.option(dateBetween('2015-01-01', '2026-12-31'), { nil: null }),
+  diServicesStartedOn: fc.option(dateBetween('2015-01-01', '2026-12-31'), { nil: null }),
 });
 
 export const servicesArbitrary = fc.array(serviceArbitrary, { maxLength: 3 });

@@ -3,7 +3,7 @@ import type { CalendarDate } from '../../src/calendar/calendar-date.js';
 import { describeNoVersion, isNoVersion, resolveVersion, versionSpans, versionsInForce } from '../../src/versions/resolve-version.js';
 import { FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 
-/** Fixture nsk: 2019-01-01 (adopted 2018-12-18, open-ended) and a fictional 2022-01-01 (adopted 2021-06-01). */
+/** Fixture nsk: 2019-01-01 (adopted 2018-12-18), fictional 2022-01-01 (adopted 2021-06-01) and 2023-04-01 (adopted 2023-02-01). */
 const programme = ruleSetAt(FIXTURE_RULES).programmes.get('nsk');
 if (!programme) throw new Error('fixture nsk missing');
 const date = (text: string) => text as CalendarDate;
@@ -13,7 +13,9 @@ describe('the version in force on a day, as known on asOf', () => {
     ['2019-01-01', undefined, '2019-01-01'],
     ['2021-12-31', undefined, '2019-01-01'],
     ['2022-01-01', undefined, '2022-01-01-fictional'],
-    ['2030-06-01', undefined, '2022-01-01-fictional'],
+    ['2023-03-31', undefined, '2022-01-01-fictional'],
+    ['2030-06-01', undefined, '2023-04-01-fictional'],
+    ['2030-06-01', '2023-01-31', '2022-01-01-fictional'],
     ['2022-01-01', '2021-05-31', '2019-01-01'],
     ['2022-01-01', '2021-06-01', '2022-01-01-fictional'],
     ['2019-01-01', '2018-12-18', '2019-01-01'],
@@ -36,7 +38,8 @@ describe('the version in force on a day, as known on asOf', () => {
   it('an open-ended version ends where the next known version starts, and only for those who know it', () => {
     expect(versionsInForce(programme).map((range) => [range.version.version, range.effectiveFrom, range.effectiveTo])).toEqual([
       ['2019-01-01', '2019-01-01', '2021-12-31'],
-      ['2022-01-01-fictional', '2022-01-01', null],
+      ['2022-01-01-fictional', '2022-01-01', '2023-03-31'],
+      ['2023-04-01-fictional', '2023-04-01', null],
     ]);
     expect(versionsInForce(programme, date('2021-01-01')).map((range) => [range.version.version, range.effectiveTo])).toEqual([['2019-01-01', null]]);
   });

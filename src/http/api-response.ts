@@ -1,16 +1,20 @@
 import { answerEligibility, type EligibilityAnswer, type EligibilityFailure } from '../answer/eligibility-answer.js';
 import type { RuleSet } from '../rules/model.js';
+import { answerCompensation } from '../answer/compensation-answer.js';
+import { parseCompensationRequest } from './compensation-request.js';
 import { parseEligibilityRequest } from './eligibility-request.js';
 import { invalidRequest, problem, type Problem } from './problem.js';
 
 /** What the API answers to a body, before transport: a status and a JSON body. No Express, no clock. */
 export type ApiResponse = { status: 200; body: Record<string, unknown> } | { status: number; body: Problem };
 
-export function failureProblem(failure: EligibilityFailure): Problem {
+export function failureProblem(failure: EligibilityFailure | { kind: 'no-compensation'; detail: string }): Problem {
   switch (failure.kind) {
+    case 'no-compensation':
+      return problem(422, failure.detail);
     case 'unknown-programme':
       return { ...problem(404, `unknown programme "${failure.programme}"`), errors: [{ path: '/programme', message: 'no such programme' }] };
-    case 'missing-facts':
+    case 'invalid-request':
       return invalidRequest(failure.problems);
     case 'no-version':
       return problem(422, failure.detail);
@@ -27,4 +31,15 @@ export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiRespons
   }
   const { kind: _kind, ...answerBody } = answer;
   return { status: 200, body: answerBody };
+}
+
+export function compensationResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
+  const parsed = parseCompensationRequest(body);
+  if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
+  const outcome = answerCompensation(ruleSet, parsed.question);
+  if (outcome.kind !== 'answer') {
+    const failure = failureProblem(outcome);
+    return { status: failure.status, body: failure };
+  }
+  return { status: 200, body: outcome.body };
 }

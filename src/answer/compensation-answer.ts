@@ -1,0 +1,72 @@
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import { computeCappedActualCost, type CostLine } from '../compensate/capped-actual-cost.js';
+import type { Period } from '../compensate/claim-period.js';
+import type { KindResult } from '../compensate/compensation-context.js';
+import { computeUnitCostDeliveries, type DeliveryLine } from '../compensate/unit-cost-deliveries.js';
+import type { FactInput } from '../evaluate/facts.js';
+import type { Compensation, RuleSet } from '../rules/model.js';
+import { eligibilitySegments, segmentAnswer, type EligibilityFailure } from './eligibility-answer.js';
+
+export interface CompensationQuestion {
+  programme: string;
+  period: Period;
+  asOf?: CalendarDate;
+  approvedOn?: CalendarDate;
+  input: FactInput;
+  costs?: CostLine[];
+  deliveries?: DeliveryLine[];
+}
+
+export type CompensationOutcome =
+  | { kind: 'answer'; body: Record<string, unknown> }
+  | EligibilityFailure
+  | { kind: 'no-compensation'; detail: string };
+
+/** The input lines each calculation kind prices, by the request field that carries them. */
+const LINES_FIELD: Record<Compensation['kind'], 'costs' | 'deliveries'> = {
+  cappedActualCost: 'costs',
+  unitCostDeliveries: 'deliveries',
+};
+
+/**
+ * Compensation for a period: the eligibility segments decide which days count; the versions in force choose the
+ * calculation kind and its parameters. Pure: no I/O, no clock.
+ */
+export function answerCompensation(ruleSet: RuleSet, question: CompensationQuestion): CompensationOutcome {
+  const programme = ruleSet.programmes.get(question.programme);
+  if (!programme) return { kind: 'unknown-programme', programme: question.programme };
+  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf);
+  if ('kind' in evaluated) return evaluated;
+  const { segments } = evaluated;
+  const versions = [...new Set(segments.map((segment) => segment.span.version))];
+  const without = versions.filter((version) => version.compensation === null);
+  if (without.length > 0) return { kind: 'no-compensation', detail: `${programme.id} version ${without.map((version) => version.version).join(', ')} has no compensation rules` };
+  const kinds = new Set(versions.map((version) => (version.compensation as Compensation).kind));
+  if (kinds.size > 1) return { kind: 'no-compensation', detail: `the period spans versions that compute compensation differently (${[...kinds].join(', ')}); ask for each version's days separately` };
+  const kind = [...kinds][0] as Compensation['kind'];
+
+  const field = LINES_FIELD[kind];
+  const otherField = field === 'costs' ? 'deliveries' : 'costs';
+  const fieldProblems = [
+    ...(question[field] === undefined ? [{ path: `/${field}`, message: `is required: ${programme.id} compensates ${field}` }] : []),
+    ...(question[otherField] !== undefined ? [{ path: `/${otherField}`, message: `${programme.id} compensates ${field}, not ${otherField}` }] : []),
+  ];
+  if (fieldProblems.length > 0) return { kind: 'invalid-request', problems: fieldProblems };
+
+  const context = { period: question.period, segments, calendars: ruleSet.calendars, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
+  const result: KindResult = kind === 'cappedActualCost' ? computeCappedActualCost(context, question.costs ?? []) : computeUnitCostDeliveries(context, question.deliveries ?? []);
+  if ('problems' in result) return { kind: 'invalid-request', problems: result.problems };
+  const { lines, explanation, ...totals } = result.body;
+  return {
+    kind: 'answer',
+    body: {
+      programme: programme.id,
+      period: question.period,
+      ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
+      ...totals,
+      lines,
+      segments: segments.map(segmentAnswer),
+      explanation,
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/money.js';
+import type { CappedActualCost, RuleVersion } from '../rules/model.js';
+import { claimPeriodHolding, dayOfMonthAfter, monthsOf } from './claim-period.js';
+import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
+import { splitLine, uniqueSorted } from './line-days.js';
+import { evaluateLineRules } from './line-rules.js';
+
+/** An NSK-style cost line: what the municipality spent on one service over some days. */
+export interface CostLine {
+  service: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  amount: string;
+  funding: string;
+  inPlan: boolean;
+}
+
+function settingsOf(version: RuleVersion): CappedActualCost {
+  const compensation = version.compensation;
+  if (compensation?.kind !== 'cappedActualCost') throw new Error(`version ${version.version} is not cappedActualCost (checked by the caller)`);
+  return compensation;
+}
+
+interface CapMonth {
+  month: string;
+  version: string;
+  eligibleDays: number;
+  daysInMonth: number;
+  annualAmount: Money;
+  amount: Money;
+}
+
+/**
+ * The cap (A1): for each eligible day, the annual amount in force that day ÷ 12 ÷ the days of its month — so a
+ * fully eligible half-year gives exactly the annual amount × 6/12 — and never more than periodShare × the
+ * annual amount.
+ */
+function capOf(context: CompensationContext): { cap: Money; months: CapMonth[]; limit: Money | null; limitParts: { periodShare: string; annualAmount: Money } | null } {
+  const months: CapMonth[] = [];
+  let limit: Money | null = null;
+  let limitParts: { periodShare: string; annualAmount: Money } | null = null;
+  for (const segment of context.segments) {
+    if (!segment.eligible) continue;
+    const version = segment.span.version;
+    const settings = settingsOf(version);
+    const annualAmount = money(parameterValue(version, settings.annualAmount));
+    const share = String(parameterValue(version, settings.periodShare));
+    const shareLimit = annualAmount.times(share);
+    if (limit === null || shareLimit.greaterThan(limit)) {
+      limit = shareLimit;
+      limitParts = { periodShare: share, annualAmount };
+    }
+    for (const piece of monthsOf(segment.from, segment.to)) {
+      const amount = annualAmount.times(piece.days).dividedBy(12 * piece.daysInMonth);
+      const same = months.find((month) => month.month === piece.month && month.version === version.version);
+      if (same) {
+        same.eligibleDays += piece.days;
+        same.amount = same.amount.plus(amount);
+      } else {
+        months.push({ month: piece.month, version: version.version, eligibleDays: piece.days, daysInMonth: piece.daysInMonth, annualAmount, amount });
+      }
+    }
+  }
+  const spread = sum(months.map((month) => month.amount));
+  return { cap: limit === null ? ZERO : minMoney(spread, limit), months, limit, limitParts };
+}
+
+export function computeCappedActualCost(context: CompensationContext, lines: readonly CostLine[]): KindResult {
+  const claimPeriod = claimPeriodHolding(context.period);
+  if (claimPeriod === null) return { problems: [{ path: '/period', message: 'must lie within one calendar half-year (1 January–30 June or 1 July–31 December)' }] };
+  const problems = lines.flatMap((line, index) =>
+    line.to < context.period.from || line.from > context.period.to ? [{ path: `/costs/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` }] : [],
+  );
+  if (problems.length > 0) return { problems };
+
+  const { cap, months, limit, limitParts } = capOf(context);
+  const lastVersion = (context.segments.at(-1) ?? context.segments[0])?.span.version as RuleVersion;
+  const settings = settingsOf(lastVersion);
+
+  const lineAnswers = lines.map((line, index) => {
+    const { parts, days, outsidePeriodDays } = splitLine(line, context.segments);
+    const refs: string[] = [];
+    let countedDays = 0;
+    let lineRules: RuleTrace[] = [];
+    const partAnswers = parts.map((part) => {
+      const partSettings = settingsOf(part.version);
+      const rules = evaluateLineRules(part.version, partSettings.lineRules, { service: line.service, funding: line.funding, inPlan: line.inPlan });
+      if (lineRules.length === 0) lineRules = rules.explanation;
+      let partRefs: string[];
+      let counted = false;
+      if (rules.blockers.length > 0) partRefs = rules.blockers;
+      else if (part.segment.eligible) {
+        counted = true;
+        countedDays += part.days;
+        partRefs = part.segment.basis;
+      } else partRefs = part.segment.blockers;
+      refs.push(...partRefs);
+      return { from: part.from, to: part.to, days: part.days, counted, refs: uniqueSorted(partRefs), version: part.version.version };
+    });
+    const eligibleAmount = money(line.amount).times(countedDays).dividedBy(days);
+    if (countedDays > 0 && countedDays < days) refs.push(settingsOf(parts[0]?.version ?? lastVersion).proRataAssumption);
+    return { exact: eligibleAmount, answer: { index, service: line.service, from: line.from, to: line.to, amount: formatMoney(money(line.amount)), days, countedDays, outsidePeriodDays, eligibleAmount: formatMoney(eligibleAmount), refs: uniqueSorted(refs), parts: partAnswers, lineRules } };
+  });
+
+  const eligibleCost = sum(lineAnswers.map((line) => line.exact));
+  const compensation = minMoney(eligibleCost, cap);
+  const reportDue = dayOfMonthAfter(claimPeriod.to, Number(parameterValue(lastVersion, settings.reportDue.monthsAfterPeriod)), Number(parameterValue(lastVersion, settings.reportDue.dayOfMonth)));
+  const body: Record<string, unknown> = {
+    compensation: formatMoney(compensation),
+    eligibleCost: formatMoney(eligibleCost),
+    cap: formatMoney(cap),
+    claimPeriod,
+    reportDue,
+  };
+  const explanation: Array<Record<string, unknown>> = [
+    {
+      step: 'cap',
+      ref: settings.capAssumption,
+      cap: formatMoney(cap),
+      months: months.map((month) => ({ ...month, annualAmount: formatMoney(month.annualAmount), amount: month.amount.toDecimalPlaces(6).toString() })),
+      limit: limit === null || limitParts === null ? null : { periodShare: limitParts.periodShare, annualAmount: formatMoney(limitParts.annualAmount), amount: formatMoney(limit) },
+    },
+    { step: 'eligibleCost', ref: settings.proRataAssumption, eligibleCost: formatMoney(eligibleCost), rule: 'each line counts its amount × counted days ÷ its days' },
+    { step: 'compensation', compensation: formatMoney(compensation), rule: 'the lesser of eligibleCost and cap, rounded once to cents, half-up' },
+    { step: 'reportDue', reportDue, source: settings.reportDue.source },
+  ];
+  if (context.approvedOn !== undefined) {
+    const calendar = context.calendars.get(settings.paymentDue.calendar);
+    if (!calendar) throw new Error(`calendar ${settings.paymentDue.calendar} was not checked at load`);
+    const workingDays = Number(parameterValue(lastVersion, settings.paymentDue.workingDays));
+    const paymentDue = calendar.addWorkingDays(context.approvedOn, workingDays);
+    body.paymentDue = paymentDue;
+    explanation.push({
+      step: 'paymentDue',
+      ref: settings.paymentDue.workingDayAssumption,
+      approvedOn: context.approvedOn,
+      workingDays,
+      paymentDue,
+      holidays: paymentDue === null ? [] : calendar.holidaysBetween(context.approvedOn, paymentDue).map((holiday) => ({ date: holiday.date, name: holiday.name })),
+      source: settings.paymentDue.source,
+    });
+  }
+  return { body: { ...body, lines: lineAnswers.map((line) => line.answer), explanation } };
+}

@@ -1,0 +1,22 @@
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { WorkingDayCalendar } from '../calendar/working-days.js';
+import type { Segment } from '../evaluate/segments.js';
+import type { ParamRef, RuleVersion } from '../rules/model.js';
+import type { Period } from './claim-period.js';
+
+/** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
+export interface CompensationContext {
+  period: Period;
+  segments: readonly Segment[];
+  calendars: ReadonlyMap<string, WorkingDayCalendar>;
+  approvedOn?: CalendarDate;
+}
+
+/** A calculation kind's answer: the kind-specific body fields, or request problems (400) with their paths. */
+export type KindResult = { body: Record<string, unknown> } | { problems: Array<{ path: string; message: string }> };
+
+export function parameterValue(version: RuleVersion, reference: ParamRef): string | number {
+  const parameter = version.parameters.get(reference.param);
+  if (!parameter) throw new Error(`parameter ${reference.param} was not checked at load`);
+  return parameter.value as string | number;
+}
