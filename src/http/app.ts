@@ -3,6 +3,7 @@ import { schemaPath } from '../rules/schema-location.js';
 import { problem, sendProblem } from './problem.js';
 import type { RuleSetSource } from './rule-set-source.js';
 import { evaluationRouter } from './routes/evaluation.js';
+import { programmesRouter } from './routes/programmes.js';
 import { healthRouter } from './routes/health.js';
 
 /** The largest request body accepted; larger bodies are answered 413 before they are parsed. */
@@ -37,6 +38,7 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   });
   app.use(healthRouter(rules));
   app.use(evaluationRouter(rules));
+  app.use(programmesRouter(rules));
   app.use((request, response) => {
     sendProblem(response, problem(404, `no route ${request.method} ${request.path}`));
   });

@@ -32,6 +32,8 @@ export const personArbitrary = fc.record({
   diCompensatedUntil: fc.option(dateBetween('2018-01-01', '2026-12-31'), { nil: null }),
   supportPlanDate: fc.option(dateBetween('2015-01-01', '2026-12-31'), { nil: null }),
   diServicesStartedOn: fc.option(dateBetween('2015-01-01', '2026-12-31'), { nil: null }),
+  careLevel: fc.constantFrom(1, 2, 3, 4, null),
+  pensionAgeReached: fc.boolean(),
 });
 
 export const servicesArbitrary = fc.array(serviceArbitrary, { maxLength: 3 });

@@ -1,0 +1,58 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/http/app.js';
+import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+
+const app = createApp(fixedRuleSet(bundledRuleSet()));
+
+describe('GET /v1/programmes', () => {
+  it('lists every bundled programme with its versions, effective and adopted dates', async () => {
+    const response = await request(app).get('/v1/programmes').expect(200);
+    const byId = new Map(response.body.programmes.map((programme: { id: string }) => [programme.id, programme]));
+    expect([...byId.keys()].sort()).toEqual(['di', 'nsk', 'sbsp-4351', 'vsac-admission']);
+    expect(byId.get('vsac-admission')).toMatchObject({
+      versions: [
+        { version: '2017-01-01', effectiveFrom: '2017-01-01', effectiveTo: '2017-11-30', adopted: '2017-01-01' },
+        { version: '2017-12-01', effectiveFrom: '2017-12-01', effectiveTo: null, adopted: '2017-12-01' },
+      ],
+    });
+    expect(byId.get('sbsp-4351')).toMatchObject({ versions: [{ effectiveFrom: '2028-01-01', effectiveTo: '2029-12-31', adopted: '2023-09-14' }] });
+  });
+});
+
+describe('GET /v1/programmes/{id}', () => {
+  it('gives a version in full: parameters with sources, rules with ids and sources, assumptions, compensation', async () => {
+    const response = await request(app).get('/v1/programmes/nsk').expect(200);
+    expect(response.body.facts.map((fact: { name: string }) => fact.name)).toContain('birthDate');
+    const [version] = response.body.versions;
+    expect(version.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', type: 'money', value: '7085.20', source: expect.stringContaining('000_23e6dbc396def2aa.txt') }));
+    expect(version.rules.map((rule: { id: string }) => rule.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'X1', 'X2', 'X3', 'R1', 'R2', 'R3', 'E1', 'E2', 'E3']);
+    expect(version.assumptions.map((assumption: { id: string }) => assumption.id)).toEqual(expect.arrayContaining(['A1', 'A2', 'A3', 'A4', 'A7']));
+    expect(version.compensation).toMatchObject({ kind: 'cappedActualCost', capAssumption: 'A1' });
+    expect(version.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('shows each version ending where the next begins (fictional fixture versions)', async () => {
+    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)))).get('/v1/programmes/nsk').expect(200);
+    expect(response.body.versions.map((version: { version: string; effectiveTo: string | null; effectiveToAsWritten: string | null }) => [version.version, version.effectiveTo, version.effectiveToAsWritten])).toEqual([
+      ['2019-01-01', '2021-12-31', null],
+      ['2022-01-01-fictional', '2023-03-31', null],
+      ['2023-04-01-fictional', null, null],
+    ]);
+  });
+
+  it('answers 404 as problem+json for an unknown programme', async () => {
+    const response = await request(app).get('/v1/programmes/lottery').expect(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 404, detail: 'unknown programme "lottery"' });
+  });
+});
+
+describe('GET /openapi.yaml', () => {
+  it('serves the OpenAPI description', async () => {
+    const response = await request(app).get('/openapi.yaml').expect(200);
+    expect(response.text).toMatch(/^openapi: 3\.1\.0/);
+    expect(response.text).toContain('/v1/compensation');
+  });
+});
