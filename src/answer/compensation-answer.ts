@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date.js';
 import { computeCappedActualCost, type CostLine } from '../compensate/capped-actual-cost.js';
 import type { Period } from '../compensate/claim-period.js';
 import type { KindResult } from '../compensate/compensation-context.js';
+import { computeIndividualBudgetLines, type ServiceLine } from '../compensate/individual-budget-lines.js';
 import { computeUnitCostDeliveries, type DeliveryLine } from '../compensate/unit-cost-deliveries.js';
 import type { FactInput } from '../evaluate/facts.js';
 import type { Compensation, RuleSet } from '../rules/model.js';
@@ -15,6 +16,9 @@ export interface CompensationQuestion {
   input: FactInput;
   costs?: CostLine[];
   deliveries?: DeliveryLine[];
+  serviceLines?: ServiceLine[];
+  /** The caller states a declared emergency covers the lines (IBM remote delivery). */
+  emergency?: boolean;
 }
 
 export type CompensationOutcome =
@@ -23,10 +27,11 @@ export type CompensationOutcome =
   | { kind: 'no-compensation'; detail: string };
 
 /** The input lines each calculation kind prices, by the request field that carries them. */
-const LINES_FIELD: Record<Compensation['kind'], 'costs' | 'deliveries'> = {
+const LINES_FIELD = {
   cappedActualCost: 'costs',
   unitCostDeliveries: 'deliveries',
-};
+  individualBudgetLines: 'serviceLines',
+} as const satisfies Record<Compensation['kind'], keyof CompensationQuestion>;
 
 /**
  * Compensation for a period: the eligibility segments decide which days count; the versions in force choose the
@@ -46,15 +51,20 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
   const kind = [...kinds][0] as Compensation['kind'];
 
   const field = LINES_FIELD[kind];
-  const otherField = field === 'costs' ? 'deliveries' : 'costs';
+  const otherFields = Object.values(LINES_FIELD).filter((other) => other !== field);
   const fieldProblems = [
     ...(question[field] === undefined ? [{ path: `/${field}`, message: `is required: ${programme.id} compensates ${field}` }] : []),
-    ...(question[otherField] !== undefined ? [{ path: `/${otherField}`, message: `${programme.id} compensates ${field}, not ${otherField}` }] : []),
+    ...otherFields.filter((other) => question[other] !== undefined).map((other) => ({ path: `/${other}`, message: `${programme.id} compensates ${field}, not ${other}` })),
   ];
   if (fieldProblems.length > 0) return { kind: 'invalid-request', problems: fieldProblems };
 
-  const context = { period: question.period, segments, calendars: ruleSet.calendars, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
-  const result: KindResult = kind === 'cappedActualCost' ? computeCappedActualCost(context, question.costs ?? []) : computeUnitCostDeliveries(context, question.deliveries ?? []);
+  const context = { period: question.period, segments, calendars: ruleSet.calendars, emergencies: ruleSet.emergencies, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
+  const result: KindResult =
+    kind === 'cappedActualCost'
+      ? computeCappedActualCost(context, question.costs ?? [])
+      : kind === 'unitCostDeliveries'
+        ? computeUnitCostDeliveries(context, question.deliveries ?? [])
+        : computeIndividualBudgetLines(context, question.serviceLines ?? [], question.emergency === true);
   if ('problems' in result) return { kind: 'invalid-request', problems: result.problems };
   const { lines, explanation, ...totals } = result.body;
   return {

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Segment } from '../evaluate/segments.js';
-import type { ParamRef, RuleVersion } from '../rules/model.js';
+import type { EmergencyPeriod, ParamRef, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
 
 /** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
@@ -9,6 +9,7 @@ export interface CompensationContext {
   period: Period;
   segments: readonly Segment[];
   calendars: ReadonlyMap<string, WorkingDayCalendar>;
+  emergencies: ReadonlyMap<string, readonly EmergencyPeriod[]>;
   approvedOn?: CalendarDate;
 }
 

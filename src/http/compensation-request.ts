@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { CompensationQuestion } from '../answer/compensation-answer.js';
 import type { CostLine } from '../compensate/capped-actual-cost.js';
+import type { ServiceLine } from '../compensate/individual-budget-lines.js';
 import type { DeliveryLine } from '../compensate/unit-cost-deliveries.js';
 import { birthDateProblems, periodProblems } from './eligibility-request.js';
 import type { RequestProblem } from './problem.js';
@@ -15,6 +16,8 @@ interface CompensationBody {
   services?: unknown[];
   costs?: CostLine[];
   deliveries?: DeliveryLine[];
+  serviceLines?: ServiceLine[];
+  emergency?: boolean;
 }
 
 function lineOrderProblems(field: string, lines: ReadonlyArray<{ from: string; to: string }> | undefined): RequestProblem[] {
@@ -33,13 +36,16 @@ export function parseCompensationRequest(body: unknown): { question: Compensatio
     ...birthDateProblems(request.person, request.period.from),
     ...lineOrderProblems('costs', request.costs),
     ...lineOrderProblems('deliveries', request.deliveries),
+    ...lineOrderProblems('serviceLines', request.serviceLines),
   ];
   if (more.length > 0) return { problems: more };
-  const { person, programme, period, asOf, approvedOn, costs, deliveries, ...rest } = request;
+  const { person, programme, period, asOf, approvedOn, costs, deliveries, serviceLines, emergency, ...rest } = request;
   const question: CompensationQuestion = { programme, period: period as CompensationQuestion['period'], input: { person, request: rest } };
   if (asOf !== undefined) question.asOf = asOf as CalendarDate;
   if (approvedOn !== undefined) question.approvedOn = approvedOn as CalendarDate;
   if (costs !== undefined) question.costs = costs;
   if (deliveries !== undefined) question.deliveries = deliveries;
+  if (serviceLines !== undefined) question.serviceLines = serviceLines;
+  if (emergency !== undefined) question.emergency = emergency;
   return { question };
 }

@@ -85,7 +85,13 @@ function cycleThrough(version: RuleVersion, name: string, trail: readonly string
  * What JSON Schema cannot see in a version file: names that do not resolve, operators that do not fit their
  * fact, parameters whose value is not of their type, duplicate ids, unknown assumptions, circular conditions.
  */
-export function checkVersion(programme: Programme, version: RuleVersion, yaml: YamlFile, calendarNames: ReadonlySet<string>): RuleFileProblem[] {
+/** Names of the data files beside the rules that a version may refer to. */
+export interface DataFileNames {
+  calendars: ReadonlySet<string>;
+  emergencies: ReadonlySet<string>;
+}
+
+export function checkVersion(programme: Programme, version: RuleVersion, yaml: YamlFile, dataFiles: DataFileNames): RuleFileProblem[] {
   const problems: RuleFileProblem[] = [];
   const types = factTypes(programme);
   const assumptionIds = new Set(version.assumptions.map((assumption) => assumption.id));
@@ -195,14 +201,19 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       checkParam(compensation.reportDue.monthsAfterPeriod, [...base, 'reportDue', 'monthsAfterPeriod'], 'number');
       checkParam(compensation.reportDue.dayOfMonth, [...base, 'reportDue', 'dayOfMonth'], 'number');
       checkParam(compensation.paymentDue.workingDays, [...base, 'paymentDue', 'workingDays'], 'number');
-      if (!calendarNames.has(compensation.paymentDue.calendar)) {
-        problems.push(problemAt(yaml, [...base, 'paymentDue', 'calendar'], `no calendar "${compensation.paymentDue.calendar}" in rules/calendar/ (known: ${[...calendarNames].join(', ') || 'none'})`));
+      if (!dataFiles.calendars.has(compensation.paymentDue.calendar)) {
+        problems.push(problemAt(yaml, [...base, 'paymentDue', 'calendar'], `no calendar "${compensation.paymentDue.calendar}" in rules/calendar/ (known: ${[...dataFiles.calendars].join(', ') || 'none'})`));
       }
       checkAssumption(compensation.capAssumption, [...base, 'capAssumption']);
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
       checkAssumption(compensation.paymentDue.workingDayAssumption, [...base, 'paymentDue', 'workingDayAssumption']);
       checkCitation(compensation.reportDue.source, [...base, 'reportDue', 'source']);
       checkCitation(compensation.paymentDue.source, [...base, 'paymentDue', 'source']);
+    } else if (compensation.kind === 'individualBudgetLines') {
+      checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
+      if (!dataFiles.emergencies.has(compensation.emergencies)) {
+        problems.push(problemAt(yaml, [...base, 'emergencies'], `no emergency periods "${compensation.emergencies}" in rules/emergencies/ (known: ${[...dataFiles.emergencies].join(', ') || 'none'})`));
+      }
     } else {
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
       for (const [service, unitCost] of Object.entries(compensation.unitCosts)) {

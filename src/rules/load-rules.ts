@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import { checkVersion } from './check-version.js';
+import { checkVersion, type DataFileNames } from './check-version.js';
+import { loadEmergencyPeriods } from '../calendar/emergency-periods.js';
 import type {
   Assumption,
   Compensation,
@@ -23,9 +24,11 @@ import { loadWorkingDayCalendar } from '../calendar/load-calendar.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
 import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
+import { rememberRuleFile } from './rule-files.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 export const CALENDAR_DIRECTORY = 'calendar';
+export const EMERGENCIES_DIRECTORY = 'emergencies';
 export const VERSIONS_DIRECTORY = 'versions';
 
 export type LoadResult = { ok: true; ruleSet: RuleSet } | { ok: false; problems: RuleFileProblem[] };
@@ -151,7 +154,7 @@ export interface LoadOptions {
   displayRoot?: string;
 }
 
-function loadProgramme(rulesDirectory: string, name: string, options: LoadOptions, calendarNames: ReadonlySet<string>): { programme: Programme | null; problems: RuleFileProblem[] } {
+function loadProgramme(rulesDirectory: string, name: string, options: LoadOptions, dataFiles: DataFileNames): { programme: Programme | null; problems: RuleFileProblem[] } {
   const directory = join(rulesDirectory, name);
   const display = (file: string): string => relative(options.displayRoot ?? process.cwd(), file) || file;
   const programmeFile = join(directory, PROGRAMME_FILE);
@@ -166,6 +169,7 @@ function loadProgramme(rulesDirectory: string, name: string, options: LoadOption
   const document = yaml.data as ProgrammeDocument;
   const built = buildProgramme(document, yaml, directory);
   const programme = built.programme;
+  rememberRuleFile(programme, yaml);
   problems.push(...built.problems);
   if (document.id !== name) problems.push(problemAt(yaml, ['id'], `id "${document.id}" must match its folder name "${name}"`));
 
@@ -177,8 +181,9 @@ function loadProgramme(rulesDirectory: string, name: string, options: LoadOption
     problems.push(...loaded.problems);
     if (!loaded.yaml) continue;
     const version = buildVersion(programme, loaded.yaml.data as VersionDocument, loaded.yaml);
-    problems.push(...checkVersion(programme, version, loaded.yaml, calendarNames));
+    problems.push(...checkVersion(programme, version, loaded.yaml, dataFiles));
     files.set(version, loaded.yaml);
+    rememberRuleFile(version, loaded.yaml);
     programme.versions.push(version);
   }
   programme.versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
@@ -186,16 +191,30 @@ function loadProgramme(rulesDirectory: string, name: string, options: LoadOption
   return { programme, problems };
 }
 
-function loadCalendars(rulesDirectory: string, options: LoadOptions, problems: RuleFileProblem[]): Map<string, WorkingDayCalendar> {
-  const calendars = new Map<string, WorkingDayCalendar>();
-  const directory = join(rulesDirectory, CALENDAR_DIRECTORY);
-  if (!existsSync(directory)) return calendars;
+/** Every <name>.yaml of a data folder beside the programmes (calendars, emergencies), loaded by `load`. */
+function loadDataFiles<T>(
+  rulesDirectory: string,
+  folder: string,
+  options: LoadOptions,
+  problems: RuleFileProblem[],
+  load: (file: string, displayRoot?: string) => { ok: true; value: T } | { ok: false; problems: RuleFileProblem[] },
+): Map<string, T> {
+  const loaded = new Map<string, T>();
+  const directory = join(rulesDirectory, folder);
+  if (!existsSync(directory)) return loaded;
   for (const file of readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort()) {
-    const loaded = loadWorkingDayCalendar(join(directory, file), options.displayRoot);
-    if (loaded.ok) calendars.set(file.replace(/\.ya?ml$/, ''), loaded.calendar);
-    else problems.push(...loaded.problems);
+    const result = load(join(directory, file), options.displayRoot);
+    if (result.ok) loaded.set(file.replace(/\.ya?ml$/, ''), result.value);
+    else problems.push(...result.problems);
   }
-  return calendars;
+  return loaded;
+}
+
+function loadCalendars(rulesDirectory: string, options: LoadOptions, problems: RuleFileProblem[]): Map<string, WorkingDayCalendar> {
+  return loadDataFiles(rulesDirectory, CALENDAR_DIRECTORY, options, problems, (file, displayRoot) => {
+    const result = loadWorkingDayCalendar(file, displayRoot);
+    return result.ok ? { ok: true, value: result.calendar } : result;
+  });
 }
 
 /**
@@ -209,16 +228,17 @@ export function loadRuleSet(rulesDirectory: string, options: LoadOptions = {}): 
   const problems: RuleFileProblem[] = [];
   const programmes = new Map<string, Programme>();
   const calendars = loadCalendars(rulesDirectory, options, problems);
+  const emergencies = loadDataFiles(rulesDirectory, EMERGENCIES_DIRECTORY, options, problems, loadEmergencyPeriods);
   const folders = readdirSync(rulesDirectory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(rulesDirectory, entry.name, PROGRAMME_FILE)))
     .map((entry) => entry.name)
     .sort();
   for (const folder of folders) {
-    const loaded = loadProgramme(rulesDirectory, folder, options, new Set(calendars.keys()));
+    const loaded = loadProgramme(rulesDirectory, folder, options, { calendars: new Set(calendars.keys()), emergencies: new Set(emergencies.keys()) });
     problems.push(...loaded.problems);
     if (loaded.programme) programmes.set(loaded.programme.id, loaded.programme);
   }
   if (folders.length === 0) problems.push({ file: rulesDirectory, line: 1, column: 1, message: `no programme folders (a folder with ${PROGRAMME_FILE})` });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, ruleSet: { programmes, calendars, directory: rulesDirectory } };
+  return { ok: true, ruleSet: { programmes, calendars, emergencies, directory: rulesDirectory } };
 }

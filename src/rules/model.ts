@@ -145,7 +145,24 @@ export interface UnitCostDeliveries {
   lineRules: Rule[];
 }
 
-export type Compensation = CappedActualCost | UnitCostDeliveries;
+/** Each delivered line payable from an individual budget or not, at its price or the DI unit cost — the IBM pilot's kind. */
+export interface IndividualBudgetLines {
+  kind: 'individualBudgetLines';
+  emergencies: string;
+  proRataAssumption: string;
+  diUnitCostRef: string;
+  lineRules: Rule[];
+}
+
+export type Compensation = CappedActualCost | UnitCostDeliveries | IndividualBudgetLines;
+
+/** A declared state of emergency: its days and the act that declared it. */
+export interface EmergencyPeriod {
+  from: CalendarDate;
+  to: CalendarDate;
+  title: LocalisedText;
+  source: string;
+}
 
 export interface RuleVersion {
   programme: string;
@@ -185,6 +202,8 @@ export interface RuleSet {
   programmes: Map<string, Programme>;
   /** Working-day calendars by name (rules/calendar/<name>.yaml). */
   calendars: Map<string, WorkingDayCalendar>;
+  /** Declared emergency periods by name (rules/emergencies/<name>.yaml). */
+  emergencies: Map<string, EmergencyPeriod[]>;
   directory: string;
 }
 

@@ -6,7 +6,7 @@ import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 import type { RuleFileProblem } from './model.js';
 import { schemaPath } from './schema-location.js';
 
-export type RuleFileKind = 'programme' | 'version' | 'case' | 'calendar';
+export type RuleFileKind = 'programme' | 'version' | 'case' | 'calendar' | 'emergencies';
 
 function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
@@ -31,6 +31,7 @@ function validatorFor(kind: RuleFileKind): ValidateFunction {
       ['version', ajv.compile(readSchema('version.schema.json'))],
       ['case', ajv.compile(readSchema('case.schema.json'))],
       ['calendar', ajv.compile(readSchema('calendar.schema.json'))],
+      ['emergencies', ajv.compile(readSchema('emergencies.schema.json'))],
     ]);
   }
   const validator = validators.get(kind);

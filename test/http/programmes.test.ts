@@ -10,7 +10,7 @@ describe('GET /v1/programmes', () => {
   it('lists every bundled programme with its versions, effective and adopted dates', async () => {
     const response = await request(app).get('/v1/programmes').expect(200);
     const byId = new Map(response.body.programmes.map((programme: { id: string }) => [programme.id, programme]));
-    expect([...byId.keys()].sort()).toEqual(['di', 'nsk', 'sbsp-4351', 'vsac-admission']);
+    expect([...byId.keys()].sort()).toEqual(['di', 'ibm', 'nsk', 'sbsp-4351', 'vsac-admission']);
     expect(byId.get('vsac-admission')).toMatchObject({
       versions: [
         { version: '2017-01-01', effectiveFrom: '2017-01-01', effectiveTo: '2017-11-30', adopted: '2017-01-01' },

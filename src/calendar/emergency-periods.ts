@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { EmergencyPeriod, LocalisedText, RuleFileProblem } from '../rules/model.js';
+import { validateRuleFile } from '../rules/schema-validation.js';
+import { parseYamlFile, problemAt } from '../rules/yaml-file.js';
+import type { CalendarDate } from './calendar-date.js';
+
+interface EmergenciesDocument {
+  title: LocalisedText;
+  periods: Array<{ from: string; to: string; title: LocalisedText; source: string }>;
+}
+
+/** Declared emergency periods (rules/emergencies/<name>.yaml): ordered, each ending on or after it starts, none overlapping. */
+export function loadEmergencyPeriods(file: string, displayRoot = process.cwd()): { ok: true; value: EmergencyPeriod[] } | { ok: false; problems: RuleFileProblem[] } {
+  const displayName = relative(displayRoot, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
+  }
+  const parsed = parseYamlFile(displayName, text);
+  if (!parsed.yaml) return { ok: false, problems: parsed.problems };
+  const yaml = parsed.yaml;
+  const schemaProblems = validateRuleFile('emergencies', yaml);
+  if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
+  const periods = (yaml.data as EmergenciesDocument).periods;
+  const problems: RuleFileProblem[] = [];
+  periods.forEach((period, index) => {
+    if (period.to < period.from) problems.push(problemAt(yaml, ['periods', index, 'to'], `ends (${period.to}) before it starts (${period.from})`));
+    const previous = periods[index - 1];
+    if (previous && period.from <= previous.to) problems.push(problemAt(yaml, ['periods', index, 'from'], `overlaps or comes before the period above it (${previous.from}…${previous.to}); list periods in order`));
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: periods.map((period) => ({ ...period, from: period.from as CalendarDate, to: period.to as CalendarDate })) };
+}
+
+/** Whether every day from `from` to `to` lies in a declared period. */
+export function coveredByEmergency(periods: readonly EmergencyPeriod[], from: CalendarDate, to: CalendarDate): EmergencyPeriod | null {
+  return periods.find((period) => period.from <= from && to <= period.to) ?? null;
+}
