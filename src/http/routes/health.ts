@@ -1,13 +1,17 @@
 import { Router } from 'express';
 import { versionsInForce } from '../../versions/resolve-version.js';
+import { formatProblem } from '../../rules/yaml-file.js';
 import type { RuleSetSource } from '../rule-set-source.js';
 
 export function healthRouter(rules: RuleSetSource): Router {
   const router = Router();
   router.get('/health', (_request, response) => {
     const ruleSet = rules.current();
+    const status = rules.status();
     response.json({
-      status: 'ok',
+      status: status.state,
+      generation: status.generation,
+      ...(status.state === 'degraded' ? { problems: status.problems.map(formatProblem), detail: 'the last change to the rules was refused; the last good rules are serving' } : {}),
       programmes: [...ruleSet.programmes.values()].map((programme) => ({
         id: programme.id,
         title: programme.title,
