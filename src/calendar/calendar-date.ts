@@ -119,12 +119,13 @@ export function anniversary(birthDate: CalendarDate, years: number): CalendarDat
   return fromParts({ year: target, month, day });
 }
 
-/** Whole years of age on `on` (A4); negative before birth. */
+/**
+ * Whole years of age on `on` (A4); negative before birth. Comparing month and day as MMDD numbers gives the
+ * anniversary rule above: born 29 February, one is a year older on 1 March of a common year.
+ */
 export function wholeYearsOn(birthDate: CalendarDate, on: CalendarDate): number {
-  const born = dateParts(birthDate);
-  const { year } = dateParts(on);
-  let age = year - born.year;
-  const birthday = anniversary(birthDate, age);
-  if (birthday === null || on < birthday) age -= 1;
-  return age;
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  const onMonthDay = Number(on.slice(5, 7)) * 100 + Number(on.slice(8, 10));
+  const bornMonthDay = Number(birthDate.slice(5, 7)) * 100 + Number(birthDate.slice(8, 10));
+  return onMonthDay < bornMonthDay ? years - 1 : years;
 }

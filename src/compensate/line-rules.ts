@@ -1,5 +1,6 @@
-import { traceCondition, type Facts } from '../evaluate/condition-trace.js';
-import { outcomeOf, type RuleTrace } from '../evaluate/evaluate-day.js';
+import type { Facts } from '../evaluate/condition-trace.js';
+import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import { materialise, recordOutcomes, recordRules } from '../evaluate/explanation-plan.js';
 import type { Rule, RuleVersion } from '../rules/model.js';
 
 export interface LineRulesResult {
@@ -10,9 +11,6 @@ export interface LineRulesResult {
 
 /** A compensation kind's line rules on one input line's fields, explained like any rule. */
 export function evaluateLineRules(version: RuleVersion, rules: readonly Rule[], line: Facts): LineRulesResult {
-  const explanation = rules.map((rule): RuleTrace => {
-    const conditions = traceCondition(rule.conditions, version, line);
-    return { ref: rule.id, kind: rule.kind, title: rule.title, source: rule.source, assumptions: rule.assumptions, result: conditions.result, outcome: outcomeOf(rule.kind, conditions.result), conditions };
-  });
-  return { blockers: explanation.filter((rule) => rule.outcome === 'blocker').map((rule) => rule.ref), explanation };
+  const record = recordRules(version, line, rules);
+  return { blockers: recordOutcomes(record).blockers, explanation: materialise(record) };
 }

@@ -9,8 +9,9 @@ import type { Facts } from './condition-trace.js';
 export function derivedValue(derived: DerivedFact, facts: Facts, on: CalendarDate): unknown {
   switch (derived.kind) {
     case 'wholeYearsOn': {
-      const birthDate = parseCalendarDate(facts[derived.of]);
-      return birthDate === null ? null : wholeYearsOn(birthDate, on);
+      // Dates reach here already checked by the request schema: a string of ten characters, or null.
+      const birthDate = facts[derived.of];
+      return typeof birthDate === 'string' && birthDate.length === 10 ? wholeYearsOn(birthDate as CalendarDate, on) : null;
     }
     case 'field': {
       const object = facts[derived.of];

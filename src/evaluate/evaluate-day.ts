@@ -1,5 +1,6 @@
 import type { LocalisedText, Programme, RuleKind, RuleVersion } from '../rules/model.js';
-import { traceCondition, type ConditionTrace, type Facts } from './condition-trace.js';
+import type { ConditionTrace, Facts } from './condition-trace.js';
+import { decideRecord, materialise, recordRules } from './explanation-plan.js';
 
 /**
  * What a rule's result means for the answer: a met basis rule is a basis; an unmet requirement or a met
@@ -42,18 +43,11 @@ export function combineOutcomes(programme: Programme, outcomes: ReadonlyArray<{ 
 
 /** Evaluates every rule of a version on one day's facts, with the explanation made where each decision is made. */
 export function evaluateDay(programme: Programme, version: RuleVersion, facts: Facts): DayResult {
-  const explanation = version.rules.map((rule): RuleTrace => {
-    const conditions = traceCondition(rule.conditions, version, facts);
-    return {
-      ref: rule.id,
-      kind: rule.kind,
-      title: rule.title,
-      source: rule.source,
-      assumptions: rule.assumptions,
-      result: conditions.result,
-      outcome: outcomeOf(rule.kind, conditions.result),
-      conditions,
-    };
-  });
-  return { ...combineOutcomes(programme, explanation), explanation };
+  const record = recordRules(version, facts);
+  return { ...decideRecord(programme, record), explanation: materialise(record) };
+}
+
+/** The same answer as evaluateDay, its explanation recorded but not built as objects: for batches and cuts. */
+export function decideDay(programme: Programme, version: RuleVersion, facts: Facts): Omit<DayResult, 'explanation'> {
+  return decideRecord(programme, recordRules(version, facts));
 }

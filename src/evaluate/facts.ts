@@ -1,5 +1,5 @@
 import { nextDay, parseCalendarDate, type CalendarDate } from '../calendar/calendar-date.js';
-import type { Programme } from '../rules/model.js';
+import type { DerivedFact, Programme } from '../rules/model.js';
 import type { Facts } from './condition-trace.js';
 import { derivedChangePoints, derivedValue } from './derived-facts.js';
 
@@ -31,9 +31,13 @@ export function missingFacts(programme: Programme, input: FactInput): FactProble
   return problems;
 }
 
-/** The declared facts of a request; an absent optional fact is null. */
+/**
+ * The declared facts of a request; an absent optional fact is null. Fact names never shadow Object.prototype
+ * (the loader refuses such names), so plain objects are safe here, and filling them in one fixed order keeps
+ * every day's facts the same shape for the engine.
+ */
 export function declaredFacts(programme: Programme, input: FactInput): Record<string, unknown> {
-  const facts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const facts: Record<string, unknown> = {};
   for (const fact of programme.facts.values()) {
     const source = sourceOf(input, fact.in);
     facts[fact.name] = Object.hasOwn(source, fact.name) ? (source[fact.name] ?? null) : null;
@@ -41,10 +45,24 @@ export function declaredFacts(programme: Programme, input: FactInput): Record<st
   return facts;
 }
 
+const layouts = new WeakMap<Programme, { declared: string[]; derived: DerivedFact[] }>();
+
+function layoutOf(programme: Programme): { declared: string[]; derived: DerivedFact[] } {
+  let layout = layouts.get(programme);
+  if (!layout) {
+    layout = { declared: [...programme.facts.keys()], derived: [...programme.derivedFacts.values()] };
+    layouts.set(programme, layout);
+  }
+  return layout;
+}
+
 /** Every fact a condition may read on `date`: declared, built-in and derived. */
 export function factsOn(programme: Programme, declared: Facts, date: CalendarDate): Facts {
-  const facts: Record<string, unknown> = { ...declared, evaluationDate: date };
-  for (const derived of programme.derivedFacts.values()) facts[derived.name] = derivedValue(derived, facts, date);
+  const { declared: names, derived } = layoutOf(programme);
+  const facts: Record<string, unknown> = {};
+  for (const name of names) facts[name] = declared[name];
+  facts.evaluationDate = date;
+  for (const fact of derived) facts[fact.name] = derivedValue(fact, facts, date);
   return facts;
 }
 

@@ -1,4 +1,3 @@
-import { parseCalendarDate } from '../calendar/calendar-date.js';
 import type { FactType } from '../rules/model.js';
 
 /**
@@ -14,10 +13,20 @@ export interface OperatorDefinition {
   value: 'scalar' | 'list' | 'number' | 'date' | 'itemPattern';
   builtIn: boolean;
   evaluate(factValue: unknown, compareTo: unknown): boolean;
+  /** The same test with its compared value fixed, prepared once per rule version (e.g. an item pattern compiled). */
+  prepare?(compareTo: unknown): (factValue: unknown) => boolean;
 }
 
+/** `operator` with `compareTo` fixed: its own prepared form, or evaluate with the value bound. */
+export function prepareOperator(operator: OperatorDefinition, compareTo: unknown): (factValue: unknown) => boolean {
+  if (operator.prepare) return operator.prepare(compareTo);
+  const evaluate = operator.evaluate;
+  return (factValue) => evaluate(factValue, compareTo);
+}
+
+/** json-rules-engine's numeric validator, `parseFloat(value).toString() !== 'NaN'`, without the string. */
 function isNumeric(value: unknown): boolean {
-  return Number.parseFloat(value as string).toString() !== 'NaN';
+  return typeof value === 'number' ? !Number.isNaN(value) : !Number.isNaN(Number.parseFloat(value as string));
 }
 
 function numeric(name: string, compare: (a: number, b: number) => boolean): OperatorDefinition {
@@ -30,17 +39,21 @@ function numeric(name: string, compare: (a: number, b: number) => boolean): Oper
   };
 }
 
+/**
+ * Dates reach conditions already checked (request schema, rule-file load), so a date here is a 10-character ISO
+ * string or null; ISO dates of four-digit years order as strings do.
+ */
+function isDateLike(value: unknown): value is string {
+  return typeof value === 'string' && value.length === 10;
+}
+
 function dateComparison(name: string, compare: (a: string, b: string) => boolean): OperatorDefinition {
   return {
     name,
     factTypes: ['date'],
     value: 'date',
     builtIn: false,
-    evaluate: (factValue, compareTo) => {
-      const fact = parseCalendarDate(factValue);
-      const other = parseCalendarDate(compareTo);
-      return fact !== null && other !== null && compare(fact, other);
-    },
+    evaluate: (factValue, compareTo) => isDateLike(factValue) && isDateLike(compareTo) && compare(factValue, compareTo),
   };
 }
 
@@ -50,13 +63,28 @@ function dateComparison(name: string, compare: (a: string, b: string) => boolean
  */
 export type ItemPattern = Record<string, unknown[] | { notIn: unknown[] }>;
 
+/** An item pattern as a function of an item: its fields and allowed values read once. */
+export function itemMatcher(pattern: ItemPattern): (item: unknown) => boolean {
+  const tests = Object.entries(pattern).map(([field, allowed]) => ({ field, values: Array.isArray(allowed) ? allowed : allowed.notIn, wanted: Array.isArray(allowed) }));
+  return (item) => {
+    if (item === null || typeof item !== 'object') return false;
+    const fields = item as Record<string, unknown>;
+    for (const { field, values, wanted } of tests) {
+      if (values.includes(Object.hasOwn(fields, field) ? fields[field] : undefined) !== wanted) return false;
+    }
+    return true;
+  };
+}
+
 export function itemMatches(item: unknown, pattern: ItemPattern): boolean {
   if (item === null || typeof item !== 'object') return false;
   const fields = item as Record<string, unknown>;
-  return Object.entries(pattern).every(([field, allowed]) => {
+  for (const field in pattern) {
+    const allowed = pattern[field] as ItemPattern[string];
     const value = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    return Array.isArray(allowed) ? allowed.includes(value) : !allowed.notIn.includes(value);
-  });
+    if (Array.isArray(allowed) ? !allowed.includes(value) : allowed.notIn.includes(value)) return false;
+  }
+  return true;
 }
 
 const DEFINITIONS: OperatorDefinition[] = [
@@ -80,6 +108,10 @@ const DEFINITIONS: OperatorDefinition[] = [
       value: 'itemPattern',
       builtIn: false,
       evaluate: (a, b) => Array.isArray(a) && a.some((item) => itemMatches(item, b as ItemPattern)),
+      prepare: (b) => {
+        const matches = itemMatcher(b as ItemPattern);
+        return (a) => Array.isArray(a) && a.some(matches);
+      },
     },
     {
       name: 'hasNoItemMatching',
@@ -87,6 +119,10 @@ const DEFINITIONS: OperatorDefinition[] = [
       value: 'itemPattern',
       builtIn: false,
       evaluate: (a, b) => Array.isArray(a) && !a.some((item) => itemMatches(item, b as ItemPattern)),
+      prepare: (b) => {
+        const matches = itemMatcher(b as ItemPattern);
+        return (a) => Array.isArray(a) && !a.some(matches);
+      },
     },
 ];
 

@@ -1,12 +1,12 @@
 import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
-import type { Condition, Programme, RuleVersion, TopLevelCondition } from '../rules/model.js';
+import type { Condition, Programme, Rule, RuleVersion, TopLevelCondition } from '../rules/model.js';
 import { isParamValue, type Facts } from './condition-trace.js';
 import { combineOutcomes, outcomeOf, type DayResult } from './evaluate-day.js';
 import { OPERATORS } from './operators.js';
 
 /**
- * json-rules-engine running the same rule version: the reference our own evaluator is checked against (tests,
- * benchmarks). Parameters are substituted into the conditions; our extra fields (ref, note) are dropped.
+ * json-rules-engine running the same rules of a version (its rules, or a compensation's line rules): the reference
+ * our own evaluator is checked against (tests, benchmarks). Parameters are substituted into the conditions; our extra fields (ref, note) are dropped.
  */
 export interface ReferenceEngine {
   evaluate(facts: Facts): Promise<Omit<DayResult, 'explanation'> & { ruleResults: Map<string, boolean> }>;
@@ -25,13 +25,13 @@ function topLevel(condition: TopLevelCondition, version: RuleVersion): EngineCon
   return toEngineCondition(condition, version) as unknown as EngineCondition;
 }
 
-export function createReferenceEngine(programme: Programme, version: RuleVersion): ReferenceEngine {
+export function createReferenceEngine(programme: Programme, version: RuleVersion, rules: readonly Rule[] = version.rules): ReferenceEngine {
   const engine = new Engine([], { allowUndefinedFacts: false });
   for (const operator of OPERATORS.values()) {
     if (!operator.builtIn) engine.addOperator(operator.name, (factValue: unknown, compareTo: unknown) => operator.evaluate(factValue, compareTo));
   }
   for (const [name, condition] of version.namedConditions) engine.setCondition(name, topLevel(condition, version));
-  for (const rule of version.rules) {
+  for (const rule of rules) {
     engine.addRule({ name: rule.id, conditions: topLevel(rule.conditions, version), event: { type: rule.kind, params: { ref: rule.id } } });
   }
   return {
@@ -40,7 +40,7 @@ export function createReferenceEngine(programme: Programme, version: RuleVersion
       const ruleResults = new Map<string, boolean>();
       for (const result of results) ruleResults.set(String(result.name), true);
       for (const result of failureResults) ruleResults.set(String(result.name), false);
-      const outcomes = version.rules.map((rule) => ({ ref: rule.id, outcome: outcomeOf(rule.kind, ruleResults.get(rule.id) === true) }));
+      const outcomes = rules.map((rule) => ({ ref: rule.id, outcome: outcomeOf(rule.kind, ruleResults.get(rule.id) === true) }));
       return { ...combineOutcomes(programme, outcomes), ruleResults };
     },
   };

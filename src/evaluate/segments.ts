@@ -2,7 +2,8 @@ import { previousDay, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Programme } from '../rules/model.js';
 import type { VersionSpan } from '../versions/resolve-version.js';
 import type { Facts } from './condition-trace.js';
-import { evaluateDay, type DayResult } from './evaluate-day.js';
+import type { DayResult } from './evaluate-day.js';
+import { decideRecord, materialise, recordRules, type ExplanationRecord } from './explanation-plan.js';
 import { factChangePoints, factsOn } from './facts.js';
 
 /** A maximal run of days with the same answer under the same rule version. */
@@ -12,28 +13,31 @@ export interface Segment extends DayResult {
   span: VersionSpan;
 }
 
-function sameAnswer(a: DayResult, b: DayResult): boolean {
+type Piece = Omit<DayResult, 'explanation'> & { from: CalendarDate; to: CalendarDate; record: ExplanationRecord };
+
+function sameAnswer(a: Omit<DayResult, 'explanation'>, b: Omit<DayResult, 'explanation'>): boolean {
   return a.eligible === b.eligible && a.basis.join() === b.basis.join() && a.blockers.join() === b.blockers.join();
 }
 
 /**
  * Cuts each version span where the facts can change an answer, evaluates the first day of each piece, and joins
- * neighbours with the same answer. Each segment's explanation is that of its first day.
+ * neighbours with the same answer. Each segment's explanation is that of its first day, built only for segments.
  */
 export function evaluateSpans(programme: Programme, declared: Facts, spans: readonly VersionSpan[]): Segment[] {
   const segments: Segment[] = [];
   for (const span of spans) {
     const starts = [...new Set([span.from, ...factChangePoints(programme, declared, span.from, span.to)])].sort();
-    const pieces: Segment[] = [];
+    const pieces: Piece[] = [];
     starts.forEach((start, index) => {
       const nextStart = starts[index + 1];
       const to = nextStart === undefined ? span.to : (previousDay(nextStart) as CalendarDate);
-      const day = evaluateDay(programme, span.version, factsOn(programme, declared, start));
+      const record = recordRules(span.version, factsOn(programme, declared, start));
+      const answer = decideRecord(programme, record);
       const last = pieces.at(-1);
-      if (last && sameAnswer(last, day)) last.to = to;
-      else pieces.push({ ...day, from: start, to, span });
+      if (last && sameAnswer(last, answer)) last.to = to;
+      else pieces.push({ ...answer, from: start, to, record });
     });
-    segments.push(...pieces);
+    segments.push(...pieces.map(({ record, ...piece }) => ({ ...piece, explanation: materialise(record), span })));
   }
   return segments;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateLineRules } from '../../src/compensate/line-rules.js';
 import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { createReferenceEngine } from '../../src/evaluate/reference-engine.js';
@@ -48,3 +49,48 @@ describe.each([...ruleSet.programmes.values()].flatMap((programme) => programme.
     });
   },
 );
+
+/** Line rules are rules too: json-rules-engine decides them the same way on generated lines. */
+const lineFieldArbitrary = fc.record({
+  service: fc.constantFrom('home_care', 'day_care_centre', 'group_home', 'assistant', 'specialist_consultation', 'respite', 'other'),
+  funding: fc.constantFrom('municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'own'),
+  inPlan: fc.boolean(),
+  provision: fc.constantFrom('municipal', 'procured'),
+  rateTier: fc.constantFrom('lower', 'higher', null),
+  hasPrice: fc.boolean(),
+  diPaidAtUnitCost: fc.boolean(),
+  remote: fc.boolean(),
+  duringEmergency: fc.boolean(),
+  provider: fc.constantFrom('medical', 'psychologist', 'family_assistant', 'social_worker', 'other'),
+  recordedInClientFile: fc.boolean(),
+  providerProtocol: fc.boolean(),
+  contentInSpecialistFile: fc.boolean(),
+  opinionForPlan: fc.boolean(),
+  opinionSubmitted: fc.boolean(),
+  contentReport: fc.boolean(),
+  attendanceMarkedRemote: fc.boolean(),
+  personSigned: fc.boolean(),
+  screenshot: fc.boolean(),
+  callPrintout: fc.boolean(),
+  socialWorkerSignedWithNote: fc.boolean(),
+  durationMatchesAgreement: fc.boolean(),
+});
+
+const withLineRules = [...ruleSet.programmes.values()].flatMap((programme) =>
+  programme.versions.filter((version) => (version.compensation?.lineRules.length ?? 0) > 0).map((version) => [`${programme.id} ${version.version}`, programme, version] as const),
+);
+
+describe.each(withLineRules)('%s line rules agree with json-rules-engine', (_name, programme, version) => {
+  it('on 2000 generated lines, rule by rule', async () => {
+    const lineRules = version.compensation?.lineRules ?? [];
+    const reference = createReferenceEngine(programme, version, lineRules);
+    await fc.assert(
+      fc.asyncProperty(lineFieldArbitrary, async (line) => {
+        const ours = evaluateLineRules(version, lineRules, line);
+        const theirs = await reference.evaluate(line);
+        expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,497 @@
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answerCompensation, type CompensationQuestion } from '../../src/answer/compensation-answer.js';
+import { addDays, daysInclusive, type CalendarDate } from '../../src/calendar/calendar-date.js';
+import { parseCompensationRequest } from '../../src/http/compensation-request.js';
+import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import { bundledRuleSet } from '../support/rule-sets.js';
+
+/**
+ * Properties of POST /v1/compensation's core: `answerCompensation` with the bundled rules, fed requests that went
+ * through the same parsing as the HTTP route (`parseCompensationRequest`). Money is compared as decimal.js values,
+ * never as JavaScript numbers.
+ *
+ * Requests the API rightly refuses (400) are skipped only with fc.pre, and each property counts how many of its runs
+ * were real answers, so that it cannot pass by skipping. A refusal of a request that is valid by construction is a
+ * failure, not a skip.
+ */
+
+/** Exact enough for every figure here (amounts up to 20 000 with cents, divided by day counts ≤ 184). */
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+type D = InstanceType<typeof D>;
+const dec = (value: string): D => new D(value);
+const cents = (value: D): D => value.toDecimalPlaces(2, D.ROUND_HALF_UP);
+
+/** Half of NSK's annual amount 7085.20 (seed 000; A1). */
+const HALF_YEAR_CAP = dec('3542.60');
+
+/** DI unit costs (seed 004, indicative 2015 rates; see /work/shared/domain.md). Services not listed have none. */
+const DI_RATES: Record<string, { lower: string; higher: string } | string> = {
+  short_term_care: '18.05',
+  day_care_centre: { lower: '16.24', higher: '19.28' },
+  group_home: { lower: '10.66', higher: '15.39' },
+  specialised_workshop: '14.58',
+  home_care: '3.83',
+  support_group: '14.91',
+  group_sessions: '14.91',
+  specialist_consultation: '19.35',
+  individual_support: '19.35',
+};
+
+const SERVICE_TYPES = [
+  'home_care', 'day_centre', 'day_care_centre', 'group_home', 'specialised_workshop', 'respite', 'short_term_care', 'social_rehabilitation',
+  'psychosocial_rehabilitation', 'specialist_consultation', 'individual_support', 'support_group', 'group_sessions', 'family_assistant', 'assistant', 'other',
+] as const;
+const FUNDINGS = ['municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'donation', 'own'] as const;
+
+type Period = { from: CalendarDate; to: CalendarDate };
+type Body = Record<string, unknown>;
+
+interface NskLine {
+  index: number;
+  amount: string;
+  days: number;
+  countedDays: number;
+  eligibleAmount: string;
+  [key: string]: unknown;
+}
+interface NskBody {
+  compensation: string;
+  eligibleCost: string;
+  cap: string;
+  lines: NskLine[];
+  segments: Array<{ eligible: boolean; from: string; to: string }>;
+}
+interface DiLine {
+  index: number;
+  service: string;
+  units: string;
+  rateTier?: 'lower' | 'higher';
+  provision: string;
+  actualCost?: string;
+  amount: string;
+  compensatedDays: number;
+  [key: string]: unknown;
+}
+interface DiBody {
+  compensation: string;
+  lines: DiLine[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generators
+
+const plus = (date: CalendarDate, days: number): CalendarDate => addDays(date, days) as CalendarDate;
+
+/** A non-negative decimal string with 0, 1 or 2 decimals, at most `maxWhole` (the API's money/units pattern). */
+function decimalString(maxWhole: number): fc.Arbitrary<string> {
+  return fc.integer({ min: 0, max: 2 }).chain((places) =>
+    fc.integer({ min: 0, max: maxWhole * 10 ** places }).map((n) => {
+      if (places === 0) return String(n);
+      const scale = 10 ** places;
+      return `${Math.floor(n / scale)}.${String(n % scale).padStart(places, '0')}`;
+    }),
+  );
+}
+
+/** Amounts of all sizes: small ones so the cap often does not bind, large ones (up to 20 000) so it does. */
+const amountArbitrary = fc.constantFrom(50, 1000, 20000).chain(decimalString);
+
+/** A calendar half-year of 2019–2026. */
+const halfYearArbitrary: fc.Arbitrary<Period> = fc
+  .record({ year: fc.integer({ min: 2019, max: 2026 }), second: fc.boolean() })
+  .map(({ year, second }) => (second ? { from: `${year}-07-01`, to: `${year}-12-31` } : { from: `${year}-01-01`, to: `${year}-06-30` }) as Period);
+
+/** A sub-period of `within` with at least `minDays` days (the whole of it in about a quarter of the runs). */
+function subPeriod(within: Period, minDays = 1): fc.Arbitrary<Period> {
+  const length = daysInclusive(within.from, within.to);
+  const part = fc
+    .tuple(fc.integer({ min: 0, max: length - 1 }), fc.integer({ min: 0, max: length - 1 }))
+    .filter(([a, b]) => Math.abs(a - b) + 1 >= minDays)
+    .map(([a, b]) => ({ from: plus(within.from, Math.min(a, b)), to: plus(within.from, Math.max(a, b)) }));
+  return fc.oneof({ weight: 1, arbitrary: fc.constant(within) }, { weight: 3, arbitrary: part });
+}
+
+/** A run of days inside `period`, short or long. */
+function daysInside(period: Period, minDays = 1): fc.Arbitrary<Period> {
+  return subPeriod(period, minDays);
+}
+
+/**
+ * NSK persons: the shared random persons (most of them not eligible), and persons built to be eligible (T1 adults
+ * out of a VSAC since 2018-07-01, with a municipal service in their plan) whose VSAC exit or DI compensation may
+ * end inside the period, so that lines straddle eligibility boundaries.
+ */
+function nskPersonArbitrary(period: Period): fc.Arbitrary<{ person: Body; services: Body[] }> {
+  const nearPeriod = dateBetween(plus(period.from, -30), period.to);
+  const eligibleish = fc.record({
+    person: fc.record({
+      birthDate: dateBetween('1940-01-01', '2000-12-31'),
+      conditions: fc.constantFrom([{ type: 'mental_disorder', severity: 'severe' }], [{ type: 'mental_disorder', severity: 'very_severe' }, { type: 'blindness', severity: 'mild' }]),
+      disabilityGroup: fc.constantFrom('I', 'II', 'III', null),
+      vsacExit: fc.record({ date: fc.oneof(dateBetween('2018-07-01', '2018-12-31'), nearPeriod), service: fc.constantFrom('institutional_care', 'group_home') }),
+      receivedDiServices: fc.boolean(),
+      nskAsChild: fc.boolean(),
+      residence: fc.constantFrom('own_home', 'social_house', 'group_home'),
+      diCompensatedUntil: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: nearPeriod }),
+    }),
+    services: servicesArbitrary.map((services) => [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }, ...services]),
+  });
+  const random = fc.record({ person: personArbitrary as fc.Arbitrary<Body>, services: servicesArbitrary as fc.Arbitrary<Body[]> });
+  return fc.oneof({ weight: 1, arbitrary: random }, { weight: 3, arbitrary: eligibleish as fc.Arbitrary<{ person: Body; services: Body[] }> });
+}
+
+function costLineArbitrary(period: Period, minDays = 1): fc.Arbitrary<Body> {
+  return fc.record({
+    service: fc.constantFrom(...SERVICE_TYPES),
+    days: daysInside(period, minDays),
+    amount: amountArbitrary,
+    funding: fc.oneof(fc.constant('municipality'), fc.constantFrom(...FUNDINGS)),
+    inPlan: fc.oneof(fc.constant(true), fc.boolean()),
+  }).map(({ days, ...line }) => ({ service: line.service, from: days.from, to: days.to, amount: line.amount, funding: line.funding, inPlan: line.inPlan }));
+}
+
+interface NskCase {
+  halfYear: Period;
+  period: Period;
+  body: Body;
+}
+
+/** An NSK request: a sub-period of a half-year, a person, their services and 0–8 cost lines inside the period. */
+function nskCaseArbitrary(options: { minPeriodDays?: number; minLines?: number } = {}): fc.Arbitrary<NskCase> {
+  return halfYearArbitrary.chain((halfYear) =>
+    subPeriod(halfYear, options.minPeriodDays ?? 1).chain((period) =>
+      fc.record({ who: nskPersonArbitrary(period), costs: fc.array(costLineArbitrary(period), { minLength: options.minLines ?? 0, maxLength: 8 }) }).map(({ who: { person, services }, costs }) => ({
+        halfYear,
+        period,
+        body: { programme: 'nsk', period, person, services, costs },
+      })),
+    ),
+  );
+}
+
+/**
+ * DI persons: the shared random persons, and adults with a mental disorder in a DI target group; both with a
+ * support plan date and a first DI service day near the period, so C3 and C4 boundaries fall inside it often.
+ */
+const diTargetPerson = fc.record({
+  birthDate: dateBetween('1940-01-01', '2004-12-31'),
+  conditions: fc.constantFrom([{ type: 'mental_disorder', severity: 'moderate' }], [{ type: 'mental_disorder', severity: 'severe' }]),
+  disabilityGroup: fc.constantFrom('I', 'II', 'III', null),
+  vsacExit: fc.option(fc.record({ date: dateBetween('2014-01-01', '2026-06-30'), service: fc.constantFrom('institutional_care', 'group_home') }), { nil: null }),
+  receivedDiServices: fc.boolean(),
+  nskAsChild: fc.constant(false),
+  residence: fc.constantFrom('own_home', 'social_house', 'group_home'),
+  diCompensatedUntil: fc.constant(null),
+});
+
+/** A period in DI's years (from 2015-06-16), up to a year long. */
+const diPeriodArbitrary: fc.Arbitrary<Period> = fc
+  .tuple(dateBetween('2015-06-16', '2026-12-31'), fc.integer({ min: 0, max: 365 }))
+  .map(([from, length]) => ({ from, to: plus(from, length) > '2026-12-31' ? ('2026-12-31' as CalendarDate) : plus(from, length) }));
+
+function diPersonArbitrary(period: Period): fc.Arbitrary<Body> {
+  const nearDate = dateBetween(plus(period.from, -900), period.to);
+  return fc
+    .tuple(fc.oneof({ weight: 1, arbitrary: personArbitrary as fc.Arbitrary<Body> }, { weight: 3, arbitrary: diTargetPerson as fc.Arbitrary<Body> }), nearDate, nearDate)
+    .map(([person, supportPlanDate, diServicesStartedOn]) => ({ ...person, supportPlanDate, diServicesStartedOn }));
+}
+
+function deliveryLineArbitrary(period: Period): fc.Arbitrary<Body> {
+  return fc
+    .record({
+      service: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...Object.keys(DI_RATES)) }, { weight: 1, arbitrary: fc.constantFrom(...SERVICE_TYPES) }),
+      days: daysInside(period),
+      units: fc.constantFrom(10, 200, 5000).chain(decimalString),
+      tier: fc.constantFrom('lower', 'higher'),
+      procured: fc.boolean(),
+      actualCost: amountArbitrary,
+    })
+    .map(({ service, days, units, tier, procured, actualCost }) => {
+      const line: Body = { service, from: days.from, to: days.to, units };
+      // rateTier exactly when the service has two rates (A5).
+      if (typeof DI_RATES[service] === 'object') line.rateTier = tier;
+      line.provision = procured ? 'procured' : 'municipal';
+      if (procured) line.actualCost = actualCost;
+      return line;
+    });
+}
+
+const diCaseArbitrary: fc.Arbitrary<{ period: Period; body: Body }> = diPeriodArbitrary.chain((period) =>
+  fc.record({ person: diPersonArbitrary(period), deliveries: fc.array(deliveryLineArbitrary(period), { maxLength: 8 }) }).map(({ person, deliveries }) => ({
+    period,
+    body: { programme: 'di', period, person, deliveries },
+  })),
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Asking, counting real answers
+
+/** Runs of one property: how many requests it tried, and how many were answered (not rightly refused). */
+class Tally {
+  tried = 0;
+  answered = 0;
+  readonly notes = new Map<string, number>();
+
+  note(what: string, when = true): void {
+    if (when) this.notes.set(what, (this.notes.get(what) ?? 0) + 1);
+  }
+
+  count(what: string): number {
+    return this.notes.get(what) ?? 0;
+  }
+
+  /** A large majority of the runs must be real answers, or the property says little. */
+  expectMostlyAnswers(minimum: number): void {
+    expect(this.answered, `${this.answered} of ${this.tried} runs were answers`).toBeGreaterThanOrEqual(minimum);
+    expect(this.answered / this.tried).toBeGreaterThan(0.9);
+  }
+}
+
+/**
+ * The request as the HTTP route would see it. A body the route rightly refuses (a person born after the period's
+ * first day — the only way these generators make an invalid body) is skipped with fc.pre; anything else must be an
+ * answer.
+ */
+function ask<T>(tally: Tally, body: Body): T {
+  tally.tried += 1;
+  const parsed = parseCompensationRequest(structuredClone(body));
+  if ('problems' in parsed) {
+    const onlyBirthDate = parsed.problems.every((problem) => problem.path === '/person/birthDate');
+    if (!onlyBirthDate) throw new Error(`the generator made an invalid request: ${JSON.stringify(parsed.problems)}`);
+    fc.pre(false);
+  }
+  tally.answered += 1;
+  return answer<T>((parsed as { question: CompensationQuestion }).question);
+}
+
+/** A further question on an already accepted request (split, shuffled): must be answered too. */
+function answer<T>(question: CompensationQuestion): T {
+  const outcome = answerCompensation(bundledRuleSet(), question);
+  if (outcome.kind !== 'answer') throw new Error(`a valid request was refused: ${JSON.stringify(outcome)}`);
+  return outcome.body as T;
+}
+
+function reask<T>(body: Body): T {
+  const parsed = parseCompensationRequest(structuredClone(body));
+  if ('problems' in parsed) throw new Error(`a valid request was refused: ${JSON.stringify(parsed.problems)}`);
+  return answer<T>(parsed.question);
+}
+
+const shuffled = <T>(items: readonly T[]): fc.Arbitrary<{ order: number[]; items: T[] }> =>
+  fc.shuffledSubarray([...items.keys()], { minLength: items.length, maxLength: items.length }).map((order) => ({ order, items: order.map((index) => items[index] as T) }));
+
+const withoutIndex = ({ index: _index, ...line }: { index: number; [key: string]: unknown }): Record<string, unknown> => line;
+
+const NSK_RUNS = 1000;
+const DI_RUNS = 1000;
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('NSK compensation (capped actual cost), bundled rules', () => {
+  it('1. compensation ≤ cap and compensation ≤ eligibleCost', () => {
+    const tally = new Tally();
+    fc.assert(
+      fc.property(nskCaseArbitrary(), ({ body }) => {
+        const result = ask<NskBody>(tally, body);
+        const compensation = dec(result.compensation);
+        expect(compensation.lessThanOrEqualTo(dec(result.cap)), `compensation ${result.compensation} > cap ${result.cap}`).toBe(true);
+        expect(compensation.lessThanOrEqualTo(dec(result.eligibleCost)), `compensation ${result.compensation} > eligibleCost ${result.eligibleCost}`).toBe(true);
+        tally.note('cap binds', dec(result.cap).lessThan(dec(result.eligibleCost)));
+        tally.note('eligible cost binds', dec(result.eligibleCost).lessThan(dec(result.cap)));
+      }),
+      { numRuns: NSK_RUNS },
+    );
+    tally.expectMostlyAnswers(NSK_RUNS);
+    expect(tally.count('cap binds')).toBeGreaterThan(NSK_RUNS / 20);
+    expect(tally.count('eligible cost binds')).toBeGreaterThan(NSK_RUNS / 20);
+  });
+
+  it('2. nothing is negative: compensation, eligibleCost, cap, each line’s eligibleAmount', () => {
+    const tally = new Tally();
+    fc.assert(
+      fc.property(nskCaseArbitrary(), ({ body }) => {
+        const result = ask<NskBody>(tally, body);
+        for (const field of ['compensation', 'eligibleCost', 'cap'] as const) expect(dec(result[field]).isNegative(), `${field} ${result[field]}`).toBe(false);
+        for (const line of result.lines) expect(dec(line.eligibleAmount).isNegative(), `line ${line.index} eligibleAmount ${line.eligibleAmount}`).toBe(false);
+        tally.note('positive compensation', dec(result.compensation).greaterThan(0));
+      }),
+      { numRuns: NSK_RUNS },
+    );
+    tally.expectMostlyAnswers(NSK_RUNS);
+    expect(tally.count('positive compensation')).toBeGreaterThan(NSK_RUNS / 4);
+  });
+
+  it('3. cap ≤ 3542.60, and = 3542.60 exactly when every day of a whole half-year is eligible', () => {
+    const tally = new Tally();
+    fc.assert(
+      fc.property(nskCaseArbitrary(), ({ halfYear, period, body }) => {
+        const result = ask<NskBody>(tally, body);
+        const cap = dec(result.cap);
+        expect(cap.lessThanOrEqualTo(HALF_YEAR_CAP), `cap ${result.cap}`).toBe(true);
+        const wholeHalfYear = period.from === halfYear.from && period.to === halfYear.to;
+        const allEligible = result.segments.length > 0 && result.segments.every((segment) => segment.eligible);
+        if (wholeHalfYear && allEligible) {
+          tally.note('whole half-year eligible');
+          expect(cap.equals(HALF_YEAR_CAP), `cap ${result.cap} for a fully eligible ${period.from}…${period.to}`).toBe(true);
+        }
+        tally.note('some days eligible, cap below the limit', cap.greaterThan(0) && cap.lessThan(HALF_YEAR_CAP));
+      }),
+      { numRuns: NSK_RUNS },
+    );
+    tally.expectMostlyAnswers(NSK_RUNS);
+    expect(tally.count('whole half-year eligible')).toBeGreaterThan(NSK_RUNS / 20);
+    expect(tally.count('some days eligible, cap below the limit')).toBeGreaterThan(NSK_RUNS / 20);
+  });
+
+  it('4. splitting a cost line in two at a day inside it changes compensation by at most 0.01', () => {
+    const tally = new Tally();
+    const splitCase = nskCaseArbitrary({ minPeriodDays: 2 }).chain((nsk) =>
+      fc.record({
+        nsk: fc.constant(nsk),
+        line: costLineArbitrary(nsk.period, 2),
+        position: fc.nat(),
+        cut: fc.nat(),
+      }),
+    );
+    fc.assert(
+      fc.property(splitCase, ({ nsk, line, position, cut }) => {
+        const costs = nsk.body.costs as Body[];
+        const at = position % (costs.length + 1);
+        const whole = { ...nsk.body, costs: [...costs.slice(0, at), line, ...costs.slice(at)] };
+        const before = ask<NskBody>(tally, whole);
+
+        // Cut after day k of the line's d days (1 ≤ k < d): the first part gets round-half-up(amount × k ÷ d, 2).
+        const from = line.from as CalendarDate;
+        const days = daysInclusive(from, line.to as CalendarDate);
+        const k = 1 + (cut % (days - 1));
+        const amount = dec(line.amount as string);
+        const first = cents(amount.times(k).dividedBy(days));
+        const second = amount.minus(first);
+        const parts = [
+          { ...line, to: plus(from, k - 1), amount: first.toFixed(2) },
+          { ...line, from: plus(from, k), amount: second.toFixed(2) },
+        ];
+        const split = { ...nsk.body, costs: [...costs.slice(0, at), ...parts, ...costs.slice(at)] };
+        const after = reask<NskBody>(split);
+
+        const change = dec(after.compensation).minus(dec(before.compensation)).abs();
+        expect(change.lessThanOrEqualTo('0.01'), `compensation ${before.compensation} → ${after.compensation} after splitting line ${at} after day ${k}`).toBe(true);
+        const costChange = dec(after.eligibleCost).minus(dec(before.eligibleCost)).abs();
+        expect(costChange.lessThanOrEqualTo('0.01'), `eligibleCost ${before.eligibleCost} → ${after.eligibleCost}`).toBe(true);
+        const splitLine = before.lines[at] as NskLine;
+        tally.note('split line counts, cap does not bind', splitLine.countedDays > 0 && dec(before.eligibleCost).lessThan(dec(before.cap)));
+        tally.note('split line counts only in part', splitLine.countedDays > 0 && splitLine.countedDays < splitLine.days);
+      }),
+      { numRuns: NSK_RUNS },
+    );
+    tally.expectMostlyAnswers(NSK_RUNS);
+    expect(tally.count('split line counts, cap does not bind')).toBeGreaterThan(NSK_RUNS / 20);
+    expect(tally.count('split line counts only in part')).toBeGreaterThan(NSK_RUNS / 50);
+  });
+
+  it('5. results do not depend on the order of the lines', () => {
+    const tally = new Tally();
+    const shuffleCase = nskCaseArbitrary({ minLines: 2 }).chain((nsk) => fc.record({ nsk: fc.constant(nsk), shuffle: shuffled(nsk.body.costs as Body[]) }));
+    fc.assert(
+      fc.property(shuffleCase, ({ nsk, shuffle }) => {
+        const original = ask<NskBody>(tally, nsk.body);
+        const reordered = reask<NskBody>({ ...nsk.body, costs: shuffle.items });
+        expect({ compensation: reordered.compensation, eligibleCost: reordered.eligibleCost, cap: reordered.cap }).toEqual({
+          compensation: original.compensation,
+          eligibleCost: original.eligibleCost,
+          cap: original.cap,
+        });
+        shuffle.order.forEach((originalIndex, position) => {
+          const moved = reordered.lines[position] as NskLine;
+          expect(moved.index).toBe(position);
+          expect(withoutIndex(moved)).toEqual(withoutIndex(original.lines[originalIndex] as NskLine));
+        });
+        tally.note('positive compensation', dec(original.compensation).greaterThan(0));
+      }),
+      { numRuns: NSK_RUNS },
+    );
+    tally.expectMostlyAnswers(NSK_RUNS);
+    expect(tally.count('positive compensation')).toBeGreaterThan(NSK_RUNS / 4);
+  });
+
+  it('6. each line’s eligibleAmount ≤ its amount', () => {
+    const tally = new Tally();
+    fc.assert(
+      fc.property(nskCaseArbitrary({ minLines: 1 }), ({ body }) => {
+        const result = ask<NskBody>(tally, body);
+        for (const line of result.lines) {
+          expect(dec(line.eligibleAmount).lessThanOrEqualTo(dec(line.amount)), `line ${line.index}: eligibleAmount ${line.eligibleAmount} > amount ${line.amount}`).toBe(true);
+          tally.note('line counts in full', line.countedDays === line.days && dec(line.amount).greaterThan(0));
+          tally.note('line counts in part', line.countedDays > 0 && line.countedDays < line.days);
+        }
+      }),
+      { numRuns: NSK_RUNS },
+    );
+    tally.expectMostlyAnswers(NSK_RUNS);
+    expect(tally.count('line counts in full')).toBeGreaterThan(NSK_RUNS / 4);
+    expect(tally.count('line counts in part')).toBeGreaterThan(NSK_RUNS / 50);
+  });
+});
+
+describe('DI compensation (unit cost deliveries), bundled rules', () => {
+  /** unit cost × units, rounded half-up to cents like every amount the API writes; null when the service has none. */
+  function atUnitCost(line: DiLine): D | null {
+    const rate = DI_RATES[line.service];
+    if (rate === undefined) return null;
+    const value = typeof rate === 'string' ? rate : rate[line.rateTier ?? 'lower'];
+    return cents(dec(value).times(dec(line.units)));
+  }
+
+  it('compensation ≥ 0; each line ≤ unit cost × units; a procured line ≤ its actualCost', () => {
+    const tally = new Tally();
+    fc.assert(
+      fc.property(diCaseArbitrary, ({ body }) => {
+        const result = ask<DiBody>(tally, body);
+        expect(dec(result.compensation).isNegative(), `compensation ${result.compensation}`).toBe(false);
+        for (const line of result.lines) {
+          const amount = dec(line.amount);
+          expect(amount.isNegative(), `line ${line.index} amount ${line.amount}`).toBe(false);
+          const bound = atUnitCost(line);
+          if (bound === null) expect(amount.isZero(), `line ${line.index} (${line.service}, no unit cost) amount ${line.amount}`).toBe(true);
+          else expect(amount.lessThanOrEqualTo(bound), `line ${line.index}: amount ${line.amount} > ${line.service} unit cost × ${line.units} = ${bound.toFixed(2)}`).toBe(true);
+          if (line.provision === 'procured') {
+            expect(amount.lessThanOrEqualTo(dec(line.actualCost as string)), `line ${line.index}: amount ${line.amount} > actualCost ${line.actualCost}`).toBe(true);
+            tally.note('procured line paid below unit cost', bound !== null && amount.greaterThan(0) && amount.lessThan(bound) && line.compensatedDays > 0);
+          }
+          tally.note('municipal line paid', line.provision === 'municipal' && amount.greaterThan(0));
+        }
+        tally.note('positive compensation', dec(result.compensation).greaterThan(0));
+      }),
+      { numRuns: DI_RUNS },
+    );
+    tally.expectMostlyAnswers(DI_RUNS);
+    expect(tally.count('positive compensation')).toBeGreaterThan(DI_RUNS / 5);
+    expect(tally.count('municipal line paid')).toBeGreaterThan(DI_RUNS / 5);
+    expect(tally.count('procured line paid below unit cost')).toBeGreaterThan(DI_RUNS / 20);
+  });
+
+  it('results do not depend on the order of the lines', () => {
+    const tally = new Tally();
+    const shuffleCase = diCaseArbitrary
+      .filter(({ body }) => (body.deliveries as Body[]).length >= 2)
+      .chain((di) => fc.record({ di: fc.constant(di), shuffle: shuffled(di.body.deliveries as Body[]) }));
+    fc.assert(
+      fc.property(shuffleCase, ({ di, shuffle }) => {
+        const original = ask<DiBody>(tally, di.body);
+        const reordered = reask<DiBody>({ ...di.body, deliveries: shuffle.items });
+        expect(reordered.compensation).toBe(original.compensation);
+        shuffle.order.forEach((originalIndex, position) => {
+          const moved = reordered.lines[position] as DiLine;
+          expect(moved.index).toBe(position);
+          expect(withoutIndex(moved)).toEqual(withoutIndex(original.lines[originalIndex] as DiLine));
+        });
+        tally.note('positive compensation', dec(original.compensation).greaterThan(0));
+      }),
+      { numRuns: DI_RUNS },
+    );
+    tally.expectMostlyAnswers(DI_RUNS);
+    expect(tally.count('positive compensation')).toBeGreaterThan(DI_RUNS / 5);
+  });
+});
