@@ -1,49 +1,115 @@
 import { resolve } from 'node:path';
+import { pino } from 'pino';
+import { tokensFromEnvironment } from './auth/api-tokens.js';
+import { FileDecisionStore } from './decisions/decision-log.js';
+import { PersonRefKey } from './decisions/person-ref.js';
 import { createApp } from './http/app.js';
+import type { AccessControl } from './http/authorization.js';
 import { LiveRuleSet } from './reload/live-rule-set.js';
+import type { RuleFileProblem } from './rules/model.js';
 import { formatProblem } from './rules/yaml-file.js';
 
-function log(line: string): void {
-  process.stdout.write(`${line}\n`);
+const LOOPBACK = '127.0.0.1';
+
+/** Start-up refusals go to stderr as plain lines (file:line:column: message), then the process ends. */
+function refuse(problems: readonly RuleFileProblem[] | readonly string[], summary: string): never {
+  for (const found of problems) process.stderr.write(`${typeof found === 'string' ? found : formatProblem(found)}\n`);
+  process.stderr.write(`sbsp-rules: ${summary}; not starting\n`);
+  process.exit(1);
+}
+
+/** An unexpected error's type, code and stack frames; not its message, which may quote what a client sent. */
+function describeError(error: unknown): Record<string, unknown> {
+  const failure = error as { name?: unknown; code?: unknown; stack?: unknown };
+  return { errorType: String(failure?.name ?? typeof error), code: failure?.code ?? null, frames: typeof failure?.stack === 'string' ? failure.stack.split('\n').slice(1).map((frame) => frame.trim()) : [] };
 }
 
 /**
  * Starts the service with the rules in RULES_DIR (default ./rules) on PORT (default 3000). The rules are watched
- * and reloaded on change and on SIGHUP; a change with problems is refused and the last good rules keep serving.
+ * and reloaded on change, on SIGHUP and on POST /v1/admin/reload; a change with problems is refused and the last
+ * good rules keep serving. API tokens come from TOKENS_FILE or SBSP_TOKENS; with none, the service runs in open
+ * development mode on 127.0.0.1 only. Decisions are recorded under DECISIONS_DIR (default ./data).
  */
-function main(): void {
+async function main(): Promise<void> {
+  const logger = pino({ base: { service: 'sbsp-rules' } });
   const rulesDirectory = resolve(process.env.RULES_DIR ?? 'rules');
   const loaded = LiveRuleSet.load(rulesDirectory);
-  if (!loaded.ok) {
-    for (const found of loaded.problems) process.stderr.write(`${formatProblem(found)}\n`);
-    process.stderr.write(`sbsp-rules: ${loaded.problems.length} problem(s) in ${rulesDirectory}; not starting\n`);
-    process.exit(1);
-  }
+  if (!loaded.ok) refuse(loaded.problems, `${loaded.problems.length} problem(s) in ${rulesDirectory}`);
   const live = loaded.live;
-  const report = (outcome: ReturnType<LiveRuleSet['reload']>): void => {
-    if (outcome.reloaded) log(`sbsp-rules: rules reloaded (generation ${outcome.generation})`);
-    else {
-      for (const found of outcome.problems) process.stderr.write(`${formatProblem(found)}\n`);
-      process.stderr.write(`sbsp-rules: the change to the rules was refused (${outcome.problems.length} problem(s)); the last good rules keep serving\n`);
-    }
+
+  const tokens = tokensFromEnvironment(process.env);
+  if (!tokens.ok) refuse(tokens.problems, `${tokens.problems.length} problem(s) in the API tokens`);
+  const auth: AccessControl = tokens.registry ? { mode: 'tokens', tokens: tokens.registry } : { mode: 'open-development' };
+  if (auth.mode === 'open-development' && process.env.HOST && process.env.HOST !== LOOPBACK && process.env.HOST !== 'localhost') {
+    refuse([`HOST=${process.env.HOST}`], 'without API tokens (TOKENS_FILE or SBSP_TOKENS) the service listens on 127.0.0.1 only');
+  }
+  const host = auth.mode === 'open-development' ? LOOPBACK : process.env.HOST;
+
+  let personRefKey: PersonRefKey;
+  if (process.env.DECISION_HMAC_KEY) {
+    const fromSecret = PersonRefKey.fromSecret(process.env.DECISION_HMAC_KEY);
+    if (!(fromSecret instanceof PersonRefKey)) refuse([fromSecret.problem], 'the personRef key is too short');
+    personRefKey = fromSecret;
+  } else if (auth.mode === 'open-development') {
+    personRefKey = PersonRefKey.random();
+    logger.warn({ personRefKeyId: personRefKey.id }, 'DECISION_HMAC_KEY is not set: personRefs are digested with a random key of this process, which dies with it');
+  } else {
+    refuse(['DECISION_HMAC_KEY is not set'], 'with API tokens, decision records need a key from the environment for personRefs');
+  }
+
+  let decisions: FileDecisionStore;
+  try {
+    decisions = await FileDecisionStore.open({
+      directory: resolve(process.env.DECISIONS_DIR ?? 'data'),
+      ...(process.env.DECISIONS_FILE ? { metadataFile: resolve(process.env.DECISIONS_FILE) } : {}),
+      onNotice: (message) => logger.warn(message),
+    });
+  } catch (error) {
+    refuse([(error as Error).message], 'the decision store cannot be opened');
+  }
+  logger.info({ decisions: decisions.describe() }, 'decision store open');
+
+  const report = (outcome: ReturnType<LiveRuleSet['reload']>): ReturnType<LiveRuleSet['reload']> => {
+    if (outcome.reloaded) logger.info({ generation: outcome.generation }, `sbsp-rules: rules reloaded (generation ${outcome.generation})`);
+    else logger.warn({ problems: outcome.problems.map(formatProblem) }, `sbsp-rules: the change to the rules was refused (${outcome.problems.length} problem(s)); the last good rules keep serving`);
+    return outcome;
   };
   if (process.env.RULES_WATCH !== 'off') live.watch(report);
   process.on('SIGHUP', () => report(live.reload()));
 
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp(live, {
-    onUnexpectedError: (error) => process.stderr.write(`sbsp-rules: unexpected error: ${(error as Error).stack ?? String(error)}\n`),
+    auth,
+    decisions,
+    personRefKey,
+    logger,
+    reload: () => report(live.reload()),
+    benchNoopRoute: process.env.SBSP_BENCH_NOOP === '1',
+    onUnexpectedError: (error) => logger.error(describeError(error), 'unexpected error'),
   });
-  const server = app.listen(port, () => {
+  const listening = (): void => {
+    const address = server.address();
+    const bound = typeof address === 'object' && address !== null ? address : { address: host ?? '(all)', port };
     const programmes = [...live.current().programmes.values()].map((programme) => `${programme.id} (${programme.versions.length} version(s))`);
-    log(`sbsp-rules listening on port ${port} with ${programmes.join(', ')}`);
-  });
+    if (auth.mode === 'open-development') logger.warn({ mode: 'open-development', host: LOOPBACK }, 'no API tokens configured: OPEN DEVELOPMENT MODE — every route is open, listening on 127.0.0.1 only');
+    else logger.info({ mode: 'tokens', tokens: tokens.registry?.tokens.length }, 'API tokens required');
+    logger.info({ mode: auth.mode, address: bound.address }, `sbsp-rules listening on port ${bound.port} with ${programmes.join(', ')}`);
+  };
+  const server = host === undefined ? app.listen(port, listening) : app.listen(port, host, listening);
   const stop = (): void => {
     live.close();
-    server.close(() => process.exit(0));
+    server.close(() => {
+      decisions.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`sbsp-rules: cannot start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -19,6 +19,8 @@ export interface CompensationQuestion {
   serviceLines?: ServiceLine[];
   /** The caller states a declared emergency covers the lines (IBM remote delivery). */
   emergency?: boolean;
+  /** Whether the answer carries explanations (segments' rules, lines' rules); default yes. */
+  explain?: boolean;
 }
 
 export type CompensationOutcome =
@@ -40,7 +42,8 @@ const LINES_FIELD = {
 export function answerCompensation(ruleSet: RuleSet, question: CompensationQuestion): CompensationOutcome {
   const programme = ruleSet.programmes.get(question.programme);
   if (!programme) return { kind: 'unknown-programme', programme: question.programme };
-  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf);
+  const explain = question.explain !== false;
+  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf, explain);
   if ('kind' in evaluated) return evaluated;
   const { segments } = evaluated;
   const versions = [...new Set(segments.map((segment) => segment.span.version))];
@@ -58,7 +61,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
   ];
   if (fieldProblems.length > 0) return { kind: 'invalid-request', problems: fieldProblems };
 
-  const context = { period: question.period, segments, calendars: ruleSet.calendars, emergencies: ruleSet.emergencies, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
+  const context = { period: question.period, segments, calendars: ruleSet.calendars, emergencies: ruleSet.emergencies, explain, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
   const result: KindResult =
     kind === 'cappedActualCost'
       ? computeCappedActualCost(context, question.costs ?? [])

@@ -31,9 +31,10 @@ export interface DayAnswer {
   explanation: RuleTrace[];
 }
 
-export interface SegmentAnswer extends DayAnswer {
+export interface SegmentAnswer extends Omit<DayAnswer, 'explanation'> {
   from: CalendarDate;
   to: CalendarDate;
+  explanation?: RuleTrace[];
 }
 
 export type EligibilityAnswer =
@@ -56,15 +57,9 @@ export function rulesetReference(range: VersionInForce): RulesetReference {
 }
 
 export function segmentAnswer(segment: Segment): SegmentAnswer {
-  return {
-    from: segment.from,
-    to: segment.to,
-    eligible: segment.eligible,
-    basis: segment.basis,
-    blockers: segment.blockers,
-    ruleset: rulesetReference(segment.span),
-    explanation: segment.explanation,
-  };
+  const answer: SegmentAnswer = { from: segment.from, to: segment.to, eligible: segment.eligible, basis: segment.basis, blockers: segment.blockers, ruleset: rulesetReference(segment.span) };
+  if (segment.explanation) answer.explanation = segment.explanation;
+  return answer;
 }
 
 /** The segments of a programme over a period, or why there are none. Shared by eligibility and compensation. */
@@ -74,12 +69,13 @@ export function eligibilitySegments(
   from: CalendarDate,
   to: CalendarDate,
   asOf?: CalendarDate,
+  explain = true,
 ): { segments: Segment[] } | EligibilityFailure {
   const missing = missingFacts(programme, input);
   if (missing.length > 0) return { kind: 'invalid-request', problems: missing };
   const spans = versionSpans(programme, from, to, asOf);
   if (isNoVersion(spans)) return { kind: 'no-version', detail: describeNoVersion(programme, spans, asOf) };
-  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans) };
+  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans, explain) };
 }
 
 /** Answers an eligibility question against the rule versions in force (and adopted by asOf). Pure: no I/O, no clock. */
@@ -94,8 +90,8 @@ export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestio
   const asOf = question.asOf === undefined ? {} : { asOf: question.asOf };
   if (question.date !== undefined) {
     const [only] = result.segments as [SegmentAnswer];
-    const { from: _from, to: _to, ...day } = only;
-    return { kind: 'date', programme: programme.id, date: question.date, ...asOf, ...day };
+    const { from: _from, to: _to, explanation, ...day } = only;
+    return { kind: 'date', programme: programme.id, date: question.date, ...asOf, ...day, explanation: explanation ?? [] };
   }
   const eligibleDays = result.segments.filter((segment) => segment.eligible).reduce((days, segment) => days + daysInclusive(segment.from, segment.to), 0);
   return {

@@ -19,7 +19,12 @@ export function loadEmergencyPeriods(file: string, displayRoot = process.cwd()):
   } catch (error) {
     return { ok: false, problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
   }
-  const parsed = parseYamlFile(displayName, text);
+  return emergencyPeriodsFromText(displayName, text);
+}
+
+/** Reads an emergencies file's text (see loadEmergencyPeriods); `file` names it in problems. */
+export function emergencyPeriodsFromText(file: string, text: string): { ok: true; value: EmergencyPeriod[] } | { ok: false; problems: RuleFileProblem[] } {
+  const parsed = parseYamlFile(file, text);
   if (!parsed.yaml) return { ok: false, problems: parsed.problems };
   const yaml = parsed.yaml;
   const schemaProblems = validateRuleFile('emergencies', yaml);

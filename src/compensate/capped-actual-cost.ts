@@ -73,6 +73,10 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
   const problems = lines.flatMap((line, index) =>
     line.to < context.period.from || line.from > context.period.to ? [{ path: `/costs/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` }] : [],
   );
+  // A report is filed after its claim period ends, so it cannot have been approved on or before that day.
+  if (context.approvedOn !== undefined && context.approvedOn <= claimPeriod.to) {
+    problems.push({ path: '/approvedOn', message: `is not after the claim period (${claimPeriod.from}…${claimPeriod.to}); a report is approved after its half-year ends` });
+  }
   if (problems.length > 0) return { problems };
 
   const { cap, months, limit, limitParts } = capOf(context);
@@ -86,8 +90,10 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
     let lineRules: RuleTrace[] = [];
     const partAnswers = parts.map((part) => {
       const partSettings = settingsOf(part.version);
-      const rules = evaluateLineRules(part.version, partSettings.lineRules, { service: line.service, funding: line.funding, inPlan: line.inPlan });
+      const rules = evaluateLineRules(part.version, partSettings.lineRules, { service: line.service, funding: line.funding, inPlan: line.inPlan }, context.explain);
       if (lineRules.length === 0) lineRules = rules.explanation;
+      // A part under another version than the line's first part is judged by that version's line rules: show them.
+      const ownRules = part.version !== parts[0]?.version && rules.explanation.length > 0 ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let counted = false;
       if (rules.blockers.length > 0) partRefs = rules.blockers;
@@ -97,10 +103,11 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
         partRefs = part.segment.basis;
       } else partRefs = part.segment.blockers;
       refs.push(...partRefs);
-      return { from: part.from, to: part.to, days: part.days, counted, refs: uniqueSorted(partRefs), version: part.version.version };
+      return { from: part.from, to: part.to, days: part.days, counted, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
     });
     const eligibleAmount = money(line.amount).times(countedDays).dividedBy(days);
-    if (countedDays > 0 && countedDays < days) refs.push(settingsOf(parts[0]?.version ?? lastVersion).proRataAssumption);
+    // Pro rata by days (A2) because of an eligibility boundary inside the period; days outside it are just not claimed.
+    if (countedDays > 0 && countedDays < days - outsidePeriodDays) refs.push(settingsOf(parts[0]?.version ?? lastVersion).proRataAssumption);
     return { exact: eligibleAmount, answer: { index, service: line.service, from: line.from, to: line.to, amount: formatMoney(money(line.amount)), days, countedDays, outsidePeriodDays, eligibleAmount: formatMoney(eligibleAmount), refs: uniqueSorted(refs), parts: partAnswers, lineRules } };
   });
 

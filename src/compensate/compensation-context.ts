@@ -10,6 +10,8 @@ export interface CompensationContext {
   segments: readonly Segment[];
   calendars: ReadonlyMap<string, WorkingDayCalendar>;
   emergencies: ReadonlyMap<string, readonly EmergencyPeriod[]>;
+  /** Whether lines carry the explanation of their line rules. */
+  explain: boolean;
   approvedOn?: CalendarDate;
 }
 

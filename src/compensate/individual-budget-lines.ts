@@ -95,8 +95,10 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
     let paidDays = 0;
     let lineRules: RuleTrace[] = [];
     const partAnswers = parts.map((part) => {
-      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, facts);
+      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, facts, context.explain);
       if (lineRules.length === 0) lineRules = rules.explanation;
+      // A part under another version than the line's first part is judged by that version's line rules: show them.
+      const ownRules = part.version !== parts[0]?.version && rules.explanation.length > 0 ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let paid = false;
       if (rules.blockers.length > 0) partRefs = rules.blockers;
@@ -107,7 +109,7 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
         partRefs = part.segment.basis;
       }
       refs.push(...partRefs);
-      return { from: part.from, to: part.to, days: part.days, paid, refs: uniqueSorted(partRefs), version: part.version.version };
+      return { from: part.from, to: part.to, days: part.days, paid, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
     });
     const amount = price === null ? ZERO : price.times(line.units).times(paidDays).dividedBy(days);
     if (paidDays > 0 && line.price === undefined) refs.push(settings.diUnitCostRef);

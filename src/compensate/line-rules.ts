@@ -10,7 +10,7 @@ export interface LineRulesResult {
 }
 
 /** A compensation kind's line rules on one input line's fields, explained like any rule. */
-export function evaluateLineRules(version: RuleVersion, rules: readonly Rule[], line: Facts): LineRulesResult {
+export function evaluateLineRules(version: RuleVersion, rules: readonly Rule[], line: Facts, explain = true): LineRulesResult {
   const record = recordRules(version, line, rules);
-  return { blockers: recordOutcomes(record).blockers, explanation: materialise(record) };
+  return { blockers: recordOutcomes(record).blockers, explanation: explain ? materialise(record) : [] };
 }

@@ -73,8 +73,10 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     const partAnswers = parts.map((part) => {
       const settings = settingsOf(part.version);
       const unitCost = settings.unitCosts[line.service];
-      const rules = evaluateLineRules(part.version, settings.lineRules, { service: line.service, provision: line.provision, rateTier: line.rateTier ?? null });
+      const rules = evaluateLineRules(part.version, settings.lineRules, { service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }, context.explain);
       if (lineRules.length === 0) lineRules = rules.explanation;
+      // A part under another version than the line's first part is judged by that version's line rules: show them.
+      const ownRules = part.version !== parts[0]?.version && rules.explanation.length > 0 ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let paid = false;
       if (!unitCost) partRefs = [];
@@ -91,7 +93,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
         partRefs = part.segment.basis;
       }
       refs.push(...partRefs);
-      return { from: part.from, to: part.to, days: part.days, compensated: paid, refs: uniqueSorted(partRefs), version: part.version.version };
+      return { from: part.from, to: part.to, days: part.days, compensated: paid, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
     });
     const settings = settingsOf(parts[0]?.version ?? (context.segments[0]?.span.version as RuleVersion));
     const procured = line.provision === settings.provision.actualCostUpToUnitCost.provision;

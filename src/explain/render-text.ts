@@ -8,6 +8,37 @@ const WORDS = {
   lv: { eligible: 'tiesīga', notEligible: 'nav tiesīga', basis: 'pamats', blockers: 'šķēršļi', rules: 'noteikumi', skipped: 'nav vajadzīgs', none: 'nav', on: 'dienā', from: 'no', to: 'līdz' },
 } as const;
 
+const COMPENSATION_WORDS = {
+  en: {
+    compensation: 'compensation',
+    eligibleCost: 'eligible cost',
+    cap: 'cap',
+    reportDue: 'report due',
+    paymentDue: 'payment due',
+    capByMonth: 'cap by month',
+    aYear: 'a year',
+    days: 'days',
+    limit: 'limit',
+    lines: 'lines',
+    counted: 'counted',
+    eligibility: 'eligibility',
+  },
+  lv: {
+    compensation: 'kompensācija',
+    eligibleCost: 'attiecināmās izmaksas',
+    cap: 'griesti',
+    reportDue: 'pārskats jāiesniedz līdz',
+    paymentDue: 'izmaksa līdz',
+    capByMonth: 'griesti pa mēnešiem',
+    aYear: 'gadā',
+    days: 'dienas',
+    limit: 'ierobežojums',
+    lines: 'rindas',
+    counted: 'ieskaitītas',
+    eligibility: 'tiesīgums',
+  },
+} as const;
+
 const OUTCOME_MARK = { basis: '+', blocker: '✗', neutral: '·' } as const;
 
 function show(value: unknown): string {
@@ -65,4 +96,97 @@ export function renderAnswer(answer: AnswerLike, language: Language = 'en'): str
       .join('\n');
   }
   return [`${answer.programme} ${words.on} ${answer.date}: ${verdict(answer, language)}`, ...renderExplanation(answer.explanation ?? [], language)].join('\n');
+}
+
+interface CompensationLineLike {
+  index?: number;
+  service?: string;
+  from?: string;
+  to?: string;
+  amount?: string;
+  eligibleAmount?: string;
+  units?: string;
+  unit?: string | null;
+  unitCost?: string | null;
+  rateTier?: string;
+  provision?: string;
+  actualCost?: string;
+  days?: number;
+  countedDays?: number;
+  compensatedDays?: number;
+  refs?: string[];
+  reason?: string;
+  lineRules?: RuleTrace[];
+}
+
+interface CapStepLike {
+  step: 'cap';
+  ref?: string;
+  months?: Array<{ month: string; version: string; eligibleDays: number; daysInMonth: number; annualAmount: string; amount: string }>;
+  limit?: { periodShare: string; annualAmount: string; amount: string } | null;
+}
+
+interface CompensationLike {
+  programme?: string;
+  period?: { from: string; to: string };
+  compensation?: string;
+  eligibleCost?: string;
+  cap?: string;
+  reportDue?: string;
+  paymentDue?: string | null;
+  lines?: CompensationLineLike[];
+  segments?: AnswerLike['segments'];
+  explanation?: Array<{ step?: string }>;
+}
+
+function lineText(line: CompensationLineLike, language: Language): string {
+  const words = COMPENSATION_WORDS[language];
+  const what = `#${line.index ?? '?'} ${line.service ?? '?'} ${line.from ?? '?'}…${line.to ?? '?'}`;
+  const priced =
+    line.units !== undefined
+      ? `${line.units} ${line.unit ?? ''} × ${line.unitCost ?? '?'}${line.rateTier ? ` (${line.rateTier})` : ''}, ${line.provision ?? '?'}${line.actualCost ? ` (${line.actualCost})` : ''} → ${line.amount ?? '?'}`
+      : `${line.amount ?? '?'} → ${line.eligibleAmount ?? '?'}`;
+  const counted = line.countedDays ?? line.compensatedDays;
+  const days = counted === undefined ? '' : `, ${counted}/${line.days ?? '?'} ${words.days} ${words.counted}`;
+  const refs = line.refs && line.refs.length > 0 ? ` [${line.refs.join(', ')}]` : '';
+  return `${what}: ${priced}${days}${refs}${line.reason ? ` — ${line.reason}` : ''}`;
+}
+
+/** A compensation answer as readable text: the totals, the cap month by month, each line with its refs, the eligibility. */
+export function renderCompensation(answer: CompensationLike, language: Language = 'en'): string {
+  const words = COMPENSATION_WORDS[language];
+  const eligibilityWords = WORDS[language];
+  const totals = [
+    answer.eligibleCost === undefined ? null : `${words.eligibleCost} ${answer.eligibleCost}`,
+    answer.cap === undefined ? null : `${words.cap} ${answer.cap}`,
+    answer.reportDue === undefined ? null : `${words.reportDue} ${answer.reportDue}`,
+    answer.paymentDue === undefined || answer.paymentDue === null ? null : `${words.paymentDue} ${answer.paymentDue}`,
+  ].filter((part): part is string => part !== null);
+  const lines = [
+    `${answer.programme} ${eligibilityWords.from} ${answer.period?.from} ${eligibilityWords.to} ${answer.period?.to}: ${words.compensation} ${answer.compensation ?? '?'} EUR`,
+  ];
+  if (totals.length > 0) lines.push(`  ${totals.join('; ')}`);
+  const cap = answer.explanation?.find((step): step is CapStepLike => step.step === 'cap');
+  if (cap?.months && cap.months.length > 0) {
+    lines.push(`  ${words.capByMonth}${cap.ref ? ` (${cap.ref})` : ''}:`);
+    for (const month of cap.months) {
+      lines.push(`    ${month.month} (${month.version}): ${month.eligibleDays}/${month.daysInMonth} ${words.days} × ${month.annualAmount} ${words.aYear} ÷ 12 = ${month.amount}`);
+    }
+    if (cap.limit) lines.push(`    ${words.limit}: ${cap.limit.periodShare} × ${cap.limit.annualAmount} = ${cap.limit.amount}`);
+  }
+  if (answer.lines && answer.lines.length > 0) {
+    lines.push(`  ${words.lines}:`);
+    for (const line of answer.lines) {
+      // A line's rules are shown when one of them kept it from counting; the refs say the rest.
+      const blocking = (line.lineRules ?? []).filter((rule) => rule.outcome === 'blocker');
+      lines.push(`    ${lineText(line, language)}`, ...renderExplanation(blocking, language, 3));
+    }
+  }
+  if (answer.segments && answer.segments.length > 0) {
+    lines.push(`  ${words.eligibility}:`);
+    for (const segment of answer.segments) {
+      lines.push(`    ${eligibilityWords.from} ${segment.from} ${eligibilityWords.to} ${segment.to}: ${verdict(segment, language)}`, ...renderExplanation(segment.explanation ?? [], language, 3));
+    }
+  }
+  return lines.join('\n');
 }

@@ -33,10 +33,15 @@ export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiRespons
   return { status: 200, body: answerBody };
 }
 
-export function compensationResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
+/** What an answer carries besides the decision; the API always explains, a batch summary need not. */
+export interface ResponseOptions {
+  explain?: boolean;
+}
+
+export function compensationResponse(ruleSet: RuleSet, body: unknown, options: ResponseOptions = {}): ApiResponse {
   const parsed = parseCompensationRequest(body);
   if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
-  const outcome = answerCompensation(ruleSet, parsed.question);
+  const outcome = answerCompensation(ruleSet, { ...parsed.question, explain: options.explain !== false });
   if (outcome.kind !== 'answer') {
     const failure = failureProblem(outcome);
     return { status: failure.status, body: failure };

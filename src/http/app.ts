@@ -1,10 +1,21 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import type { DecisionStore } from '../decisions/decision-store.js';
+import { MemoryDecisionStore } from '../decisions/memory-decision-store.js';
+import { PersonRefKey } from '../decisions/person-ref.js';
+import { DecisionRecorder } from '../decisions/record-decision.js';
+import { identifyCaller, OPEN_DEVELOPMENT, type AccessControl } from './authorization.js';
+import { requestLog } from './request-log.js';
+import { adminRouter, type RulesReload } from './routes/admin.js';
+import { decisionsRouter } from './routes/decisions.js';
 import { schemaPath } from '../rules/schema-location.js';
 import { problem, sendProblem } from './problem.js';
 import type { RuleSetSource } from './rule-set-source.js';
 import { evaluationRouter } from './routes/evaluation.js';
 import { programmesRouter } from './routes/programmes.js';
 import { healthRouter } from './routes/health.js';
+import { webPageRouter } from '../web/web-page.js';
 
 /** The largest request body accepted; larger bodies are answered 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,6 +35,26 @@ const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
 export interface AppOptions {
   /** Called with unexpected errors (never with client mistakes), so they can be logged. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Where decisions are recorded (default: in memory, gone with the process). */
+  decisions?: DecisionStore;
+  /** The key personRefs are digested with (default: a random one for this process). */
+  personRefKey?: PersonRefKey;
+  /** API tokens; without them the app is in open development mode (everything allowed, for loopback use). */
+  auth?: AccessControl;
+  /** One line a request goes here (default: nowhere). */
+  logger?: Logger;
+  /** What POST /v1/admin/reload does (default: the rule source's own reload(), if it has one). */
+  reload?: RulesReload;
+  /**
+   * `POST /bench/noop`: an Express route that answers `{}` behind the same middleware (helmet, log, caller, JSON
+   * body): the anchor `npm run bench` measures the evaluating routes against. Off unless asked for.
+   */
+  benchNoopRoute?: boolean;
+}
+
+function reloadOf(rules: RuleSetSource): RulesReload | null {
+  const reloadable = rules as RuleSetSource & { reload?: RulesReload };
+  return typeof reloadable.reload === 'function' ? () => (reloadable.reload as RulesReload).call(rules) : null;
 }
 
 /** A thin shell around the pure core: parse, ask, answer; every error is problem+json. */
@@ -31,14 +62,23 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('json escape', true);
+  const auth = options.auth ?? OPEN_DEVELOPMENT;
+  const decisions = options.decisions ?? new MemoryDecisionStore();
+  app.use(helmet());
+  app.use(requestLog(options.logger ?? pino({ level: 'silent' })));
+  app.use(identifyCaller(auth));
   // Not strict: a JSON scalar such as "x" is valid JSON, so it is parsed and then refused as not an object, at path "".
   app.use(express.json({ limit: MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
   app.get('/openapi.yaml', (_request, response) => {
     response.type('application/yaml').sendFile(schemaPath('openapi.yaml'));
   });
-  app.use(healthRouter(rules));
-  app.use(evaluationRouter(rules));
+  app.use(healthRouter(rules, auth.mode));
+  if (options.benchNoopRoute) app.post('/bench/noop', (_request, response) => void response.json({}));
+  app.use(evaluationRouter(rules, new DecisionRecorder(decisions, options.personRefKey ?? PersonRefKey.random())));
+  app.use(decisionsRouter(decisions));
+  app.use(adminRouter(options.reload ?? reloadOf(rules)));
   app.use(programmesRouter(rules));
+  app.use(webPageRouter()); // the caseworkers' page: GET / and /assets/… (src/web)
   app.use((request, response) => {
     sendProblem(response, problem(404, `no route ${request.method} ${request.path}`));
   });

@@ -9,6 +9,7 @@ import { schemaProblems } from './request-schemas.js';
 
 interface CompensationBody {
   programme: string;
+  personRef?: string;
   period: { from: string; to: string };
   asOf?: string;
   approvedOn?: string;
@@ -39,7 +40,8 @@ export function parseCompensationRequest(body: unknown): { question: Compensatio
     ...lineOrderProblems('serviceLines', request.serviceLines),
   ];
   if (more.length > 0) return { problems: more };
-  const { person, programme, period, asOf, approvedOn, costs, deliveries, serviceLines, emergency, ...rest } = request;
+  // personRef names the person for the decision record; the rules never see it.
+  const { person, programme, period, asOf, approvedOn, costs, deliveries, serviceLines, emergency, personRef: _personRef, ...rest } = request;
   const question: CompensationQuestion = { programme, period: period as CompensationQuestion['period'], input: { person, request: rest } };
   if (asOf !== undefined) question.asOf = asOf as CalendarDate;
   if (approvedOn !== undefined) question.approvedOn = approvedOn as CalendarDate;

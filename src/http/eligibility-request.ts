@@ -8,6 +8,7 @@ export const MAX_PERIOD_DAYS = 3660;
 
 interface EligibilityBody {
   programme: string;
+  personRef?: string;
   date?: string;
   period?: { from: string; to: string };
   asOf?: string;
@@ -41,7 +42,8 @@ export function parseEligibilityRequest(body: unknown): { question: EligibilityQ
   const firstDay = request.date ?? (request.period as { from: string }).from;
   const more = [...periodProblems(request.period), ...birthDateProblems(request.person, firstDay)];
   if (more.length > 0) return { problems: more };
-  const { person, programme, date, period, asOf, ...rest } = request;
+  // personRef names the person for the decision record; the rules never see it.
+  const { person, programme, date, period, asOf, personRef: _personRef, ...rest } = request;
   const question: EligibilityQuestion = { programme, input: { person, request: rest } };
   if (date !== undefined) question.date = date as CalendarDate;
   if (period !== undefined) question.period = period as { from: CalendarDate; to: CalendarDate };

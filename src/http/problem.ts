@@ -21,6 +21,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  409: 'Conflict',
   413: 'Body too large',
   415: 'Unsupported media type',
   422: 'No rule version in force',
@@ -29,6 +30,8 @@ const TITLES: Record<number, string> = {
 
 const TYPES: Record<number, string> = {
   400: 'urn:sbsp-rules:problem:invalid-request',
+  401: 'urn:sbsp-rules:problem:unauthenticated',
+  403: 'urn:sbsp-rules:problem:forbidden',
   404: 'urn:sbsp-rules:problem:not-found',
   413: 'urn:sbsp-rules:problem:body-too-large',
   415: 'urn:sbsp-rules:problem:unsupported-media-type',

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import { checkVersion, type DataFileNames } from './check-version.js';
-import { loadEmergencyPeriods } from '../calendar/emergency-periods.js';
+import { emergencyPeriodsFromText } from '../calendar/emergency-periods.js';
 import type {
   Assumption,
   Compensation,
@@ -20,11 +20,11 @@ import type {
   TopLevelCondition,
 } from './model.js';
 import { BUILT_IN_FACTS } from './model.js';
-import { loadWorkingDayCalendar } from '../calendar/load-calendar.js';
+import { workingDayCalendarFromText } from '../calendar/load-calendar.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
 import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
-import { rememberRuleFile } from './rule-files.js';
+import { rememberDataFile, rememberRuleFile } from './rule-files.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 export const CALENDAR_DIRECTORY = 'calendar';
@@ -73,6 +73,10 @@ function readYaml(file: string, displayName: string, kind: 'programme' | 'versio
 function buildProgramme(document: ProgrammeDocument, yaml: YamlFile, directory: string): { programme: Programme; problems: RuleFileProblem[] } {
   const problems: RuleFileProblem[] = [];
   const facts = new Map<string, DeclaredFact>(Object.entries(document.facts).map(([name, fact]) => [name, { ...fact, name }]));
+  for (const name of [...Object.keys(document.facts), ...Object.keys(document.derivedFacts ?? {})]) {
+    // Facts live in plain objects while rules run: a name of Object.prototype would shadow or be shadowed.
+    if (name in Object.prototype) problems.push(problemAt(yaml, [Object.hasOwn(document.facts, name) ? 'facts' : 'derivedFacts', name], `"${name}" is reserved; choose another fact name`, true));
+  }
   const derivedFacts = new Map<string, DerivedFact>();
   for (const [name, derived] of Object.entries(document.derivedFacts ?? {})) {
     const path = ['derivedFacts', name];
@@ -191,28 +195,44 @@ function loadProgramme(rulesDirectory: string, name: string, options: LoadOption
   return { programme, problems };
 }
 
-/** Every <name>.yaml of a data folder beside the programmes (calendars, emergencies), loaded by `load`. */
-function loadDataFiles<T>(
+/**
+ * Every <name>.yaml of a data folder beside the programmes (calendars, emergencies), built by `fromText`. Each text is
+ * read once and remembered with what was built from it (rememberDataFile), for decision records to archive.
+ */
+function loadDataFiles<T extends object>(
   rulesDirectory: string,
   folder: string,
   options: LoadOptions,
   problems: RuleFileProblem[],
-  load: (file: string, displayRoot?: string) => { ok: true; value: T } | { ok: false; problems: RuleFileProblem[] },
+  fromText: (displayName: string, text: string) => { ok: true; value: T } | { ok: false; problems: RuleFileProblem[] },
 ): Map<string, T> {
   const loaded = new Map<string, T>();
   const directory = join(rulesDirectory, folder);
   if (!existsSync(directory)) return loaded;
   for (const file of readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort()) {
-    const result = load(join(directory, file), options.displayRoot);
-    if (result.ok) loaded.set(file.replace(/\.ya?ml$/, ''), result.value);
-    else problems.push(...result.problems);
+    const path = join(directory, file);
+    const displayName = relative(options.displayRoot ?? process.cwd(), path) || path;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      problems.push({ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const result = fromText(displayName, text);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    loaded.set(file.replace(/\.ya?ml$/, ''), result.value);
+    rememberDataFile(result.value, { path: `${folder}/${file}`, text });
   }
   return loaded;
 }
 
 function loadCalendars(rulesDirectory: string, options: LoadOptions, problems: RuleFileProblem[]): Map<string, WorkingDayCalendar> {
-  return loadDataFiles(rulesDirectory, CALENDAR_DIRECTORY, options, problems, (file, displayRoot) => {
-    const result = loadWorkingDayCalendar(file, displayRoot);
+  return loadDataFiles(rulesDirectory, CALENDAR_DIRECTORY, options, problems, (displayName, text) => {
+    const result = workingDayCalendarFromText(displayName, text);
     return result.ok ? { ok: true, value: result.calendar } : result;
   });
 }
@@ -228,7 +248,7 @@ export function loadRuleSet(rulesDirectory: string, options: LoadOptions = {}): 
   const problems: RuleFileProblem[] = [];
   const programmes = new Map<string, Programme>();
   const calendars = loadCalendars(rulesDirectory, options, problems);
-  const emergencies = loadDataFiles(rulesDirectory, EMERGENCIES_DIRECTORY, options, problems, loadEmergencyPeriods);
+  const emergencies = loadDataFiles(rulesDirectory, EMERGENCIES_DIRECTORY, options, problems, emergencyPeriodsFromText);
   const folders = readdirSync(rulesDirectory, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(rulesDirectory, entry.name, PROGRAMME_FILE)))
     .map((entry) => entry.name)

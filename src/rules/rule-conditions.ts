@@ -35,3 +35,12 @@ export function leavesOf(version: RuleVersion, condition: Condition, path: JsonP
   }
   return [{ leaf: condition, path }];
 }
+
+/** The named conditions `condition` refers to itself, without following them. */
+export function namedConditionsIn(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(namedConditionsIn);
+  if ('any' in condition) return condition.any.flatMap(namedConditionsIn);
+  if ('not' in condition) return namedConditionsIn(condition.not);
+  if ('condition' in condition) return [condition.condition];
+  return [];
+}

@@ -5,6 +5,8 @@ import type { RuleFileProblem, SourcePosition } from './model.js';
 /** Bounds on what one rule file may expand to: alias bombs and runaway nesting fail with a located message. */
 const MAX_ALIAS_COUNT = 200;
 const MAX_DEPTH = 64;
+/** A rule file is read by people: the largest bundled one is under 20 KB. A megabyte parses in a few seconds at worst. */
+export const MAX_YAML_FILE_BYTES = 1024 * 1024;
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -19,6 +21,8 @@ export interface YamlFile {
 }
 
 export function parseYamlFile(file: string, text: string): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_YAML_FILE_BYTES) return { yaml: null, problems: [{ file, line: 1, column: 1, message: `the file has ${bytes} bytes; at most ${MAX_YAML_FILE_BYTES} are read` }] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: RuleFileProblem[] = document.errors.map((error) => {

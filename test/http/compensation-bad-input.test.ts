@@ -265,3 +265,23 @@ describe('after all of the above', () => {
 afterAll(() => {
   expect(unexpectedErrors).toEqual([]);
 });
+
+describe('approvedOn', () => {
+  it.each([
+    ['on the last day of the half-year', '2024-06-30', 400],
+    ['before the half-year began', '2023-01-01', 400],
+    ['the day after the half-year', '2024-07-01', 200],
+  ])('%s (%s) → %i', async (_name, approvedOn, status) => {
+    const body = {
+      programme: 'nsk',
+      period: { from: '2024-01-01', to: '2024-06-30' },
+      approvedOn,
+      person: { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'own_home' },
+      services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
+      costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '100.00', funding: 'municipality', inPlan: true }],
+    };
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).post('/v1/compensation').send(body);
+    expect(response.status).toBe(status);
+    if (status === 400) expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['/approvedOn']);
+  });
+});

@@ -56,3 +56,28 @@ describe('GET /openapi.yaml', () => {
     expect(response.text).toContain('/v1/compensation');
   });
 });
+
+describe('GET /v1/programmes/{id}/diff', () => {
+  it('gives the meaning-level diff of two versions: parameters old → new with %, rules changed in words', async () => {
+    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)))).get('/v1/programmes/nsk/diff?from=2022-01-01-fictional&to=2023-04-01-fictional').expect(200);
+    expect(response.body.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', change: 'changed', old: '7085.20', new: '8400.00', percent: '+18.56%' }));
+    expect(response.body.dates.join(' ')).toContain('2023-04-01');
+  });
+
+  it.each([
+    ['/v1/programmes/nsk/diff?from=2019-01-01', 400, ['/to']],
+    ['/v1/programmes/nsk/diff?from=1999&to=2019-01-01', 400, ['/from']],
+    ['/v1/programmes/lottery/diff?from=a&to=b', 404, ['']],
+  ])('%s → %i naming %j', async (path, status, paths) => {
+    const response = await request(app).get(path).expect(status);
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(paths);
+  });
+});
+
+describe('POST /bench/noop', () => {
+  it('exists only when asked for (the benchmark anchor)', async () => {
+    await request(app).post('/bench/noop').send({}).expect(404);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { benchNoopRoute: true })).post('/bench/noop').send({ any: 'body' }).expect(200);
+    expect(response.body).toEqual({});
+  });
+});

@@ -111,7 +111,7 @@ describe('the running service', () => {
     const directory = copyOfFixture();
     const port = 20000 + Math.floor(Math.random() * 20000);
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env: { ...process.env, PORT: String(port), RULES_DIR: directory, RULES_WATCH: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env: { ...process.env, PORT: String(port), RULES_DIR: directory, RULES_WATCH: 'off', DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-rules-decisions-')) }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());

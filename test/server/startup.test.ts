@@ -17,7 +17,7 @@ interface Started {
 /** Runs src/server.ts; resolves on exit, or once it says it listens (then asks /health and stops it). */
 function startServer(environment: Record<string, string>, onListening?: (port: number) => Promise<void>): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env: { ...process.env, DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-rules-decisions-')), ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,21 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import type { Caller } from '../../auth/caller.js';
+import { newDecisionId } from '../../decisions/decision-id.js';
+import type { DecisionEndpoint } from '../../decisions/decision-record.js';
+import type { DecisionRecorder } from '../../decisions/record-decision.js';
 import type { RuleSet } from '../../rules/model.js';
 import { compensationResponse, eligibilityResponse, type ApiResponse } from '../api-response.js';
+import { callerOf, requirePermission } from '../authorization.js';
 import { sendProblem, type Problem } from '../problem.js';
 import type { RuleSetSource } from '../rule-set-source.js';
 
-/** The evaluating routes: each maps a body to an answer through the pure core and adds a decision id. */
-export function evaluationRouter(rules: RuleSetSource): Router {
+/**
+ * The evaluating routes: each maps a body to an answer through the pure core. An answer is a decision: it is
+ * recorded, durably, before it is sent — a client never holds a decisionId the store does not.
+ */
+export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecorder): Router {
   const router = Router();
-  const route = (path: string, respond: (ruleSet: RuleSet, body: unknown) => ApiResponse): void => {
-    router.post(path, (request, response) => {
-      const answer = respond(rules.current(), request.body);
+  const route = (path: string, endpoint: DecisionEndpoint, respond: (ruleSet: RuleSet, body: unknown) => ApiResponse): void => {
+    router.post(path, requirePermission('evaluate'), async (request, response) => {
+      const ruleSet = rules.current();
+      const answer = respond(ruleSet, request.body);
       if (answer.status !== 200) return sendProblem(response, answer.body as Problem);
-      response.json({ ...answer.body, decisionId: randomUUID() });
+      const decisionId = newDecisionId();
+      const body = { ...answer.body, decisionId };
+      await decisions.record({ decisionId, endpoint, ruleSet, body: request.body as Record<string, unknown>, caller: callerOf(response) as Caller, answer: body });
+      response.locals.decisionId = decisionId;
+      response.json(body);
     });
   };
-  route('/v1/eligibility', eligibilityResponse);
-  route('/v1/compensation', compensationResponse);
+  route('/v1/eligibility', 'eligibility', eligibilityResponse);
+  route('/v1/compensation', 'compensation', compensationResponse);
   return router;
 }

@@ -3,13 +3,15 @@ import { versionsInForce } from '../../versions/resolve-version.js';
 import { formatProblem } from '../../rules/yaml-file.js';
 import type { RuleSetSource } from '../rule-set-source.js';
 
-export function healthRouter(rules: RuleSetSource): Router {
+/** `mode`: "tokens" (API tokens required) or "open-development" (no tokens, loopback only). */
+export function healthRouter(rules: RuleSetSource, mode: 'tokens' | 'open-development' = 'open-development'): Router {
   const router = Router();
   router.get('/health', (_request, response) => {
     const ruleSet = rules.current();
     const status = rules.status();
     response.json({
       status: status.state,
+      mode,
       generation: status.generation,
       ...(status.state === 'degraded' ? { problems: status.problems.map(formatProblem), detail: 'the last change to the rules was refused; the last good rules are serving' } : {}),
       programmes: [...ruleSet.programmes.values()].map((programme) => ({

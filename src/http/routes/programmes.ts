@@ -1,18 +1,36 @@
 import { Router } from 'express';
 import { describeProgramme, listProgrammes } from '../../answer/programme-description.js';
-import { problem, sendProblem } from '../problem.js';
+import { diffVersions } from '../../diff/version-diff.js';
+import { invalidRequest, problem, sendProblem, type RequestProblem } from '../problem.js';
 import type { RuleSetSource } from '../rule-set-source.js';
 
-/** The rules as data: programmes, their versions, parameters, rules and sources. */
+/** The rules as data: programmes, their versions, parameters, rules and sources, and what changed between versions. */
 export function programmesRouter(rules: RuleSetSource): Router {
   const router = Router();
+  const unknownProgramme = (id: string) => ({ ...problem(404, `unknown programme "${id}"`), errors: [{ path: '', message: 'no such programme' }] });
   router.get('/v1/programmes', (_request, response) => {
     response.json({ programmes: listProgrammes(rules.current()) });
   });
   router.get('/v1/programmes/:id', (request, response) => {
     const programme = rules.current().programmes.get(request.params.id);
-    if (!programme) return sendProblem(response, { ...problem(404, `unknown programme "${request.params.id}"`), errors: [{ path: '', message: 'no such programme' }] });
+    if (!programme) return sendProblem(response, unknownProgramme(request.params.id));
     response.json(describeProgramme(programme));
+  });
+  /** The meaning-level diff of two versions (the one `sbsp-rules diff` prints): ?from=<version>&to=<version>. */
+  router.get('/v1/programmes/:id/diff', (request, response) => {
+    const programme = rules.current().programmes.get(request.params.id);
+    if (!programme) return sendProblem(response, unknownProgramme(request.params.id));
+    const problems: RequestProblem[] = [];
+    const versionNamed = (parameter: 'from' | 'to') => {
+      const value = request.query[parameter];
+      const version = typeof value === 'string' ? programme.versions.find((candidate) => candidate.version === value) : undefined;
+      if (!version) problems.push({ path: `/${parameter}`, message: `must name a version of ${programme.id} (${programme.versions.map((candidate) => candidate.version).join(', ')})` });
+      return version;
+    };
+    const from = versionNamed('from');
+    const to = versionNamed('to');
+    if (!from || !to) return sendProblem(response, invalidRequest(problems));
+    response.json(diffVersions(from, to));
   });
   return router;
 }

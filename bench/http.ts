@@ -1,0 +1,104 @@
+import autocannon from 'autocannon';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { peakRssMiB, startService, stop, waitUntilUp } from './processes.js';
+
+export interface HttpFigure {
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  runs: number[];
+}
+
+const person = {
+  birthDate: '1985-04-02',
+  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+  disabilityGroup: 'II',
+  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+  receivedDiServices: false,
+  nskAsChild: false,
+  residence: 'group_home',
+};
+const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+
+/** What a caseworker's system sends: one NSK person on a date, and the same person's half-year claim. */
+export const ROUTES = [
+  { route: 'POST /bench/noop (Express no-op, same app)', path: '/bench/noop', body: { programme: 'nsk', date: '2024-03-15', person, services } },
+  { route: 'POST /v1/eligibility', path: '/v1/eligibility', body: { programme: 'nsk', date: '2024-03-15', person, services } },
+  {
+    route: 'POST /v1/compensation',
+    path: '/v1/compensation',
+    body: {
+      programme: 'nsk',
+      period: { from: '2024-01-01', to: '2024-06-30' },
+      person,
+      services,
+      costs: [
+        { service: 'day_care_centre', from: '2024-01-01', to: '2024-03-31', amount: '1860.00', funding: 'municipality', inPlan: true },
+        { service: 'day_care_centre', from: '2024-04-01', to: '2024-06-30', amount: '1820.00', funding: 'municipality', inPlan: true },
+      ],
+    },
+  },
+] as const;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function load(url: string, body: unknown, seconds: number): Promise<autocannon.Result> {
+  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections: 100, duration: seconds });
+}
+
+/**
+ * The compiled service with decision records on (a fresh store), loaded by autocannon on loopback with 100
+ * connections: each route `rounds` times for `seconds`, interleaved so drift hits all alike; medians reported.
+ */
+export async function httpFigures(rounds: number, seconds: number): Promise<{ figures: HttpFigure[]; peakRssMiB: number | null }> {
+  const port = 41000 + Math.floor(Math.random() * 1000);
+  const decisions = mkdtempSync(join(tmpdir(), 'sbsp-bench-decisions-'));
+  const child = startService(port, { DECISIONS_DIR: decisions, SBSP_BENCH_NOOP: '1' });
+  try {
+    await waitUntilUp(`http://127.0.0.1:${port}/health`, process.hrtime.bigint());
+    const results = new Map<string, autocannon.Result[]>(ROUTES.map((route) => [route.route, []]));
+    for (const route of ROUTES) await load(`http://127.0.0.1:${port}${route.path}`, route.body, 1);
+    for (let round = 0; round < rounds; round += 1) {
+      for (const route of ROUTES) results.get(route.route)?.push(await load(`http://127.0.0.1:${port}${route.path}`, route.body, seconds));
+    }
+    const figures = ROUTES.map((route): HttpFigure => {
+      const runs = results.get(route.route) ?? [];
+      return {
+        route: route.route,
+        requestsPerSecond: Math.round(median(runs.map((run) => run.requests.average))),
+        p50: median(runs.map((run) => run.latency.p50)),
+        p99: median(runs.map((run) => run.latency.p99)),
+        errors: runs.reduce((total, run) => total + run.errors + run.timeouts, 0),
+        non2xx: runs.reduce((total, run) => total + run.non2xx, 0),
+        runs: runs.map((run) => Math.round(run.requests.average)),
+      };
+    });
+    return { figures, peakRssMiB: child.pid === undefined ? null : peakRssMiB(child.pid) };
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Milliseconds from spawning the compiled service with every bundled rule to its first answer on /health. */
+export async function startupMilliseconds(times: number): Promise<number[]> {
+  const runs: number[] = [];
+  for (let run = 0; run < times; run += 1) {
+    const port = 42000 + Math.floor(Math.random() * 1000);
+    const started = process.hrtime.bigint();
+    const child = startService(port, { DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-bench-start-')) });
+    try {
+      runs.push(Math.round(await waitUntilUp(`http://127.0.0.1:${port}/health`, started)));
+    } finally {
+      await stop(child);
+    }
+  }
+  return runs;
+}

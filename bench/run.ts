@@ -1,0 +1,82 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { loadRuleSet } from '../src/rules/load-rules.js';
+import { batchFigure } from './batch.js';
+import { httpFigures, startupMilliseconds } from './http.js';
+import { inProcessThroughput } from './in-process.js';
+import { syntheticCases } from './synthetic-persons.js';
+
+/**
+ * `npm run bench`: every figure is a median of several runs, and every target a ratio to an anchor measured in
+ * the same run on the same machine. Prints a Markdown table and writes bench/results/<time>.json and latest.json.
+ * BENCH_QUICK=1 shortens every part (for a smoke run); the figures are then not the ones to quote.
+ */
+const quick = process.env.BENCH_QUICK === '1';
+const persons = quick ? 10_000 : 100_000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+const loaded = loadRuleSet('rules');
+if (!loaded.ok) throw new Error('the bundled rules do not load');
+process.stderr.write('building the service (npm run build)…\n');
+execSync('npm run build', { stdio: 'ignore' });
+
+process.stderr.write(`in-process: NSK eligibility of ${persons} synthetic persons…\n`);
+const inProcess = await inProcessThroughput(loaded.ruleSet, 'nsk', syntheticCases(persons), quick ? 3 : 5);
+const [explained, unexplained, engine, handWritten] = inProcess as [(typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0]];
+
+process.stderr.write('HTTP: autocannon, 100 connections on loopback…\n');
+const http = await httpFigures(quick ? 1 : 3, quick ? 3 : 8);
+const [noop, eligibility, compensation] = http.figures as [(typeof http.figures)[0], (typeof http.figures)[0], (typeof http.figures)[0]];
+
+process.stderr.write('start-up…\n');
+const startups = await startupMilliseconds(quick ? 3 : 7);
+
+process.stderr.write('batch…\n');
+const small = await batchFigure(persons / 10);
+const large = await batchFigure(persons);
+
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+const targets = [
+  { target: 'full explanation ≥ 100× json-rules-engine', value: ratio(explained.perSecond, engine.perSecond), unit: '×', met: explained.perSecond >= 100 * engine.perSecond },
+  { target: 'no explanation ≥ 25 % of the hand-written function', value: Math.round((unexplained.perSecond / handWritten.perSecond) * 100), unit: '%', met: unexplained.perSecond >= 0.25 * handWritten.perSecond },
+  { target: 'HTTP eligibility ≥ 80 % of the no-op req/s (decision records on)', value: Math.round((eligibility.requestsPerSecond / noop.requestsPerSecond) * 100), unit: '%', met: eligibility.requestsPerSecond >= 0.8 * noop.requestsPerSecond },
+  { target: 'HTTP eligibility p99 ≤ 1.5× the no-op p99', value: ratio(eligibility.p99, noop.p99), unit: '×', met: eligibility.p99 <= 1.5 * noop.p99 },
+  { target: 'start-up with all bundled rules < 500 ms', value: median(startups), unit: 'ms', met: median(startups) < 500 },
+  { target: 'RSS under load < 200 MB', value: http.peakRssMiB ?? -1, unit: 'MiB', met: http.peakRssMiB !== null && http.peakRssMiB < 200 },
+  { target: `batch of ${persons} persons < 10 s`, value: large.seconds, unit: 's', met: large.seconds < 10 },
+  { target: 'batch memory flat in the input size (peak RSS ×10 input)', value: large.peakRssMiB !== null && small.peakRssMiB !== null ? ratio(large.peakRssMiB, small.peakRssMiB) : -1, unit: '×', met: large.peakRssMiB !== null && small.peakRssMiB !== null && large.peakRssMiB < 1.5 * small.peakRssMiB },
+];
+
+const lines = [
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? ' — QUICK run, not for quoting' : ''}`,
+  '',
+  '| in-process, NSK eligibility | per second (median) | vs json-rules-engine | vs hand-written |',
+  '|---|---:|---:|---:|',
+  ...inProcess.map((figure) => `| ${figure.name} | ${figure.perSecond.toLocaleString('en')} | ${ratio(figure.perSecond, engine.perSecond)}× | ${Math.round((figure.perSecond / handWritten.perSecond) * 100)} % |`),
+  '',
+  '| HTTP, 100 connections | req/s (median) | p50 ms | p99 ms | errors | non-2xx |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...http.figures.map((figure) => `| ${figure.route} | ${figure.requestsPerSecond.toLocaleString('en')} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${figure.non2xx} |`),
+  '',
+  `| other | value |`,
+  '|---|---:|',
+  `| start-up to first /health answer (median of ${startups.length}) | ${median(startups)} ms |`,
+  `| peak RSS of the service under the HTTP load | ${http.peakRssMiB ?? '?'} MiB |`,
+  `| batch, ${small.persons} persons | ${small.seconds} s, ${small.personsPerSecond.toLocaleString('en')}/s, peak RSS ${small.peakRssMiB ?? '?'} MiB |`,
+  `| batch, ${large.persons} persons | ${large.seconds} s, ${large.personsPerSecond.toLocaleString('en')}/s, peak RSS ${large.peakRssMiB ?? '?'} MiB |`,
+  '',
+  '| target | measured | met |',
+  '|---|---:|:---:|',
+  ...targets.map((target) => `| ${target.target} | ${target.value} ${target.unit} | ${target.met ? 'yes' : 'NO'} |`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+const result = { at: new Date().toISOString(), quick, node: process.version, cores: availableParallelism(), inProcess, http, startups, batch: [small, large], targets, unexplainedRatio: unexplained.perSecond / handWritten.perSecond };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(`bench/results/${result.at.replace(/[:.]/g, '-')}.json`, `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);

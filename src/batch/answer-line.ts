@@ -1,0 +1,70 @@
+import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
+import type { Period } from '../compensate/claim-period.js';
+import { compensationResponse, eligibilityResponse } from '../http/api-response.js';
+import type { RuleSet } from '../rules/model.js';
+
+export interface BatchSettings {
+  programme: string;
+  period: Period;
+  /** Whole answers (with explanations) instead of the claim summary. */
+  explain: boolean;
+}
+
+export interface LineAnswer {
+  /** One line of JSON for the output. */
+  json: string;
+  /** For a line that was not answered: what to tell the person running the batch. */
+  problem?: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A programme that prices lines answers claims (compensation); one that does not answers eligibility. */
+export function claimsCompensation(ruleSet: RuleSet, programme: string): boolean {
+  return ruleSet.programmes.get(programme)?.versions.some((version) => version.compensation !== null) ?? false;
+}
+
+function summary(body: Record<string, unknown>): Record<string, unknown> {
+  const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
+  const lines = (body.lines ?? []) as Array<Record<string, unknown>>;
+  const { explanation: _explanation, segments: _segments, lines: _lines, decisionId: _decisionId, ...totals } = body;
+  const eligibleDays = segments.filter((segment) => segment.eligible).reduce((days, segment) => days + daysInclusive(segment.from as CalendarDate, segment.to as CalendarDate), 0);
+  return {
+    ...totals,
+    eligibleDays,
+    segments: segments.map((segment) => ({ from: segment.from, to: segment.to, eligible: segment.eligible, basis: segment.basis, blockers: segment.blockers, version: (segment.ruleset as { version: string }).version })),
+    ...(lines.length > 0 ? { lines: lines.map((line) => ({ index: line.index, amount: line.eligibleAmount ?? line.amount, refs: line.refs })) } : {}),
+  };
+}
+
+/**
+ * One input line — a person with their services and cost (or delivery, service) lines, optionally `personRef` —
+ * answered for the batch's programme and period. A line that is not JSON, or that the API would refuse, is answered
+ * with its status and problems instead; it never stops the batch.
+ */
+export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber: number, text: string): LineAnswer {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const message = `not JSON: ${(error as Error).message}`;
+    return { json: JSON.stringify({ line: lineNumber, status: 400, errors: [{ path: '', message }] }), problem: message };
+  }
+  if (!isObject(parsed)) {
+    const message = 'each line must be a JSON object';
+    return { json: JSON.stringify({ line: lineNumber, status: 400, errors: [{ path: '', message }] }), problem: message };
+  }
+  const { personRef, ...rest } = parsed;
+  const reference = personRef === undefined ? {} : { personRef };
+  const body = { ...rest, programme: settings.programme, period: settings.period };
+  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body, { explain: settings.explain }) : eligibilityResponse(ruleSet, body);
+  if (response.status !== 200) {
+    const problem = response.body as { detail: string; errors?: Array<{ path: string; message: string }> };
+    const where = problem.errors?.map((error) => `${error.path || '/'} ${error.message}`).join('; ') ?? problem.detail;
+    return { json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }), problem: where };
+  }
+  const answer = settings.explain ? response.body : summary(response.body as Record<string, unknown>);
+  return { json: JSON.stringify({ line: lineNumber, ...reference, status: 200, ...answer }) };
+}

@@ -1,0 +1,102 @@
+import type { Condition, RuleKind, RuleVersion } from '../rules/model.js';
+import { rulesOf } from '../rules/rule-conditions.js';
+import { ruleFileOf } from '../rules/rule-files.js';
+import { positionOf, type JsonPath } from '../rules/yaml-file.js';
+import { constraintOf, satisfiable, type FactConstraint } from './fact-constraints.js';
+import { findingAt, type Finding } from './finding.js';
+
+/** A constraint with the place to point at: where it enters the condition being analysed. */
+interface PlacedConstraint extends FactConstraint {
+  path: JsonPath;
+}
+
+/** What is known of a condition: whether it can never hold, and the constraints that hold whenever it does. */
+interface Analysis {
+  impossible: boolean;
+  constraints: PlacedConstraint[];
+}
+
+const POSSIBLE: Analysis = { impossible: false, constraints: [] };
+
+const CONSEQUENCE: Record<RuleKind, string> = {
+  basis: 'it is never a basis',
+  requirement: 'it blocks every answer',
+  exclusion: 'it never excludes anyone',
+};
+
+/** The first constraint that no value can meet together with those before it on the same fact, and which ones. */
+function firstContradiction(constraints: readonly PlacedConstraint[]): { culprit: PlacedConstraint; others: PlacedConstraint[] } | null {
+  for (const [index, culprit] of constraints.entries()) {
+    const earlier = constraints.slice(0, index).filter((constraint) => constraint.fact === culprit.fact);
+    if (earlier.length === 0 || satisfiable([...earlier, culprit])) continue;
+    const partner = earlier.find((constraint) => !satisfiable([constraint, culprit]));
+    return { culprit, others: partner ? [partner] : earlier };
+  }
+  return null;
+}
+
+/**
+ * Conditions that can never hold: a comparison no value meets (`in: []`), an `all` whose parts contradict on
+ * the same fact once parameters are read (age < 4 and age ≥ 18; equal to two values; `in` lists that share
+ * nothing), followed through nested `all`s and named conditions; and each rule that is then never met.
+ */
+export function impossibleConditions(version: RuleVersion): Finding[] {
+  const findings: Finding[] = [];
+  const named = new Map<string, Analysis>();
+  const lineOf = (path: JsonPath): number => {
+    const yaml = ruleFileOf(version);
+    return yaml ? positionOf(yaml, path).line : 1;
+  };
+
+  const analyseNamed = (name: string): Analysis => {
+    const known = named.get(name);
+    if (known) return known;
+    const body = version.namedConditions.get(name);
+    const analysis = body ? analyse(body, ['conditions', name]) : POSSIBLE;
+    named.set(name, analysis);
+    return analysis;
+  };
+
+  const analyse = (condition: Condition, path: JsonPath): Analysis => {
+    if ('condition' in condition) {
+      const analysis = analyseNamed(condition.condition);
+      // Point at the reference: the contradiction is in how this condition combines with its neighbours.
+      return { impossible: analysis.impossible, constraints: analysis.constraints.map((constraint) => ({ ...constraint, path })) };
+    }
+    if ('not' in condition) {
+      analyse(condition.not, [...path, 'not']);
+      return POSSIBLE;
+    }
+    if ('any' in condition) {
+      const possible = condition.any.map((child, index) => analyse(child, [...path, 'any', index])).filter((child) => !child.impossible);
+      if (possible.length === 0) return { impossible: true, constraints: [] };
+      return { impossible: false, constraints: possible.length === 1 ? (possible[0] as Analysis).constraints : [] };
+    }
+    if ('all' in condition) {
+      const children = condition.all.map((child, index) => analyse(child, [...path, 'all', index]));
+      // A part that never holds has been reported where it is.
+      if (children.some((child) => child.impossible)) return { impossible: true, constraints: [] };
+      const constraints = children.flatMap((child) => child.constraints);
+      const contradiction = firstContradiction(constraints);
+      if (!contradiction) return { impossible: false, constraints };
+      const others = contradiction.others.map((other) => `${other.text} (line ${lineOf(other.path)})`).join(' and ');
+      findings.push(findingAt(version, contradiction.culprit.path, 'error', 'impossible', `never holds: ${contradiction.culprit.text} contradicts ${others} in the same all`));
+      return { impossible: true, constraints };
+    }
+    const constraint = constraintOf(condition, version);
+    if (!constraint) return POSSIBLE;
+    if (!satisfiable([constraint])) {
+      findings.push(findingAt(version, path, 'error', 'impossible', `never holds: no value meets ${constraint.text}`));
+      return { impossible: true, constraints: [] };
+    }
+    return { impossible: false, constraints: [{ ...constraint, path }] };
+  };
+
+  for (const name of version.namedConditions.keys()) analyseNamed(name);
+  for (const { rule, path } of rulesOf(version)) {
+    if (analyse(rule.conditions, [...path, 'conditions']).impossible) {
+      findings.push(findingAt(version, [...path, 'id'], 'error', 'impossible', `rule ${rule.id} can never hold, so ${CONSEQUENCE[rule.kind]}`));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, exitStatusOf, PROCESS_OUTPUT, type CliOutput } from './cli-output.js';
+import { registerBatch } from './commands/batch.js';
+import { registerDiff } from './commands/diff.js';
+import { registerEval } from './commands/eval.js';
+import { registerTest } from './commands/test.js';
+import { registerValidate } from './commands/validate.js';
+
+const EXIT_CODES = `
+Exit codes: 0 all is well; 1 problems found or cases failed; 2 the command was not used as it must be.
+Answers go to stdout, problems to stderr.`;
+
+/** The sbsp-rules program: one command a file in ./commands, each adding itself with register<Name>(program). */
+export function buildProgram(output: CliOutput = PROCESS_OUTPUT): Command {
+  // Output and exit handling first: subcommands copy them from the program when they are added.
+  const program = new Command('sbsp-rules')
+    .description('Tools for policy officers and reviewers of the SBSP rule files')
+    .configureOutput(output)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_CODES);
+  registerValidate(program);
+  registerTest(program);
+  registerEval(program);
+  registerDiff(program);
+  registerBatch(program);
+  return program;
+}
+
+/**
+ * Parses `argv` (without node and script) with `program` and returns the exit code; tests call it with a
+ * program whose output they capture.
+ */
+export async function runProgram(program: Command, argv: readonly string[]): Promise<number> {
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    // Commander stops on --help (0) and on its own usage errors (1), which are usage errors here.
+    if (error instanceof CommanderError) return error.exitCode === EXIT.ok ? EXIT.ok : EXIT.usage;
+    throw error;
+  }
+  return exitStatusOf(program);
+}
+
+export function runCli(argv: readonly string[], output: CliOutput = PROCESS_OUTPUT): Promise<number> {
+  return runProgram(buildProgram(output), argv);
+}

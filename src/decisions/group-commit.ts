@@ -1,0 +1,62 @@
+interface Waiting<T> {
+  item: T;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: appends that arrive within a short window (or while the previous batch is being synced) are
+ * committed together — one write, one fsync — and each caller is told only once its item is durable. An fsync
+ * costs about as much for one record as for a hundred, so a burst costs a few fsyncs, not one per request.
+ */
+export class GroupCommit<T> {
+  #waiting: Array<Waiting<T>> = [];
+  #timer: NodeJS.Timeout | null = null;
+  #committing: Promise<void> | null = null;
+
+  constructor(
+    private readonly commit: (batch: T[]) => Promise<void>,
+    private readonly windowMilliseconds: number,
+    private readonly maxBatch: number,
+  ) {}
+
+  add(item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#waiting.push({ item, resolve, reject });
+      // While a batch is being committed, newcomers wait for it to finish and then go together in the next one.
+      if (this.#committing === null && this.#timer === null) this.#timer = setTimeout(() => this.#start(), this.windowMilliseconds);
+    });
+  }
+
+  #start(): void {
+    this.#timer = null;
+    if (this.#committing !== null) return;
+    this.#committing = this.#run().finally(() => {
+      this.#committing = null;
+      // An item added between the last batch and this line found a commit under way and set no timer.
+      if (this.#waiting.length > 0 && this.#timer === null) this.#timer = setTimeout(() => this.#start(), this.windowMilliseconds);
+    });
+  }
+
+  async #run(): Promise<void> {
+    while (this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, this.maxBatch);
+      try {
+        await this.commit(batch.map((waiting) => waiting.item));
+        for (const waiting of batch) waiting.resolve();
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+  }
+
+  /** Commits everything waiting, and whatever arrives meanwhile, and resolves when nothing is left. */
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.#timer !== null) clearTimeout(this.#timer);
+      if (this.#timer !== null || (this.#committing === null && this.#waiting.length > 0)) this.#start();
+      if (this.#committing === null) return;
+      await this.#committing;
+    }
+  }
+}

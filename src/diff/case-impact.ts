@@ -1,0 +1,50 @@
+import { runExampleCase, type ExampleCase } from '../cases/example-cases.js';
+import { compensationResponse, eligibilityResponse, type ApiResponse } from '../http/api-response.js';
+import type { RuleSet } from '../rules/model.js';
+import { compareAnswers } from './answer-change.js';
+import type { CaseImpact, ImpactReport } from './diff-report.js';
+
+/** A request to answer under both sides: an officer's example case, or a request recorded from the API. */
+export type CaseToRun =
+  | { origin: 'example'; name: string; where: string; exampleCase: ExampleCase }
+  | { origin: 'recorded'; name: string; where: string; endpoint: 'eligibility' | 'compensation'; request: unknown };
+
+function answerUnder(ruleSet: RuleSet, toRun: CaseToRun): { response: ApiResponse; expectationMet?: boolean } {
+  if (toRun.origin === 'example') {
+    const outcome = runExampleCase(ruleSet, toRun.exampleCase);
+    return { response: outcome.response, expectationMet: outcome.differences.length === 0 };
+  }
+  const respond = toRun.endpoint === 'compensation' ? compensationResponse : eligibilityResponse;
+  return { response: respond(ruleSet, toRun.request) };
+}
+
+function endpointOf(toRun: CaseToRun): 'eligibility' | 'compensation' {
+  return toRun.origin === 'example' ? toRun.exampleCase.endpoint : toRun.endpoint;
+}
+
+/** Example cases of both sides, each once: the same name in the same file (relative to its rules folder) is one case. */
+export function distinctCases(cases: readonly CaseToRun[]): CaseToRun[] {
+  const seen = new Set<string>();
+  return cases.filter((toRun) => {
+    if (toRun.origin !== 'example') return true;
+    const key = `${toRun.where.replace(/:\d+$/, '')}\u0000${toRun.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Every case answered under the old and the new rules; those whose answer differs, with what differs, in words. Pure. */
+export function caseImpact(cases: readonly CaseToRun[], before: RuleSet, after: RuleSet): Omit<ImpactReport, 'problems'> {
+  const changed: CaseImpact[] = [];
+  for (const toRun of cases) {
+    const old = answerUnder(before, toRun);
+    const now = answerUnder(after, toRun);
+    const changes = compareAnswers(old.response, now.response);
+    if (changes.length === 0) continue;
+    const impact: CaseImpact = { name: toRun.name, origin: toRun.origin, where: toRun.where, endpoint: endpointOf(toRun), changes };
+    if (old.expectationMet !== undefined && now.expectationMet !== undefined) impact.expectationMet = { old: old.expectationMet, new: now.expectationMet };
+    changed.push(impact);
+  }
+  return { ran: cases.length, changed };
+}

@@ -1,0 +1,304 @@
+// @ts-check
+/**
+ * Every word the page itself says, in Latvian and English. Words from the rules (titles, help, sources) come from
+ * the service; words for contract values are in value-labels.js.
+ */
+
+/** @typedef {import('./language.js').Localised} Localised */
+
+export const WORDS = {
+  siteTitle: { lv: 'Sociālo pakalpojumu finansējuma noteikumi', en: 'Social service funding rules' },
+  siteIntro: {
+    lv: 'Sabiedrībā balstītu sociālo pakalpojumu (SBSP) valsts finansējuma noteikumi: tiesību pārbaude, kompensācijas aprēķins un noteikumu pārlūks — sociālajiem darbiniekiem un politikas plānotājiem.',
+    en: 'The state funding rules of community-based social services (SBSP): eligibility check, compensation calculator and rules browser — for caseworkers and policy officers.',
+  },
+  skipToContent: { lv: 'Pāriet uz saturu', en: 'Skip to content' },
+  languageGroup: { lv: 'Valoda', en: 'Language' },
+  toolsNavigation: { lv: 'Rīki', en: 'Tools' },
+  footerOffline: { lv: 'Lapa darbojas bez interneta: visu sniedz šis serviss.', en: 'The page needs no internet: everything comes from this service.' },
+  footerApi: { lv: 'API apraksts (OpenAPI)', en: 'API description (OpenAPI)' },
+  loading: { lv: 'Ielādē…', en: 'Loading…' },
+  required: { lv: '(obligāts)', en: '(required)' },
+  choose: { lv: '— izvēlieties —', en: '— choose —' },
+  notGiven: { lv: '— nav norādīts —', en: '— not given —' },
+  yes: { lv: 'Jā', en: 'Yes' },
+  no: { lv: 'Nē', en: 'No' },
+  unknownAnswer: { lv: 'Nav zināms', en: 'Not known' },
+
+  eligibilityTab: { lv: 'Tiesību pārbaude', en: 'Eligibility check' },
+  compensationTab: { lv: 'Kompensācijas aprēķins', en: 'Compensation calculator' },
+  rulesTab: { lv: 'Noteikumu pārlūks', en: 'Rules browser' },
+
+  eligibilityIntro: {
+    lv: 'Izvēlieties programmu, dienu vai periodu un ievadiet personas faktus. Atbilde parāda, vai persona ir tiesīga, uz kāda pamata vai kas traucē, un katru pārbaudīto noteikumu ar redzēto vērtību un tiesību avotu.',
+    en: 'Choose a programme, a day or a period, and enter the person\'s facts. The answer shows whether the person is eligible, on which basis or what stands in the way, and every rule checked with the value it saw and its legal source.',
+  },
+  programmeLegend: { lv: 'Programma', en: 'Programme' },
+  programmeLabel: { lv: 'Programma', en: 'Programme' },
+  whenLegend: { lv: 'Kad?', en: 'When?' },
+  onOneDay: { lv: 'Vienā dienā', en: 'On one day' },
+  overPeriod: { lv: 'Periodā (atbilde katrai dienai)', en: 'Over a period (an answer for each day)' },
+  dayLabel: { lv: 'Diena', en: 'Day' },
+  fromLabel: { lv: 'No', en: 'From' },
+  toLabel: { lv: 'Līdz', en: 'To' },
+  periodHelp: {
+    lv: 'Periodu sadala posmos, kuros atbilde un noteikumu versija ir vienāda (piemēram, dzimšanas diena vai diena pēc VSAC pakalpojuma beigām sāk jaunu posmu).',
+    en: 'The period is cut into segments with the same answer and rule version (a birthday, or the day after the VSAC service ended, can start a new one).',
+  },
+  asOfLabel: { lv: 'Noteikumi, kas bija pieņemti līdz (nav obligāti)', en: 'Rules as adopted by (optional)' },
+  asOfHelp: {
+    lv: 'Atbild ar tām noteikumu versijām, kas bija pieņemtas līdz šai dienai, — lai redzētu lēmumu tā, kā to būtu pieņēmuši toreiz.',
+    en: 'Answers with the rule versions adopted by this day — to see a decision as it would have been made then.',
+  },
+  personLegend: { lv: 'Persona un pakalpojumi', en: 'The person and their services' },
+  personHelp: {
+    lv: 'Lauki atbilst tam, ko izmanto izvēlētās programmas noteikumi.',
+    en: 'The fields are those the chosen programme\'s rules read.',
+  },
+  checkButton: { lv: 'Pārbaudīt tiesības', en: 'Check eligibility' },
+  checking: { lv: 'Notiek pārbaude…', en: 'Checking…' },
+
+  answerHeading: { lv: 'Atbilde', en: 'Answer' },
+  basisHeading: { lv: 'Pamats', en: 'Basis' },
+  noBasis: { lv: 'Persona neatbilst nevienai mērķa grupai vai paplašinājumam.', en: 'The person meets no target group or extension.' },
+  blockersHeading: { lv: 'Kas traucē', en: 'What stands in the way' },
+  noBlockers: { lv: 'Nekas netraucē.', en: 'Nothing stands in the way.' },
+  ruleVersion: { lv: 'Noteikumu versija', en: 'Rule version' },
+  decisionId: { lv: 'Lēmuma identifikators', en: 'Decision id' },
+  asOfShort: { lv: 'Noteikumu stāvoklis', en: 'Rules as known' },
+  explanationHeading: { lv: 'Kā tas noteikts: katrs noteikums', en: 'How it was decided: every rule' },
+  explanationKey: {
+    lv: '✓ izpildās · ✗ neizpildās · ⤼ izlaists (lēmumam nebija vajadzīgs, bet pārbaudīts)',
+    en: '✓ holds · ✗ does not hold · ⤼ skipped (not needed for the decision, but checked)',
+  },
+  segmentsHeading: { lv: 'Posmi', en: 'Segments' },
+  timelineLabel: { lv: 'Perioda laika josla', en: 'Timeline of the period' },
+  segmentExplanation: { lv: 'Skaidrojums (posma pirmajā dienā)', en: 'Explanation (on the segment\'s first day)' },
+  eligibleWord: { lv: 'tiesīga', en: 'eligible' },
+  notEligibleWord: { lv: 'nav tiesīga', en: 'not eligible' },
+  sourceLabel: { lv: 'Avots:', en: 'Source:' },
+  valueSeen: { lv: 'redzētā vērtība', en: 'value seen' },
+  holds: { lv: 'izpildās', en: 'holds' },
+  doesNotHold: { lv: 'neizpildās', en: 'does not hold' },
+  skipped: { lv: 'izlaists', en: 'skipped' },
+  allOf: { lv: 'visi šie:', en: 'all of these:' },
+  anyOf: { lv: 'vismaz viens no šiem:', en: 'at least one of these:' },
+  notThat: { lv: 'nav tā, ka:', en: 'not the case that:' },
+  orWord: { lv: ' vai ', en: ' or ' },
+  evaluatedDay: { lv: 'vērtējamā diena', en: 'the evaluated day' },
+  nothing: { lv: 'nav', en: 'none' },
+  emptyList: { lv: 'neviena', en: 'none' },
+
+  kindBasis: { lv: 'Mērķa grupa vai paplašinājums', en: 'Target group or extension' },
+  kindRequirement: { lv: 'Prasība', en: 'Requirement' },
+  kindExclusion: { lv: 'Izņēmums', en: 'Exclusion' },
+  basisMet: { lv: 'Izpildās — pamats', en: 'Met — a basis' },
+  basisNotMet: { lv: 'Neizpildās', en: 'Not met' },
+  requirementMet: { lv: 'Prasība izpildīta', en: 'Requirement met' },
+  requirementNotMet: { lv: 'Prasība nav izpildīta — traucē', en: 'Requirement not met — blocks' },
+  exclusionApplies: { lv: 'Izņēmums attiecas — traucē', en: 'Exclusion applies — blocks' },
+  exclusionDoesNotApply: { lv: 'Izņēmums neattiecas', en: 'Exclusion does not apply' },
+
+  checkInput: { lv: 'Pārbaudiet ievadīto', en: 'Please check what you entered' },
+  fieldProblem: { lv: 'Kļūda:', en: 'Error:' },
+  serviceSaid: { lv: 'Servisa ziņa:', en: 'The service said:' },
+  noVersionInForce: { lv: 'Šai dienai nav spēkā esošas noteikumu versijas', en: 'No rule version is in force on this day' },
+  unknownProgramme: { lv: 'Nezināma programma', en: 'Unknown programme' },
+  tooLarge: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
+  needsToken: { lv: 'Šim pieprasījumam vajadzīga API atslēga', en: 'This request needs an API token' },
+  tokenRefused: { lv: 'Šai API atslēgai to darīt nav atļauts', en: 'This API token may not do this' },
+  tokenLabel: { lv: 'API atslēga', en: 'API token' },
+  tokenHelp: { lv: 'Atslēgu izsniedz servisa uzturētājs. Lapa to glabā tikai šajā pārlūka cilnē, līdz tā tiek aizvērta.', en: "The service's operator issues tokens. The page keeps it in this browser tab only, until the tab is closed." },
+  tokenRetry: { lv: 'Saglabāt un mēģināt vēlreiz', en: 'Save and try again' },
+  unreachable: { lv: 'Serviss nav sasniedzams. Pārbaudiet savienojumu un mēģiniet vēlreiz.', en: 'The service cannot be reached. Check the connection and try again.' },
+  invalidJson: { lv: 'nav derīgs JSON', en: 'is not valid JSON' },
+  notANumber: { lv: 'jābūt skaitlim', en: 'must be a number' },
+
+  compensationIntro: {
+    lv: 'Aprēķina, cik valsts kompensē pašvaldībai par periodu. Dienas, kas tiek skaitītas, ir personas tiesīgās dienas pēc programmas noteikumiem; aprēķina veidu un likmes nosaka spēkā esošā noteikumu versija.',
+    en: 'Works out how much the state compensates the municipality for a period. The days that count are the person\'s eligible days under the programme\'s rules; the rule version in force sets the kind of calculation and its rates.',
+  },
+  compensationProgrammes: { lv: 'Piedāvātas programmas, kuru noteikumos ir kompensācija.', en: 'Offered: the programmes whose rules include compensation.' },
+  periodLegend: { lv: 'Periods', en: 'Period' },
+  halfYearHelp: {
+    lv: 'Periodam jābūt viena kalendārā pusgada robežās (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris).',
+    en: 'The period must lie within one calendar half-year (1 January–30 June or 1 July–31 December).',
+  },
+  approvedOnLabel: { lv: 'Pārskata apstiprināšanas diena (nav obligāti)', en: 'Day the report was approved (optional)' },
+  rateTierLabel: { lv: 'Likme', en: 'Rate' },
+  oneRate: { lv: '— viena likme —', en: '— single rate —' },
+  provisionLabel: { lv: 'Kā nodrošināts', en: 'How provided' },
+  unitsLabel: { lv: 'Vienību skaits', en: 'Number of units' },
+  unitsHelp: { lv: 'Dienas, stundas vai nodarbības — kā pakalpojumu skaita; līdz diviem cipariem aiz punkta.', en: 'Days, hours or sessions — as the service is counted; up to two decimals.' },
+  actualCostLabel: { lv: 'Faktiskās izmaksas, EUR', en: 'Actual cost, EUR' },
+  actualCostHelp: { lv: 'Jānorāda, ja pakalpojums iepirkts.', en: 'Needed when the service is procured.' },
+  amountLabel: { lv: 'Summa, EUR', en: 'Amount, EUR' },
+  approvedOnHelp: { lv: 'Ja norādīta, aprēķina maksājuma termiņu darbdienās.', en: 'When given, the payment deadline is counted in working days from it.' },
+  costsLegend: { lv: 'Pašvaldības izmaksas', en: "The municipality's costs" },
+  costsHelp: {
+    lv: 'Katra rinda: pakalpojums, dienas, ko tā aptver, un summa eiro (piemēram, 620.00). Rinda, kas šķērso tiesību robežu, tiek ieskaitīta proporcionāli dienām.',
+    en: 'Each line: a service, the days it covers and the amount in euros (e.g. 620.00). A line that crosses an eligibility boundary counts pro rata by days.',
+  },
+  deliveriesLegend: { lv: 'Sniegtie pakalpojumi', en: 'Services delivered' },
+  deliveriesHelp: {
+    lv: 'Katra rinda: pakalpojums, dienas un vienību skaits (dienas, stundas vai nodarbības — kā pakalpojumam noteikts). Iepirktam pakalpojumam norādiet faktiskās izmaksas.',
+    en: 'Each line: a service, its days and the number of units (days, hours or sessions, as the service is counted). For a procured service give the actual cost.',
+  },
+  linesJsonLegend: { lv: 'Rindas', en: 'Lines' },
+  linesJsonLabel: { lv: 'Rindas JSON formātā', en: 'Lines as JSON' },
+  addLine: { lv: 'Pievienot rindu', en: 'Add a line' },
+  addCondition: { lv: 'Pievienot traucējumu', en: 'Add a condition' },
+  addService: { lv: 'Pievienot pakalpojumu', en: 'Add a service' },
+  remove: { lv: 'Noņemt', en: 'Remove' },
+  calculateButton: { lv: 'Aprēķināt', en: 'Calculate' },
+  calculating: { lv: 'Notiek aprēķins…', en: 'Calculating…' },
+  calculationHeading: { lv: 'Aprēķins', en: 'Calculation' },
+  eligibleCost: { lv: 'Attiecināmās izmaksas', en: 'Eligible cost' },
+  cap: { lv: 'Griesti', en: 'Cap' },
+  compensationTotal: { lv: 'Kompensācija', en: 'Compensation' },
+  compensationRule: { lv: 'mazākā no attiecināmajām izmaksām un griestiem', en: 'the lesser of the eligible cost and the cap' },
+  claimPeriod: { lv: 'Pusgads', en: 'Half-year' },
+  reportDue: { lv: 'Pārskats jāiesniedz līdz', en: 'Report due by' },
+  paymentDue: { lv: 'Maksājuma termiņš', en: 'Payment due by' },
+  linesHeading: { lv: 'Rindas', en: 'Lines' },
+  lineNumber: { lv: 'Nr.', en: 'No.' },
+  serviceColumn: { lv: 'Pakalpojums', en: 'Service' },
+  periodColumn: { lv: 'Dienas', en: 'Days' },
+  amountColumn: { lv: 'Summa', en: 'Amount' },
+  countedDaysColumn: { lv: 'Ieskaitītās dienas', en: 'Days counted' },
+  eligibleAmountColumn: { lv: 'Attiecināmā summa', en: 'Eligible amount' },
+  decidedByColumn: { lv: 'Ko noteica', en: 'Decided by' },
+  unitsColumn: { lv: 'Vienības', en: 'Units' },
+  unitCostColumn: { lv: 'Vienības izmaksas', en: 'Unit cost' },
+  paidUnitsColumn: { lv: 'Apmaksātās vienības', en: 'Units paid' },
+  notPaidColumn: { lv: 'Neapmaksātās dienas', en: 'Days not paid' },
+  total: { lv: 'Kopā', en: 'Total' },
+  capMonthsCaption: { lv: 'Griestu aprēķins pa mēnešiem', en: 'The cap month by month' },
+  monthColumn: { lv: 'Mēnesis', en: 'Month' },
+  eligibleDaysColumn: { lv: 'Tiesīgās dienas', en: 'Eligible days' },
+  daysInMonthColumn: { lv: 'Dienas mēnesī', en: 'Days in month' },
+  annualAmountColumn: { lv: 'Gada summa', en: 'Annual amount' },
+  versionColumn: { lv: 'Versija', en: 'Version' },
+  allPaid: { lv: 'visas apmaksātas', en: 'all paid' },
+  calculationSteps: { lv: 'Aprēķina soļi', en: 'Steps of the calculation' },
+
+  rulesIntro: {
+    lv: 'Programmas, to noteikumu versijas laika gaitā un katras versijas noteikumi, parametri, pieņēmumi un avoti. Divas versijas var salīdzināt.',
+    en: 'The programmes, their rule versions over time, and each version\'s rules, parameters, assumptions and sources. Two versions can be compared.',
+  },
+  programmesHeading: { lv: 'Programmas', en: 'Programmes' },
+  versionTimeline: { lv: 'Versiju laika josla', en: 'Version timeline' },
+  inForce: { lv: 'spēkā', en: 'in force' },
+  adopted: { lv: 'pieņemta', en: 'adopted' },
+  sourcesHeading: { lv: 'Avoti', en: 'Sources' },
+  parametersHeading: { lv: 'Parametri', en: 'Parameters' },
+  assumptionsHeading: { lv: 'Pieņēmumi', en: 'Assumptions' },
+  rulesHeading: { lv: 'Noteikumi', en: 'Rules' },
+  namedConditionsHeading: { lv: 'Kopīgie nosacījumi', en: 'Named conditions' },
+  compensationHeading: { lv: 'Kompensācijas iestatījumi', en: 'Compensation settings' },
+  factsHeading: { lv: 'Fakti, ko noteikumi izmanto', en: 'Facts the rules read' },
+  idColumn: { lv: 'Id', en: 'Id' },
+  documentColumn: { lv: 'Dokuments', en: 'Document' },
+  citationColumn: { lv: 'Atsauce', en: 'Citation' },
+  nameColumn: { lv: 'Nosaukums', en: 'Name' },
+  valueColumn: { lv: 'Vērtība', en: 'Value' },
+  sourceColumn: { lv: 'Avots', en: 'Source' },
+  typeColumn: { lv: 'Veids', en: 'Type' },
+  fileLabel: { lv: 'Fails', en: 'File' },
+  compareHeading: { lv: 'Salīdzināt versijas', en: 'Compare versions' },
+  oldVersion: { lv: 'Vecā versija', en: 'Old version' },
+  newVersion: { lv: 'Jaunā versija', en: 'New version' },
+  compareButton: { lv: 'Salīdzināt', en: 'Compare' },
+  onlyOneVersion: { lv: 'Programmai ir tikai viena versija — nav ar ko salīdzināt.', en: 'This programme has only one version — nothing to compare.' },
+  changedParameters: { lv: 'Mainītie parametri', en: 'Changed parameters' },
+  diffDetails: { lv: 'Izmaiņas sīkāk (kā tās rāda sbsp-rules diff)', en: 'The changes in detail (as sbsp-rules diff shows them)' },
+  diffDetailsNote: { lv: 'Nosacījumu izmaiņas aprakstītas angliski, kā pārskatīšanas rīkā.', en: 'Changes of conditions are worded as in the review tool.' },
+  usedBy: { lv: 'lieto', en: 'used by' },
+  changedRules: { lv: 'Mainītie noteikumi', en: 'Changed rules' },
+  noParameterChanged: { lv: 'Neviens parametrs nav mainīts.', en: 'No parameter changed.' },
+  noRuleChanged: { lv: 'Neviens noteikums nav mainīts.', en: 'No rule changed.' },
+  added: { lv: 'pievienots', en: 'added' },
+  removed: { lv: 'noņemts', en: 'removed' },
+  changed: { lv: 'mainīts', en: 'changed' },
+  sameVersion: { lv: 'Izvēlieties divas dažādas versijas.', en: 'Choose two different versions.' },
+};
+
+/** Words with something put in them. */
+export const PHRASES = {
+  /** @param {Localised} day */
+  eligibleOn: (day) => ({ lv: `Persona ir tiesīga ${day.lv}`, en: `The person is eligible on ${day.en}` }),
+  /** @param {Localised} day */
+  notEligibleOn: (day) => ({ lv: `Persona nav tiesīga ${day.lv}`, en: `The person is not eligible on ${day.en}` }),
+  /** @param {Localised} period */
+  eligibleThroughout: (period) => ({ lv: `Persona ir tiesīga visā periodā ${period.lv}`, en: `The person is eligible throughout ${period.en}` }),
+  /** @param {Localised} period */
+  eligibleOnNoDay: (period) => ({ lv: `Persona nav tiesīga nevienā dienā periodā ${period.lv}`, en: `The person is not eligible on any day of ${period.en}` }),
+  /** @param {number} eligible @param {number} all @param {Localised} period */
+  eligibleOnSomeDays: (eligible, all, period) => ({ lv: `Persona ir tiesīga ${eligible} no ${all} dienām periodā ${period.lv}`, en: `The person is eligible on ${eligible} of ${all} days of ${period.en}` }),
+  /** @param {number} number @param {Localised} period @param {Localised} days */
+  segmentHeading: (number, period, days) => ({ lv: `${number}. posms: ${period.lv} (${days.lv})`, en: `Segment ${number}: ${period.en} (${days.en})` }),
+  /** @param {Localised} period */
+  inForcePeriod: (period) => ({ lv: `spēkā ${period.lv}`, en: `in force ${period.en}` }),
+  /** @param {Localised} day */
+  adoptedOn: (day) => ({ lv: `pieņemta ${day.lv}`, en: `adopted ${day.en}` }),
+  /** @param {Localised} day */
+  rulesAsOf: (day) => ({ lv: `Noteikumi, kas bija pieņemti līdz ${day.lv}`, en: `Rules as adopted by ${day.en}` }),
+  /** @param {string} name */
+  namedCondition: (name) => ({ lv: `Nosacījums „${name}”`, en: `Condition “${name}”` }),
+  /** @param {Localised} status @param {Localised} result */
+  skippedWithResult: (status, result) => ({ lv: `${status.lv} (${result.lv})`, en: `${status.en} (${result.en})` }),
+  /** @param {string[]} ids */
+  assumptionsNamed: (ids) => ({ lv: `Pieņēmumi: ${ids.join(', ')}`, en: `Assumptions: ${ids.join(', ')}` }),
+  /** @param {number} number */
+  lineLegend: (number) => ({ lv: `${number}. rinda`, en: `Line ${number}` }),
+  /** @param {Localised} what */
+  removeWhat: (what) => ({ lv: `Noņemt: ${what.lv}`, en: `Remove ${what.en.charAt(0).toLowerCase()}${what.en.slice(1)}` }),
+  /** @param {number} number */
+  conditionLegend: (number) => ({ lv: `${number}. traucējums`, en: `Condition ${number}` }),
+  /** @param {number} number */
+  serviceLegend: (number) => ({ lv: `${number}. pakalpojums`, en: `Service ${number}` }),
+  /** @param {number} count */
+  problemsFound: (count) => ({ lv: `Serviss atrada ${count} ${count === 1 ? 'kļūdu' : 'kļūdas'}. Tās parādītas pie laukiem.`, en: `The service found ${count} ${count === 1 ? 'problem' : 'problems'}. Each is shown next to its field.` }),
+  /** @param {number} status */
+  serviceError: (status) => ({ lv: `Serviss atbildēja ar kļūdu ${status}`, en: `The service answered with error ${status}` }),
+  /** @param {string} kind */
+  noLineEditor: (kind) => ({
+    lv: `Šim aprēķina veidam (${kind}) lapā nav rindu redaktora. Ievadiet pieprasījuma rindu lauku JSON formātā, kā to apraksta API, piemēram, {"serviceLines": [ … ]}.`,
+    en: `The page has no line editor for this kind of calculation (${kind}). Enter the request's line field as JSON, as the API describes it, e.g. {"serviceLines": [ … ]}.`,
+  }),
+  /** @param {Localised} services */
+  twoRates: (services) => ({ lv: `Divas likmes (zemākā un augstākā) ir šiem pakalpojumiem: ${services.lv}. Citiem likmi neizvēlas.`, en: `These services have two rates (lower and higher): ${services.en}. Choose no rate for the others.` }),
+  /** @param {Localised} money */
+  compensationIs: (money) => ({ lv: `Kompensācija: ${money.lv}`, en: `Compensation: ${money.en}` }),
+  /** @param {number} workingDays @param {Localised} day */
+  paymentRule: (workingDays, day) => ({ lv: `${workingDays} darbdienas pēc apstiprināšanas (${day.lv})`, en: `${workingDays} working days after approval (${day.en})` }),
+  /** @param {string} share @param {Localised} annual @param {Localised} amount */
+  capLimit: (share, annual, amount) => ({
+    lv: `Ne vairāk kā ${share} no gada summas ${annual.lv}: ${amount.lv}`,
+    en: `At most ${share} of the annual amount ${annual.en}: ${amount.en}`,
+  }),
+  /** @param {string} version */
+  versionHeading: (version) => ({ lv: `Versija ${version}`, en: `Version ${version}` }),
+  /** @param {Localised} oldValue @param {Localised} newValue */
+  oldToNew: (oldValue, newValue) => ({ lv: `${oldValue.lv} → ${newValue.lv}`, en: `${oldValue.en} → ${newValue.en}` }),
+};
+
+/** Condition operators in words. @type {Record<string, Localised>} */
+export const OPERATOR_WORDS = {
+  equal: { lv: 'ir', en: 'is' },
+  notEqual: { lv: 'nav', en: 'is not' },
+  in: { lv: 'ir viens no', en: 'is one of' },
+  notIn: { lv: 'nav neviens no', en: 'is none of' },
+  contains: { lv: 'satur', en: 'contains' },
+  doesNotContain: { lv: 'nesatur', en: 'does not contain' },
+  lessThan: { lv: 'ir mazāks par', en: 'is less than' },
+  lessThanInclusive: { lv: 'ir ne lielāks par', en: 'is at most' },
+  greaterThan: { lv: 'ir lielāks par', en: 'is more than' },
+  greaterThanInclusive: { lv: 'ir vismaz', en: 'is at least' },
+  dateBefore: { lv: 'ir pirms', en: 'is before' },
+  dateOnOrBefore: { lv: 'ir ne vēlāk kā', en: 'is on or before' },
+  dateAfter: { lv: 'ir pēc', en: 'is after' },
+  dateOnOrAfter: { lv: 'ir ne agrāk kā', en: 'is on or after' },
+  hasItemMatching: { lv: 'satur ierakstu, kur', en: 'has an entry where' },
+  hasNoItemMatching: { lv: 'nesatur ierakstu, kur', en: 'has no entry where' },
+};

@@ -1,0 +1,177 @@
+// @ts-check
+import { PHRASES, WORDS } from './dictionary.js';
+import { el, newId } from './element.js';
+import { setApiToken } from './api.js';
+import { inputField } from './form-controls.js';
+import { same } from './language.js';
+
+/**
+ * The service's problem+json shown where the caseworker can act on it: each error next to the control its JSON path
+ * names (/person/birthDate, /costs/0/amount …), or next to the nearest enclosing group when the path is deeper than
+ * the form (/person/conditions/0 → that line), and all of them in a summary that links to each control.
+ */
+
+/** @typedef {import('./language.js').Localised} Localised */
+/** @typedef {import('./api.js').Problem} Problem */
+/** @typedef {{ path: string, message: Localised }} PageProblem */
+
+/** The service's messages (English) in both languages; an unknown message is shown as the service wrote it. */
+/** @type {Array<[RegExp, (match: RegExpExecArray) => Localised]>} */
+const MESSAGE_WORDS = [
+  [/^is required$/, () => ({ lv: 'jānorāda', en: 'is required' })],
+  [/^is required: /, (match) => ({ lv: 'jānorāda: šīs programmas aprēķins izmanto šīs rindas', en: match.input })],
+  [/^must be a real date/, (match) => ({ lv: 'jābūt īstam datumam (GGGG-MM-DD)', en: match.input })],
+  [/^programme \S+ needs /, () => ({ lv: 'šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to', en: "the programme's rules need this fact — please give it" })],
+  [/^must be one of/, (match) => ({ lv: 'izvēlieties vienu no piedāvātajām vērtībām', en: match.input })],
+  [/^must be: An amount in euros/, () => ({ lv: 'summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00', en: 'an amount in euros, not negative, with at most two decimals, e.g. 620.00' })],
+  [/^is before from/, (match) => ({ lv: 'beigu diena ir pirms sākuma dienas', en: match.input })],
+  [/^is after the first evaluated day/, (match) => ({ lv: 'dzimšanas diena ir pēc pirmās vērtējamās dienas', en: match.input })],
+  [/^must lie within one calendar half-year/, (match) => ({ lv: 'periodam jābūt viena kalendārā pusgada robežās (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris)', en: match.input })],
+  [/^lies outside the period/, (match) => ({ lv: 'rinda ir ārpus aprēķina perioda', en: match.input })],
+  [/has a lower and a higher rate/, (match) => ({ lv: 'šim pakalpojumam ir zemākā un augstākā likme — izvēlieties vienu (A5)', en: match.input })],
+  [/has one rate; leave rateTier out/, (match) => ({ lv: 'šim pakalpojumam ir viena likme — likmi neizvēlieties', en: match.input })],
+  [/^is required when provision is/, (match) => ({ lv: 'jānorāda, ja pakalpojums ir iepirkts (C2)', en: match.input })],
+  [/^give exactly one of date or period/, (match) => ({ lv: 'norādiet vai nu dienu, vai periodu', en: match.input })],
+  [/^the period has \d+ days/, (match) => ({ lv: 'periods ir pārāk garš', en: match.input })],
+  [/^must match pattern|^must be: /, (match) => ({ lv: 'vērtība nav pareizā formā', en: match.input })],
+  [/^unknown field|must NOT have additional properties/, (match) => ({ lv: 'nezināms lauks', en: match.input })],
+];
+
+/** @param {string} message @returns {Localised} */
+export function problemMessage(message) {
+  for (const [pattern, words] of MESSAGE_WORDS) {
+    const match = pattern.exec(message);
+    if (match) return words(match);
+  }
+  return same(message);
+}
+
+/** @param {HTMLElement} form @param {string} path */
+function controlAt(form, path) {
+  for (let current = path; current !== ''; current = current.slice(0, current.lastIndexOf('/'))) {
+    const found = [...form.querySelectorAll('[data-path]')].find((node) => node instanceof HTMLElement && node.dataset.path === current);
+    if (found instanceof HTMLElement) return found;
+  }
+  return null;
+}
+
+/** The words that name a control: its label, or its group's legend. @param {HTMLElement} control @returns {Localised | null} */
+function nameOf(control) {
+  const label = control instanceof HTMLFieldSetElement ? control.querySelector(':scope > legend') : control.id ? document.querySelector(`label[for="${control.id}"]`) : null;
+  const own = wordsOf(label);
+  // A control in a line ("1. rinda") is named with its line, as every line has a "Summa".
+  const line = control.parentElement?.closest('fieldset.line');
+  const lineWords = line ? wordsOf(line.querySelector(':scope > legend')) : null;
+  if (own && lineWords) return { lv: `${lineWords.lv}, ${own.lv}`, en: `${lineWords.en}, ${own.en}` };
+  return own ?? lineWords;
+}
+
+/** @param {Element | null | undefined} holder @returns {Localised | null} */
+function wordsOf(holder) {
+  const words = holder?.querySelector('[data-lv]');
+  return words instanceof HTMLElement && words.dataset.lv !== undefined && words.dataset.en !== undefined ? { lv: words.dataset.lv, en: words.dataset.en } : null;
+}
+
+/** @param {HTMLElement} form */
+export function clearProblems(form) {
+  for (const node of form.querySelectorAll('.field-error')) node.remove();
+  for (const node of form.querySelectorAll('[aria-invalid]')) {
+    node.removeAttribute('aria-invalid');
+    if (!(node instanceof HTMLElement)) continue;
+    const kept = (node.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.startsWith('problem-'));
+    if (kept.length > 0) node.setAttribute('aria-describedby', kept.join(' '));
+    else node.removeAttribute('aria-describedby');
+  }
+  for (const node of form.querySelectorAll('.has-error')) node.classList.remove('has-error');
+  form.querySelector('.problem-summary')?.remove();
+}
+
+/** @param {HTMLElement} control @param {string} id */
+function describeBy(control, id) {
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  control.setAttribute('aria-describedby', [...ids, id].join(' '));
+  control.setAttribute('aria-invalid', 'true');
+}
+
+/**
+ * Shows each problem next to its control and a summary at the top of the form, then moves focus to the summary.
+ * @param {HTMLFormElement} form
+ * @param {PageProblem[]} problems
+ */
+export function showProblems(form, problems) {
+  clearProblems(form);
+  const items = problems.map((found) => {
+    const control = controlAt(form, found.path);
+    if (!control) return el('li', {}, el('code', {}, found.path || '/'), ' ', el('span', { text: found.message }));
+    const id = newId('problem');
+    // A group (fieldset, period) holds its own error slot; a control's slot is in its .field.
+    const wrapper = control.querySelector(':scope > .field-errors') ? control : control.closest('.field') ?? control.parentElement;
+    wrapper?.classList.add('has-error');
+    const slot = wrapper?.querySelector(':scope > .field-errors') ?? wrapper;
+    slot?.append(el('p', { class: 'field-error', attributes: { id } }, el('span', { class: 'visually-hidden', text: WORDS.fieldProblem }), ' ', el('span', { text: found.message })));
+    describeBy(control, id);
+    const name = nameOf(control);
+    const link = el('a', { attributes: { href: `#${control.id || ''}` } }, name ? [el('span', { text: name }), ': '] : null, el('span', { text: found.message }));
+    link.addEventListener('click', (event) => {
+      // The page's tabs live in the URL fragment; follow the link by focus, not by changing it.
+      event.preventDefault();
+      const target = control instanceof HTMLFieldSetElement ? control.querySelector('input, select, textarea, button') : control;
+      if (target instanceof HTMLElement) target.focus();
+      control.scrollIntoView({ block: 'center' });
+    });
+    return el('li', {}, link);
+  });
+  const summary = el(
+    'div',
+    { class: 'problem-summary', attributes: { tabindex: '-1', role: 'alert' } },
+    el('h3', { text: WORDS.checkInput }),
+    el('p', { text: PHRASES.problemsFound(problems.length) }),
+    el('ul', {}, items),
+  );
+  form.prepend(summary);
+  summary.focus();
+}
+
+/** Asks for an API token and asks the service again with it. @param {() => void} retry */
+function tokenForm(retry) {
+  const field = inputField({ path: '/token', label: WORDS.tokenLabel, help: WORDS.tokenHelp, type: 'password' });
+  const form = el('form', { class: 'token-form', attributes: { novalidate: true } }, field.element, el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.tokenRetry }));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    setApiToken(field.control.value.trim());
+    retry();
+  });
+  return form;
+}
+
+/**
+ * A problem that is not about one field — no version in force, an unknown programme, no API token, the service
+ * unreachable.
+ * @param {Problem} problem
+ * @param {() => void} [retry] asks again (after an API token is given)
+ * @returns {HTMLElement}
+ */
+export function problemBox(problem, retry) {
+  const heading =
+    problem.status === 422
+      ? WORDS.noVersionInForce
+      : problem.status === 404
+        ? WORDS.unknownProgramme
+        : problem.status === 413
+          ? WORDS.tooLarge
+          : problem.status === 401
+            ? WORDS.needsToken
+            : problem.status === 403
+              ? WORDS.tokenRefused
+              : problem.status === 0
+                ? WORDS.unreachable
+                : PHRASES.serviceError(problem.status);
+  return el(
+    'div',
+    { class: 'problem-box' },
+    el('h3', { text: heading }),
+    problem.detail ? el('p', {}, el('span', { text: WORDS.serviceSaid }), ' ', problem.detail) : null,
+    (problem.errors ?? []).length > 0 ? el('ul', {}, (problem.errors ?? []).map((found) => el('li', {}, el('code', {}, found.path || '/'), ' ', el('span', { text: problemMessage(found.message) })))) : null,
+    retry && (problem.status === 401 || problem.status === 403) ? tokenForm(retry) : null,
+  );
+}

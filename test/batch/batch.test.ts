@@ -1,0 +1,115 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { parsePeriodArgument } from '../../src/batch/period-argument.js';
+import { runBatch, type BatchOptions } from '../../src/batch/run-batch.js';
+import { registerBatch } from '../../src/cli/commands/batch.js';
+import { EXIT } from '../../src/cli/cli-output.js';
+import { runProgram } from '../../src/cli/main.js';
+import { writePersons } from '../../bench/make-persons.js';
+import { BUNDLED_RULES } from '../support/rule-sets.js';
+
+const person = {
+  birthDate: '1985-04-02',
+  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+  receivedDiServices: false,
+  nskAsChild: false,
+  residence: 'group_home',
+};
+const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '4000.00', funding: 'municipality', inPlan: true }];
+const options: BatchOptions = { rulesDirectory: BUNDLED_RULES, programme: 'nsk', period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'], explain: false, workers: 0 };
+
+async function batch(lines: string[], settings: Partial<BatchOptions> = {}) {
+  const output = new PassThrough();
+  const chunks: string[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+  const problems: Array<[number, string]> = [];
+  const outcome = await runBatch({ ...options, ...settings }, { input: Readable.from([`${lines.join('\n')}\n`]), output, onProblem: (line, problem) => problems.push([line, problem]) });
+  return { outcome, answers: chunks.join('').trim().split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>), problems };
+}
+
+describe('the period of a batch', () => {
+  it.each([
+    ['2024-H1', { from: '2024-01-01', to: '2024-06-30' }],
+    ['2024-H2', { from: '2024-07-01', to: '2024-12-31' }],
+    ['2024', { from: '2024-01-01', to: '2024-12-31' }],
+    ['2024-02-01..2024-02-29', { from: '2024-02-01', to: '2024-02-29' }],
+    ['2024-H3', null],
+    ['2023-02-01..2023-02-29', null],
+    ['2024-03-01..2024-02-01', null],
+    ['last year', null],
+  ])('%s', (text, expected) => {
+    expect(parsePeriodArgument(text)).toEqual(expected);
+  });
+});
+
+describe('sbsp-rules batch', () => {
+  it('answers each person in input order, echoing personRef, and reports a bad line by number without stopping', async () => {
+    const { outcome, answers, problems } = await batch([
+      JSON.stringify({ personRef: 'A', person, services, costs }),
+      '{ not json',
+      '',
+      JSON.stringify({ personRef: 'B', person: { ...person, residence: 'institution' }, services, costs }),
+      JSON.stringify({ personRef: 'C', person: { birthDate: '1985-04-02' }, services, costs }),
+    ]);
+    expect(outcome).toEqual({ ok: true, lines: 4, failed: 2 });
+    expect(answers.map((answer) => [answer.line, answer.personRef, answer.status])).toEqual([
+      [1, 'A', 200],
+      [2, undefined, 400],
+      [4, 'B', 200],
+      [5, 'C', 400],
+    ]);
+    expect(answers[0]).toMatchObject({ compensation: '3542.60', cap: '3542.60', eligibleCost: '4000.00', eligibleDays: 182, lines: [{ index: 0, amount: '4000.00', refs: ['T1'] }] });
+    expect(answers[0]).not.toHaveProperty('explanation');
+    expect(answers[2]).toMatchObject({ compensation: '0.00', segments: [{ eligible: false, blockers: ['R2', 'E1'], version: '2019-01-01' }] });
+    expect(problems.map(([line]) => line)).toEqual([2, 5]);
+    expect(problems[1]?.[1]).toContain('/person/residence');
+  });
+
+  it('gives the same lines, in the same order, from two worker threads as from one thread', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sbsp-batch-')), 'persons.jsonl');
+    await writePersons(file, 1200);
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const inThread = await batch(lines, { workers: 0, chunkSize: 100 });
+    const inWorkers = await batch(lines, { workers: 2, chunkSize: 100 });
+    expect(inWorkers.outcome).toEqual({ ok: true, lines: 1200, failed: 0 });
+    expect(inWorkers.answers).toEqual(inThread.answers);
+    expect(inWorkers.answers.map((answer) => answer.line)).toEqual(lines.map((_, index) => index + 1));
+  });
+
+  it('with --explain writes whole answers', async () => {
+    const { answers } = await batch([JSON.stringify({ person, services, costs })], { explain: true });
+    expect(answers[0]).toHaveProperty('explanation');
+    expect(answers[0]?.segments).toEqual([expect.objectContaining({ explanation: expect.any(Array) })]);
+  });
+
+  it('answers eligibility for a programme that prices nothing', async () => {
+    const { answers } = await batch([JSON.stringify({ person: { birthDate: '1950-01-01', careLevel: 2 } })], { programme: 'vsac-admission', period: { from: '2017-06-01', to: '2017-12-31' } as BatchOptions['period'] });
+    expect(answers[0]).toMatchObject({ status: 200, eligibleDays: 183, segments: [{ from: '2017-06-01', to: '2017-11-30', eligible: true }, { from: '2017-12-01', to: '2017-12-31', eligible: false, blockers: ['L2'] }] });
+  });
+
+  it('stops with located problems when the rules do not load', async () => {
+    const { outcome } = await batch(['{}'], { rulesDirectory: join(tmpdir(), 'no-such-rules') });
+    expect(outcome.ok).toBe(false);
+  });
+
+  it.each([
+    [['--programme', 'nsk', '--period', '2024-H3'], EXIT.usage],
+    [['--programme', 'nsk', '--period', '2024-H1', '--workers', 'many'], EXIT.usage],
+    [['--programme', 'nsk', '--period', '2024-H1', '--workers', '0'], EXIT.problems],
+  ])('the command %j exits %i', async (args, code) => {
+    let stderr = '';
+    const program = new Command('sbsp-rules').configureOutput({ writeOut: () => undefined, writeErr: (text) => void (stderr += text) }).exitOverride();
+    const output = new PassThrough();
+    output.resume();
+    registerBatch(program, () => ({ input: Readable.from(['{ bad\n']), output, progress: null }));
+    expect(await runProgram(program, ['batch', '--rules', BUNDLED_RULES, ...args])).toBe(code);
+    if (code === EXIT.problems) expect(stderr).toContain('line 1: not JSON');
+  });
+});

@@ -1,0 +1,59 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** A person's facts as the NSK form asks them; each is filled through the control whose path it names. */
+export interface NskPerson {
+  birthDate?: string;
+  condition?: { type: string; severity?: string };
+  disabilityGroup?: string;
+  vsacExit?: { date: string; service: string };
+  receivedDiServices?: boolean;
+  nskAsChild?: boolean;
+  residence?: string;
+  service?: { type: string; funding: string };
+}
+
+/** The eligible adult of the README: T1 from the day after the VSAC exit of 31 March 2019. */
+export const T1_ADULT: NskPerson = {
+  birthDate: '1985-04-02',
+  condition: { type: 'mental_disorder', severity: 'severe' },
+  disabilityGroup: 'II',
+  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+  receivedDiServices: false,
+  nskAsChild: false,
+  residence: 'group_home',
+  service: { type: 'day_care_centre', funding: 'municipality' },
+};
+
+export function control(scope: Locator | Page, path: string): Locator {
+  return scope.locator(`[data-path="${path}"]`);
+}
+
+/** Chooses a programme and waits until its facts have become fields (the old ones give way to "loading" at once). */
+export async function chooseProgramme(form: Locator, programme: string): Promise<void> {
+  await control(form, '/programme').selectOption(programme);
+  await form.locator('.facts-host > .facts').waitFor();
+}
+
+async function answerYesNo(form: Locator, path: string, value: boolean): Promise<void> {
+  await control(form, path).locator(`input[value="${String(value)}"]`).check();
+}
+
+export async function fillNskPerson(form: Locator, person: NskPerson): Promise<void> {
+  if (person.birthDate) await control(form, '/person/birthDate').fill(person.birthDate);
+  if (person.condition) {
+    await control(form, '/person/conditions/0/type').selectOption(person.condition.type);
+    if (person.condition.severity) await control(form, '/person/conditions/0/severity').selectOption(person.condition.severity);
+  }
+  if (person.disabilityGroup) await control(form, '/person/disabilityGroup').selectOption(person.disabilityGroup);
+  if (person.vsacExit) {
+    await control(form, '/person/vsacExit/date').fill(person.vsacExit.date);
+    await control(form, '/person/vsacExit/service').selectOption(person.vsacExit.service);
+  }
+  if (person.receivedDiServices !== undefined) await answerYesNo(form, '/person/receivedDiServices', person.receivedDiServices);
+  if (person.nskAsChild !== undefined) await answerYesNo(form, '/person/nskAsChild', person.nskAsChild);
+  if (person.residence) await control(form, '/person/residence').selectOption(person.residence);
+  if (person.service) {
+    await control(form, '/services/0/type').selectOption(person.service.type);
+    await control(form, '/services/0/funding').selectOption(person.service.funding);
+  }
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokensFromText } from '../../src/auth/api-tokens.js';
+import { bundledRuleSet } from '../support/rule-sets.js';
+import { chooseProgramme, control, fillNskPerson, T1_ADULT } from './case-forms.js';
+import { BROWSER_START_TIMEOUT, expectSelfContained, startPageSession, type OpenPage, type PageSession } from './page-session.js';
+
+let session: PageSession;
+
+beforeAll(async () => {
+  session = await startPageSession(bundledRuleSet());
+}, BROWSER_START_TIMEOUT);
+
+afterAll(async () => {
+  await session?.close();
+}, BROWSER_START_TIMEOUT);
+
+async function askNsk(opened: OpenPage, when: { date: string } | { from: string; to: string }, person = T1_ADULT) {
+  const form = opened.page.locator('#eligibility form');
+  await chooseProgramme(form, 'nsk');
+  if ('date' in when) {
+    await control(form, '/date').fill(when.date);
+  } else {
+    await control(form, '/when').locator('input[value="period"]').check();
+    await control(form, '/period/from').fill(when.from);
+    await control(form, '/period/to').fill(when.to);
+  }
+  await fillNskPerson(form, person);
+  await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
+  return form;
+}
+
+describe('eligibility check in the browser', () => {
+  it('T1: an eligible adult gets the verdict, the basis in words and the checklist, with focus on the answer', async () => {
+    const opened = await session.open('eligibility');
+    await askNsk(opened, { date: '2024-03-15' });
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona ir tiesīga 15.03.2024.');
+    await expect.poll(() => opened.page.evaluate(() => document.activeElement?.textContent)).toBe('Atbilde');
+    expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe('T1 — Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem');
+    expect(await result.locator('.refs--blockers').count()).toBe(0);
+    // The checklist: T1's age condition saw 38, compared with the age of majority, and held.
+    const t1 = result.locator('li.rule[data-ref="T1"]');
+    expect(await t1.locator('.outcome').textContent()).toBe('Izpildās — pamats');
+    const age = t1.locator('li.condition', { hasText: 'Vecums pilnos gados' }).first();
+    expect(await age.textContent()).toMatch(/izpildās.*Vecums pilnos gados vērtēšanas dienā ir vismaz 18 \(Pilngadības vecums\) — redzētā vērtība: 38/);
+    expect(await t1.locator('cite').textContent()).toContain('Personu loks un pakalpojumi, 1. mērķa grupa');
+    expect(await result.locator('li.rule').count()).toBe(13);
+    expect(await result.locator('li.condition--skip').count()).toBeGreaterThan(0);
+    expect(await result.locator('dl.ruleset').textContent()).toContain('2019-01-01');
+    await opened.screenshot('eligibility-t1-eligible');
+    expectSelfContained(opened);
+  });
+
+  it('T: a person in no target group sees the programme\'s no-basis blocker in words', async () => {
+    const opened = await session.open('eligibility');
+    await askNsk(opened, { date: '2024-03-15' }, { ...T1_ADULT, condition: { type: 'functional_impairment', severity: 'mild' } });
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 15.03.2024.');
+    expect(await result.locator('.refs--blockers li[data-ref="T"]').textContent()).toBe('T — Persona neatbilst nevienai NSK mērķa grupai');
+    expect(await result.locator('p', { hasText: 'Persona neatbilst nevienai mērķa grupai vai paplašinājumam.' }).count()).toBe(1);
+    await opened.screenshot('eligibility-t-not-eligible');
+    expectSelfContained(opened);
+  });
+
+  it('R1 / A3: a period across the last VSAC day shows two segments on the timeline', async () => {
+    const opened = await session.open('eligibility');
+    await askNsk(opened, { from: '2019-03-01', to: '2019-06-30' });
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona ir tiesīga 91 no 122 dienām');
+    const segments = result.locator('li.segment');
+    expect(await segments.count()).toBe(2);
+    expect(await result.locator('.timeline-part').count()).toBe(2);
+    expect(await segments.nth(0).locator('h5').textContent()).toBe('1. posms: 01.03.2019.–31.03.2019. (31 diena)');
+    expect(await segments.nth(0).locator('.refs--blockers li[data-ref="R1"]').textContent()).toMatch(/^R1 — .+/);
+    expect(await segments.nth(1).locator('h5').textContent()).toBe('2. posms: 01.04.2019.–30.06.2019. (91 diena)');
+    expect(await segments.nth(1).locator('.verdict-line').textContent()).toContain('tiesīga');
+    // The explanation of a segment opens on request.
+    await segments.nth(0).locator(':scope > details > summary').click();
+    expect(await segments.nth(0).locator('li.rule[data-ref="R1"] .outcome').textContent()).toBe('Prasība nav izpildīta — traucē');
+    await opened.screenshot('eligibility-period-two-segments');
+    expectSelfContained(opened);
+  });
+
+  it('A8: a programme whose rules read only the care level still asks the birth date the contract requires; level 2 is refused by L2 in words', async () => {
+    const opened = await session.open('eligibility');
+    const form = opened.page.locator('#eligibility form');
+    await chooseProgramme(form, 'vsac-admission');
+    await control(form, '/date').fill('2018-01-01');
+    await control(form, '/person/birthDate').fill('1950-01-01');
+    await control(form, '/person/careLevel').selectOption('2');
+    await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 01.01.2018.');
+    expect(await result.locator('.refs--blockers li[data-ref="L2"]').textContent()).toBe('L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 3. vai 4. aprūpes līmeni');
+    expect(await result.locator('li.rule[data-ref="L2"] li.condition').first().textContent()).toContain('redzētā vērtība: 2');
+    expectSelfContained(opened);
+  });
+
+  it('switches to English, sets <html lang> and remembers the choice', async () => {
+    const opened = await session.open('eligibility');
+    await askNsk(opened, { date: '2024-03-15' });
+    const result = opened.page.locator('#eligibility .result');
+    await result.locator('.verdict').waitFor();
+    await opened.page.getByRole('button', { name: 'English' }).click();
+    expect(await opened.page.getAttribute('html', 'lang')).toBe('en');
+    expect(await result.locator('.verdict').textContent()).toContain('The person is eligible on 15 Mar 2024');
+    expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe('T1 — Adult with severe or very severe mental disorders');
+    // What was typed stays typed.
+    expect(await control(opened.page.locator('#eligibility form'), '/person/birthDate').inputValue()).toBe('1985-04-02');
+    expect(await opened.page.locator('#eligibility h2').textContent()).toBe('Eligibility check');
+    await opened.screenshot('eligibility-english');
+    await opened.page.reload();
+    await opened.page.waitForSelector('body[data-ready="true"]');
+    expect(await opened.page.getAttribute('html', 'lang')).toBe('en');
+    expect(await opened.page.locator('#eligibility h2').textContent()).toBe('Eligibility check');
+    expect(await opened.page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expectSelfContained(opened);
+  });
+
+  it('bad input: each problem of the service\'s problem+json is shown next to the field its path names', async () => {
+    const opened = await session.open('eligibility');
+    const form = opened.page.locator('#eligibility form');
+    const fieldOf = (path: string) => form.locator('.field', { has: control(opened.page, path) });
+    await chooseProgramme(form, 'nsk');
+    await control(form, '/date').fill('2024-03-15');
+    // No birth date, a mental disorder without its severity, and no residence.
+    await fillNskPerson(form, { ...T1_ADULT, birthDate: undefined, condition: { type: 'mental_disorder' }, residence: undefined });
+    await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
+    const summary = form.locator('.problem-summary');
+    await summary.waitFor();
+    await expect.poll(() => opened.page.evaluate(() => document.activeElement?.classList.contains('problem-summary'))).toBe(true);
+    expect(await fieldOf('/person/birthDate').locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
+    expect(await control(form, '/person/birthDate').getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldOf('/person/conditions/0/severity').locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
+    expect(await summary.locator('li').count()).toBe(2);
+    expect(await opened.page.locator('#eligibility .result').isHidden()).toBe(true);
+    await opened.screenshot('eligibility-bad-input');
+    // The summary links take the keyboard to the field.
+    await summary.locator('a', { hasText: 'Dzimšanas datums' }).click();
+    expect(await opened.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path)).toBe('/person/birthDate');
+
+    // Fixed, sent again: the old errors go, and the fact the rules need (residence) is named next to its field.
+    await control(form, '/person/birthDate').fill('1985-04-02');
+    await control(form, '/person/conditions/0/severity').selectOption('severe');
+    await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
+    await expect.poll(() => fieldOf('/person/residence').locator('.field-error').count()).toBe(1);
+    expect(await fieldOf('/person/residence').locator('.field-error').textContent()).toBe('Kļūda: šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to');
+    expect(await form.locator('.field-error').count()).toBe(1);
+    expect(await control(form, '/person/birthDate').getAttribute('aria-invalid')).toBeNull();
+    expectSelfContained(opened);
+  });
+});
+
+describe('eligibility check against a service that requires API tokens', () => {
+  const secret = 'caseworker-riga-secret-0123456789';
+  let guarded: PageSession;
+  beforeAll(async () => {
+    const tokens = tokensFromText('tokens.yaml', `tokens:\n  - { id: caseworker-riga, role: caseworker, municipality: riga, secret: ${secret} }\n`);
+    if (!tokens.ok) throw new Error(JSON.stringify(tokens.problems));
+    guarded = await startPageSession(bundledRuleSet(), { auth: { mode: 'tokens', tokens: tokens.registry } });
+  }, BROWSER_START_TIMEOUT);
+  afterAll(async () => {
+    await guarded?.close();
+  }, BROWSER_START_TIMEOUT);
+
+  it('a 401 asks for the token in the answer, and with it the same question is answered', async () => {
+    const opened = await guarded.open('eligibility');
+    await askNsk(opened, { date: '2024-03-15' });
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.problem-box h3').textContent()).toBe('Šim pieprasījumam vajadzīga API atslēga');
+    await opened.screenshot('eligibility-api-token');
+    await result.getByLabel('API atslēga').fill(secret);
+    await result.getByRole('button', { name: 'Saglabāt un mēģināt vēlreiz' }).click();
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona ir tiesīga 15.03.2024.');
+    expectSelfContained(opened);
+  });
+});

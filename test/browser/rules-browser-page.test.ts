@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { BROWSER_START_TIMEOUT, expectSelfContained, startPageSession, type OpenPage, type PageSession } from './page-session.js';
+
+async function openProgramme(opened: OpenPage, programme: string): Promise<void> {
+  await opened.page.locator(`#rules button[data-programme="${programme}"]`).click();
+  await opened.page.locator('#rules .version-detail').waitFor();
+}
+
+describe('rules browser in the browser, bundled rules', () => {
+  let session: PageSession;
+  beforeAll(async () => {
+    session = await startPageSession(bundledRuleSet());
+  }, BROWSER_START_TIMEOUT);
+  afterAll(async () => {
+    await session?.close();
+  }, BROWSER_START_TIMEOUT);
+
+  it('NSK: the version timeline and a version\'s parameters, rules, assumptions and sources', async () => {
+    const opened = await session.open('rules');
+    await openProgramme(opened, 'nsk');
+    const rules = opened.page.locator('#rules');
+    expect(await rules.locator('.version-item').allTextContents()).toEqual(['2019-01-01MK 2018. gada 18. decembra noteikumi Nr. 797spēkā no 01.01.2019.; pieņemta 18.12.2018.']);
+    const parameter = (name: string) => rules.locator(`tr[data-parameter="${name}"] .parameter-value`);
+    expect(await parameter('annualAmount').textContent()).toBe('7\u00a0085,20\u00a0€');
+    expect(await parameter('exitCutoff').textContent()).toBe('01.07.2018.');
+    expect(await parameter('adultAge').textContent()).toBe('18');
+    expect(await rules.locator('tr[data-parameter="exitCutoff"] cite').textContent()).toContain('Personu loks un pakalpojumi');
+    expect(await rules.locator('.version-detail li.rule[data-ref="T1"] .rule-title').textContent()).toBe('Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem');
+    expect(await rules.locator('.assumption-list li', { hasText: 'A1' }).first().textContent()).toContain('3542,60 EUR');
+    expect(await rules.locator('table', { hasText: 'Atsauce' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    // One version: nothing to compare, and the page says so.
+    expect(await rules.locator('.compare').textContent()).toContain('Programmai ir tikai viena versija');
+    await opened.screenshot('rules-browser-nsk-version');
+    expectSelfContained(opened);
+  });
+
+  it('VSAC admission (A8): two versions on the timeline, and the later one adds the admitted care levels', async () => {
+    const opened = await session.open('rules');
+    await openProgramme(opened, 'vsac-admission');
+    const rules = opened.page.locator('#rules');
+    expect(await rules.locator('.version-item .version-dates').allTextContents()).toEqual(['spēkā 01.01.2017.–30.11.2017.; pieņemta 01.01.2017.', 'spēkā no 01.12.2017.; pieņemta 01.12.2017.']);
+    await rules.locator('.compare').getByRole('button', { name: 'Salīdzināt' }).click();
+    expect(await rules.locator('.diff li[data-parameter="admittedCareLevels"]').textContent()).toBe('pievienots Institūcijā uzņemamie aprūpes līmeņi admittedCareLevels: 3, 4');
+    // The older version opens from the timeline, and has no such parameter.
+    await rules.locator('.version-button', { hasText: '2017-01-01' }).click();
+    await expect.poll(() => rules.locator('.version-detail h4').first().textContent()).toBe('Versija 2017-01-01');
+    expect(await rules.locator('tr[data-parameter="admittedCareLevels"]').count()).toBe(0);
+    expectSelfContained(opened);
+  });
+});
+
+describe('rules browser in the browser, fictional test versions', () => {
+  let session: PageSession;
+  beforeAll(async () => {
+    session = await startPageSession(ruleSetAt(FIXTURE_RULES));
+  }, BROWSER_START_TIMEOUT);
+  afterAll(async () => {
+    await session?.close();
+  }, BROWSER_START_TIMEOUT);
+
+  it('the diff between two versions lists each changed parameter old → new', async () => {
+    const opened = await session.open('rules');
+    await openProgramme(opened, 'nsk');
+    const compare = opened.page.locator('#rules .compare');
+    expect(await compare.locator('[data-path="/old"]').inputValue()).toBe('2022-01-01-fictional');
+    expect(await compare.locator('[data-path="/new"]').inputValue()).toBe('2023-04-01-fictional');
+    await compare.getByRole('button', { name: 'Salīdzināt' }).click();
+    expect(await compare.locator('.diff li[data-parameter]').allTextContents()).toEqual(['mainīts Gada summa vienai personai annualAmount: 7\u00a0085,20\u00a0€ → 8\u00a0400,00\u00a0€']);
+    expect(await compare.locator('.diff').textContent()).toContain('Neviens noteikums nav mainīts.');
+
+    await compare.locator('[data-path="/old"]').selectOption('2019-01-01');
+    await compare.locator('[data-path="/new"]').selectOption('2022-01-01-fictional');
+    await compare.getByRole('button', { name: 'Salīdzināt' }).click();
+    const changed = await compare.locator('.diff li[data-parameter]').allTextContents();
+    expect(changed).toContain('mainīts VSAC pakalpojumu pārtraukšana no exitCutoff: 01.07.2018. → 01.01.2018.');
+    expect(changed.some((line) => /youngChildAge: 4 → 5$/.test(line))).toBe(true);
+    // The review tool's meaning-level diff follows: the % change and the rules that read each parameter, in words.
+    const details = compare.locator('[data-diff-details] li');
+    await details.first().waitFor();
+    const detailLines = await details.allTextContents();
+    expect(detailLines.some((line) => line.startsWith('youngChildAge · +25.00%') && line.includes('T3'))).toBe(true);
+    expect(detailLines.some((line) => line.startsWith('exitCutoff'))).toBe(true);
+    await opened.screenshot('rules-browser-diff');
+    expectSelfContained(opened);
+  });
+});

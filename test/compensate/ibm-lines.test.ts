@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import type { LeafTrace } from '../../src/evaluate/condition-trace.js';
+import type { RuleTrace } from '../../src/evaluate/evaluate-day.js';
+import { compensationResponse } from '../../src/http/api-response.js';
+import { bundledRuleSet } from '../support/rule-sets.js';
+
+/**
+ * What an IBM service line says beyond the amounts and refs the example cases in rules/ibm/tests check: which
+ * declared emergency covered a remote line and where it was declared (A16), where the price came from (IB3), each
+ * version's part of a line, and the line rules RM1–RM5 with their results. Bundled rules; the figures are those of
+ * the sources (seed 004 unit costs) and of rules/emergencies/latvia.yaml.
+ */
+
+type Body = Record<string, unknown>;
+
+interface LinePart {
+  from: string;
+  to: string;
+  days: number;
+  paid: boolean;
+  refs: string[];
+  version: string;
+}
+
+interface LineAnswer {
+  price: string | null;
+  priceFrom: 'defined' | 'diUnitCost' | null;
+  amount: string;
+  payable: boolean;
+  paidDays: number;
+  days: number;
+  refs: string[];
+  duringEmergency: boolean;
+  emergency: { from: string; to: string; title: { lv: string; en: string }; source: string } | string | null;
+  parts: LinePart[];
+  lineRules: RuleTrace[];
+}
+
+const ruleSet = bundledRuleSet();
+
+const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
+
+/** Evidence that meets RM2–RM5 for a social worker's line: client file, attendance sheet, signature, duration. */
+const documented = { recordedInClientFile: true, attendanceMarkedRemote: true, personSigned: true, durationMatchesAgreement: true };
+
+function remoteHour(from: string, to: string, evidence: Body = documented): Body {
+  return { service: 'individual_support', from, to, units: '1', funding: 'municipality', price: '19.35', remote: true, provider: 'social_worker', evidence };
+}
+
+function lines(request: Body): LineAnswer[] {
+  const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, ...request });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return (response.body as { lines: LineAnswer[] }).lines;
+}
+
+function onlyLine(request: Body): LineAnswer {
+  const [line] = lines(request);
+  expect(line).toBeDefined();
+  return line as LineAnswer;
+}
+
+describe('A16 the emergency a remote line names', () => {
+  const [declared] = ruleSet.emergencies.get('latvia') ?? [];
+
+  it('the bundled declared emergency is the Covid-19 one, 2020-03-12…2020-06-09, with its Cabinet order', () => {
+    expect(declared).toMatchObject({ from: '2020-03-12', to: '2020-06-09', source: expect.stringContaining('Nr. 103') });
+  });
+
+  it.each([
+    { name: 'a remote line inside the declared period names that period and its source', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], stated: false, during: true, names: 'declared' },
+    { name: 'a remote line on the declared period’s last day, 2020-06-09, still names it', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-09', '2020-06-09'], stated: false, during: true, names: 'declared' },
+    { name: 'a declared period also covers a line the request states an emergency for', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], stated: true, during: true, names: 'declared' },
+    { name: 'a remote line after the declared period, stated by the request, names the request', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], stated: true, during: true, names: 'stated in the request' },
+    { name: 'a remote line after the declared period, not stated, names none', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], stated: false, during: false, names: null },
+    { name: 'a remote line running one day past the declared period, 2020-06-01…10, names none', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-01', '2020-06-10'], stated: false, during: false, names: null },
+  ] as const)('$name', ({ period, line, stated, during, names }) => {
+    const answer = onlyLine({ period: { from: period[0], to: period[1] }, ...(stated ? { emergency: true } : {}), serviceLines: [remoteHour(line[0], line[1])] });
+    expect(answer.duringEmergency).toBe(during);
+    if (names === 'declared') {
+      expect(answer.emergency).toEqual(declared);
+      expect(answer.emergency).toMatchObject({ from: '2020-03-12', to: '2020-06-09', title: { en: expect.stringContaining('Covid-19') }, source: expect.stringContaining('Nr. 103') });
+    } else {
+      expect(answer.emergency).toBe(names);
+    }
+    // RM1 decides the line: paid exactly when an emergency covers it.
+    expect(answer.payable).toBe(during);
+    expect(answer.refs).toEqual(during ? ['P1'] : ['RM1']);
+  });
+
+  it('an on-site line outside any emergency names none, even when the request states one', () => {
+    const answer = onlyLine({
+      period: { from: '2021-03-01', to: '2021-03-31' },
+      emergency: true,
+      serviceLines: [{ service: 'day_care_centre', from: '2021-03-01', to: '2021-03-31', units: '21', funding: 'municipality', price: '16.24' }],
+    });
+    expect(answer.emergency).toBeNull();
+    expect(answer.amount).toBe('341.04');
+  });
+});
+
+describe('IB3 where a line’s price comes from', () => {
+  const march = { from: '2021-03-01', to: '2021-03-31' };
+  const answers = lines({
+    period: march,
+    serviceLines: [
+      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '16.24' },
+      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', diUnitCost: '16.24' },
+      { service: 'home_care', ...march, units: '30', funding: 'municipality' },
+      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '19.28', diUnitCost: '16.24' },
+    ],
+  });
+
+  it.each([
+    // 16.24 × 20 = 324.80, at the defined price: IB3 met by hasPrice, not named.
+    { index: 0, name: 'a defined price is the price', price: '16.24', priceFrom: 'defined', amount: '324.80', refs: ['P1'] },
+    // 16.24 × 20 = 324.80, at the DI unit cost: IB3 is what let it be paid, so it is named.
+    { index: 1, name: 'with no defined price, the DI project’s unit cost is the price', price: '16.24', priceFrom: 'diUnitCost', amount: '324.80', refs: ['IB3', 'P1'] },
+    { index: 2, name: 'with neither, there is no price and nothing is paid (IB2, IB3)', price: null, priceFrom: null, amount: '0.00', refs: ['IB2', 'IB3'] },
+    // 19.28 × 20 = 385.60: the defined price wins over the DI unit cost.
+    { index: 3, name: 'with both, the defined price wins', price: '19.28', priceFrom: 'defined', amount: '385.60', refs: ['P1'] },
+  ] as const)('line $index: $name', ({ index, price, priceFrom, amount, refs }) => {
+    expect(answers[index]).toMatchObject({ price, priceFrom, amount, refs });
+  });
+});
+
+describe('A2 each version prices its own part of a line across 2020-05-01', () => {
+  // 2020-04-16…30 (15 days) under 2017-01-01: RM0; 2020-05-01…15 (15 days) under 2020-05-01: paid.
+  // 19.35 × 8 × 15/30 = 77.40.
+  const answer = onlyLine({
+    period: { from: '2020-04-16', to: '2020-05-15' },
+    serviceLines: [{ ...remoteHour('2020-04-16', '2020-05-15'), units: '8' }],
+  });
+
+  it('has one part per version, the first blocked by RM0 and the second paid', () => {
+    expect(answer.parts).toMatchObject([
+      { from: '2020-04-16', to: '2020-04-30', days: 15, paid: false, refs: ['RM0'], version: '2017-01-01' },
+      { from: '2020-05-01', to: '2020-05-15', days: 15, paid: true, refs: ['P1'], version: '2020-05-01' },
+    ]);
+  });
+
+  it("explains each part by its own version's line rules: RM0 for the line, RM1–RM5 on the part after the amendment", () => {
+    const [first, second] = answer.parts as Array<{ lineRules?: Array<{ ref: string; result: boolean }> }>;
+    expect(answer.lineRules.map((rule) => rule.ref)).toEqual(['IB1', 'IB2', 'IB3', 'RM0']);
+    expect(first?.lineRules).toBeUndefined();
+    expect(second?.lineRules?.map((rule) => [rule.ref, rule.result])).toEqual([
+      ['IB1', false],
+      ['IB2', false],
+      ['IB3', true],
+      ['RM1', true],
+      ['RM2', true],
+      ['RM3', true],
+      ['RM4', true],
+      ['RM5', true],
+    ]);
+  });
+
+  it('is paid for its paid days only, pro rata', () => {
+    expect(answer).toMatchObject({ days: 30, paidDays: 15, amount: '77.40', refs: ['A2', 'P1', 'RM0'] });
+  });
+});
+
+function ruleResults(line: LineAnswer): Array<[string, boolean, string]> {
+  return line.lineRules.map((rule) => [rule.ref, rule.result, rule.outcome]);
+}
+
+function leaves(trace: RuleTrace['conditions']): LeafTrace[] {
+  if ('all' in trace) return trace.all.flatMap(leaves);
+  if ('any' in trace) return trace.any.flatMap(leaves);
+  if ('not' in trace) return leaves(trace.not);
+  if ('condition' in trace && 'conditions' in trace) return leaves(trace.conditions);
+  return [trace];
+}
+
+describe('RM1–RM5 in a line’s explanation', () => {
+  const may = { from: '2020-05-01', to: '2020-05-31' };
+
+  it.each([
+    { name: 'a documented remote line meets all five', evidence: documented, failing: [] },
+    { name: 'RM2: no record in the client file or protocol', evidence: { ...documented, recordedInClientFile: false }, failing: ['RM2'] },
+    { name: 'RM3: the attendance sheet does not say remote', evidence: { ...documented, attendanceMarkedRemote: false }, failing: ['RM3'] },
+    { name: 'RM4: nothing confirms receipt', evidence: { ...documented, personSigned: false }, failing: ['RM4'] },
+    { name: 'RM5: the duration does not match', evidence: { ...documented, durationMatchesAgreement: false }, failing: ['RM5'] },
+    { name: 'no evidence at all: RM2–RM5', evidence: {}, failing: ['RM2', 'RM3', 'RM4', 'RM5'] },
+  ] as const)('$name', ({ evidence, failing }) => {
+    const answer = onlyLine({ period: may, serviceLines: [remoteHour('2020-05-04', '2020-05-29', evidence)] });
+    const expected: Array<[string, boolean, string]> = ['IB1', 'IB2', 'IB3', 'RM1', 'RM2', 'RM3', 'RM4', 'RM5'].map((ref) => {
+      const exclusion = ref === 'IB1' || ref === 'IB2';
+      if (exclusion) return [ref, false, 'neutral'];
+      const fails = (failing as readonly string[]).includes(ref);
+      return [ref, !fails, fails ? 'blocker' : 'neutral'];
+    });
+    expect(ruleResults(answer)).toEqual(expected);
+    expect(answer.refs).toEqual(failing.length === 0 ? ['P1'] : [...failing]);
+    for (const rule of answer.lineRules) {
+      expect(rule.title.en.length, rule.ref).toBeGreaterThan(0);
+      expect(rule.source, rule.ref).toContain('001_6f194e5a14c90dce.txt');
+    }
+  });
+
+  it('RM1 shows the emergency it saw: remote true and duringEmergency true', () => {
+    const answer = onlyLine({ period: may, serviceLines: [remoteHour('2020-05-04', '2020-05-29')] });
+    const rm1 = answer.lineRules.find((rule) => rule.ref === 'RM1') as RuleTrace;
+    expect(rm1.assumptions).toEqual(['A15', 'A16']);
+    expect(leaves(rm1.conditions).map(({ fact, factValue, result, skipped }) => ({ fact, factValue, result, skipped }))).toEqual([
+      { fact: 'remote', factValue: true, result: false, skipped: false },
+      { fact: 'duringEmergency', factValue: true, result: true, skipped: false },
+    ]);
+  });
+
+  it('RM2 shows why a psychologist’s own file is not enough when the plan asked for an opinion not submitted', () => {
+    const answer = onlyLine({
+      period: may,
+      serviceLines: [{ ...remoteHour('2020-05-04', '2020-05-29'), service: 'specialist_consultation', provider: 'psychologist', evidence: { ...documented, recordedInClientFile: false, contentInSpecialistFile: true, opinionForPlan: true, opinionSubmitted: false } }],
+    });
+    const rm2 = answer.lineRules.find((rule) => rule.ref === 'RM2') as RuleTrace;
+    expect(rm2).toMatchObject({ result: false, outcome: 'blocker' });
+    const seen = Object.fromEntries(leaves(rm2.conditions).filter((leaf) => !leaf.skipped).map((leaf) => [leaf.fact, leaf.factValue]));
+    expect(seen).toMatchObject({ remote: true, recordedInClientFile: false, providerProtocol: false, provider: 'psychologist', contentInSpecialistFile: true, opinionForPlan: true, opinionSubmitted: false });
+  });
+
+  it('an on-site line meets RM1–RM5 on remote false alone, every evidence condition skipped', () => {
+    const answer = onlyLine({ period: may, serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '16.24' }] });
+    for (const rule of answer.lineRules.filter((candidate) => candidate.ref.startsWith('RM'))) {
+      const [first, ...rest] = leaves(rule.conditions);
+      expect(first, rule.ref).toMatchObject({ fact: 'remote', factValue: false, result: true, skipped: false });
+      expect(rest.every((leaf) => leaf.skipped), rule.ref).toBe(true);
+      expect(rule.outcome, rule.ref).toBe('neutral');
+    }
+  });
+
+  it('before amendment No 2 a line is explained by IB1–IB3 and RM0, with no RM1–RM5', () => {
+    const answer = onlyLine({ period: { from: '2020-04-01', to: '2020-04-30' }, emergency: true, serviceLines: [remoteHour('2020-04-01', '2020-04-30')] });
+    expect(ruleResults(answer)).toEqual([
+      ['IB1', false, 'neutral'],
+      ['IB2', false, 'neutral'],
+      ['IB3', true, 'neutral'],
+      ['RM0', true, 'blocker'],
+    ]);
+    expect(answer.refs).toEqual(['RM0']);
+  });
+});

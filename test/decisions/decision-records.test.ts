@@ -1,0 +1,182 @@
+import { createHmac } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileDecisionStore } from '../../src/decisions/decision-log.js';
+import { newDecisionId } from '../../src/decisions/decision-id.js';
+import type { DecisionRecord } from '../../src/decisions/decision-record.js';
+import type { DecisionStore } from '../../src/decisions/decision-store.js';
+import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.js';
+import { PersonRefKey } from '../../src/decisions/person-ref.js';
+import { createApp } from '../../src/http/app.js';
+import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { LiveRuleSet } from '../../src/reload/live-rule-set.js';
+import { bundledRuleSet, FIXTURE_RULES } from '../support/rule-sets.js';
+import { EXAMPLE_REQUESTS } from './example-requests.js';
+
+const KEY = 'a-test-key-of-thirty-two-characters!';
+const personRefKey = PersonRefKey.fromSecret(KEY) as PersonRefKey;
+const hmacOf = (personRef: string): string => createHmac('sha256', Buffer.from(KEY)).update(personRef).digest('hex');
+
+const folders: string[] = [];
+const stores: FileDecisionStore[] = [];
+afterAll(async () => {
+  for (const store of stores) await store.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+async function fileStore(): Promise<FileDecisionStore> {
+  const store = await FileDecisionStore.open({ directory: temporaryFolder('sbsp-decisions-') });
+  stores.push(store);
+  return store;
+}
+
+describe.each(['memory', 'file'] as const)('decision records (%s store)', (kind) => {
+  const ready = (async () => {
+    const store: DecisionStore = kind === 'memory' ? new MemoryDecisionStore() : await fileStore();
+    return { store, app: createApp(fixedRuleSet(bundledRuleSet()), { decisions: store, personRefKey }) };
+  })();
+
+  it.each(EXAMPLE_REQUESTS)('$name: the record holds the request, personRef only as its HMAC, the rules with their sha256, the caller and the answer', async ({ endpoint, body }) => {
+    const { store, app } = await ready;
+    const personRef = `CASE-${endpoint}-${String(body.programme)}-0042`;
+    const answered = await request(app).post(endpoint).send({ ...body, personRef }).expect(200);
+    const record = (await request(app).get(`/v1/decisions/${answered.body.decisionId}`).expect(200)).body as DecisionRecord;
+
+    expect(record).toMatchObject({ decisionId: answered.body.decisionId, format: 1, endpoint: endpoint.slice(4), caller: { tokenId: null, role: 'open-development', municipality: null } });
+    expect(Date.parse(record.time)).not.toBeNaN();
+    expect(record.request).toEqual(body);
+    expect(record.personRef).toEqual({ hmacSha256: hmacOf(personRef), keyId: personRefKey.id });
+    expect(JSON.stringify(record)).not.toContain(personRef);
+    expect(record.answer).toEqual(answered.body);
+
+    const namedShas = [answered.body.ruleset, ...(answered.body.segments ?? []).map((segment: { ruleset: unknown }) => segment.ruleset)].filter(Boolean).map((ruleset: { sha256: string }) => ruleset.sha256);
+    expect(record.rules.versions.map((version) => version.sha256).sort()).toEqual([...new Set(namedShas)].sort());
+    const paths = record.rules.files.map((file) => file.path);
+    expect(paths).toContain(`${String(body.programme)}/programme.yaml`);
+    for (const version of bundledRuleSet().programmes.get(String(body.programme))?.versions ?? []) expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: version.sha256 }));
+    if (body.programme === 'nsk') expect(paths).toContain('calendar/latvia.yaml');
+    if (body.programme === 'ibm') expect(paths).toContain('emergencies/latvia.yaml');
+    for (const file of record.rules.files) expect(await store.archive.text(file.sha256)).not.toBeNull();
+  });
+
+  it.each(EXAMPLE_REQUESTS)('$name: replayed with its recorded rules, the answer is identical', async ({ endpoint, body }) => {
+    const { app } = await ready;
+    const answered = await request(app).post(endpoint).send(body).expect(200);
+    const replay = await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200);
+    expect(replay.body).toEqual({ identical: true });
+  });
+});
+
+describe('replay after the rules moved on', () => {
+  const LAST_VERSION = 'nsk/versions/2023-04-01-fictional.yaml';
+  const person = { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'group_home' };
+  const question = { programme: 'nsk', period: { from: '2021-12-01', to: '2023-05-31' }, person, services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }] };
+
+  it('uses the archived texts of a version file that was changed, and then removed', async () => {
+    const rules = temporaryFolder('sbsp-rules-replay-');
+    cpSync(FIXTURE_RULES, rules, { recursive: true });
+    const loaded = LiveRuleSet.load(rules, { displayRoot: rules });
+    if (!loaded.ok) throw new Error('fixture did not load');
+    const app = createApp(loaded.live, { decisions: await fileStore(), personRefKey });
+    const before = await request(app).post('/v1/eligibility').send(question).expect(200);
+
+    const file = join(rules, LAST_VERSION);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('value: "8400.00"', 'value: "8500.00"'));
+    await request(app).post('/v1/admin/reload').expect(200, { reloaded: true, generation: 2 });
+    const after = await request(app).post('/v1/eligibility').send(question).expect(200);
+    expect(after.body.segments.at(-1).ruleset.sha256).not.toBe(before.body.segments.at(-1).ruleset.sha256);
+    expect((await request(app).post(`/v1/decisions/${before.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true });
+
+    rmSync(file);
+    await request(app).post('/v1/admin/reload').expect(200, { reloaded: true, generation: 3 });
+    expect((await request(app).post(`/v1/decisions/${before.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true });
+    expect((await request(app).post(`/v1/decisions/${after.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true });
+  });
+});
+
+describe('replay that does not give the recorded answer', () => {
+  it('lists the differences as JSON paths, old → new, decisionId aside', async () => {
+    const store = new MemoryDecisionStore();
+    const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: store });
+    const example = EXAMPLE_REQUESTS[0];
+    const answered = await request(app).post(example?.endpoint as string).send(example?.body).expect(200);
+    const record = (await store.read(answered.body.decisionId)) as DecisionRecord;
+    // A record as a store might hold it after someone edited it: the answer no longer follows from its rules.
+    const edited: DecisionRecord = { ...record, decisionId: newDecisionId(), answer: { ...record.answer, eligible: false, basis: [], blockers: ['R1'] } };
+    await store.append(edited);
+    const replay = await request(app).post(`/v1/decisions/${edited.decisionId}/replay`).expect(200);
+    expect(replay.body).toEqual({
+      identical: false,
+      differences: [
+        { path: '/eligible', old: false, new: true },
+        { path: '/basis/0', new: 'T1' },
+        { path: '/blockers/0', old: 'R1' },
+      ],
+    });
+  });
+
+  it('answers 409 naming the rule files the archive lacks', async () => {
+    const store = new MemoryDecisionStore();
+    const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: store });
+    const example = EXAMPLE_REQUESTS[0];
+    const answered = await request(app).post(example?.endpoint as string).send(example?.body).expect(200);
+    const record = (await store.read(answered.body.decisionId)) as DecisionRecord;
+    const lost = { path: 'nsk/versions/2019-01-01.yaml', sha256: '0'.repeat(64) };
+    const edited: DecisionRecord = { ...record, decisionId: newDecisionId(), rules: { ...record.rules, files: [...record.rules.files.filter((file) => file.path !== lost.path), lost] } };
+    await store.append(edited);
+    const replay = await request(app).post(`/v1/decisions/${edited.decisionId}/replay`).expect(409);
+    expect(replay.body.detail).toContain('missing from the archive');
+    expect(replay.body.errors).toEqual([{ path: '', message: `${lost.path} (sha256 ${lost.sha256})` }]);
+  });
+});
+
+describe('recording comes before answering', () => {
+  it('sends the answer only once the record is durable, with the recorded decisionId', async () => {
+    let release: () => void = () => {};
+    const appended: DecisionRecord[] = [];
+    const inner = new MemoryDecisionStore();
+    const held: DecisionStore = {
+      archive: inner.archive,
+      read: (id) => inner.read(id),
+      close: () => inner.close(),
+      append: (record) => {
+        appended.push(record);
+        return new Promise<void>((resolve) => (release = resolve)).then(() => inner.append(record));
+      },
+    };
+    const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: held });
+    let answered = false;
+    const pending = request(app).post('/v1/eligibility').send(EXAMPLE_REQUESTS[0]?.body).then((response) => {
+      answered = true;
+      return response;
+    });
+    for (let waited = 0; waited < 5000 && appended.length === 0; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(appended).toHaveLength(1);
+    expect(answered).toBe(false);
+    release();
+    const response = await pending;
+    expect(response.status).toBe(200);
+    expect(response.body.decisionId).toBe(appended[0]?.decisionId);
+  });
+
+  it('answers 500 without a decisionId, and without a stack, when the record cannot be written', async () => {
+    const inner = new MemoryDecisionStore();
+    const failing: DecisionStore = { archive: inner.archive, read: (id) => inner.read(id), close: () => inner.close(), append: () => Promise.reject(new Error('disk full at /secret/path')) };
+    const errors: unknown[] = [];
+    const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: failing, onUnexpectedError: (error) => errors.push(error) });
+    const response = await request(app).post('/v1/eligibility').send(EXAMPLE_REQUESTS[0]?.body).expect(500);
+    expect(response.body).toEqual({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'internal error' });
+    expect(response.text).not.toContain('/secret/path');
+    expect(errors).toHaveLength(1);
+  });
+});
