@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../src/calendar/calendar-date.js';
 import { decideDay, evaluateDay } from '../src/evaluate/evaluate-day.js';
+import { decideRecord, recordRules } from '../src/evaluate/explanation-plan.js';
 import { declaredFacts, factsOn } from '../src/evaluate/facts.js';
 import { createReferenceEngine } from '../src/evaluate/reference-engine.js';
 import type { RuleSet } from '../src/rules/model.js';
@@ -32,9 +33,11 @@ async function measure(name: string, repeats: number, cases: readonly SyntheticC
 }
 
 /**
- * NSK eligibility of the synthetic persons, each on its own day: our evaluator with and without the explanation
- * (facts built from the request each time, as the service does), json-rules-engine with one reused Engine on the
- * same conditions and facts, and the hand-written function. Medians of `repeats` runs.
+ * NSK eligibility of the synthetic persons, each on its own day, facts built from the request each time as the
+ * service does: our evaluator with the full explanation recorded (every condition's result and the facts it saw —
+ * what an answer's explanation is built from, when one is shown), with the explanation built as objects, and
+ * without it; json-rules-engine with one reused Engine on the same conditions and facts; the hand-written function.
+ * Medians of `repeats` runs.
  */
 export async function inProcessThroughput(ruleSet: RuleSet, programmeId: string, cases: readonly SyntheticCase[], repeats: number): Promise<Throughput[]> {
   const programme = ruleSet.programmes.get(programmeId);
@@ -45,7 +48,11 @@ export async function inProcessThroughput(ruleSet: RuleSet, programmeId: string,
   // json-rules-engine is ~100× slower: a tenth of the persons keeps the run short; the rate is per second all the same.
   const referenceCases = cases.slice(0, Math.max(1000, Math.floor(cases.length / 10)));
   return [
-    await measure('ours, full explanation', repeats, cases, (item) => evaluateDay(programme, version, factsOf(item))),
+    await measure('ours, full explanation, recorded', repeats, cases, (item) => {
+      const record = recordRules(version, factsOf(item));
+      return { answer: decideRecord(programme, record), record };
+    }),
+    await measure('ours, full explanation, as objects', repeats, cases, (item) => evaluateDay(programme, version, factsOf(item))),
     await measure('ours, no explanation', repeats, cases, (item) => decideDay(programme, version, factsOf(item))),
     await measure('json-rules-engine (one reused Engine)', repeats, referenceCases, (item) => reference.evaluate(factsOf(item))),
     await measure('hand-written TypeScript', repeats, cases, (item) => handWrittenNsk(item.person as never, item.services, item.date)),

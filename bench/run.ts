@@ -27,7 +27,7 @@ execSync('npm run build', { stdio: 'ignore' });
 
 process.stderr.write(`in-process: NSK eligibility of ${persons} synthetic persons…\n`);
 const inProcess = await inProcessThroughput(loaded.ruleSet, 'nsk', syntheticCases(persons), quick ? 3 : 5);
-const [explained, unexplained, engine, handWritten] = inProcess as [(typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0]];
+const [explained, asObjects, unexplained, engine, handWritten] = inProcess as [(typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0]];
 
 process.stderr.write('HTTP: autocannon, 100 connections on loopback…\n');
 const http = await httpFigures(quick ? 1 : 3, quick ? 3 : 8);
@@ -42,7 +42,8 @@ const large = await batchFigure(persons);
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const targets = [
-  { target: 'full explanation ≥ 100× json-rules-engine', value: ratio(explained.perSecond, engine.perSecond), unit: '×', met: explained.perSecond >= 100 * engine.perSecond },
+  { target: 'full explanation (recorded) ≥ 100× json-rules-engine', value: ratio(explained.perSecond, engine.perSecond), unit: '×', met: explained.perSecond >= 100 * engine.perSecond },
+  { target: '(for reference) full explanation built as objects, × json-rules-engine', value: ratio(asObjects.perSecond, engine.perSecond), unit: '×', met: asObjects.perSecond >= 100 * engine.perSecond },
   { target: 'no explanation ≥ 25 % of the hand-written function', value: Math.round((unexplained.perSecond / handWritten.perSecond) * 100), unit: '%', met: unexplained.perSecond >= 0.25 * handWritten.perSecond },
   { target: 'HTTP eligibility ≥ 80 % of the no-op req/s (decision records on)', value: Math.round((eligibility.requestsPerSecond / noop.requestsPerSecond) * 100), unit: '%', met: eligibility.requestsPerSecond >= 0.8 * noop.requestsPerSecond },
   { target: 'HTTP eligibility p99 ≤ 1.5× the no-op p99', value: ratio(eligibility.p99, noop.p99), unit: '×', met: eligibility.p99 <= 1.5 * noop.p99 },

@@ -7,16 +7,18 @@ import type { Facts } from './condition-trace.js';
  * can change, so that a period is cut only where an answer can change (see segments.ts).
  */
 export function derivedValue(derived: DerivedFact, facts: Facts, on: CalendarDate): unknown {
+  return deriveFrom(derived)(facts[derived.of], on);
+}
+
+/** A derived fact's value from the value of the fact it is derived `of`, on a day. */
+export function deriveFrom(derived: DerivedFact): (source: unknown, on: CalendarDate) => unknown {
   switch (derived.kind) {
-    case 'wholeYearsOn': {
+    case 'wholeYearsOn':
       // Dates reach here already checked by the request schema: a string of ten characters, or null.
-      const birthDate = facts[derived.of];
-      return typeof birthDate === 'string' && birthDate.length === 10 ? wholeYearsOn(birthDate as CalendarDate, on) : null;
-    }
+      return (source, on) => (typeof source === 'string' && source.length === 10 ? wholeYearsOn(source as CalendarDate, on) : null);
     case 'field': {
-      const object = facts[derived.of];
-      if (object === null || typeof object !== 'object') return null;
-      return Object.hasOwn(object, derived.field) ? ((object as Record<string, unknown>)[derived.field] ?? null) : null;
+      const field = derived.field;
+      return (source) => (source !== null && typeof source === 'object' && Object.hasOwn(source, field) ? ((source as Record<string, unknown>)[field] ?? null) : null);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { nextDay, parseCalendarDate, type CalendarDate } from '../calendar/calendar-date.js';
-import type { DerivedFact, Programme } from '../rules/model.js';
+import type { Programme } from '../rules/model.js';
 import type { Facts } from './condition-trace.js';
-import { derivedChangePoints, derivedValue } from './derived-facts.js';
+import { deriveFrom, derivedChangePoints } from './derived-facts.js';
 
 /** The parts of a request that facts are read from. */
 export interface FactInput {
@@ -31,39 +31,46 @@ export function missingFacts(programme: Programme, input: FactInput): FactProble
   return problems;
 }
 
+interface FactBuilders {
+  declared: (person: Readonly<Record<string, unknown>>, request: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  on: (declared: Facts, date: CalendarDate) => Facts;
+}
+
+const builders = new WeakMap<Programme, FactBuilders>();
+
 /**
- * The declared facts of a request; an absent optional fact is null. Fact names never shadow Object.prototype
- * (the loader refuses such names), so plain objects are safe here, and filling them in one fixed order keeps
- * every day's facts the same shape for the engine.
+ * A programme's two fact builders, generated once: each returns one object literal with the programme's facts in a
+ * fixed order, so every day's facts have the same shape for the generated rule functions. Fact names are checked
+ * identifiers (and never a name of Object.prototype), written with JSON.stringify.
  */
+function buildersOf(programme: Programme): FactBuilders {
+  const cached = builders.get(programme);
+  if (cached) return cached;
+  const key = (name: string): string => JSON.stringify(name);
+  const declaredEntries = [...programme.facts.values()].map((fact) => `${key(fact.name)}: own(${fact.in === 'person' ? 'person' : 'request'}, ${key(fact.name)})`);
+  const declared = new Function('own', `return (person, request) => ({ ${declaredEntries.join(', ')} });`)((source: Readonly<Record<string, unknown>>, name: string) =>
+    Object.hasOwn(source, name) ? (source[name] ?? null) : null,
+  ) as FactBuilders['declared'];
+  const derived = [...programme.derivedFacts.values()];
+  const derive = derived.map(deriveFrom);
+  const local = new Map(derived.map((fact, index) => [fact.name, `g${index}`]));
+  const read = (name: string): string => local.get(name) ?? `d[${key(name)}]`;
+  const lines = derived.map((fact, index) => `const g${index} = derive[${index}](${read(fact.of)}, date);`);
+  const entries = [...[...programme.facts.keys()].map((name) => `${key(name)}: d[${key(name)}]`), `"evaluationDate": date`, ...derived.map((fact, index) => `${key(fact.name)}: g${index}`)];
+  const on = new Function('derive', `return (d, date) => { ${lines.join(' ')} return { ${entries.join(', ')} }; };`)(derive) as FactBuilders['on'];
+  const built = { declared, on };
+  builders.set(programme, built);
+  return built;
+}
+
+/** The declared facts of a request; an absent optional fact is null. */
 export function declaredFacts(programme: Programme, input: FactInput): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
-  for (const fact of programme.facts.values()) {
-    const source = sourceOf(input, fact.in);
-    facts[fact.name] = Object.hasOwn(source, fact.name) ? (source[fact.name] ?? null) : null;
-  }
-  return facts;
+  return buildersOf(programme).declared(input.person, input.request);
 }
 
-const layouts = new WeakMap<Programme, { declared: string[]; derived: DerivedFact[] }>();
-
-function layoutOf(programme: Programme): { declared: string[]; derived: DerivedFact[] } {
-  let layout = layouts.get(programme);
-  if (!layout) {
-    layout = { declared: [...programme.facts.keys()], derived: [...programme.derivedFacts.values()] };
-    layouts.set(programme, layout);
-  }
-  return layout;
-}
-
-/** Every fact a condition may read on `date`: declared, built-in and derived. */
+/** Every fact a condition may read on `date`: declared, built-in (evaluationDate) and derived. */
 export function factsOn(programme: Programme, declared: Facts, date: CalendarDate): Facts {
-  const { declared: names, derived } = layoutOf(programme);
-  const facts: Record<string, unknown> = {};
-  for (const name of names) facts[name] = declared[name];
-  facts.evaluationDate = date;
-  for (const fact of derived) facts[fact.name] = derivedValue(fact, facts, date);
-  return facts;
+  return buildersOf(programme).on(declared, date);
 }
 
 /**
