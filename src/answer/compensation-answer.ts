@@ -4,6 +4,7 @@ import type { Period } from '../compensate/claim-period.js';
 import type { KindResult } from '../compensate/compensation-context.js';
 import { computeIndividualBudgetLines, type ServiceLine } from '../compensate/individual-budget-lines.js';
 import { computeUnitCostDeliveries, type DeliveryLine } from '../compensate/unit-cost-deliveries.js';
+import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { FactInput } from '../evaluate/facts.js';
 import type { Compensation, RuleSet } from '../rules/model.js';
 import { eligibilitySegments, segmentAnswer, type EligibilityFailure } from './eligibility-answer.js';
@@ -19,8 +20,8 @@ export interface CompensationQuestion {
   serviceLines?: ServiceLine[];
   /** The caller states a declared emergency covers the lines (IBM remote delivery). */
   emergency?: boolean;
-  /** Whether the answer carries explanations (segments' rules, lines' rules); default yes. */
-  explain?: boolean;
+  /** How the answer carries its explanations (segments' rules, lines' rules); default as objects. */
+  explanation?: ExplanationForm;
 }
 
 export type CompensationOutcome =
@@ -42,8 +43,8 @@ const LINES_FIELD = {
 export function answerCompensation(ruleSet: RuleSet, question: CompensationQuestion): CompensationOutcome {
   const programme = ruleSet.programmes.get(question.programme);
   if (!programme) return { kind: 'unknown-programme', programme: question.programme };
-  const explain = question.explain !== false;
-  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf, explain);
+  const form = question.explanation ?? 'objects';
+  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf, form);
   if ('kind' in evaluated) return evaluated;
   const { segments } = evaluated;
   const versions = [...new Set(segments.map((segment) => segment.span.version))];
@@ -61,7 +62,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
   ];
   if (fieldProblems.length > 0) return { kind: 'invalid-request', problems: fieldProblems };
 
-  const context = { period: question.period, segments, calendars: ruleSet.calendars, emergencies: ruleSet.emergencies, explain, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
+  const context = { period: question.period, segments, calendars: ruleSet.calendars, emergencies: ruleSet.emergencies, explanation: form, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
   const result: KindResult =
     kind === 'cappedActualCost'
       ? computeCappedActualCost(context, question.costs ?? [])

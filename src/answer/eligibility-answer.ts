@@ -1,5 +1,7 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import type { ExplanationForm } from '../evaluate/explanation-json.js';
+import type { RawJson } from './raw-json.js';
 import { declaredFacts, missingFacts, type FactInput, type FactProblem } from '../evaluate/facts.js';
 import { evaluateSpans, type Segment } from '../evaluate/segments.js';
 import type { Programme, RuleSet } from '../rules/model.js';
@@ -28,13 +30,13 @@ export interface DayAnswer {
   basis: string[];
   blockers: string[];
   ruleset: RulesetReference;
-  explanation: RuleTrace[];
+  explanation: RuleTrace[] | RawJson;
 }
 
 export interface SegmentAnswer extends Omit<DayAnswer, 'explanation'> {
   from: CalendarDate;
   to: CalendarDate;
-  explanation?: RuleTrace[];
+  explanation?: RuleTrace[] | RawJson;
 }
 
 export type EligibilityAnswer =
@@ -69,22 +71,22 @@ export function eligibilitySegments(
   from: CalendarDate,
   to: CalendarDate,
   asOf?: CalendarDate,
-  explain = true,
+  form: ExplanationForm = 'objects',
 ): { segments: Segment[] } | EligibilityFailure {
   const missing = missingFacts(programme, input);
   if (missing.length > 0) return { kind: 'invalid-request', problems: missing };
   const spans = versionSpans(programme, from, to, asOf);
   if (isNoVersion(spans)) return { kind: 'no-version', detail: describeNoVersion(programme, spans, asOf) };
-  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans, explain) };
+  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans, form) };
 }
 
 /** Answers an eligibility question against the rule versions in force (and adopted by asOf). Pure: no I/O, no clock. */
-export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestion): EligibilityAnswer | EligibilityFailure {
+export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestion, form: ExplanationForm = 'objects'): EligibilityAnswer | EligibilityFailure {
   const programme = ruleSet.programmes.get(question.programme);
   if (!programme) return { kind: 'unknown-programme', programme: question.programme };
   const from = (question.date ?? question.period?.from) as CalendarDate;
   const to = (question.date ?? question.period?.to) as CalendarDate;
-  const evaluated = eligibilitySegments(programme, question.input, from, to, question.asOf);
+  const evaluated = eligibilitySegments(programme, question.input, from, to, question.asOf, form);
   if ('kind' in evaluated) return evaluated;
   const result = { segments: evaluated.segments.map(segmentAnswer) };
   const asOf = question.asOf === undefined ? {} : { asOf: question.asOf };

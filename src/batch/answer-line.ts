@@ -1,5 +1,6 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Period } from '../compensate/claim-period.js';
+import { jsonText } from '../answer/raw-json.js';
 import { compensationResponse, eligibilityResponse } from '../http/api-response.js';
 import type { RuleSet } from '../rules/model.js';
 
@@ -59,12 +60,12 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
   const { personRef, ...rest } = parsed;
   const reference = personRef === undefined ? {} : { personRef };
   const body = { ...rest, programme: settings.programme, period: settings.period };
-  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body, { explain: settings.explain }) : eligibilityResponse(ruleSet, body);
+  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body, { explanation: settings.explain ? 'json' : 'none' }) : eligibilityResponse(ruleSet, body, { explanation: settings.explain ? 'json' : 'none' });
   if (response.status !== 200) {
     const problem = response.body as { detail: string; errors?: Array<{ path: string; message: string }> };
     const where = problem.errors?.map((error) => `${error.path || '/'} ${error.message}`).join('; ') ?? problem.detail;
     return { json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }), problem: where };
   }
   const answer = settings.explain ? response.body : summary(response.body as Record<string, unknown>);
-  return { json: JSON.stringify({ line: lineNumber, ...reference, status: 200, ...answer }) };
+  return { json: jsonText({ line: lineNumber, ...reference, status: 200, ...answer }) };
 }

@@ -5,7 +5,8 @@ import type { CappedActualCost, RuleVersion } from '../rules/model.js';
 import { claimPeriodHolding, dayOfMonthAfter, monthsOf } from './claim-period.js';
 import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
 import { splitLine, uniqueSorted } from './line-days.js';
-import { evaluateLineRules } from './line-rules.js';
+import { RawJson } from '../answer/raw-json.js';
+import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** An NSK-style cost line: what the municipality spent on one service over some days. */
 export interface CostLine {
@@ -87,13 +88,13 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
     const { parts, days, outsidePeriodDays } = splitLine(line, context.segments);
     const refs: string[] = [];
     let countedDays = 0;
-    let lineRules: RuleTrace[] = [];
+    let lineRules: RuleTrace[] | RawJson = [];
     const partAnswers = parts.map((part) => {
       const partSettings = settingsOf(part.version);
-      const rules = evaluateLineRules(part.version, partSettings.lineRules, { service: line.service, funding: line.funding, inPlan: line.inPlan }, context.explain);
-      if (lineRules.length === 0) lineRules = rules.explanation;
+      const rules = evaluateLineRules(part.version, partSettings.lineRules, { service: line.service, funding: line.funding, inPlan: line.inPlan }, context.explanation);
+      if (isEmpty(lineRules)) lineRules = rules.explanation;
       // A part under another version than the line's first part is judged by that version's line rules: show them.
-      const ownRules = part.version !== parts[0]?.version && rules.explanation.length > 0 ? { lineRules: rules.explanation } : {};
+      const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let counted = false;
       if (rules.blockers.length > 0) partRefs = rules.blockers;

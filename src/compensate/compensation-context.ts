@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Segment } from '../evaluate/segments.js';
+import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { EmergencyPeriod, ParamRef, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
 
@@ -10,8 +11,8 @@ export interface CompensationContext {
   segments: readonly Segment[];
   calendars: ReadonlyMap<string, WorkingDayCalendar>;
   emergencies: ReadonlyMap<string, readonly EmergencyPeriod[]>;
-  /** Whether lines carry the explanation of their line rules. */
-  explain: boolean;
+  /** How lines carry the explanation of their line rules. */
+  explanation: ExplanationForm;
   approvedOn?: CalendarDate;
 }
 

@@ -5,7 +5,8 @@ import { formatMoney, money, sum, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
 import type { CompensationContext, KindResult } from './compensation-context.js';
 import { splitLine, uniqueSorted } from './line-days.js';
-import { evaluateLineRules } from './line-rules.js';
+import { RawJson } from '../answer/raw-json.js';
+import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** What documents a remote delivery; every field is false unless the caller says it is there. */
 export interface RemoteEvidence {
@@ -93,12 +94,12 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
     const price: Money | null = line.price !== undefined ? money(line.price) : line.diUnitCost !== undefined ? money(line.diUnitCost) : null;
     const refs: string[] = [];
     let paidDays = 0;
-    let lineRules: RuleTrace[] = [];
+    let lineRules: RuleTrace[] | RawJson = [];
     const partAnswers = parts.map((part) => {
-      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, facts, context.explain);
-      if (lineRules.length === 0) lineRules = rules.explanation;
+      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, facts, context.explanation);
+      if (isEmpty(lineRules)) lineRules = rules.explanation;
       // A part under another version than the line's first part is judged by that version's line rules: show them.
-      const ownRules = part.version !== parts[0]?.version && rules.explanation.length > 0 ? { lineRules: rules.explanation } : {};
+      const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let paid = false;
       if (rules.blockers.length > 0) partRefs = rules.blockers;

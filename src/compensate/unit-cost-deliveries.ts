@@ -4,7 +4,8 @@ import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/mo
 import type { RuleVersion, UnitCost, UnitCostDeliveries } from '../rules/model.js';
 import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
 import { splitLine, uniqueSorted } from './line-days.js';
-import { evaluateLineRules } from './line-rules.js';
+import { RawJson } from '../answer/raw-json.js';
+import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** A DI-style delivery line: units of one service delivered over some days. */
 export interface DeliveryLine {
@@ -69,14 +70,14 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     let paidUnits: Money = ZERO;
     let paidDays = 0;
     let unitCostShown: Money | null = null;
-    let lineRules: RuleTrace[] = [];
+    let lineRules: RuleTrace[] | RawJson = [];
     const partAnswers = parts.map((part) => {
       const settings = settingsOf(part.version);
       const unitCost = settings.unitCosts[line.service];
-      const rules = evaluateLineRules(part.version, settings.lineRules, { service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }, context.explain);
-      if (lineRules.length === 0) lineRules = rules.explanation;
+      const rules = evaluateLineRules(part.version, settings.lineRules, { service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }, context.explanation);
+      if (isEmpty(lineRules)) lineRules = rules.explanation;
       // A part under another version than the line's first part is judged by that version's line rules: show them.
-      const ownRules = part.version !== parts[0]?.version && rules.explanation.length > 0 ? { lineRules: rules.explanation } : {};
+      const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let paid = false;
       if (!unitCost) partRefs = [];

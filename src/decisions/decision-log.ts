@@ -70,7 +70,8 @@ interface Pending {
 }
 
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
-const DEFAULT_COMMIT_WINDOW_MILLISECONDS = 2;
+/** No clock: a batch is what arrived in one turn of the event loop, and what arrived while the last one synced. */
+const DEFAULT_COMMIT_WINDOW_MILLISECONDS = 0;
 const DEFAULT_MAX_BATCH = 2000;
 /** Sealed indexes kept in memory (32 bytes a record: 64 MiB is two million records' worth). */
 const INDEX_CACHE_BYTES = 64 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import { jsonText, type RawJson } from '../answer/raw-json.js';
 import type { RecordedCaller } from '../auth/caller.js';
 import type { PersonRefDigest } from './person-ref.js';
 import type { RulesUsed } from './rules-of-answer.js';
@@ -19,8 +20,8 @@ export interface DecisionRecord {
   personRef?: PersonRefDigest;
   rules: RulesUsed;
   caller: RecordedCaller;
-  /** The answer as sent, decisionId included. */
-  answer: Record<string, unknown>;
+  /** The answer as sent, decisionId included (as the text sent, while it is being written; as data once read). */
+  answer: Record<string, unknown> | RawJson;
 }
 
 /**
@@ -29,7 +30,8 @@ export interface DecisionRecord {
  */
 export function decisionLine(record: DecisionRecord): string {
   const { decisionId, format, time, endpoint, request, personRef, rules, caller, answer } = record;
-  return `${JSON.stringify({ decisionId, format, time, endpoint, request, ...(personRef ? { personRef } : {}), rules, caller, answer })}\n`;
+  // jsonText writes an answer given as text (the route's) as it is, instead of parsing and writing it again.
+  return `${jsonText({ decisionId, format, time, endpoint, request, ...(personRef ? { personRef } : {}), rules, caller, answer })}\n`;
 }
 
 export const LINE_PREFIX = '{"decisionId":"';

@@ -1,3 +1,4 @@
+import { RawJson } from '../answer/raw-json.js';
 import { recordedCaller, type Caller } from '../auth/caller.js';
 import type { RuleSet } from '../rules/model.js';
 import type { DecisionEndpoint, DecisionRecord } from './decision-record.js';
@@ -15,6 +16,8 @@ export interface AnsweredQuestion {
   caller: Caller;
   /** The answer as it will be sent, decisionId included. */
   answer: Record<string, unknown>;
+  /** The same answer as the JSON text that will be sent, when the route has written it: stored as it is. */
+  answerText?: string;
 }
 
 /** Turns an answered question into a durable decision record: rule files archived first, then the record. */
@@ -40,7 +43,7 @@ export class DecisionRecorder {
       ...(typeof personRef === 'string' ? { personRef: this.personRefKey.digest(personRef) } : {}),
       rules,
       caller: recordedCaller(question.caller),
-      answer: question.answer,
+      answer: question.answerText === undefined ? question.answer : new RawJson(question.answerText),
     };
     await this.store.append(record);
     return record;

@@ -1,3 +1,4 @@
+import { RawJson } from '../answer/raw-json.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
@@ -74,10 +75,12 @@ export class DecisionReplayer {
     const response = respond(reconstructed.ruleSet, record.request);
     // Compared as it would have been sent: through JSON, where a field whose value is undefined is no field at all.
     const replayed = { status: response.status, body: JSON.parse(JSON.stringify(response.body)) as unknown };
-    const { differences, more } = answerDifferences(record.answer, replayed.body, new Set(['/decisionId']));
+    // A record read from the store holds its answer as data; one still being written may hold the text sent.
+    const recorded = record.answer instanceof RawJson ? (record.answer.toJSON() as Record<string, unknown>) : record.answer;
+    const { differences, more } = answerDifferences(recorded, replayed.body, new Set(['/decisionId']));
     if (differences.length === 0 && replayed.status === 200) return { replayed: true, identical: true };
     // An answer that became a refusal differs at the root: the whole answer then, the problem now.
-    if (replayed.status !== 200) return { replayed: true, identical: false, differences: [{ path: '', old: withoutDecisionId(record.answer), new: replayed.body }] };
+    if (replayed.status !== 200) return { replayed: true, identical: false, differences: [{ path: '', old: withoutDecisionId(recorded), new: replayed.body }] };
     return { replayed: true, identical: false, differences, ...(more > 0 ? { moreDifferences: more } : {}) };
   }
 }

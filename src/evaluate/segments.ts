@@ -3,7 +3,9 @@ import type { Programme } from '../rules/model.js';
 import type { VersionSpan } from '../versions/resolve-version.js';
 import type { Facts } from './condition-trace.js';
 import type { DayResult, RuleTrace } from './evaluate-day.js';
-import { decideRecord, materialise, recordRules, type ExplanationRecord } from './explanation-plan.js';
+import type { RawJson } from '../answer/raw-json.js';
+import { explanationIn, type ExplanationForm } from './explanation-json.js';
+import { decideRecord, recordRules, type ExplanationRecord } from './explanation-plan.js';
 import { factChangePoints, factsOn } from './facts.js';
 
 /** A maximal run of days with the same answer under the same rule version. */
@@ -11,8 +13,8 @@ export interface Segment extends Omit<DayResult, 'explanation'> {
   from: CalendarDate;
   to: CalendarDate;
   span: VersionSpan;
-  /** The explanation of the segment's first day, when asked for. */
-  explanation?: RuleTrace[];
+  /** The explanation of the segment's first day, in the form asked for. */
+  explanation?: RuleTrace[] | RawJson;
 }
 
 type Piece = Omit<DayResult, 'explanation'> & { from: CalendarDate; to: CalendarDate; record: ExplanationRecord };
@@ -24,9 +26,9 @@ function sameAnswer(a: Omit<DayResult, 'explanation'>, b: Omit<DayResult, 'expla
 /**
  * Cuts each version span where the facts can change an answer, evaluates the first day of each piece, and joins
  * neighbours with the same answer. Each segment's explanation is that of its first day, built only for segments
- * and only when `explain` is set (a batch's claim summary does not show it).
+ * and in the form asked for (none for a batch's claim summary).
  */
-export function evaluateSpans(programme: Programme, declared: Facts, spans: readonly VersionSpan[], explain = true): Segment[] {
+export function evaluateSpans(programme: Programme, declared: Facts, spans: readonly VersionSpan[], form: ExplanationForm = 'objects'): Segment[] {
   const segments: Segment[] = [];
   for (const span of spans) {
     const starts = [...new Set([span.from, ...factChangePoints(programme, declared, span.from, span.to)])].sort();
@@ -40,7 +42,7 @@ export function evaluateSpans(programme: Programme, declared: Facts, spans: read
       if (last && sameAnswer(last, answer)) last.to = to;
       else pieces.push({ ...answer, from: start, to, record });
     });
-    segments.push(...pieces.map(({ record, ...piece }) => (explain ? { ...piece, explanation: materialise(record), span } : { ...piece, span })));
+    segments.push(...pieces.map(({ record, ...piece }) => (form === 'none' ? { ...piece, span } : { ...piece, explanation: explanationIn(form, record), span })));
   }
   return segments;
 }

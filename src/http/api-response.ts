@@ -1,4 +1,5 @@
 import { answerEligibility, type EligibilityAnswer, type EligibilityFailure } from '../answer/eligibility-answer.js';
+import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { RuleSet } from '../rules/model.js';
 import { answerCompensation } from '../answer/compensation-answer.js';
 import { parseCompensationRequest } from './compensation-request.js';
@@ -21,10 +22,18 @@ export function failureProblem(failure: EligibilityFailure | { kind: 'no-compens
   }
 }
 
-export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
+/**
+ * How an answer carries its explanation: objects by default; JSON text for the HTTP route, which writes the
+ * answer once for the decision record and the response; none for a batch's summary.
+ */
+export interface ResponseOptions {
+  explanation?: ExplanationForm;
+}
+
+export function eligibilityResponse(ruleSet: RuleSet, body: unknown, options: ResponseOptions = {}): ApiResponse {
   const parsed = parseEligibilityRequest(body);
   if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
-  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(ruleSet, parsed.question);
+  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(ruleSet, parsed.question, options.explanation ?? 'objects');
   if (answer.kind !== 'date' && answer.kind !== 'period') {
     const failure = failureProblem(answer);
     return { status: failure.status, body: failure };
@@ -33,15 +42,11 @@ export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiRespons
   return { status: 200, body: answerBody };
 }
 
-/** What an answer carries besides the decision; the API always explains, a batch summary need not. */
-export interface ResponseOptions {
-  explain?: boolean;
-}
 
 export function compensationResponse(ruleSet: RuleSet, body: unknown, options: ResponseOptions = {}): ApiResponse {
   const parsed = parseCompensationRequest(body);
   if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
-  const outcome = answerCompensation(ruleSet, { ...parsed.question, explain: options.explain !== false });
+  const outcome = answerCompensation(ruleSet, { ...parsed.question, explanation: options.explanation ?? 'objects' });
   if (outcome.kind !== 'answer') {
     const failure = failureProblem(outcome);
     return { status: failure.status, body: failure };

@@ -61,6 +61,9 @@ function reloadOf(rules: RuleSetSource): RulesReload | null {
 export function createApp(rules: RuleSetSource, options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Answers are decisions made for one request, never re-validated by a client: an ETag (a hash of every body
+  // sent) would cost time and say nothing.
+  app.set('etag', false);
   app.set('json escape', true);
   const auth = options.auth ?? OPEN_DEVELOPMENT;
   const decisions = options.decisions ?? new MemoryDecisionStore();

@@ -21,21 +21,25 @@ export function createAjv(): Ajv2020 {
   return ajv;
 }
 
-let validators: Map<RuleFileKind, ValidateFunction> | null = null;
+const SCHEMA_FILES: Record<RuleFileKind, string> = {
+  programme: 'programme.schema.json',
+  version: 'version.schema.json',
+  case: 'case.schema.json',
+  calendar: 'calendar.schema.json',
+  emergencies: 'emergencies.schema.json',
+};
 
+let ajv: Ajv2020 | null = null;
+const validators = new Map<RuleFileKind, ValidateFunction>();
+
+/** Each kind's validator is compiled the first time a file of that kind is checked (the service never reads cases). */
 function validatorFor(kind: RuleFileKind): ValidateFunction {
-  if (validators === null) {
-    const ajv = createAjv();
-    validators = new Map([
-      ['programme', ajv.compile(readSchema('programme.schema.json'))],
-      ['version', ajv.compile(readSchema('version.schema.json'))],
-      ['case', ajv.compile(readSchema('case.schema.json'))],
-      ['calendar', ajv.compile(readSchema('calendar.schema.json'))],
-      ['emergencies', ajv.compile(readSchema('emergencies.schema.json'))],
-    ]);
+  let validator = validators.get(kind);
+  if (!validator) {
+    ajv ??= createAjv();
+    validator = ajv.compile(readSchema(SCHEMA_FILES[kind]));
+    validators.set(kind, validator);
   }
-  const validator = validators.get(kind);
-  if (!validator) throw new Error(`no schema for ${kind}`);
   return validator;
 }
 

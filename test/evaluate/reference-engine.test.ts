@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateLineRules } from '../../src/compensate/line-rules.js';
-import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
+import { evaluateDay, type RuleTrace } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { createReferenceEngine } from '../../src/evaluate/reference-engine.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
@@ -89,7 +89,7 @@ describe.each(withLineRules)('%s line rules agree with json-rules-engine', (_nam
       fc.asyncProperty(lineFieldArbitrary, async (line) => {
         const ours = evaluateLineRules(version, lineRules, line);
         const theirs = await reference.evaluate(line);
-        expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
+        expect(new Map((ours.explanation as RuleTrace[]).map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
       }),
       { numRuns: 2000 },
     );

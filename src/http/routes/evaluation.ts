@@ -4,7 +4,8 @@ import { newDecisionId } from '../../decisions/decision-id.js';
 import type { DecisionEndpoint } from '../../decisions/decision-record.js';
 import type { DecisionRecorder } from '../../decisions/record-decision.js';
 import type { RuleSet } from '../../rules/model.js';
-import { compensationResponse, eligibilityResponse, type ApiResponse } from '../api-response.js';
+import { jsonText } from '../../answer/raw-json.js';
+import { compensationResponse, eligibilityResponse, type ApiResponse, type ResponseOptions } from '../api-response.js';
 import { callerOf, requirePermission } from '../authorization.js';
 import { sendProblem, type Problem } from '../problem.js';
 import type { RuleSetSource } from '../rule-set-source.js';
@@ -15,16 +16,18 @@ import type { RuleSetSource } from '../rule-set-source.js';
  */
 export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecorder): Router {
   const router = Router();
-  const route = (path: string, endpoint: DecisionEndpoint, respond: (ruleSet: RuleSet, body: unknown) => ApiResponse): void => {
+  const route = (path: string, endpoint: DecisionEndpoint, respond: (ruleSet: RuleSet, body: unknown, options: ResponseOptions) => ApiResponse): void => {
     router.post(path, requirePermission('evaluate'), async (request, response) => {
       const ruleSet = rules.current();
-      const answer = respond(ruleSet, request.body);
+      // Explanations come as JSON text: the answer is written once, for the record and for the response alike.
+      const answer = respond(ruleSet, request.body, { explanation: 'json' });
       if (answer.status !== 200) return sendProblem(response, answer.body as Problem);
       const decisionId = newDecisionId();
       const body = { ...answer.body, decisionId };
-      await decisions.record({ decisionId, endpoint, ruleSet, body: request.body as Record<string, unknown>, caller: callerOf(response) as Caller, answer: body });
+      const text = jsonText(body);
+      await decisions.record({ decisionId, endpoint, ruleSet, body: request.body as Record<string, unknown>, caller: callerOf(response) as Caller, answer: body, answerText: text });
       response.locals.decisionId = decisionId;
-      response.json(body);
+      response.type('application/json').send(text);
     });
   };
   route('/v1/eligibility', 'eligibility', eligibilityResponse);
