@@ -32,7 +32,9 @@ export async function waitUntilUp(url: string, started: bigint, limitMillisecond
 
 /** The compiled service (npm run build first), on a loopback port, with its logs discarded. */
 export function startService(port: number, environment: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['dist/src/server.js'], {
+  // BENCH_SERVICE_NODE_OPTIONS: V8 or Node flags for the service alone, not for the load generator.
+  const flags = (process.env.BENCH_SERVICE_NODE_OPTIONS ?? '').split(' ').filter((flag) => flag !== '');
+  return spawn(process.execPath, [...flags, 'dist/src/server.js'], {
     env: { ...process.env, PORT: String(port), RULES_WATCH: 'off', ...environment },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

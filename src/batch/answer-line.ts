@@ -67,5 +67,7 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
     return { json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }), problem: where };
   }
   const answer = settings.explain ? response.body : summary(response.body as Record<string, unknown>);
-  return { json: jsonText({ line: lineNumber, ...reference, status: 200, ...answer }) };
+  const line = { line: lineNumber, ...reference, status: 200, ...answer };
+  // Whole answers carry explanations already written as JSON text; a summary is plain data, which JSON.stringify writes faster.
+  return { json: settings.explain ? jsonText(line) : JSON.stringify(line) };
 }

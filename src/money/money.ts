@@ -1,10 +1,11 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * Exact decimal arithmetic for money: enough precision that no intermediate step rounds, and half-up rounding
- * for the one rounding to cents at the end (A1). Money never passes through a JavaScript number.
+ * Decimal arithmetic for money, never a JavaScript number. Sums and products of amounts are exact; a division (a
+ * share of days, an annual amount over 12) keeps 34 significant digits (decimal128's), so an amount of billions is
+ * still carried to 1e-24 of a cent before the one rounding to cents, half-up, at the end (A1).
  */
-export const Money = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 30 });
+export const Money = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 30 });
 export type Money = InstanceType<typeof Money>;
 
 /** An amount as the API writes it: a string with exactly two decimals, rounded half-up. */
