@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peakRssMiB, startService, stop, waitUntilUp } from './processes.js';
+import { T1_PERSON, T1_SERVICES } from '../test/support/requests.js';
 
 export interface HttpFigure {
   route: string;
@@ -14,16 +15,8 @@ export interface HttpFigure {
   runs: number[];
 }
 
-const person = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
-const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+const person = T1_PERSON;
+const services = T1_SERVICES;
 
 /** What a caseworker's system sends: one NSK person on a date, and the same person's half-year claim. */
 export const ROUTES = [

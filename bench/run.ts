@@ -31,7 +31,7 @@ const [explained, asObjects, unexplained, engine, handWritten] = inProcess as [(
 
 process.stderr.write('HTTP: autocannon, 100 connections on loopback…\n');
 const http = await httpFigures(quick ? 1 : 3, quick ? 3 : 8);
-const [noop, eligibility, compensation] = http.figures as [(typeof http.figures)[0], (typeof http.figures)[0], (typeof http.figures)[0]];
+const [noop, eligibility] = http.figures as [(typeof http.figures)[0], (typeof http.figures)[0]];
 
 process.stderr.write('start-up…\n');
 const startups = await startupMilliseconds(quick ? 3 : 7);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { EmergencyPeriod, LocalisedText, RuleFileProblem } from '../rules/model.js';
 import { validateRuleFile } from '../rules/schema-validation.js';
-import { parseYamlFile, problemAt } from '../rules/yaml-file.js';
+import { parseYamlFile, problemAt, readRuleFileText } from '../rules/yaml-file.js';
 import type { CalendarDate } from './calendar-date.js';
 
 interface EmergenciesDocument {
@@ -13,13 +12,8 @@ interface EmergenciesDocument {
 /** Declared emergency periods (rules/emergencies/<name>.yaml): ordered, each ending on or after it starts, none overlapping. */
 export function loadEmergencyPeriods(file: string, displayRoot = process.cwd()): { ok: true; value: EmergencyPeriod[] } | { ok: false; problems: RuleFileProblem[] } {
   const displayName = relative(displayRoot, file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
-  }
-  return emergencyPeriodsFromText(displayName, text);
+  const read = readRuleFileText(file, displayName);
+  return 'problems' in read ? { ok: false, problems: read.problems } : emergencyPeriodsFromText(displayName, read.text);
 }
 
 /** Reads an emergencies file's text (see loadEmergencyPeriods); `file` names it in problems. */

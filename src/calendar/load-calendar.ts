@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { LocalisedText, RuleFileProblem, SourcePosition } from '../rules/model.js';
 import { validateRuleFile } from '../rules/schema-validation.js';
-import { parseYamlFile, positionOf, problemAt, type YamlFile } from '../rules/yaml-file.js';
+import { parseYamlFile, positionOf, problemAt, readRuleFileText, type YamlFile } from '../rules/yaml-file.js';
 import { parseCalendarDate, type CalendarDate } from './calendar-date.js';
 import { HolidayLibrary } from './holiday-library.js';
 import { isoWeekday, isWeekend, SATURDAY, weekdayName } from './weekday.js';
@@ -119,11 +118,6 @@ export function workingDayCalendarFromText(file: string, text: string): Calendar
 /** Loads a calendar file such as rules/calendar/<country>.yaml; problems name the file relative to displayRoot. */
 export function loadWorkingDayCalendar(file: string, displayRoot = process.cwd()): CalendarLoadResult {
   const displayName = relative(displayRoot, file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
-  }
-  return workingDayCalendarFromText(displayName, text);
+  const read = readRuleFileText(file, displayName);
+  return 'problems' in read ? { ok: false, problems: read.problems } : workingDayCalendarFromText(displayName, read.text);
 }

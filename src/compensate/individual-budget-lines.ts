@@ -1,10 +1,10 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import { coveredByEmergency } from '../calendar/emergency-periods.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
-import { formatMoney, money, sum, ZERO, type Money } from '../money/money.js';
+import { formatMoney, money, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
 import type { CompensationContext, KindResult } from './compensation-context.js';
-import { splitLine, uniqueSorted } from './line-days.js';
+import { splitLine, summedLines, uniqueSorted } from './line-days.js';
 import { RawJson } from '../answer/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
@@ -138,12 +138,5 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
     };
     return { exact: amount, answer };
   });
-  const total = sum(answers.map((line) => line.exact));
-  return {
-    body: {
-      compensation: formatMoney(total),
-      lines: answers.map((line) => line.answer),
-      explanation: [{ step: 'compensation', compensation: formatMoney(total), rule: 'the sum of the payable lines (price × units, pro rata by paid days), rounded once to cents, half-up' }],
-    },
-  };
+  return summedLines(answers, 'the sum of the payable lines (price × units, pro rata by paid days), rounded once to cents, half-up');
 }

@@ -1,3 +1,4 @@
+import { formatMoney, sum, type Money } from '../money/money.js';
 import { daysInclusive, maxDate, minDate, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Segment } from '../evaluate/segments.js';
 import type { RuleVersion } from '../rules/model.js';
@@ -27,4 +28,10 @@ export function splitLine(line: Period, segments: readonly Segment[]): { parts: 
 
 export function uniqueSorted(refs: Iterable<string>): string[] {
   return [...new Set(refs)].sort();
+}
+
+/** A kind's answer that is the sum of its lines, rounded once at the end. */
+export function summedLines(lines: ReadonlyArray<{ exact: Money; answer: Record<string, unknown> }>, rule: string): { body: Record<string, unknown> } {
+  const total = sum(lines.map((line) => line.exact));
+  return { body: { compensation: formatMoney(total), lines: lines.map((line) => line.answer), explanation: [{ step: 'compensation', compensation: formatMoney(total), rule }] } };
 }

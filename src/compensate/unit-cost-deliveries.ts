@@ -1,9 +1,9 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
-import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/money.js';
+import { formatMoney, minMoney, money, ZERO, type Money } from '../money/money.js';
 import type { RuleVersion, UnitCost, UnitCostDeliveries } from '../rules/model.js';
 import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
-import { splitLine, uniqueSorted } from './line-days.js';
+import { splitLine, summedLines, uniqueSorted } from './line-days.js';
 import { RawJson } from '../answer/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
@@ -127,12 +127,5 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     if (!unitCost) answer.reason = `no unit cost for ${line.service} in this programme's rules`;
     return { exact: amount, answer };
   });
-  const total = sum(answers.map((line) => line.exact));
-  return {
-    body: {
-      compensation: formatMoney(total),
-      lines: answers.map((line) => line.answer),
-      explanation: [{ step: 'compensation', compensation: formatMoney(total), rule: 'the sum of the lines, rounded once to cents, half-up' }],
-    },
-  };
+  return summedLines(answers, 'the sum of the lines, rounded once to cents, half-up');
 }

@@ -23,7 +23,7 @@ import { BUILT_IN_FACTS } from './model.js';
 import { workingDayCalendarFromText } from '../calendar/load-calendar.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
-import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
+import { parseYamlFile, problemAt, readRuleFileText, type YamlFile } from './yaml-file.js';
 import { rememberDataFile, rememberRuleFile } from './rule-files.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
@@ -58,13 +58,9 @@ interface VersionDocument {
 }
 
 function readYaml(file: string, displayName: string, kind: 'programme' | 'version'): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { yaml: null, problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
-  }
-  const parsed = parseYamlFile(displayName, text);
+  const read = readRuleFileText(file, displayName);
+  if ('problems' in read) return { yaml: null, problems: read.problems };
+  const parsed = parseYamlFile(displayName, read.text);
   if (!parsed.yaml) return parsed;
   const problems = validateRuleFile(kind, parsed.yaml);
   return problems.length > 0 ? { yaml: null, problems } : parsed;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { RuleFileProblem, SourcePosition } from './model.js';
@@ -89,4 +90,13 @@ export function problemAt(yaml: YamlFile, path: JsonPath, message: string, atKey
 
 export function formatProblem(problem: RuleFileProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+}
+
+/** A rule or data file's text, or the located problem that it cannot be read. */
+export function readRuleFileText(file: string, displayName: string): { text: string } | { problems: RuleFileProblem[] } {
+  try {
+    return { text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return { problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
+  }
 }

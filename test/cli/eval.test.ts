@@ -4,17 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_RULES } from '../support/rule-sets.js';
 import { runCommand } from './run-cli.js';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
-const PERSON = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
-const SERVICES = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+const PERSON = T1_PERSON;
+const SERVICES = T1_SERVICES;
 const T1_ON_A_DATE = { programme: 'nsk', date: '2024-03-15', person: PERSON, services: SERVICES };
 // January 2024: cap 7085.20 ÷ 12 = 590.433… → 590.43 (A1); the line's 620.00 is all eligible, so the cap pays.
 const T1_JANUARY_COSTS = {

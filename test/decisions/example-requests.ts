@@ -1,14 +1,7 @@
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 /** Valid request bodies, one per programme and endpoint, that each get a 200: the starting points of these tests. */
-const nskPerson = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
-const nskServices = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+const nskPerson = T1_PERSON;
+const nskServices = T1_SERVICES;
 const diPerson = {
   birthDate: '1980-05-10',
   conditions: [{ type: 'mental_disorder', severity: 'severe' }],

@@ -3,17 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
-const person = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
-const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+const person = T1_PERSON;
+const services = T1_SERVICES;
 
 describe('GET /health', () => {
   it('answers 200 with the loaded programmes and their versions', async () => {
