@@ -43,7 +43,7 @@ const large = await batchFigure(persons);
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const targets = [
   { target: 'full explanation (recorded) ≥ 100× json-rules-engine', value: ratio(explained.perSecond, engine.perSecond), unit: '×', met: explained.perSecond >= 100 * engine.perSecond },
-  { target: '(for reference) full explanation built as objects, × json-rules-engine', value: ratio(asObjects.perSecond, engine.perSecond), unit: '×', met: asObjects.perSecond >= 100 * engine.perSecond },
+  { target: '(for reference, not a target) full explanation built as objects, × json-rules-engine', value: ratio(asObjects.perSecond, engine.perSecond), unit: '×', met: null },
   { target: 'no explanation ≥ 25 % of the hand-written function', value: Math.round((unexplained.perSecond / handWritten.perSecond) * 100), unit: '%', met: unexplained.perSecond >= 0.25 * handWritten.perSecond },
   { target: 'HTTP eligibility ≥ 80 % of the no-op req/s (decision records on)', value: Math.round((eligibility.requestsPerSecond / noop.requestsPerSecond) * 100), unit: '%', met: eligibility.requestsPerSecond >= 0.8 * noop.requestsPerSecond },
   { target: 'HTTP eligibility p99 ≤ 1.5× the no-op p99', value: ratio(eligibility.p99, noop.p99), unit: '×', met: eligibility.p99 <= 1.5 * noop.p99 },
@@ -73,7 +73,7 @@ const lines = [
   '',
   '| target | measured | met |',
   '|---|---:|:---:|',
-  ...targets.map((target) => `| ${target.target} | ${target.value} ${target.unit} | ${target.met ? 'yes' : 'NO'} |`),
+  ...targets.map((target) => `| ${target.target} | ${target.value} ${target.unit} | ${target.met === null ? '—' : target.met ? 'yes' : 'NO'} |`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
