@@ -7,7 +7,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A setting in words; a parameter reference with the value it has on that side: "annualAmount (7085.20)". */
+/** A setting in words; a parameter reference with the value it has on that side: "annualAmount (1234.50)". */
 function settingWords(value: unknown, parameters: ReadonlyMap<string, Parameter>): string {
   if (isPlainObject(value)) {
     if (typeof value.param === 'string') return describeConditionValue({ param: value.param }, parameters);

@@ -41,7 +41,7 @@ export type DerivedFact =
 
 export type ParameterValue = string | number | boolean | string[] | number[];
 
-/** Parameters are facts' types, or money ("7085.20") and decimals ("0.5") written as strings for exact maths. */
+/** Parameters are facts' types, or money ("1234.50") and decimals ("0.25") written as strings for exact maths. */
 export type ParameterType = FactType | 'money' | 'decimal';
 
 export interface ParamRef {

@@ -11,15 +11,9 @@ import { EXIT } from '../../src/cli/cli-output.js';
 import { runProgram } from '../../src/cli/main.js';
 import { writePersons } from '../../bench/make-persons.js';
 import { BUNDLED_RULES } from '../support/rule-sets.js';
+import { T1_PERSON } from '../support/requests.js';
 
-const person = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
+const person = T1_PERSON;
 const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
 const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '4000.00', funding: 'municipality', inPlan: true }];
 const options: BatchOptions = { rulesDirectory: BUNDLED_RULES, programme: 'nsk', period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'], explain: false, workers: 0 };

@@ -8,16 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { LiveRuleSet } from '../../src/reload/live-rule-set.js';
 import { FIXTURE_RULES } from '../support/rule-sets.js';
+import { T1_PERSON } from '../support/requests.js';
 
 const LAST_VERSION = 'nsk/versions/2023-04-01-fictional.yaml';
-const person = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
+const person = T1_PERSON;
 /** A period across all three fixture versions: one answer shows three files' sha256. */
 const question = { programme: 'nsk', period: { from: '2021-12-01', to: '2023-05-31' }, person, services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }] };
 

@@ -41,7 +41,7 @@ function groupThousands(digits, separator) {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** "3542.60" → "3 542,60 €" (lv), "€3,542.60" (en). @param {string} amount @returns {Localised} */
+/** "1234.50" → "1 234,50 €" (lv), "€1,234.50" (en). @param {string} amount @returns {Localised} */
 export function moneyWords(amount) {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
   if (!match) return { lv: amount, en: amount };
