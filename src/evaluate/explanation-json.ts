@@ -32,7 +32,8 @@ function fragments(plan: ExplanationPlan): Fragments {
       case 'named':
         return { open: `{"condition":${JSON.stringify(node.name)}`, close: '' };
       case 'leaf': {
-        const value = node.otherFact === null ? `,"value":${JSON.stringify(node.value)}` : '';
+        // Everything but the fact value (and a value read from another fact) is the same every day.
+        const value = node.otherFact === null ? `,"value":${JSON.stringify(node.value)}${member('valueFrom', node.valueFrom)}` : '';
         return { open: `{"fact":${JSON.stringify(node.fact)},"operator":${JSON.stringify(node.operator)}${value}`, close: `${member('ref', node.ref)}${member('note', node.note)}}` };
       }
     }
@@ -46,54 +47,67 @@ function fragments(plan: ExplanationPlan): Fragments {
   return built;
 }
 
-/** The explanation (every rule, every condition) of a record as JSON text. */
+/** The explanation (every rule, every condition) of a record as JSON text: fragments pushed in order, joined once. */
 export function explanationJson(record: ExplanationRecord): RawJson {
   const { nodes: texts, rules } = fragments(record.plan);
   const { nodes } = record.plan;
   const { results, facts } = record;
-  const seen = new Map<string, string>();
+  const seen = new Map<string, string | undefined>();
+  const out: string[] = [];
   const factText = (name: string): string | undefined => {
-    let text = seen.get(name);
-    if (text === undefined && !seen.has(name)) {
-      text = JSON.stringify(facts[name]);
-      seen.set(name, text as string);
-    }
+    if (seen.has(name)) return seen.get(name);
+    const text = JSON.stringify(facts[name]);
+    seen.set(name, text);
     return text;
   };
-  const write = (index: number, skipped: boolean): string => {
+  const tail = (index: number, skipped: boolean): string => (results[index] === 2 ? (skipped ? ',"result":true,"skipped":true' : ',"result":true,"skipped":false') : skipped ? ',"result":false,"skipped":true' : ',"result":false,"skipped":false');
+  const write = (index: number, skipped: boolean): void => {
     const node = nodes[index] as ExplanationPlan['nodes'][number];
     const text = texts[index] as Fragments['nodes'][number];
-    const result = results[index] === 2;
-    const tail = `,"result":${result},"skipped":${skipped}`;
     switch (node.kind) {
       case 'all':
       case 'any': {
+        out.push(text.open);
         let decided = false;
-        const children: string[] = [];
-        for (const child of node.children) {
-          children.push(write(child, skipped || decided));
+        node.children.forEach((child, position) => {
+          if (position > 0) out.push(',');
+          write(child, skipped || decided);
           if ((results[child] === 2) === (node.kind === 'any')) decided = true;
-        }
-        return `${text.open}${children.join(',')}]${tail}}`;
+        });
+        out.push(']', tail(index, skipped), '}');
+        return;
       }
       case 'not':
-        return `${text.open}${write(node.child, skipped)}${tail}}`;
+        out.push(text.open);
+        write(node.child, skipped);
+        out.push(tail(index, skipped), '}');
+        return;
       case 'named':
-        return `${text.open}${tail},"conditions":${write(node.body, skipped)}}`;
+        out.push(text.open, tail(index, skipped), ',"conditions":');
+        write(node.body, skipped);
+        out.push('}');
+        return;
       case 'leaf': {
-        const value = node.otherFact === null ? '' : member('value', facts[node.otherFact]);
-        const valueFrom = member('valueFrom', node.valueFrom);
+        out.push(text.open);
+        if (node.otherFact !== null) out.push(member('value', facts[node.otherFact]), member('valueFrom', node.valueFrom));
         const factValue = factText(node.fact);
-        return `${text.open}${value}${valueFrom}${factValue === undefined ? '' : `,"factValue":${factValue}`}${tail}${text.close}`;
+        if (factValue !== undefined) out.push(',"factValue":', factValue);
+        out.push(tail(index, skipped), text.close);
+        return;
       }
     }
   };
-  const parts = record.plan.rules.map(({ root }, index) => {
+  out.push('[');
+  record.plan.rules.forEach(({ root }, index) => {
     const rule = rules[index] as Fragments['rules'][number];
     const result = results[root] === 2;
-    return `${rule.open},"result":${result},"outcome":"${outcomeOf(rule.kind, result)}","conditions":${write(root, false)}}`;
+    if (index > 0) out.push(',');
+    out.push(rule.open, result ? ',"result":true' : ',"result":false', ',"outcome":"', outcomeOf(rule.kind, result), '","conditions":');
+    write(root, false);
+    out.push('}');
   });
-  return new RawJson(`[${parts.join(',')}]`);
+  out.push(']');
+  return new RawJson(out.join(''));
 }
 
 /**

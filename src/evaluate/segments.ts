@@ -31,7 +31,8 @@ function sameAnswer(a: Omit<DayResult, 'explanation'>, b: Omit<DayResult, 'expla
 export function evaluateSpans(programme: Programme, declared: Facts, spans: readonly VersionSpan[], form: ExplanationForm = 'objects'): Segment[] {
   const segments: Segment[] = [];
   for (const span of spans) {
-    const starts = [...new Set([span.from, ...factChangePoints(programme, declared, span.from, span.to)])].sort();
+    // A one-day span has nothing to cut: its only start is its day.
+    const starts = span.from === span.to ? [span.from] : [...new Set([span.from, ...factChangePoints(programme, declared, span.from, span.to)])].sort();
     const pieces: Piece[] = [];
     starts.forEach((start, index) => {
       const nextStart = starts[index + 1];
