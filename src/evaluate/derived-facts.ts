@@ -6,10 +6,6 @@ import type { Facts } from './condition-trace.js';
  * Each kind of derived fact computes its value for one day and names the days in a period on which that value
  * can change, so that a period is cut only where an answer can change (see segments.ts).
  */
-export function derivedValue(derived: DerivedFact, facts: Facts, on: CalendarDate): unknown {
-  return deriveFrom(derived)(facts[derived.of], on);
-}
-
 /** A derived fact's value from the value of the fact it is derived `of`, on a day. */
 export function deriveFrom(derived: DerivedFact): (source: unknown, on: CalendarDate) => unknown {
   switch (derived.kind) {

@@ -35,10 +35,17 @@ export function outcomeOf(kind: RuleKind, result: boolean): RuleOutcome {
 
 /** Combines rule outcomes into an answer: eligible exactly when some basis holds and nothing blocks. */
 export function combineOutcomes(programme: Programme, outcomes: ReadonlyArray<{ ref: string; outcome: RuleOutcome }>): Omit<DayResult, 'explanation'> {
-  const basis = outcomes.filter((rule) => rule.outcome === 'basis').map((rule) => rule.ref);
-  const blockers = outcomes.filter((rule) => rule.outcome === 'blocker').map((rule) => rule.ref);
-  if (basis.length === 0) blockers.unshift(programme.noBasisBlocker.ref);
-  return { eligible: basis.length > 0 && blockers.length === 0, basis, blockers };
+  return answerOf(
+    programme,
+    outcomes.filter((rule) => rule.outcome === 'basis').map((rule) => rule.ref),
+    outcomes.filter((rule) => rule.outcome === 'blocker').map((rule) => rule.ref),
+  );
+}
+
+/** The answer from the met bases and the blockers: the programme's no-basis blocker first when there is no basis. */
+export function answerOf(programme: Programme, basis: string[], blockers: string[]): Omit<DayResult, 'explanation'> {
+  const allBlockers = basis.length === 0 ? [programme.noBasisBlocker.ref, ...blockers] : blockers;
+  return { eligible: basis.length > 0 && allBlockers.length === 0, basis, blockers: allBlockers };
 }
 
 /** Evaluates every rule of a version on one day's facts, with the explanation made where each decision is made. */

@@ -1,6 +1,6 @@
 import type { Condition, Programme, Rule, RuleVersion } from '../rules/model.js';
 import { isFactValue, isParamValue, type ConditionTrace, type Facts, type LeafTrace, type ValueSource } from './condition-trace.js';
-import { outcomeOf, type DayResult, type RuleTrace } from './evaluate-day.js';
+import { answerOf, outcomeOf, type DayResult, type RuleTrace } from './evaluate-day.js';
 import { OPERATORS, prepareOperator } from './operators.js';
 
 /**
@@ -237,8 +237,7 @@ export function recordOutcomes(record: ExplanationRecord): { basis: string[]; bl
 /** The answer a record gives: eligible exactly when some basis holds and nothing blocks. */
 export function decideRecord(programme: Programme, record: ExplanationRecord): Omit<DayResult, 'explanation'> {
   const { basis, blockers } = recordOutcomes(record);
-  if (basis.length === 0) blockers.unshift(programme.noBasisBlocker.ref);
-  return { eligible: basis.length > 0 && blockers.length === 0, basis, blockers };
+  return answerOf(programme, basis, blockers);
 }
 
 function materialiseNode(record: ExplanationRecord, index: number, skipped: boolean): ConditionTrace {

@@ -76,17 +76,6 @@ export function itemMatcher(pattern: ItemPattern): (item: unknown) => boolean {
   };
 }
 
-export function itemMatches(item: unknown, pattern: ItemPattern): boolean {
-  if (item === null || typeof item !== 'object') return false;
-  const fields = item as Record<string, unknown>;
-  for (const field in pattern) {
-    const allowed = pattern[field] as ItemPattern[string];
-    const value = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    if (Array.isArray(allowed) ? !allowed.includes(value) : allowed.notIn.includes(value)) return false;
-  }
-  return true;
-}
-
 const DEFINITIONS: OperatorDefinition[] = [
     { name: 'equal', factTypes: ['string', 'number', 'boolean', 'date'], value: 'scalar', builtIn: true, evaluate: (a, b) => a === b },
     { name: 'notEqual', factTypes: ['string', 'number', 'boolean', 'date'], value: 'scalar', builtIn: true, evaluate: (a, b) => a !== b },
@@ -107,7 +96,7 @@ const DEFINITIONS: OperatorDefinition[] = [
       factTypes: ['list'],
       value: 'itemPattern',
       builtIn: false,
-      evaluate: (a, b) => Array.isArray(a) && a.some((item) => itemMatches(item, b as ItemPattern)),
+      evaluate: (a, b) => Array.isArray(a) && a.some(itemMatcher(b as ItemPattern)),
       prepare: (b) => {
         const matches = itemMatcher(b as ItemPattern);
         return (a) => Array.isArray(a) && a.some(matches);
@@ -118,7 +107,7 @@ const DEFINITIONS: OperatorDefinition[] = [
       factTypes: ['list'],
       value: 'itemPattern',
       builtIn: false,
-      evaluate: (a, b) => Array.isArray(a) && !a.some((item) => itemMatches(item, b as ItemPattern)),
+      evaluate: (a, b) => Array.isArray(a) && !a.some(itemMatcher(b as ItemPattern)),
       prepare: (b) => {
         const matches = itemMatcher(b as ItemPattern);
         return (a) => Array.isArray(a) && !a.some(matches);

@@ -7,6 +7,7 @@ import { MAX_PERIOD_DAYS } from '../../src/http/eligibility-request.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { expectNoInternalsIn } from '../support/leaks.js';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 /**
  * What a client may send wrong, and what it gets back: always problem+json (RFC 9457), a 400 naming every
@@ -26,16 +27,8 @@ function validNsk(): Body {
   return {
     programme: 'nsk',
     date: '2024-03-15',
-    person: {
-      birthDate: '1985-04-02',
-      conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-      disabilityGroup: 'II',
-      vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-      receivedDiServices: false,
-      nskAsChild: false,
-      residence: 'group_home',
-    },
-    services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
+    person: structuredClone(T1_PERSON),
+    services: structuredClone(T1_SERVICES),
   };
 }
 

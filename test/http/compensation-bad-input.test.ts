@@ -4,6 +4,7 @@ import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { expectNoInternalsIn } from '../support/leaks.js';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 /**
  * What a client may send wrong to POST /v1/compensation, and what it gets back: problem+json (RFC 9457), a 400
@@ -20,16 +21,8 @@ function validNsk(): Body {
   return {
     programme: 'nsk',
     period: { from: '2024-01-01', to: '2024-06-30' },
-    person: {
-      birthDate: '1985-04-02',
-      conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-      disabilityGroup: 'II',
-      vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-      receivedDiServices: false,
-      nskAsChild: false,
-      residence: 'group_home',
-    },
-    services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
+    person: structuredClone(T1_PERSON),
+    services: structuredClone(T1_SERVICES),
     costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '620.00', funding: 'municipality', inPlan: true }],
   };
 }
