@@ -73,10 +73,10 @@ function writeLogDirectly(directory: string, template: DecisionRecord, count: nu
   let fd = openSync(join(log, segmentFileName(segment)), 'w');
   let inSegment = 0;
   let bytes = 0;
-  let pending: string[] = [];
+  let pending: Buffer[] = [];
   let pendingBytes = 0;
   const flush = (): void => {
-    const buffer = Buffer.from(pending.join(''), 'utf8');
+    const buffer = Buffer.concat(pending);
     writeSync(fd, buffer);
     inSegment += buffer.length;
     bytes += buffer.length;
@@ -86,9 +86,10 @@ function writeLogDirectly(directory: string, template: DecisionRecord, count: nu
   for (let index = 0; index < count; index += 1) {
     const record = stamped(template, start + index);
     if (index % Math.max(1, Math.floor(count / READS)) === 0) sample.push(record.decisionId);
-    const line = decisionLine(record);
-    pending.push(line);
-    pendingBytes += line.length;
+    for (const piece of decisionLine(record)) {
+      pending.push(piece);
+      pendingBytes += piece.length;
+    }
     if (pendingBytes >= 4 * 1024 * 1024) flush();
     if (inSegment + pendingBytes >= DEFAULT_SEGMENT_BYTES) {
       flush();
@@ -171,8 +172,8 @@ function syncTree(directory: string): void {
 
 async function main(): Promise<void> {
   const both = templates();
-  const compactBytes = Buffer.byteLength(decisionLine(stamped(both.compact, Date.now())));
-  const fullBytes = Buffer.byteLength(decisionLine(stamped(both.full, Date.now())));
+  const compactBytes = Buffer.concat(decisionLine(stamped(both.compact, Date.now()))).length;
+  const fullBytes = Buffer.concat(decisionLine(stamped(both.full, Date.now()))).length;
   const base = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'sbsp-bench-store-'));
   console.log(`record: ${compactBytes} bytes (full-size, with the explanation: ${fullBytes} bytes); per round and store: ${APPENDS} appends + ${FULL_APPENDS} full-size (${CONCURRENCY} at a time), ${READS} random reads; ${ROUNDS} rounds, medians`);
   try {

@@ -1,5 +1,19 @@
 import { randomFillSync } from 'node:crypto';
 
+/* Random bits are drawn from the CSPRNG a few kilobytes at a time (one call per 409 ids), and each used once. */
+const POOL_BYTES = 4090;
+const pool = Buffer.alloc(POOL_BYTES);
+let used = POOL_BYTES;
+
+function randomBits(): Buffer {
+  if (used + 10 > POOL_BYTES) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += 10;
+  return pool.subarray(used - 10, used);
+}
+
 /**
  * A decision id is a UUID version 7 (RFC 9562): 48 bits of milliseconds, then random bits. Ids made close in time
  * sort close together, so each segment of the decision log covers a narrow range of ids and a lookup opens only
@@ -7,7 +21,7 @@ import { randomFillSync } from 'node:crypto';
  */
 export function newDecisionId(now: number = Date.now()): string {
   const bytes = Buffer.alloc(16);
-  randomFillSync(bytes, 6);
+  randomBits().copy(bytes, 6);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;

@@ -66,7 +66,9 @@ interface ActiveSegment {
 
 interface Pending {
   decisionId: string;
-  line: Buffer;
+  /** The record's line, in pieces (decisionLine), and its length in bytes. */
+  pieces: Buffer[];
+  length: number;
 }
 
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -176,7 +178,8 @@ export class FileDecisionStore implements DecisionStore {
 
   append(record: DecisionRecord): Promise<void> {
     if (this.#broken) return Promise.reject(this.#broken);
-    return this.#commits.add({ decisionId: record.decisionId, line: Buffer.from(decisionLine(record), 'utf8') });
+    const pieces = decisionLine(record);
+    return this.#commits.add({ decisionId: record.decisionId, pieces, length: pieces.reduce((sum, piece) => sum + piece.length, 0) });
   }
 
   /**
@@ -342,7 +345,7 @@ export class FileDecisionStore implements DecisionStore {
   async #commit(batch: Pending[]): Promise<void> {
     if (this.#broken) throw this.#broken;
     const active = this.#active as ActiveSegment;
-    const data = Buffer.concat(batch.map((pending) => pending.line));
+    const data = Buffer.concat(batch.flatMap((pending) => pending.pieces));
     const before = active.size;
     try {
       for (let written = 0; written < data.length; ) written += (await active.handle.write(data, written, data.length - written)).bytesWritten;
@@ -359,8 +362,8 @@ export class FileDecisionStore implements DecisionStore {
     this.#batches += 1;
     let offset = before;
     for (const pending of batch) {
-      active.entries.set(pending.decisionId, { offset, length: pending.line.length });
-      offset += pending.line.length;
+      active.entries.set(pending.decisionId, { offset, length: pending.length });
+      offset += pending.length;
     }
     active.size = offset;
     if (active.size >= this.#maxSegmentBytes) await this.#seal();

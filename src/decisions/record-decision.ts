@@ -16,8 +16,8 @@ export interface AnsweredQuestion {
   caller: Caller;
   /** The answer as it will be sent, decisionId included. */
   answer: Record<string, unknown>;
-  /** The same answer as the JSON text that will be sent, when the route has written it: stored as it is. */
-  answerText?: string;
+  /** The same answer as the JSON bytes that will be sent, when the route has written them: stored as they are. */
+  answerBytes?: Buffer;
 }
 
 /** Turns an answered question into a durable decision record: rule files archived first, then the record. */
@@ -43,7 +43,7 @@ export class DecisionRecorder {
       ...(typeof personRef === 'string' ? { personRef: this.personRefKey.digest(personRef) } : {}),
       rules,
       caller: recordedCaller(question.caller),
-      answer: question.answerText === undefined ? question.answer : new RawJson(question.answerText),
+      answer: question.answerBytes === undefined ? question.answer : new RawJson(question.answerBytes),
     };
     await this.store.append(record);
     return record;
