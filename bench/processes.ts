@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { SERVICE_BUNDLE } from '../src/build/bundle-service.js';
 
 /** Peak resident memory of a live process in MiB (Linux: VmHWM), or null where /proc does not tell. */
 export function peakRssMiB(pid: number): number | null {
@@ -30,11 +31,11 @@ export async function waitUntilUp(url: string, started: bigint, limitMillisecond
   }
 }
 
-/** The compiled service (npm run build first), on a loopback port, with its logs discarded. */
+/** The service as npm start runs it (the bundle of npm run build), on a loopback port, with its logs discarded. */
 export function startService(port: number, environment: Record<string, string>): ChildProcess {
   // BENCH_SERVICE_NODE_OPTIONS: V8 or Node flags for the service alone, not for the load generator.
   const flags = (process.env.BENCH_SERVICE_NODE_OPTIONS ?? '').split(' ').filter((flag) => flag !== '');
-  return spawn(process.execPath, [...flags, 'dist/src/server.js'], {
+  return spawn(process.execPath, [...flags, SERVICE_BUNDLE], {
     env: { ...process.env, PORT: String(port), RULES_WATCH: 'off', ...environment },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

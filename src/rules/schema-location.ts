@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-directory.js';
 
-/**
- * schemas/ sits beside package.json; this module runs from src/rules (tests, tsx) or dist/src/rules (npm start).
- */
-const CANDIDATES = ['../../schemas/', '../../../schemas/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
-
-export const SCHEMA_DIRECTORY = CANDIDATES.find((directory) => existsSync(`${directory}common.schema.json`)) ?? (CANDIDATES[0] as string);
+/** schemas/ sits beside package.json. */
+export const SCHEMA_DIRECTORY = `${packagePath('schemas')}/`;
 
 export function schemaPath(name: string): string {
   return `${SCHEMA_DIRECTORY}${name}`;

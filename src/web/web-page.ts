@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { packagePath } from '../package-directory.js';
 
 /**
- * The page's files are plain HTML, CSS and ES modules in src/web/public, served as they are; this module runs from
- * src/web (tests, tsx) or dist/src/web (npm start), and tsc copies no static files, so both places look in src.
+ * The page's files are plain HTML, CSS and ES modules in src/web/public, served as they are from there whether the
+ * service runs from src (tests, tsx) or from the bundle (npm start): nothing copies static files.
  */
-const CANDIDATES = ['./public/', '../../../src/web/public/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
-
-export const WEB_PAGE_DIRECTORY = CANDIDATES.find((directory) => existsSync(`${directory}index.html`)) ?? (CANDIDATES[0] as string);
+export const WEB_PAGE_DIRECTORY = `${packagePath('src', 'web', 'public')}/`;
 
 /**
  * Nothing on the page may reach beyond this service: caseworkers' machines may have no internet, and personal data

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleService } from '../../src/build/bundle-service.js';
+import { packagePath } from '../../src/package-directory.js';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
+
+// The bundle npm start runs, made the way npm run build makes it, in a folder of the package (it finds schemas/
+// and the web page by walking up to package.json, as dist/server.mjs does).
+mkdirSync(packagePath('test-output'), { recursive: true });
+const folder = mkdtempSync(packagePath('test-output', 'bundle-'));
+const bundle = join(folder, 'server.mjs');
+const decisions = mkdtempSync(join(tmpdir(), 'sbsp-rules-bundle-decisions-'));
+const port = 20000 + Math.floor(Math.random() * 20000);
+const base = `http://127.0.0.1:${port}`;
+let child: ReturnType<typeof spawn> | null = null;
+
+beforeAll(async () => {
+  await bundleService(bundle);
+  child = spawn(process.execPath, [bundle], { env: { ...process.env, PORT: String(port), RULES_WATCH: 'off', DECISIONS_DIR: decisions }, stdio: 'ignore' });
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const up = await fetch(`${base}/health`).then((response) => response.ok, () => false);
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the bundled service did not answer /health within 10 s');
+}, 60_000);
+
+afterAll(() => {
+  child?.kill('SIGTERM');
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the service as one bundled file (npm start)', () => {
+  it('serves the bundled rules, the API description and the web page', async () => {
+    const health = (await (await fetch(`${base}/health`)).json()) as { status: string; programmes: Array<{ id: string }> };
+    expect(health.status).toBe('ok');
+    expect(health.programmes.map((programme) => programme.id).sort()).toEqual(['di', 'ibm', 'nsk', 'sbsp-4351', 'vsac-admission']);
+    const openapi = await fetch(`${base}/openapi.yaml`);
+    expect(openapi.status).toBe(200);
+    expect(await openapi.text()).toContain('/v1/eligibility');
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+  });
+
+  it('answers and records an eligibility question, and refuses a bad one with problem+json', async () => {
+    const answer = await fetch(`${base}/v1/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programme: 'nsk', date: '2024-03-15', person: T1_PERSON, services: T1_SERVICES }) });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { eligible: boolean; basis: string[]; decisionId: string };
+    expect(body).toMatchObject({ eligible: true, basis: ['T1'] });
+    const recorded = (await (await fetch(`${base}/v1/decisions/${body.decisionId}`)).json()) as { answer: unknown };
+    expect(recorded.answer).toEqual(body);
+    const bad = await fetch(`${base}/v1/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programme: 'nsk', date: '2024-02-30', person: T1_PERSON }) });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toContain('/date');
+  });
+});
