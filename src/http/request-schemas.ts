@@ -1,29 +1,15 @@
-import { readFileSync } from 'node:fs';
-import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { createAjv, describeAjvError, usefulErrors } from '../rules/schema-validation.js';
-import { schemaPath } from '../rules/schema-location.js';
+import type { ValidateFunction } from 'ajv';
+import { compensationRequest, eligibilityRequest } from '../rules/generated/schema-validators.js';
+import { describeAjvError, usefulErrors } from '../rules/schema-validation.js';
 import type { RequestProblem } from './problem.js';
 
 export type RequestKind = 'eligibility-request' | 'compensation-request';
 
-function readApiSchema(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(schemaPath(`api/${name}.schema.json`), 'utf8')) as Record<string, unknown>;
-}
-
-let validators: Map<RequestKind, ValidateFunction> | null = null;
-
-function validatorFor(kind: RequestKind): ValidateFunction {
-  if (validators === null) {
-    const ajv = createAjv();
-    ajv.addSchema(readApiSchema('person'));
-    ajv.addSchema(readApiSchema('eligibility-request'));
-    validators = new Map([
-      ['eligibility-request', ajv.getSchema('https://sbsp-rules.example/schemas/api/eligibility-request.schema.json') as ValidateFunction],
-      ['compensation-request', ajv.compile(readApiSchema('compensation-request'))],
-    ]);
-  }
-  return validators.get(kind) as ValidateFunction;
-}
+/** Compiled ahead of time from schemas/api/ by `npm run schemas` (src/rules/compile-schemas.ts). */
+const VALIDATORS: Record<RequestKind, ValidateFunction> = {
+  'eligibility-request': eligibilityRequest,
+  'compensation-request': compensationRequest,
+};
 
 /** A body with thousands of mistakes gets the first ones listed, not a reply larger than itself. */
 export const MAX_LISTED_PROBLEMS = 100;
@@ -37,7 +23,7 @@ function toPointer(path: readonly string[]): string {
  * format and pattern, a string's pattern and length) are one problem with their messages joined.
  */
 export function schemaProblems(kind: RequestKind, body: unknown): RequestProblem[] {
-  const validate = validatorFor(kind);
+  const validate = VALIDATORS[kind];
   if (validate(body)) return [];
   const messagesAt = new Map<string, string[]>();
   for (const error of usefulErrors(validate.errors ?? [])) {

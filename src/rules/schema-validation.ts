@@ -1,47 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { parseCalendarDate } from '../calendar/calendar-date.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { calendarFile, caseFile, emergenciesFile, programmeFile, versionFile } from './generated/schema-validators.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 import type { RuleFileProblem } from './model.js';
-import { schemaPath } from './schema-location.js';
 
 export type RuleFileKind = 'programme' | 'version' | 'case' | 'calendar' | 'emergencies';
 
-function readSchema(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>;
-}
-
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats.default(ajv, ['date']);
-  // A calendar date as the service reads it: YYYY-MM-DD, a real day, years 0001–9999.
-  ajv.addFormat('calendar-date', { type: 'string', validate: (text: string) => parseCalendarDate(text) !== null });
-  ajv.addSchema(readSchema('common.schema.json'));
-  return ajv;
-}
-
-const SCHEMA_FILES: Record<RuleFileKind, string> = {
-  programme: 'programme.schema.json',
-  version: 'version.schema.json',
-  case: 'case.schema.json',
-  calendar: 'calendar.schema.json',
-  emergencies: 'emergencies.schema.json',
+/** Compiled ahead of time from schemas/ by `npm run schemas` (src/rules/compile-schemas.ts). */
+const VALIDATORS: Record<RuleFileKind, ValidateFunction> = {
+  programme: programmeFile,
+  version: versionFile,
+  case: caseFile,
+  calendar: calendarFile,
+  emergencies: emergenciesFile,
 };
-
-let ajv: Ajv2020 | null = null;
-const validators = new Map<RuleFileKind, ValidateFunction>();
-
-/** Each kind's validator is compiled the first time a file of that kind is checked (the service never reads cases). */
-function validatorFor(kind: RuleFileKind): ValidateFunction {
-  let validator = validators.get(kind);
-  if (!validator) {
-    ajv ??= createAjv();
-    validator = ajv.compile(readSchema(SCHEMA_FILES[kind]));
-    validators.set(kind, validator);
-  }
-  return validator;
-}
 
 export function jsonPointerToPath(pointer: string): string[] {
   if (pointer === '') return [];
@@ -88,7 +59,7 @@ export function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
 }
 
 export function validateRuleFile(kind: RuleFileKind, yaml: YamlFile): RuleFileProblem[] {
-  const validate = validatorFor(kind);
+  const validate = VALIDATORS[kind];
   if (validate(yaml.data)) return [];
   const seen = new Set<string>();
   const problems: RuleFileProblem[] = [];
