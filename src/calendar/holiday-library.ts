@@ -38,14 +38,28 @@ export class HolidayLibrary {
     return added;
   }
 
-  /** The library's dates are `YYYY-MM-DD hh:mm:ss` in the country's zone: only the date part is read. */
+  /**
+   * The library's dates are `YYYY-MM-DD hh:mm:ss` in the country's zone: only the date part is read. Each year's
+   * holidays cost the library a few milliseconds a language, and the rule files' checks at start-up read a dozen
+   * years: the English names are asked of the library only when one is read.
+   */
   readonly holidaysOf: PublicHolidaysOfYear = (year) => {
-    const inEnglish = new Map(this.holidays.getHolidays(year, 'en').map((holiday) => [`${holiday.rule}|${holiday.date}`, holiday.name]));
+    let inEnglish: Map<string, string> | null = null;
+    const english = (key: string, latvian: string): string => {
+      inEnglish ??= new Map(this.holidays.getHolidays(year, 'en').map((holiday) => [`${holiday.rule}|${holiday.date}`, holiday.name]));
+      return inEnglish.get(key) ?? latvian;
+    };
     const holidays: PublicHoliday[] = [];
     for (const holiday of this.holidays.getHolidays(year, 'lv')) {
       const date = parseCalendarDate(holiday.date.slice(0, 10));
       if (holiday.type !== DAY_OFF_TYPE || date === null) continue;
-      const name = { lv: holiday.name, en: inEnglish.get(`${holiday.rule}|${holiday.date}`) ?? holiday.name };
+      const key = `${holiday.rule}|${holiday.date}`;
+      const name = {
+        lv: holiday.name,
+        get en(): string {
+          return english(key, holiday.name);
+        },
+      };
       const source = this.sources.get(holiday.rule) ?? `${this.librarySource} (date-holidays rule "${holiday.rule}")`;
       holidays.push({ date, name, source });
     }

@@ -105,6 +105,27 @@ async function takeLock(lockFile: string): Promise<void> {
   await writeFile(lockFile, `${process.pid}\n`);
 }
 
+/** Most systems take at most 1024 pieces in one writev (IOV_MAX). */
+const PIECES_PER_WRITE = 1024;
+
+/** Writes the pieces one after the other, as few writev calls as it takes, without copying them into one buffer. */
+export async function writeAll(handle: Pick<FileHandle, 'writev'>, pieces: readonly Buffer[]): Promise<void> {
+  let first = 0;
+  let skip = 0; // bytes of pieces[first] already written
+  while (first < pieces.length) {
+    const group = pieces.slice(first, first + PIECES_PER_WRITE);
+    if (skip > 0) group[0] = (group[0] as Buffer).subarray(skip);
+    let { bytesWritten } = await handle.writev(group);
+    // A short write (rare: a full disk, a signal) leaves the rest for the next call.
+    while (first < pieces.length && bytesWritten >= (pieces[first] as Buffer).length - skip) {
+      bytesWritten -= (pieces[first] as Buffer).length - skip;
+      first += 1;
+      skip = 0;
+    }
+    skip += bytesWritten;
+  }
+}
+
 export class FileDecisionStore implements DecisionStore {
   readonly archive: FileRuleArchive;
   readonly #logDirectory: string;
@@ -345,10 +366,10 @@ export class FileDecisionStore implements DecisionStore {
   async #commit(batch: Pending[]): Promise<void> {
     if (this.#broken) throw this.#broken;
     const active = this.#active as ActiveSegment;
-    const data = Buffer.concat(batch.flatMap((pending) => pending.pieces));
+    const pieces = batch.flatMap((pending) => pending.pieces);
     const before = active.size;
     try {
-      for (let written = 0; written < data.length; ) written += (await active.handle.write(data, written, data.length - written)).bytesWritten;
+      await writeAll(active.handle, pieces);
       await active.handle.datasync();
     } catch (error) {
       try {

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileDecisionStore, segmentFileName } from '../../src/decisions/decision-log.js';
+import { FileDecisionStore, segmentFileName, writeAll } from '../../src/decisions/decision-log.js';
 import { newDecisionId } from '../../src/decisions/decision-id.js';
 import type { DecisionRecord } from '../../src/decisions/decision-record.js';
 import { FileRuleArchive } from '../../src/decisions/rule-archive.js';
@@ -145,5 +145,28 @@ describe('decision ids', () => {
     // The random part differs between neighbours (one pool of random bytes serves 409 ids).
     const randomParts = new Set(ids.map((id) => id.slice(15)));
     expect(randomParts.size).toBe(ids.length);
+  });
+});
+
+describe('writing a batch of records in pieces', () => {
+  it('writes every byte once, in order, however short each write falls', async () => {
+    const pieces = Array.from({ length: 2500 }, (_, index) => Buffer.from(index % 7 === 0 ? '' : `piece ${index};`));
+    for (const most of [1, 3, 50, 4096, Number.MAX_SAFE_INTEGER]) {
+      const written: Buffer[] = [];
+      let calls = 0;
+      const handle = {
+        writev: async (buffers: NodeJS.ArrayBufferView[]) => {
+          calls += 1;
+          expect(buffers.length).toBeLessThanOrEqual(1024);
+          const all = Buffer.concat(buffers as Buffer[]);
+          const bytes = Math.min(all.length, most);
+          written.push(all.subarray(0, bytes));
+          return { bytesWritten: bytes, buffers };
+        },
+      };
+      await writeAll(handle as unknown as Parameters<typeof writeAll>[0], pieces);
+      expect(Buffer.concat(written).toString()).toBe(Buffer.concat(pieces).toString());
+      if (most === Number.MAX_SAFE_INTEGER) expect(calls).toBe(3);
+    }
   });
 });
