@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleService } from '../../src/build/bundle-service.js';
+import { bundleService, dataAsJsonParse } from '../../src/build/bundle-service.js';
 import { packagePath } from '../../src/package-directory.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
@@ -57,5 +57,50 @@ describe('the service as one bundled file (npm start)', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toContain('/date');
+  });
+
+  it('counts working days with the holiday and time-zone data it carries as JSON (the README\'s worked example)', async () => {
+    const claim = {
+      programme: 'nsk',
+      period: { from: '2024-01-01', to: '2024-06-30' },
+      person: { ...T1_PERSON, vsacExit: { date: '2024-03-15', service: 'institutional_care' } },
+      services: [
+        { type: 'day_care_centre', inPlan: true, funding: 'municipality' },
+        { type: 'group_home', inPlan: true, funding: 'municipality' },
+      ],
+      costs: [
+        { service: 'day_care_centre', from: '2024-03-01', to: '2024-03-31', amount: '620.00', funding: 'municipality', inPlan: true },
+        { service: 'group_home', from: '2024-04-01', to: '2024-06-30', amount: '2400.00', funding: 'municipality', inPlan: true },
+      ],
+      approvedOn: '2024-07-22',
+    };
+    const answer = await fetch(`${base}/v1/compensation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claim) });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ compensation: '2076.04', reportDue: '2024-07-15', paymentDue: '2024-08-05' });
+  });
+});
+
+describe('data bundled as JSON.parse of a string', () => {
+  const load = async (path: string): Promise<string | undefined> => {
+    let loaded: ((args: { path: string }) => Promise<{ contents?: string } | undefined>) | undefined;
+    dataAsJsonParse.setup({ onLoad: (options: { filter: RegExp }, callback: typeof loaded) => void (options.filter.test(path) && !loaded ? (loaded = callback) : undefined) } as never);
+    return (await loaded?.({ path }))?.contents;
+  };
+
+  it('turns a JSON file and a module that only exports a JSON literal into JSON.parse, and leaves code alone', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-bundle-data-'));
+    const modules = join(directory, 'node_modules', 'some-package');
+    mkdirSync(modules, { recursive: true });
+    const data = { version: '1', list: Array.from({ length: 20_000 }, (_, index) => ({ index, name: `vārds ${index}` })) };
+    writeFileSync(join(modules, 'data.json'), JSON.stringify(data));
+    writeFileSync(join(modules, 'data.js'), `export const data = ${JSON.stringify(data, null, 2)}\n`);
+    writeFileSync(join(modules, 'code.js'), `export const data = ${JSON.stringify(data, null, 2)}; export function f() { return 1 }\n`);
+    const fromJson = await load(join(modules, 'data.json'));
+    expect(fromJson).toMatch(/^module\.exports = JSON\.parse\(/);
+    const fromModule = await load(join(modules, 'data.js'));
+    expect(fromModule).toMatch(/^export const data = JSON\.parse\(/);
+    expect(JSON.parse(JSON.parse((fromModule as string).slice('export const data = JSON.parse('.length, -2)) as string)).toEqual(data);
+    expect(await load(join(modules, 'code.js'))).toBeUndefined();
+    rmSync(directory, { recursive: true, force: true });
   });
 });
