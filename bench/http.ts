@@ -23,6 +23,11 @@ export const ROUTES = [
   { route: 'POST /bench/noop (Express no-op, same app)', path: '/bench/noop', body: { programme: 'nsk', date: '2024-03-15', person, services } },
   { route: 'POST /v1/eligibility', path: '/v1/eligibility', body: { programme: 'nsk', date: '2024-03-15', person, services } },
   {
+    route: 'POST /bench/eligibility-unexplained (the same, recorded, no explanation)',
+    path: '/bench/eligibility-unexplained',
+    body: { programme: 'nsk', date: '2024-03-15', person, services },
+  },
+  {
     route: 'POST /v1/compensation',
     path: '/v1/compensation',
     body: {

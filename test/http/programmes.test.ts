@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
@@ -79,5 +80,18 @@ describe('POST /bench/noop', () => {
     await request(app).post('/bench/noop').send({}).expect(404);
     const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { benchNoopRoute: true })).post('/bench/noop').send({ any: 'body' }).expect(200);
     expect(response.body).toEqual({});
+  });
+
+  it('and, with it, /bench/eligibility-unexplained: the same answer and record as /v1/eligibility, without the explanation', async () => {
+    const body = { programme: 'nsk', date: '2024-03-15', person: T1_PERSON, services: T1_SERVICES };
+    await request(app).post('/bench/eligibility-unexplained').send(body).expect(404);
+    const benchApp = createApp(fixedRuleSet(bundledRuleSet()), { benchNoopRoute: true });
+    const full = (await request(benchApp).post('/v1/eligibility').send(body).expect(200)).body as Record<string, unknown>;
+    const bare = (await request(benchApp).post('/bench/eligibility-unexplained').send(body).expect(200)).body as Record<string, unknown>;
+    const { explanation, decisionId: _full, ...answer } = full;
+    expect(explanation).toEqual(expect.arrayContaining([expect.objectContaining({ ref: 'T1' })]));
+    const { decisionId, ...bareAnswer } = bare;
+    expect(bareAnswer).toEqual({ ...answer, explanation: [] });
+    expect((await request(benchApp).get(`/v1/decisions/${String(decisionId)}`).expect(200)).body.answer).toEqual(bare);
   });
 });
