@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { peakRssMiB, startService, stop, waitUntilUp } from './processes.js';
+import { freePort, peakRssMiB, startService, stop, waitUntilUp } from './processes.js';
 import { T1_PERSON, T1_SERVICES } from '../test/support/requests.js';
 
 export interface HttpFigure {
@@ -57,7 +57,7 @@ async function load(url: string, body: unknown, seconds: number): Promise<autoca
  * connections: each route `rounds` times for `seconds`, interleaved so drift hits all alike; medians reported.
  */
 export async function httpFigures(rounds: number, seconds: number): Promise<{ figures: HttpFigure[]; peakRssMiB: number | null }> {
-  const port = 41000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
   const decisions = mkdtempSync(join(tmpdir(), 'sbsp-bench-decisions-'));
   const child = startService(port, { DECISIONS_DIR: decisions, SBSP_BENCH_NOOP: '1' });
   try {
@@ -89,7 +89,7 @@ export async function httpFigures(rounds: number, seconds: number): Promise<{ fi
 export async function startupMilliseconds(times: number): Promise<number[]> {
   const runs: number[] = [];
   for (let run = 0; run < times; run += 1) {
-    const port = 42000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const started = process.hrtime.bigint();
     const child = startService(port, { DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-bench-start-')) });
     try {

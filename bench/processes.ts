@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { SERVICE_BUNDLE } from '../src/build/bundle-service.js';
 
 /** Peak resident memory of a live process in MiB (Linux: VmHWM), or null where /proc does not tell. */
@@ -10,6 +11,21 @@ export function peakRssMiB(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A loopback port nothing uses now, as the system hands one out. Not a random one: after a load run, thousands of
+ * client sockets in TIME_WAIT hold random ports of the ephemeral range, and a service told to listen on one fails.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 export function sleep(milliseconds: number): Promise<void> {
