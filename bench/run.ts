@@ -31,14 +31,14 @@ const [explained, asObjects, unexplained, engine, handWritten] = inProcess as [(
 
 process.stderr.write('HTTP: autocannon, 100 connections on loopback…\n');
 const http = await httpFigures(quick ? 1 : 3, quick ? 3 : 8);
-const [noop, eligibility, , eligibilityUnexplained] = http.figures as [(typeof http.figures)[0], (typeof http.figures)[0], (typeof http.figures)[0], (typeof http.figures)[0]];
+const [noop, eligibility, eligibilityUnexplained] = http.figures as [(typeof http.figures)[0], (typeof http.figures)[0], (typeof http.figures)[0]];
 
 process.stderr.write('start-up…\n');
 const startups = await startupMilliseconds(quick ? 3 : 7);
 
 process.stderr.write('batch…\n');
-const small = await batchFigure(persons / 10);
-const large = await batchFigure(persons);
+const small = await batchFigure(persons / 10, quick ? 1 : 3);
+const large = await batchFigure(persons, quick ? 1 : 3);
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const targets = [
