@@ -56,13 +56,6 @@ export class JsonWriter {
     this.#length += chunk.length;
   }
 
-  /** One ASCII character, by its code. */
-  byte(code: number): void {
-    this.#room(1);
-    this.#buffer[this.#length] = code;
-    this.#length += 1;
-  }
-
   /** A text of JSON (or any text), encoded as UTF-8: at most three bytes a UTF-16 unit. */
   text(text: string): void {
     this.#room(text.length * 3);
@@ -104,8 +97,8 @@ let splicing: RawJson[] | null = null;
 const NONCE = randomBytes(12).toString('hex');
 const MARKER = `\u0000raw-${NONCE}-`;
 
-/** JSON.stringify of `value` as UTF-8 bytes, with every RawJson inside copied in as it is; `suffix` is appended. */
-export function jsonBytes(value: unknown, capacity = 4096, suffix = ''): Buffer {
+/** JSON.stringify of `value` as UTF-8 bytes, with every RawJson inside copied in as it is. */
+export function jsonBytes(value: unknown, capacity = 4096): Buffer {
   const raws: RawJson[] = [];
   splicing = raws;
   let text: string;
@@ -114,7 +107,7 @@ export function jsonBytes(value: unknown, capacity = 4096, suffix = ''): Buffer 
   } finally {
     splicing = null;
   }
-  const writer = new JsonWriter(raws.length === 0 ? text.length + suffix.length : capacity);
+  const writer = new JsonWriter(raws.length === 0 ? text.length : capacity);
   let at = 0;
   raws.forEach((raw, index) => {
     // JSON.stringify writes the marker's NUL as \u0000, inside quotes.
@@ -126,7 +119,6 @@ export function jsonBytes(value: unknown, capacity = 4096, suffix = ''): Buffer 
     at = found + marker.length;
   });
   writer.text(at === 0 ? text : text.slice(at));
-  if (suffix !== '') writer.text(suffix);
   return writer.done();
 }
 

@@ -211,7 +211,7 @@ export function explanationJson(record: ExplanationRecord): RawJson {
 }
 
 /**
- * How an answer carries its explanation: as objects (for code that reads it), as JSON text (for the HTTP answer
+ * How an answer carries its explanation: as objects (for code that reads it), as JSON bytes (for the HTTP answer
  * and the decision record, written once), or not at all (a batch's claim summary).
  */
 export type ExplanationForm = 'objects' | 'json' | 'none';

@@ -27,7 +27,7 @@ describe('JSON written as bytes, with pieces already written', () => {
   it('splices each RawJson as its bytes, in order, however deep; JSON.stringify reads it through toJSON', () => {
     const value = { answer: 1, explanation: RawJson.of('[{"ref":"T1","title":"Bērns"}]'), segments: [{ explanation: RawJson.of('[]') }, { explanation: RawJson.of('{"x":2}') }] };
     const expected = '{"answer":1,"explanation":[{"ref":"T1","title":"Bērns"}],"segments":[{"explanation":[]},{"explanation":{"x":2}}]}';
-    expect(text(jsonBytes(value, 8, '\n'))).toBe(`${expected}\n`);
+    expect(text(jsonBytes(value, 8))).toBe(expected);
     expect(JSON.stringify(value)).toBe(expected);
   });
 
@@ -40,14 +40,14 @@ describe('JSON written as bytes, with pieces already written', () => {
 describe('a JSON writer', () => {
   it('grows past its first capacity and keeps what it wrote: bytes, ASCII, non-ASCII and long texts', () => {
     const writer = new JsonWriter(64);
-    writer.byte(0x5b);
+    writer.text('[');
     writer.text('"ā"');
-    writer.byte(0x2c);
+    writer.text(',');
     writer.bytes(Buffer.from('"x"'));
-    writer.byte(0x2c);
+    writer.text(',');
     const long = `"${'ž'.repeat(100)}${'a'.repeat(100)}"`;
     writer.text(long);
-    writer.byte(0x5d);
+    writer.text(']');
     expect(text(writer.done())).toBe(`["ā","x",${long}]`);
     expect(writer.length).toBe(Buffer.byteLength(`["ā","x",${long}]`));
   });
