@@ -1,18 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { chooseProgramme, control, fillNskPerson, T1_ADULT } from './case-forms.js';
-import { BROWSER_START_TIMEOUT, startPageSession, type PageSession } from './page-session.js';
+import { pageSessionForTests } from './page-session.js';
 
-let session: PageSession;
-
-beforeAll(async () => {
-  session = await startPageSession(bundledRuleSet());
-}, BROWSER_START_TIMEOUT);
-
-afterAll(async () => {
-  await session?.close();
-}, BROWSER_START_TIMEOUT);
+const session = pageSessionForTests(() => bundledRuleSet());
 
 /** Controls without a name a screen reader can say, and groups without a legend, in the visible tool. */
 function unnamed(page: Page): Promise<string[]> {

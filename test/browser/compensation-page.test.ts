@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { chooseProgramme, control, fillNskPerson, T1_ADULT } from './case-forms.js';
-import { BROWSER_START_TIMEOUT, expectSelfContained, startPageSession, type OpenPage, type PageSession } from './page-session.js';
+import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-session.js';
 
-let session: PageSession;
-
-beforeAll(async () => {
-  session = await startPageSession(bundledRuleSet());
-}, BROWSER_START_TIMEOUT);
-
-afterAll(async () => {
-  await session?.close();
-}, BROWSER_START_TIMEOUT);
+const session = pageSessionForTests(() => bundledRuleSet());
 
 /** The figure next to a term of the result's list (eligible cost, cap, report due …). */
 async function figure(opened: OpenPage, term: string): Promise<string | null> {

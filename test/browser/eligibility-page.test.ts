@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensFromText } from '../../src/auth/api-tokens.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { chooseProgramme, control, fillNskPerson, T1_ADULT } from './case-forms.js';
-import { BROWSER_START_TIMEOUT, expectSelfContained, startPageSession, type OpenPage, type PageSession } from './page-session.js';
+import { BROWSER_START_TIMEOUT, expectSelfContained, pageSessionForTests, startPageSession, type OpenPage, type PageSession } from './page-session.js';
 
-let session: PageSession;
-
-beforeAll(async () => {
-  session = await startPageSession(bundledRuleSet());
-}, BROWSER_START_TIMEOUT);
-
-afterAll(async () => {
-  await session?.close();
-}, BROWSER_START_TIMEOUT);
+const session = pageSessionForTests(() => bundledRuleSet());
 
 async function askNsk(opened: OpenPage, when: { date: string } | { from: string; to: string }, person = T1_ADULT) {
   const form = opened.page.locator('#eligibility form');

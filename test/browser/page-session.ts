@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp, type AppOptions } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
 import type { RuleSet } from '../../src/rules/model.js';
@@ -44,6 +44,26 @@ function listen(ruleSet: RuleSet, options: AppOptions): Promise<Server> {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
     server.on('error', reject);
   });
+}
+
+/**
+ * The page session of a test file or describe block: started before its tests (the rule set read then), closed
+ * after them.
+ */
+export function pageSessionForTests(ruleSet: () => RuleSet): Pick<PageSession, 'open'> {
+  let session: PageSession | undefined;
+  beforeAll(async () => {
+    session = await startPageSession(ruleSet());
+  }, BROWSER_START_TIMEOUT);
+  afterAll(async () => {
+    await session?.close();
+  }, BROWSER_START_TIMEOUT);
+  return {
+    open(tool) {
+      if (!session) throw new Error('the page session did not start');
+      return session.open(tool);
+    },
+  };
 }
 
 export async function startPageSession(ruleSet: RuleSet, options: AppOptions = {}): Promise<PageSession> {

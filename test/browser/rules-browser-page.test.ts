@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
-import { BROWSER_START_TIMEOUT, expectSelfContained, startPageSession, type OpenPage, type PageSession } from './page-session.js';
+import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-session.js';
 
 async function openProgramme(opened: OpenPage, programme: string): Promise<void> {
   await opened.page.locator(`#rules button[data-programme="${programme}"]`).click();
@@ -8,13 +8,7 @@ async function openProgramme(opened: OpenPage, programme: string): Promise<void>
 }
 
 describe('rules browser in the browser, bundled rules', () => {
-  let session: PageSession;
-  beforeAll(async () => {
-    session = await startPageSession(bundledRuleSet());
-  }, BROWSER_START_TIMEOUT);
-  afterAll(async () => {
-    await session?.close();
-  }, BROWSER_START_TIMEOUT);
+  const session = pageSessionForTests(() => bundledRuleSet());
 
   it('NSK: the version timeline and a version\'s parameters, rules, assumptions and sources', async () => {
     const opened = await session.open('rules');
@@ -51,13 +45,7 @@ describe('rules browser in the browser, bundled rules', () => {
 });
 
 describe('rules browser in the browser, fictional test versions', () => {
-  let session: PageSession;
-  beforeAll(async () => {
-    session = await startPageSession(ruleSetAt(FIXTURE_RULES));
-  }, BROWSER_START_TIMEOUT);
-  afterAll(async () => {
-    await session?.close();
-  }, BROWSER_START_TIMEOUT);
+  const session = pageSessionForTests(() => ruleSetAt(FIXTURE_RULES));
 
   it('the diff between two versions lists each changed parameter old → new', async () => {
     const opened = await session.open('rules');

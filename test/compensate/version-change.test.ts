@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compensationResponse } from '../../src/http/api-response.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { T1_PERSON } from '../support/requests.js';
 
 /**
  * A rule version that changes inside a claim's half-year, with the FICTIONAL fixture rules (test/fixtures/rules):
@@ -12,15 +13,7 @@ type Body = Record<string, unknown>;
 
 const ruleSet = ruleSetAt(FIXTURE_RULES);
 
-const person = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
+const person = T1_PERSON;
 
 function claim(patch: Body = {}): Body {
   return {

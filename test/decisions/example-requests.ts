@@ -1,15 +1,8 @@
-import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
+import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 /** Valid request bodies, one per programme and endpoint, that each get a 200: the starting points of these tests. */
 const nskPerson = T1_PERSON;
 const nskServices = T1_SERVICES;
-const diPerson = {
-  birthDate: '1980-05-10',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2016-12-31', service: 'institutional_care' },
-  supportPlanDate: '2017-01-10',
-  diServicesStartedOn: '2017-01-10',
-};
+const diPerson = DI_PERSON;
 const ibmPerson = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'moderate' }] };
 
 export interface ExampleRequest {

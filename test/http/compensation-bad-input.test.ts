@@ -4,7 +4,7 @@ import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { expectNoInternalsIn } from '../support/leaks.js';
-import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
+import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 /**
  * What a client may send wrong to POST /v1/compensation, and what it gets back: problem+json (RFC 9457), a 400
@@ -32,14 +32,7 @@ function validDi(): Body {
   return {
     programme: 'di',
     period: { from: '2017-03-01', to: '2017-03-31' },
-    person: {
-      birthDate: '1980-05-10',
-      conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-      disabilityGroup: 'II',
-      vsacExit: { date: '2016-12-31', service: 'institutional_care' },
-      supportPlanDate: '2017-01-10',
-      diServicesStartedOn: '2017-01-10',
-    },
+    person: structuredClone(DI_PERSON),
     deliveries: [{ service: 'day_care_centre', from: '2017-03-01', to: '2017-03-31', units: '21', rateTier: 'higher', provision: 'municipal' }],
   };
 }

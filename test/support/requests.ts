@@ -13,3 +13,16 @@ export const T1_PERSON = {
 };
 
 export const T1_SERVICES = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+
+/**
+ * The adult of the DI examples: DI1 (severe mental disorder, disability group II), out of institutional care since
+ * 2016-12-31, with a support plan and DI services from 2017-01-10.
+ */
+export const DI_PERSON = {
+  birthDate: '1980-05-10',
+  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+  disabilityGroup: 'II',
+  vsacExit: { date: '2016-12-31', service: 'institutional_care' },
+  supportPlanDate: '2017-01-10',
+  diServicesStartedOn: '2017-01-10',
+};
