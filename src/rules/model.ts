@@ -60,6 +60,9 @@ export interface Parameter {
 export interface Assumption {
   id: string;
   text: LocalisedText;
+  /** Where the sources leave the question open: the other possible reading, and the passage that allows both. */
+  otherReading?: LocalisedText;
+  passage?: string;
 }
 
 export interface Source {

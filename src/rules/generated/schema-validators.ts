@@ -1494,7 +1494,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const versionFile: ValidateFunction = validate22;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers; a request's period must lie inside one.","enum":["calendarHalfYear"]},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
+const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers; a request's period must lie inside one.","enum":["calendarHalfYear"]},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
 const schema50 = {"type":"string","format":"calendar-date"};
 const schema54 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
 const schema59 = {"type":"string","pattern":"^A[0-9]+$"};
@@ -1502,12 +1502,12 @@ const func21 = Object.prototype.hasOwnProperty;
 const pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const pattern14 = new RegExp("^A[0-9]+$", "u");
 const formats0 = schemaFormats["calendar-date"];
-const schema63 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}};
-const schema75 = {"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}};
-const schema64 = {"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
-const schema65 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}};
+const schema65 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}};
+const schema77 = {"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}};
+const schema66 = {"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
+const schema67 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}};
 const wrapper0 = {validate: validate24};
-const schema66 = {"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
+const schema68 = {"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
 const wrapper1 = {validate: validate25};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1522,7 +1522,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.any === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1533,7 +1533,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "any")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1547,7 +1547,7 @@ if(data.any !== undefined){
 let data0 = data.any;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.any,data:data0};
+const err2 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.any,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1565,7 +1565,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.any.type,parentSchema:schema66.properties.any,data:data0};
+const err3 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.any.type,parentSchema:schema68.properties.any,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1577,7 +1577,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1591,7 +1591,7 @@ return errors === 0;
 }
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}};
+const schema69 = {"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1605,7 +1605,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.not === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1616,7 +1616,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "not")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1634,7 +1634,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1648,7 +1648,7 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema68 = {"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}};
+const schema70 = {"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1662,7 +1662,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.condition === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1673,7 +1673,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "condition")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1720,7 +1720,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1734,7 +1734,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema70 = {"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}};
+const schema72 = {"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1748,7 +1748,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1758,7 +1758,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.operator === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1768,7 +1768,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.value === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1779,7 +1779,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "fact") || (key0 === "operator")) || (key0 === "value")) || (key0 === "ref")) || (key0 === "note"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1983,7 +1983,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2191,7 +2191,7 @@ props3 = true;
 ifClause3 = "else";
 }
 if(!valid3){
-const err4 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema65.else.else.else.if,parentSchema:schema65.else.else.else,data};
+const err4 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema67.else.else.else.if,parentSchema:schema67.else.else.else,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2216,7 +2216,7 @@ Object.assign(props2, props3);
 ifClause2 = "else";
 }
 if(!valid2){
-const err5 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema65.else.else.if,parentSchema:schema65.else.else,data};
+const err5 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema67.else.else.if,parentSchema:schema67.else.else,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2241,7 +2241,7 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid1){
-const err6 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema65.else.if,parentSchema:schema65.else,data};
+const err6 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema67.else.if,parentSchema:schema67.else,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2266,7 +2266,7 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema65.if,parentSchema:schema65,data};
+const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema67.if,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2277,7 +2277,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema65,data};
+const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2288,7 +2288,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2317,7 +2317,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2328,7 +2328,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2342,7 +2342,7 @@ if(data.all !== undefined){
 let data0 = data.all;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema64.properties.all,data:data0};
+const err2 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2360,7 +2360,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.all.type,parentSchema:schema64.properties.all,data:data0};
+const err3 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.all.type,parentSchema:schema66.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2372,7 +2372,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2567,7 +2567,7 @@ else {
 const _errs16 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err4 = {instancePath,schemaPath:"#/$defs/onlyCombinators/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err4 = {instancePath,schemaPath:"#/$defs/onlyCombinators/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2578,7 +2578,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err5 = {instancePath,schemaPath:"#/$defs/onlyCombinators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+const err5 = {instancePath,schemaPath:"#/$defs/onlyCombinators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2590,7 +2590,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/$defs/onlyCombinators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err6 = {instancePath,schemaPath:"#/$defs/onlyCombinators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2609,7 +2609,7 @@ props3 = true;
 ifClause3 = "else";
 }
 if(!valid3){
-const err7 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema63.else.else.else.if,parentSchema:schema63.else.else.else,data};
+const err7 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema65.else.else.else.if,parentSchema:schema65.else.else.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2634,7 +2634,7 @@ Object.assign(props2, props3);
 ifClause2 = "else";
 }
 if(!valid2){
-const err8 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema63.else.else.if,parentSchema:schema63.else.else,data};
+const err8 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema65.else.else.if,parentSchema:schema65.else.else,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2659,7 +2659,7 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid1){
-const err9 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema63.else.if,parentSchema:schema63.else,data};
+const err9 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema65.else.if,parentSchema:schema65.else,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2684,7 +2684,7 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema63.if,parentSchema:schema63,data};
+const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema65.if,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2695,7 +2695,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err11 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema63,data};
+const err11 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2706,7 +2706,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2721,7 +2721,7 @@ return errors === 0;
 }
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema80 = {"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}};
+const schema82 = {"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2735,7 +2735,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.param === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2746,7 +2746,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "param")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2793,7 +2793,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2807,7 +2807,7 @@ return errors === 0;
 }
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema88 = {"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}};
+const schema90 = {"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2821,7 +2821,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2831,7 +2831,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2841,7 +2841,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.title === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2851,7 +2851,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2861,7 +2861,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.conditions === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema88.required,parentSchema:schema88,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema90.required,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2872,7 +2872,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "title")) || (key0 === "source")) || (key0 === "assumptions")) || (key0 === "conditions"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2910,7 +2910,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "requirement") || (data1 === "exclusion"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema88.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema88.properties.kind.enum,parentSchema:schema88.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema90.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.kind.enum,parentSchema:schema90.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3073,7 +3073,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema88.properties.assumptions.type,parentSchema:schema88.properties.assumptions,data:data6};
+const err21 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.assumptions.type,parentSchema:schema90.properties.assumptions,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3091,7 +3091,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3105,7 +3105,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema95 = {"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}};
+const schema97 = {"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3119,7 +3119,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.provision === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3129,7 +3129,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ref === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3139,7 +3139,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.source === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema95.required,parentSchema:schema95,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3150,7 +3150,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "provision") || (key0 === "ref")) || (key0 === "source"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3164,7 +3164,7 @@ if(data.provision !== undefined){
 let data0 = data.provision;
 if(typeof data0 === "string"){
 if(func1(data0) < 1){
-const err4 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95.properties.provision,data:data0};
+const err4 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.provision,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3175,7 +3175,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.provision.type,parentSchema:schema95.properties.provision,data:data0};
+const err5 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.provision.type,parentSchema:schema97.properties.provision,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3237,7 +3237,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4215,7 +4215,7 @@ vErrors.push(err74);
 errors++;
 }
 for(const key7 in data24){
-if(!((key7 === "id") || (key7 === "text"))){
+if(!((((key7 === "id") || (key7 === "text")) || (key7 === "otherReading")) || (key7 === "passage"))){
 const err75 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err75];
@@ -4348,9 +4348,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assumptions.items.type,parentSchema:schema48.properties.assumptions.items,data:data24};
+if(data24.otherReading !== undefined){
+let data29 = data24.otherReading;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.lv === undefined){
+const err86 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data29};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4359,10 +4361,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.assumptions.type,parentSchema:schema48.properties.assumptions,data:data23};
+if(data29.en === undefined){
+const err87 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data29};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4371,15 +4371,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data.conditions !== undefined){
-let data29 = data.conditions;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key9 in data29){
-const _errs98 = errors;
-if(typeof key9 === "string"){
-if(func1(key9) > 64){
-const err88 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key9,propertyName:key9};
+if(!((key9 === "lv") || (key9 === "en"))){
+const err88 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4388,8 +4382,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!pattern6.test(key9)){
-const err89 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key9,propertyName:key9};
+}
+if(data29.lv !== undefined){
+let data30 = data29.lv;
+if(typeof data30 === "string"){
+if(func1(data30) < 1){
+const err89 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data30};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4400,7 +4398,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key9,propertyName:key9};
+const err90 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data30};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4409,9 +4407,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-var valid33 = _errs98 === errors;
-if(!valid33){
-const err91 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema48.properties.conditions.propertyNames,parentSchema:schema48.properties.conditions,data:data29};
+}
+if(data29.en !== undefined){
+let data31 = data29.en;
+if(typeof data31 === "string"){
+if(func1(data31) < 1){
+const err91 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data31};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4421,15 +4422,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-for(const key10 in data29){
-if(!(validate23(data29[key10], {instancePath:instancePath+"/conditions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data29,parentDataProperty:key10,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err92 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.conditions.type,parentSchema:schema48.properties.conditions,data:data29};
+const err92 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data31};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4439,11 +4433,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data31 = data.rules;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err93 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data31};
+}
+else {
+const err93 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data29};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4452,12 +4444,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-const len4 = data31.length;
-for(let i4=0; i4<len4; i4++){
-let data32 = data31[i4];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.id === undefined){
-const err94 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data32};
+}
+if(data24.passage !== undefined){
+let data32 = data24.passage;
+if(typeof data32 === "string"){
+if(func1(data32) < 3){
+const err94 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4466,8 +4458,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data32.kind === undefined){
-const err95 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data32};
+}
+else {
+const err95 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4476,8 +4469,13 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data32.title === undefined){
-const err96 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data32};
+}
+if(data24.otherReading !== undefined){
+if(data24.passage === undefined){
+const err96 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "otherReading",
+    missingProperty: "passage",
+    depsCount: 1,
+    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema48.properties.assumptions.items.dependentRequired,parentSchema:schema48.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4486,8 +4484,13 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data32.source === undefined){
-const err97 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data32};
+}
+if(data24.passage !== undefined){
+if(data24.otherReading === undefined){
+const err97 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "passage",
+    missingProperty: "otherReading",
+    depsCount: 1,
+    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema48.properties.assumptions.items.dependentRequired,parentSchema:schema48.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4496,8 +4499,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data32.conditions === undefined){
-const err98 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data32};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assumptions.items.type,parentSchema:schema48.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4506,9 +4511,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key11 in data32){
-if(!((((((key11 === "id") || (key11 === "kind")) || (key11 === "title")) || (key11 === "source")) || (key11 === "assumptions")) || (key11 === "conditions"))){
-const err99 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.rules.items,data:data32};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.assumptions.type,parentSchema:schema48.properties.assumptions,data:data23};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4518,11 +4524,14 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data32.id !== undefined){
-let data33 = data32.id;
-if(typeof data33 === "string"){
-if(!pattern5.test(data33)){
-const err100 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data33};
+if(data.conditions !== undefined){
+let data33 = data.conditions;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key10 in data33){
+const _errs109 = errors;
+if(typeof key10 === "string"){
+if(func1(key10) > 64){
+const err100 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4531,9 +4540,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data33};
+if(!pattern6.test(key10)){
+const err101 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4543,10 +4551,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data32.kind !== undefined){
-let data34 = data32.kind;
-if(!(((data34 === "basis") || (data34 === "requirement")) || (data34 === "exclusion"))){
-const err102 = {instancePath:instancePath+"/rules/" + i4+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.rules.items.properties.kind.enum,parentSchema:schema48.properties.rules.items.properties.kind,data:data34};
+else {
+const err102 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4555,12 +4561,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data32.title !== undefined){
-let data35 = data32.title;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.lv === undefined){
-const err103 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data35};
+var valid36 = _errs109 === errors;
+if(!valid36){
+const err103 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema48.properties.conditions.propertyNames,parentSchema:schema48.properties.conditions,data:data33};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4569,8 +4572,16 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data35.en === undefined){
-const err104 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data35};
+}
+for(const key11 in data33){
+if(!(validate23(data33[key11], {instancePath:instancePath+"/conditions/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data33,parentDataProperty:key11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.conditions.type,parentSchema:schema48.properties.conditions,data:data33};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4579,9 +4590,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key12 in data35){
-if(!((key12 === "lv") || (key12 === "en"))){
-const err105 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data35};
+}
+if(data.rules !== undefined){
+let data35 = data.rules;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err105 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data35};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4590,12 +4604,12 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data35.lv !== undefined){
-let data36 = data35.lv;
-if(typeof data36 === "string"){
-if(func1(data36) < 1){
-const err106 = {instancePath:instancePath+"/rules/" + i4+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data36};
+const len4 = data35.length;
+for(let i4=0; i4<len4; i4++){
+let data36 = data35[i4];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.id === undefined){
+const err106 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4604,9 +4618,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/rules/" + i4+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data36};
+if(data36.kind === undefined){
+const err107 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4615,12 +4628,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data35.en !== undefined){
-let data37 = data35.en;
-if(typeof data37 === "string"){
-if(func1(data37) < 1){
-const err108 = {instancePath:instancePath+"/rules/" + i4+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data37};
+if(data36.title === undefined){
+const err108 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4629,9 +4638,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/rules/" + i4+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data37};
+if(data36.source === undefined){
+const err109 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4640,10 +4648,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data35};
+if(data36.conditions === undefined){
+const err110 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4652,12 +4658,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data32.source !== undefined){
-let data38 = data32.source;
-if(typeof data38 === "string"){
-if(func1(data38) < 3){
-const err111 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data38};
+for(const key12 in data36){
+if(!((((((key12 === "id") || (key12 === "kind")) || (key12 === "title")) || (key12 === "source")) || (key12 === "assumptions")) || (key12 === "conditions"))){
+const err111 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4667,8 +4670,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data38};
+if(data36.id !== undefined){
+let data37 = data36.id;
+if(typeof data37 === "string"){
+if(!pattern5.test(data37)){
+const err112 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data37};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4678,15 +4684,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data32.assumptions !== undefined){
-let data39 = data32.assumptions;
-if(Array.isArray(data39)){
-const len5 = data39.length;
-for(let i5=0; i5<len5; i5++){
-let data40 = data39[i5];
-if(typeof data40 === "string"){
-if(!pattern14.test(data40)){
-const err113 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data40};
+else {
+const err113 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data37};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4696,8 +4695,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data40};
+if(data36.kind !== undefined){
+let data38 = data36.kind;
+if(!(((data38 === "basis") || (data38 === "requirement")) || (data38 === "exclusion"))){
+const err114 = {instancePath:instancePath+"/rules/" + i4+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.rules.items.properties.kind.enum,parentSchema:schema48.properties.rules.items.properties.kind,data:data38};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4707,9 +4708,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/rules/" + i4+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.items.properties.assumptions.type,parentSchema:schema48.properties.rules.items.properties.assumptions,data:data39};
+if(data36.title !== undefined){
+let data39 = data36.title;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.lv === undefined){
+const err115 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data39};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4718,16 +4721,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data32.conditions !== undefined){
-if(!(validate23(data32.conditions, {instancePath:instancePath+"/rules/" + i4+"/conditions",parentData:data32,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.rules.items.type,parentSchema:schema48.properties.rules.items,data:data32};
+if(data39.en === undefined){
+const err116 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data39};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4736,10 +4731,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data31};
+for(const key13 in data39){
+if(!((key13 === "lv") || (key13 === "en"))){
+const err117 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data39};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4749,15 +4743,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.compensation !== undefined){
-let data42 = data.compensation;
-const _errs131 = errors;
-let valid46 = true;
-const _errs132 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind !== undefined){
-if("cappedActualCost" !== data42.kind){
-const err118 = {};
+if(data39.lv !== undefined){
+let data40 = data39.lv;
+if(typeof data40 === "string"){
+if(func1(data40) < 1){
+const err118 = {instancePath:instancePath+"/rules/" + i4+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data40};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4767,23 +4757,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-var _valid3 = _errs132 === errors;
-errors = _errs131;
-if(vErrors !== null){
-if(_errs131){
-vErrors.length = _errs131;
-}
 else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid3){
-const _errs134 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind === undefined){
-const err119 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+const err119 = {instancePath:instancePath+"/rules/" + i4+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data40};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4792,8 +4767,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data42.claimPeriod === undefined){
-const err120 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+if(data39.en !== undefined){
+let data41 = data39.en;
+if(typeof data41 === "string"){
+if(func1(data41) < 1){
+const err120 = {instancePath:instancePath+"/rules/" + i4+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data41};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4802,8 +4781,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data42.annualAmount === undefined){
-const err121 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+else {
+const err121 = {instancePath:instancePath+"/rules/" + i4+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data41};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4812,8 +4792,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data42.periodShare === undefined){
-const err122 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data39};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4822,8 +4804,12 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data42.capAssumption === undefined){
-const err123 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+if(data36.source !== undefined){
+let data42 = data36.source;
+if(typeof data42 === "string"){
+if(func1(data42) < 3){
+const err123 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4832,8 +4818,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data42.proRataAssumption === undefined){
-const err124 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+else {
+const err124 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data42};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4842,8 +4829,16 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data42.reportDue === undefined){
-const err125 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+if(data36.assumptions !== undefined){
+let data43 = data36.assumptions;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i5=0; i5<len5; i5++){
+let data44 = data43[i5];
+if(typeof data44 === "string"){
+if(!pattern14.test(data44)){
+const err125 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4852,8 +4847,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data42.paymentDue === undefined){
-const err126 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+else {
+const err126 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4862,8 +4858,10 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data42.lineRules === undefined){
-const err127 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/rules/" + i4+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.items.properties.assumptions.type,parentSchema:schema48.properties.rules.items.properties.assumptions,data:data43};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4872,9 +4870,16 @@ vErrors.push(err127);
 }
 errors++;
 }
-for(const key13 in data42){
-if(!(func21.call(schema48.properties.compensation.then.properties, key13))){
-const err128 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then,data:data42};
+}
+if(data36.conditions !== undefined){
+if(!(validate23(data36.conditions, {instancePath:instancePath+"/rules/" + i4+"/conditions",parentData:data36,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.rules.items.type,parentSchema:schema48.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4884,10 +4889,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data42.kind !== undefined){
-let data44 = data42.kind;
-if("cappedActualCost" !== data44){
-const err129 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema48.properties.compensation.then.properties.kind,data:data44};
+}
+else {
+const err129 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data35};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4897,10 +4901,15 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data42.claimPeriod !== undefined){
-let data45 = data42.claimPeriod;
-if(!(data45 === "calendarHalfYear")){
-const err130 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema48.properties.compensation.then.properties.claimPeriod,data:data45};
+if(data.compensation !== undefined){
+let data46 = data.compensation;
+const _errs142 = errors;
+let valid49 = true;
+const _errs143 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind !== undefined){
+if("cappedActualCost" !== data46.kind){
+const err130 = {};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4910,23 +4919,23 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data42.annualAmount !== undefined){
-if(!(validate41(data42.annualAmount, {instancePath:instancePath+"/compensation/annualAmount",parentData:data42,parentDataProperty:"annualAmount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
+}
+var _valid3 = _errs143 === errors;
+errors = _errs142;
+if(vErrors !== null){
+if(_errs142){
+vErrors.length = _errs142;
+}
+else {
+vErrors = null;
 }
 }
-if(data42.periodShare !== undefined){
-if(!(validate41(data42.periodShare, {instancePath:instancePath+"/compensation/periodShare",parentData:data42,parentDataProperty:"periodShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data42.capAssumption !== undefined){
-let data48 = data42.capAssumption;
-if(typeof data48 === "string"){
-if(!pattern14.test(data48)){
-const err131 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data48};
+let ifClause0;
+if(_valid3){
+const _errs145 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err131 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4935,9 +4944,8 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data48};
+if(data46.claimPeriod === undefined){
+const err132 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4946,12 +4954,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data42.proRataAssumption !== undefined){
-let data49 = data42.proRataAssumption;
-if(typeof data49 === "string"){
-if(!pattern14.test(data49)){
-const err133 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data49};
+if(data46.annualAmount === undefined){
+const err133 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4960,9 +4964,8 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data49};
+if(data46.periodShare === undefined){
+const err134 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4971,12 +4974,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data42.reportDue !== undefined){
-let data50 = data42.reportDue;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.monthsAfterPeriod === undefined){
-const err135 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data50};
+if(data46.capAssumption === undefined){
+const err135 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4985,8 +4984,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data50.dayOfMonth === undefined){
-const err136 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data50};
+if(data46.proRataAssumption === undefined){
+const err136 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4995,8 +4994,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data50.source === undefined){
-const err137 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data50};
+if(data46.reportDue === undefined){
+const err137 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5005,9 +5004,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key14 in data50){
-if(!(((key14 === "monthsAfterPeriod") || (key14 === "dayOfMonth")) || (key14 === "source"))){
-const err138 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data50};
+if(data46.paymentDue === undefined){
+const err138 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5016,24 +5014,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data50.monthsAfterPeriod !== undefined){
-if(!(validate41(data50.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data50,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data50.dayOfMonth !== undefined){
-if(!(validate41(data50.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data50,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data50.source !== undefined){
-let data53 = data50.source;
-if(typeof data53 === "string"){
-if(func1(data53) < 3){
-const err139 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data53};
+if(data46.lineRules === undefined){
+const err139 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5042,9 +5024,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data53};
+for(const key14 in data46){
+if(!(func21.call(schema48.properties.compensation.then.properties, key14))){
+const err140 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5054,9 +5036,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.properties.reportDue.type,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data50};
+if(data46.kind !== undefined){
+let data48 = data46.kind;
+if("cappedActualCost" !== data48){
+const err141 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema48.properties.compensation.then.properties.kind,data:data48};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5066,11 +5049,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data42.paymentDue !== undefined){
-let data54 = data42.paymentDue;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.calendar === undefined){
-const err142 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data54};
+if(data46.claimPeriod !== undefined){
+let data49 = data46.claimPeriod;
+if(!(data49 === "calendarHalfYear")){
+const err142 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema48.properties.compensation.then.properties.claimPeriod,data:data49};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5079,8 +5061,24 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(data54.workingDays === undefined){
-const err143 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data54};
+}
+if(data46.annualAmount !== undefined){
+if(!(validate41(data46.annualAmount, {instancePath:instancePath+"/compensation/annualAmount",parentData:data46,parentDataProperty:"annualAmount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data46.periodShare !== undefined){
+if(!(validate41(data46.periodShare, {instancePath:instancePath+"/compensation/periodShare",parentData:data46,parentDataProperty:"periodShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data46.capAssumption !== undefined){
+let data52 = data46.capAssumption;
+if(typeof data52 === "string"){
+if(!pattern14.test(data52)){
+const err143 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data52};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5089,8 +5087,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data54.source === undefined){
-const err144 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data54};
+}
+else {
+const err144 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data52};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5099,9 +5098,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-for(const key15 in data54){
-if(!((((key15 === "workingDays") || (key15 === "workingDayAssumption")) || (key15 === "source")) || (key15 === "calendar"))){
-const err145 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data54};
+}
+if(data46.proRataAssumption !== undefined){
+let data53 = data46.proRataAssumption;
+if(typeof data53 === "string"){
+if(!pattern14.test(data53)){
+const err145 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5111,17 +5113,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data54.workingDays !== undefined){
-if(!(validate41(data54.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data54,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data54.workingDayAssumption !== undefined){
-let data56 = data54.workingDayAssumption;
-if(typeof data56 === "string"){
-if(!pattern14.test(data56)){
-const err146 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data56};
+else {
+const err146 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5131,8 +5124,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data56};
+if(data46.reportDue !== undefined){
+let data54 = data46.reportDue;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.monthsAfterPeriod === undefined){
+const err147 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5141,12 +5137,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data54.source !== undefined){
-let data57 = data54.source;
-if(typeof data57 === "string"){
-if(func1(data57) < 3){
-const err148 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data57};
+if(data54.dayOfMonth === undefined){
+const err148 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5155,9 +5147,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data57};
+if(data54.source === undefined){
+const err149 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5166,12 +5157,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data54.calendar !== undefined){
-let data58 = data54.calendar;
-if(typeof data58 === "string"){
-if(func1(data58) > 64){
-const err150 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data58};
+for(const key15 in data54){
+if(!(((key15 === "monthsAfterPeriod") || (key15 === "dayOfMonth")) || (key15 === "source"))){
+const err150 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5180,8 +5168,24 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(!pattern6.test(data58)){
-const err151 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data58};
+}
+if(data54.monthsAfterPeriod !== undefined){
+if(!(validate41(data54.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data54,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data54.dayOfMonth !== undefined){
+if(!(validate41(data54.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data54,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data54.source !== undefined){
+let data57 = data54.source;
+if(typeof data57 === "string"){
+if(func1(data57) < 3){
+const err151 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data57};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5192,7 +5196,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data58};
+const err152 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data57};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5204,7 +5208,7 @@ errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.properties.paymentDue.type,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data54};
+const err153 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.properties.reportDue.type,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5214,19 +5218,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data42.lineRules !== undefined){
-let data59 = data42.lineRules;
-if(Array.isArray(data59)){
-const len6 = data59.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate47(data59[i6], {instancePath:instancePath+"/compensation/lineRules/" + i6,parentData:data59,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.then.properties.lineRules,data:data59};
+if(data46.paymentDue !== undefined){
+let data58 = data46.paymentDue;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.calendar === undefined){
+const err154 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5235,10 +5231,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.type,parentSchema:schema48.properties.compensation.then,data:data42};
+if(data58.workingDays === undefined){
+const err155 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5247,22 +5241,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-var _valid3 = _errs134 === errors;
-valid46 = _valid3;
-if(valid46){
-var props2 = true;
-}
-ifClause0 = "then";
-}
-else {
-const _errs171 = errors;
-const _errs172 = errors;
-let valid59 = true;
-const _errs173 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind !== undefined){
-if("unitCostDeliveries" !== data42.kind){
-const err156 = {};
+if(data58.source === undefined){
+const err156 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5271,24 +5251,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-}
-var _valid4 = _errs173 === errors;
-errors = _errs172;
-if(vErrors !== null){
-if(_errs172){
-vErrors.length = _errs172;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid4){
-const _errs175 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind === undefined){
-const err157 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data42};
+for(const key16 in data58){
+if(!((((key16 === "workingDays") || (key16 === "workingDayAssumption")) || (key16 === "source")) || (key16 === "calendar"))){
+const err157 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5297,8 +5262,18 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data42.unitCosts === undefined){
-const err158 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data42};
+}
+if(data58.workingDays !== undefined){
+if(!(validate41(data58.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data58,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data58.workingDayAssumption !== undefined){
+let data60 = data58.workingDayAssumption;
+if(typeof data60 === "string"){
+if(!pattern14.test(data60)){
+const err158 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data60};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5307,8 +5282,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data42.provision === undefined){
-const err159 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data42};
+}
+else {
+const err159 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data60};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5317,8 +5293,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data42.proRataAssumption === undefined){
-const err160 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data42};
+}
+if(data58.source !== undefined){
+let data61 = data58.source;
+if(typeof data61 === "string"){
+if(func1(data61) < 3){
+const err160 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data61};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5327,8 +5307,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data42.lineRules === undefined){
-const err161 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data42};
+}
+else {
+const err161 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data61};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5337,9 +5318,12 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key16 in data42){
-if(!(((((key16 === "kind") || (key16 === "unitCosts")) || (key16 === "provision")) || (key16 === "proRataAssumption")) || (key16 === "lineRules"))){
-const err162 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then,data:data42};
+}
+if(data58.calendar !== undefined){
+let data62 = data58.calendar;
+if(typeof data62 === "string"){
+if(func1(data62) > 64){
+const err162 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data62};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5348,11 +5332,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data42.kind !== undefined){
-let data62 = data42.kind;
-if("unitCostDeliveries" !== data62){
-const err163 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema48.properties.compensation.else.then.properties.kind,data:data62};
+if(!pattern6.test(data62)){
+const err163 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data62};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5362,11 +5343,8 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data42.unitCosts !== undefined){
-let data63 = data42.unitCosts;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(Object.keys(data63).length < 1){
-const err164 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts,data:data63};
+else {
+const err164 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data62};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5375,15 +5353,10 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key17 in data63){
-let data64 = data63[key17];
-const _errs184 = errors;
-let valid63 = false;
-let passing0 = null;
-const _errs185 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.rate === undefined){
-const err165 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data64};
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.properties.paymentDue.type,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5393,15 +5366,19 @@ vErrors.push(err165);
 errors++;
 }
 }
-var _valid5 = _errs185 === errors;
-if(_valid5){
-valid63 = true;
-passing0 = 0;
+if(data46.lineRules !== undefined){
+let data63 = data46.lineRules;
+if(Array.isArray(data63)){
+const len6 = data63.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate47(data63[i6], {instancePath:instancePath+"/compensation/lineRules/" + i6,parentData:data63,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
 }
-const _errs186 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.rates === undefined){
-const err166 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data64};
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.then.properties.lineRules,data:data63};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5411,19 +5388,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-var _valid5 = _errs186 === errors;
-if(_valid5 && valid63){
-valid63 = false;
-passing0 = [passing0, 1];
 }
 else {
-if(_valid5){
-valid63 = true;
-passing0 = 1;
-}
-}
-if(!valid63){
-const err167 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data64};
+const err167 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.type,parentSchema:schema48.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5432,20 +5399,22 @@ vErrors.push(err167);
 }
 errors++;
 }
-else {
-errors = _errs184;
-if(vErrors !== null){
-if(_errs184){
-vErrors.length = _errs184;
+var _valid3 = _errs145 === errors;
+valid49 = _valid3;
+if(valid49){
+var props2 = true;
+}
+ifClause0 = "then";
 }
 else {
-vErrors = null;
-}
-}
-}
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.unit === undefined){
-const err168 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data64};
+const _errs182 = errors;
+const _errs183 = errors;
+let valid62 = true;
+const _errs184 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind !== undefined){
+if("unitCostDeliveries" !== data46.kind){
+const err168 = {};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5454,8 +5423,24 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data64.source === undefined){
-const err169 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data64};
+}
+}
+var _valid4 = _errs184 === errors;
+errors = _errs183;
+if(vErrors !== null){
+if(_errs183){
+vErrors.length = _errs183;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid4){
+const _errs186 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err169 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5464,9 +5449,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-for(const key18 in data64){
-if(!(((((key18 === "unit") || (key18 === "rate")) || (key18 === "rates")) || (key18 === "tierAssumption")) || (key18 === "source"))){
-const err170 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data64};
+if(data46.unitCosts === undefined){
+const err170 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5475,11 +5459,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data64.unit !== undefined){
-let data65 = data64.unit;
-if(!(((data65 === "day") || (data65 === "hour")) || (data65 === "session"))){
-const err171 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data65};
+if(data46.provision === undefined){
+const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5488,18 +5469,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data64.rate !== undefined){
-if(!(validate41(data64.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data64,parentDataProperty:"rate",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data64.rates !== undefined){
-let data67 = data64.rates;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.lower === undefined){
-const err172 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data67};
+if(data46.proRataAssumption === undefined){
+const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5508,8 +5479,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data67.higher === undefined){
-const err173 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data67};
+if(data46.lineRules === undefined){
+const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5518,9 +5489,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key19 in data67){
-if(!((key19 === "lower") || (key19 === "higher"))){
-const err174 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data67};
+for(const key17 in data46){
+if(!(((((key17 === "kind") || (key17 === "unitCosts")) || (key17 === "provision")) || (key17 === "proRataAssumption")) || (key17 === "lineRules"))){
+const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5530,21 +5501,10 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data67.lower !== undefined){
-if(!(validate41(data67.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data67,parentDataProperty:"lower",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data67.higher !== undefined){
-if(!(validate41(data67.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data67,parentDataProperty:"higher",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data67};
+if(data46.kind !== undefined){
+let data66 = data46.kind;
+if("unitCostDeliveries" !== data66){
+const err175 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema48.properties.compensation.else.then.properties.kind,data:data66};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5554,11 +5514,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data64.tierAssumption !== undefined){
-let data70 = data64.tierAssumption;
-if(typeof data70 === "string"){
-if(!pattern14.test(data70)){
-const err176 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data70};
+if(data46.unitCosts !== undefined){
+let data67 = data46.unitCosts;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(Object.keys(data67).length < 1){
+const err176 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts,data:data67};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5567,9 +5527,15 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-else {
-const err177 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data70};
+for(const key18 in data67){
+let data68 = data67[key18];
+const _errs195 = errors;
+let valid66 = false;
+let passing0 = null;
+const _errs196 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.rate === undefined){
+const err177 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5579,11 +5545,15 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data64.source !== undefined){
-let data71 = data64.source;
-if(typeof data71 === "string"){
-if(func1(data71) < 3){
-const err178 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data71};
+var _valid5 = _errs196 === errors;
+if(_valid5){
+valid66 = true;
+passing0 = 0;
+}
+const _errs197 = errors;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.rates === undefined){
+const err178 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5593,8 +5563,19 @@ vErrors.push(err178);
 errors++;
 }
 }
+var _valid5 = _errs197 === errors;
+if(_valid5 && valid66){
+valid66 = false;
+passing0 = [passing0, 1];
+}
 else {
-const err179 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data71};
+if(_valid5){
+valid66 = true;
+passing0 = 1;
+}
+}
+if(!valid66){
+const err179 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5603,10 +5584,20 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
+else {
+errors = _errs195;
+if(vErrors !== null){
+if(_errs195){
+vErrors.length = _errs195;
 }
 else {
-const err180 = {instancePath:instancePath+"/compensation/unitCosts/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data64};
+vErrors = null;
+}
+}
+}
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.unit === undefined){
+const err180 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5615,10 +5606,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-}
-else {
-const err181 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts,data:data63};
+if(data68.source === undefined){
+const err181 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5627,12 +5616,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data42.provision !== undefined){
-let data72 = data42.provision;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.unitCost === undefined){
-const err182 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema48.properties.compensation.else.then.properties.provision.required,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data72};
+for(const key19 in data68){
+if(!(((((key19 === "unit") || (key19 === "rate")) || (key19 === "rates")) || (key19 === "tierAssumption")) || (key19 === "source"))){
+const err182 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5641,8 +5627,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data72.actualCostUpToUnitCost === undefined){
-const err183 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema48.properties.compensation.else.then.properties.provision.required,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data72};
+}
+if(data68.unit !== undefined){
+let data69 = data68.unit;
+if(!(((data69 === "day") || (data69 === "hour")) || (data69 === "session"))){
+const err183 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data69};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5651,9 +5640,18 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key20 in data72){
-if(!((key20 === "unitCost") || (key20 === "actualCostUpToUnitCost"))){
-const err184 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data72};
+}
+if(data68.rate !== undefined){
+if(!(validate41(data68.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data68,parentDataProperty:"rate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data68.rates !== undefined){
+let data71 = data68.rates;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.lower === undefined){
+const err184 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5662,22 +5660,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data72.unitCost !== undefined){
-if(!(validate53(data72.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data72,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data72.actualCostUpToUnitCost !== undefined){
-if(!(validate53(data72.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data72,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err185 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.provision.type,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data72};
+if(data71.higher === undefined){
+const err185 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5686,12 +5670,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data42.proRataAssumption !== undefined){
-let data75 = data42.proRataAssumption;
-if(typeof data75 === "string"){
-if(!pattern14.test(data75)){
-const err186 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data75};
+for(const key20 in data71){
+if(!((key20 === "lower") || (key20 === "higher"))){
+const err186 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5701,8 +5682,21 @@ vErrors.push(err186);
 errors++;
 }
 }
+if(data71.lower !== undefined){
+if(!(validate41(data71.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data71,parentDataProperty:"lower",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data71.higher !== undefined){
+if(!(validate41(data71.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data71,parentDataProperty:"higher",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err187 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data75};
+const err187 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5712,19 +5706,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data42.lineRules !== undefined){
-let data76 = data42.lineRules;
-if(Array.isArray(data76)){
-const len7 = data76.length;
-for(let i7=0; i7<len7; i7++){
-if(!(validate47(data76[i7], {instancePath:instancePath+"/compensation/lineRules/" + i7,parentData:data76,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.else.then.properties.lineRules,data:data76};
+if(data68.tierAssumption !== undefined){
+let data74 = data68.tierAssumption;
+if(typeof data74 === "string"){
+if(!pattern14.test(data74)){
+const err188 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data74};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5734,9 +5720,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
 else {
-const err189 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.type,parentSchema:schema48.properties.compensation.else.then,data:data42};
+const err189 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data74};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5745,22 +5730,12 @@ vErrors.push(err189);
 }
 errors++;
 }
-var _valid4 = _errs175 === errors;
-valid59 = _valid4;
-if(valid59){
-var props3 = true;
 }
-ifClause1 = "then";
-}
-else {
-const _errs212 = errors;
-const _errs213 = errors;
-let valid72 = true;
-const _errs214 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind !== undefined){
-if("individualBudgetLines" !== data42.kind){
-const err190 = {};
+if(data68.source !== undefined){
+let data75 = data68.source;
+if(typeof data75 === "string"){
+if(func1(data75) < 3){
+const err190 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data75};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5770,22 +5745,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-var _valid6 = _errs214 === errors;
-errors = _errs213;
-if(vErrors !== null){
-if(_errs213){
-vErrors.length = _errs213;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs216 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind === undefined){
-const err191 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+const err191 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data75};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5794,8 +5755,10 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data42.emergencies === undefined){
-const err192 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5804,8 +5767,10 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data42.proRataAssumption === undefined){
-const err193 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts,data:data67};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5814,8 +5779,12 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data42.diUnitCostRef === undefined){
-const err194 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+}
+if(data46.provision !== undefined){
+let data76 = data46.provision;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.unitCost === undefined){
+const err194 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema48.properties.compensation.else.then.properties.provision.required,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5824,8 +5793,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data42.lineRules === undefined){
-const err195 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+if(data76.actualCostUpToUnitCost === undefined){
+const err195 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema48.properties.compensation.else.then.properties.provision.required,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5834,9 +5803,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-for(const key21 in data42){
-if(!(((((key21 === "kind") || (key21 === "emergencies")) || (key21 === "proRataAssumption")) || (key21 === "diUnitCostRef")) || (key21 === "lineRules"))){
-const err196 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+for(const key21 in data76){
+if(!((key21 === "unitCost") || (key21 === "actualCostUpToUnitCost"))){
+const err196 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5846,10 +5815,21 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data42.kind !== undefined){
-let data79 = data42.kind;
-if("individualBudgetLines" !== data79){
-const err197 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema48.properties.compensation.else.else.then.properties.kind,data:data79};
+if(data76.unitCost !== undefined){
+if(!(validate53(data76.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data76,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data76.actualCostUpToUnitCost !== undefined){
+if(!(validate53(data76.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data76,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.provision.type,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5859,11 +5839,11 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data42.emergencies !== undefined){
-let data80 = data42.emergencies;
-if(typeof data80 === "string"){
-if(func1(data80) > 64){
-const err198 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data80};
+if(data46.proRataAssumption !== undefined){
+let data79 = data46.proRataAssumption;
+if(typeof data79 === "string"){
+if(!pattern14.test(data79)){
+const err198 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data79};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5872,8 +5852,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(!pattern6.test(data80)){
-const err199 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data80};
+}
+else {
+const err199 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5883,8 +5864,19 @@ vErrors.push(err199);
 errors++;
 }
 }
+if(data46.lineRules !== undefined){
+let data80 = data46.lineRules;
+if(Array.isArray(data80)){
+const len7 = data80.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate47(data80[i7], {instancePath:instancePath+"/compensation/lineRules/" + i7,parentData:data80,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err200 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data80};
+const err200 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.else.then.properties.lineRules,data:data80};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5894,11 +5886,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data42.proRataAssumption !== undefined){
-let data81 = data42.proRataAssumption;
-if(typeof data81 === "string"){
-if(!pattern14.test(data81)){
-const err201 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data81};
+}
+else {
+const err201 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.type,parentSchema:schema48.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5907,9 +5897,22 @@ vErrors.push(err201);
 }
 errors++;
 }
+var _valid4 = _errs186 === errors;
+valid62 = _valid4;
+if(valid62){
+var props3 = true;
+}
+ifClause1 = "then";
 }
 else {
-const err202 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data81};
+const _errs223 = errors;
+const _errs224 = errors;
+let valid75 = true;
+const _errs225 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind !== undefined){
+if("individualBudgetLines" !== data46.kind){
+const err202 = {};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5919,11 +5922,22 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data42.diUnitCostRef !== undefined){
-let data82 = data42.diUnitCostRef;
-if(typeof data82 === "string"){
-if(!pattern5.test(data82)){
-const err203 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data82};
+}
+var _valid6 = _errs225 === errors;
+errors = _errs224;
+if(vErrors !== null){
+if(_errs224){
+vErrors.length = _errs224;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs227 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err203 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5932,9 +5946,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-else {
-const err204 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data82};
+if(data46.emergencies === undefined){
+const err204 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5943,20 +5956,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data42.lineRules !== undefined){
-let data83 = data42.lineRules;
-if(Array.isArray(data83)){
-const len8 = data83.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate47(data83[i8], {instancePath:instancePath+"/compensation/lineRules/" + i8,parentData:data83,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err205 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.else.else.then.properties.lineRules,data:data83};
+if(data46.proRataAssumption === undefined){
+const err205 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5965,10 +5966,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.else.then.type,parentSchema:schema48.properties.compensation.else.else.then,data:data42};
+if(data46.diUnitCostRef === undefined){
+const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5977,14 +5976,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid6 = _errs216 === errors;
-valid72 = _valid6;
-if(valid72){
-var props4 = true;
-}
-}
-if(!valid72){
-const err207 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.properties.compensation.else.else.if,parentSchema:schema48.properties.compensation.else.else,data:data42};
+if(data46.lineRules === undefined){
+const err207 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5993,9 +5986,168 @@ vErrors.push(err207);
 }
 errors++;
 }
-var _valid4 = _errs212 === errors;
-valid59 = _valid4;
-if(valid59){
+for(const key22 in data46){
+if(!(((((key22 === "kind") || (key22 === "emergencies")) || (key22 === "proRataAssumption")) || (key22 === "diUnitCostRef")) || (key22 === "lineRules"))){
+const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data46.kind !== undefined){
+let data83 = data46.kind;
+if("individualBudgetLines" !== data83){
+const err209 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema48.properties.compensation.else.else.then.properties.kind,data:data83};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data46.emergencies !== undefined){
+let data84 = data46.emergencies;
+if(typeof data84 === "string"){
+if(func1(data84) > 64){
+const err210 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data84};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(!pattern6.test(data84)){
+const err211 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data84};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data84};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data46.proRataAssumption !== undefined){
+let data85 = data46.proRataAssumption;
+if(typeof data85 === "string"){
+if(!pattern14.test(data85)){
+const err213 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data85};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data85};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data46.diUnitCostRef !== undefined){
+let data86 = data46.diUnitCostRef;
+if(typeof data86 === "string"){
+if(!pattern5.test(data86)){
+const err215 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data86};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data86};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data46.lineRules !== undefined){
+let data87 = data46.lineRules;
+if(Array.isArray(data87)){
+const len8 = data87.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate47(data87[i8], {instancePath:instancePath+"/compensation/lineRules/" + i8,parentData:data87,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.else.else.then.properties.lineRules,data:data87};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.else.then.type,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+var _valid6 = _errs227 === errors;
+valid75 = _valid6;
+if(valid75){
+var props4 = true;
+}
+}
+if(!valid75){
+const err219 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.properties.compensation.else.else.if,parentSchema:schema48.properties.compensation.else.else,data:data46};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+var _valid4 = _errs223 === errors;
+valid62 = _valid4;
+if(valid62){
 if(props3 !== true && props4 !== undefined){
 if(props4 === true){
 props3 = true;
@@ -6008,19 +6160,19 @@ Object.assign(props3, props4);
 }
 ifClause1 = "else";
 }
-if(!valid59){
-const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema48.properties.compensation.else.if,parentSchema:schema48.properties.compensation.else,data:data42};
+if(!valid62){
+const err220 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema48.properties.compensation.else.if,parentSchema:schema48.properties.compensation.else,data:data46};
 if(vErrors === null){
-vErrors = [err208];
+vErrors = [err220];
 }
 else {
-vErrors.push(err208);
+vErrors.push(err220);
 }
 errors++;
 }
-var _valid3 = _errs171 === errors;
-valid46 = _valid3;
-if(valid46){
+var _valid3 = _errs182 === errors;
+valid49 = _valid3;
+if(valid49){
 if(props2 !== true && props3 !== undefined){
 if(props3 === true){
 props2 = true;
@@ -6033,24 +6185,24 @@ Object.assign(props2, props3);
 }
 ifClause0 = "else";
 }
-if(!valid46){
-const err209 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema48.properties.compensation.if,parentSchema:schema48.properties.compensation,data:data42};
+if(!valid49){
+const err221 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema48.properties.compensation.if,parentSchema:schema48.properties.compensation,data:data46};
 if(vErrors === null){
-vErrors = [err209];
+vErrors = [err221];
 }
 else {
-vErrors.push(err209);
+vErrors.push(err221);
 }
 errors++;
 }
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.kind === undefined){
-const err210 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.required,parentSchema:schema48.properties.compensation,data:data42};
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err222 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.required,parentSchema:schema48.properties.compensation,data:data46};
 if(vErrors === null){
-vErrors = [err210];
+vErrors = [err222];
 }
 else {
-vErrors.push(err210);
+vErrors.push(err222);
 }
 errors++;
 }
@@ -6058,39 +6210,39 @@ if(props2 !== true){
 props2 = props2 || {};
 props2.kind = true;
 }
-if(data42.kind !== undefined){
-let data85 = data42.kind;
-if(!(((data85 === "cappedActualCost") || (data85 === "unitCostDeliveries")) || (data85 === "individualBudgetLines"))){
-const err211 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.properties.kind.enum,parentSchema:schema48.properties.compensation.properties.kind,data:data85};
+if(data46.kind !== undefined){
+let data89 = data46.kind;
+if(!(((data89 === "cappedActualCost") || (data89 === "unitCostDeliveries")) || (data89 === "individualBudgetLines"))){
+const err223 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.properties.kind.enum,parentSchema:schema48.properties.compensation.properties.kind,data:data89};
 if(vErrors === null){
-vErrors = [err211];
+vErrors = [err223];
 }
 else {
-vErrors.push(err211);
+vErrors.push(err223);
 }
 errors++;
 }
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.type,parentSchema:schema48.properties.compensation,data:data42};
+const err224 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.type,parentSchema:schema48.properties.compensation,data:data46};
 if(vErrors === null){
-vErrors = [err212];
+vErrors = [err224];
 }
 else {
-vErrors.push(err212);
+vErrors.push(err224);
 }
 errors++;
 }
 }
 }
 else {
-const err213 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err225 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
-vErrors = [err213];
+vErrors = [err225];
 }
 else {
-vErrors.push(err213);
+vErrors.push(err225);
 }
 errors++;
 }
@@ -6100,8 +6252,8 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const caseFile: ValidateFunction = validate58;
-const schema102 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
-const schema104 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
+const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
+const schema106 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
 const pattern41 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6117,7 +6269,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema102.required,parentSchema:schema102,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema104.required,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6128,7 +6280,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "cases")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6142,7 +6294,7 @@ if(data.cases !== undefined){
 let data0 = data.cases;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema102.properties.cases,data:data0};
+const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema104.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6156,7 +6308,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema102.properties.cases.items.required,parentSchema:schema102.properties.cases.items,data:data1};
+const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema104.properties.cases.items.required,parentSchema:schema104.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6166,7 +6318,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.request === undefined){
-const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema102.properties.cases.items.required,parentSchema:schema102.properties.cases.items,data:data1};
+const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema104.properties.cases.items.required,parentSchema:schema104.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6176,7 +6328,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.expect === undefined){
-const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema102.properties.cases.items.required,parentSchema:schema102.properties.cases.items,data:data1};
+const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema104.properties.cases.items.required,parentSchema:schema104.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6187,7 +6339,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "name") || (key1 === "covers")) || (key1 === "endpoint")) || (key1 === "request")) || (key1 === "expect"))){
-const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema102.properties.cases.items,data:data1};
+const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6201,7 +6353,7 @@ if(data1.name !== undefined){
 let data2 = data1.name;
 if(typeof data2 === "string"){
 if(func1(data2) < 3){
-const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema102.properties.cases.items.properties.name,data:data2};
+const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema104.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6212,7 +6364,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.name.type,parentSchema:schema102.properties.cases.items.properties.name,data:data2};
+const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.name.type,parentSchema:schema104.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6253,7 +6405,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.cases.items.properties.covers.type,parentSchema:schema102.properties.cases.items.properties.covers,data:data3};
+const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.covers.type,parentSchema:schema104.properties.cases.items.properties.covers,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6266,7 +6418,7 @@ errors++;
 if(data1.endpoint !== undefined){
 let data5 = data1.endpoint;
 if(!((data5 === "eligibility") || (data5 === "compensation"))){
-const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema102.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema102.properties.cases.items.properties.endpoint.enum,parentSchema:schema102.properties.cases.items.properties.endpoint,data:data5};
+const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema104.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema104.properties.cases.items.properties.endpoint.enum,parentSchema:schema104.properties.cases.items.properties.endpoint,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6279,7 +6431,7 @@ errors++;
 if(data1.request !== undefined){
 let data6 = data1.request;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.cases.items.properties.request.type,parentSchema:schema102.properties.cases.items.properties.request,data:data6};
+const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.request.type,parentSchema:schema104.properties.cases.items.properties.request,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6293,7 +6445,7 @@ if(data1.expect !== undefined){
 let data7 = data1.expect;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(Object.keys(data7).length < 1){
-const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema102.properties.cases.items.properties.expect,data:data7};
+const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema104.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6303,8 +6455,8 @@ vErrors.push(err14);
 errors++;
 }
 for(const key2 in data7){
-if(!(func21.call(schema102.properties.cases.items.properties.expect.properties, key2))){
-const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema102.properties.cases.items.properties.expect,data:data7};
+if(!(func21.call(schema104.properties.cases.items.properties.expect.properties, key2))){
+const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6317,7 +6469,7 @@ errors++;
 if(data7.status !== undefined){
 let data8 = data7.status;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema102.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.status,data:data8};
+const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6328,7 +6480,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 599 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema102.properties.cases.items.properties.expect.properties.status,data:data8};
+const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema104.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6338,7 +6490,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8 < 200 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema102.properties.cases.items.properties.expect.properties.status,data:data8};
+const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema104.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6352,7 +6504,7 @@ errors++;
 if(data7.eligible !== undefined){
 let data9 = data7.eligible;
 if(typeof data9 !== "boolean"){
-const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema102.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.eligible,data:data9};
+const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema104.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligible,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6370,7 +6522,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(typeof data11 === "string"){
 if(!pattern5.test(data11)){
-const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema104.items,data:data11};
+const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6381,7 +6533,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.items.type,parentSchema:schema104.items,data:data11};
+const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6393,7 +6545,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.type,parentSchema:schema104,data:data10};
+const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6411,7 +6563,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(typeof data13 === "string"){
 if(!pattern5.test(data13)){
-const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema104.items,data:data13};
+const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6422,7 +6574,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.items.type,parentSchema:schema104.items,data:data13};
+const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6434,7 +6586,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.type,parentSchema:schema104,data:data12};
+const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6447,7 +6599,7 @@ errors++;
 if(data7.version !== undefined){
 let data14 = data7.version;
 if(typeof data14 !== "string"){
-const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.version,data:data14};
+const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.version,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6460,7 +6612,7 @@ errors++;
 if(data7.eligibleDays !== undefined){
 let data15 = data7.eligibleDays;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema102.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6471,7 +6623,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema102.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6490,7 +6642,7 @@ for(let i4=0; i4<len4; i4++){
 let data17 = data16[i4];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.from === undefined){
-const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema102.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6500,7 +6652,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data17.to === undefined){
-const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema102.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6511,7 +6663,7 @@ errors++;
 }
 for(const key3 in data17){
 if(!((((((key3 === "from") || (key3 === "to")) || (key3 === "eligible")) || (key3 === "basis")) || (key3 === "blockers")) || (key3 === "version"))){
-const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6574,7 +6726,7 @@ errors++;
 if(data17.eligible !== undefined){
 let data20 = data17.eligible;
 if(typeof data20 !== "boolean"){
-const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema102.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
+const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6592,7 +6744,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(typeof data22 === "string"){
 if(!pattern5.test(data22)){
-const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema104.items,data:data22};
+const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6603,7 +6755,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.items.type,parentSchema:schema104.items,data:data22};
+const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6615,7 +6767,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.type,parentSchema:schema104,data:data21};
+const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6633,7 +6785,7 @@ for(let i6=0; i6<len6; i6++){
 let data24 = data23[i6];
 if(typeof data24 === "string"){
 if(!pattern5.test(data24)){
-const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema104.items,data:data24};
+const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6644,7 +6796,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.items.type,parentSchema:schema104.items,data:data24};
+const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6656,7 +6808,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.type,parentSchema:schema104,data:data23};
+const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6669,7 +6821,7 @@ errors++;
 if(data17.version !== undefined){
 let data25 = data17.version;
 if(typeof data25 !== "string"){
-const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
+const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6681,7 +6833,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6693,7 +6845,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.segments,data:data16};
+const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6711,7 +6863,7 @@ for(let i7=0; i7<len7; i7++){
 let data27 = data26[i7];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.path === undefined){
-const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema102.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema102.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6722,7 +6874,7 @@ errors++;
 }
 for(const key4 in data27){
 if(!((key4 === "path") || (key4 === "message"))){
-const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema102.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6735,7 +6887,7 @@ errors++;
 if(data27.path !== undefined){
 let data28 = data27.path;
 if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
+const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6748,7 +6900,7 @@ errors++;
 if(data27.message !== undefined){
 let data29 = data27.message;
 if(typeof data29 !== "string"){
-const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
+const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6760,7 +6912,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6772,7 +6924,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.errors,data:data26};
+const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6785,7 +6937,7 @@ errors++;
 if(data7.detail !== undefined){
 let data30 = data7.detail;
 if(typeof data30 !== "string"){
-const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.detail,data:data30};
+const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.detail,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6799,7 +6951,7 @@ if(data7.compensation !== undefined){
 let data31 = data7.compensation;
 if(typeof data31 === "string"){
 if(!pattern41.test(data31)){
-const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema102.properties.cases.items.properties.expect.properties.compensation,data:data31};
+const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6810,7 +6962,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.compensation,data:data31};
+const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6824,7 +6976,7 @@ if(data7.eligibleCost !== undefined){
 let data32 = data7.eligibleCost;
 if(typeof data32 === "string"){
 if(!pattern41.test(data32)){
-const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema102.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6835,7 +6987,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -6849,7 +7001,7 @@ if(data7.cap !== undefined){
 let data33 = data7.cap;
 if(typeof data33 === "string"){
 if(!pattern41.test(data33)){
-const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema102.properties.cases.items.properties.expect.properties.cap,data:data33};
+const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -6860,7 +7012,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.cap,data:data33};
+const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -6928,7 +7080,7 @@ for(let i8=0; i8<len8; i8++){
 let data37 = data36[i8];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.index === undefined){
-const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -6938,8 +7090,8 @@ vErrors.push(err63);
 errors++;
 }
 for(const key5 in data37){
-if(!(func21.call(schema102.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
-const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+if(!(func21.call(schema104.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
+const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -6952,7 +7104,7 @@ errors++;
 if(data37.index !== undefined){
 let data38 = data37.index;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6963,7 +7115,7 @@ errors++;
 }
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
-const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6978,7 +7130,7 @@ if(data37.eligibleAmount !== undefined){
 let data39 = data37.eligibleAmount;
 if(typeof data39 === "string"){
 if(!pattern41.test(data39)){
-const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -6989,7 +7141,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7003,7 +7155,7 @@ if(data37.amount !== undefined){
 let data40 = data37.amount;
 if(typeof data40 === "string"){
 if(!pattern41.test(data40)){
-const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7014,7 +7166,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7028,7 +7180,7 @@ if(data37.unitCost !== undefined){
 let data41 = data37.unitCost;
 if(typeof data41 === "string"){
 if(!pattern41.test(data41)){
-const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7039,7 +7191,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7052,7 +7204,7 @@ errors++;
 if(data37.countedDays !== undefined){
 let data42 = data37.countedDays;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7063,7 +7215,7 @@ errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
 if(data42 < 0 || isNaN(data42)){
-const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7077,7 +7229,7 @@ errors++;
 if(data37.compensatedDays !== undefined){
 let data43 = data37.compensatedDays;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7088,7 +7240,7 @@ errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
 if(data43 < 0 || isNaN(data43)){
-const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7102,7 +7254,7 @@ errors++;
 if(data37.compensatedUnits !== undefined){
 let data44 = data37.compensatedUnits;
 if(typeof data44 !== "string"){
-const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
+const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7115,7 +7267,7 @@ errors++;
 if(data37.ref !== undefined){
 let data45 = data37.ref;
 if((typeof data45 !== "string") && (data45 !== null)){
-const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema102.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
+const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema104.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7133,7 +7285,7 @@ for(let i9=0; i9<len9; i9++){
 let data47 = data46[i9];
 if(typeof data47 === "string"){
 if(!pattern5.test(data47)){
-const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema104.items,data:data47};
+const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data47};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7144,7 +7296,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.items.type,parentSchema:schema104.items,data:data47};
+const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7156,7 +7308,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.type,parentSchema:schema104,data:data46};
+const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data46};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7168,7 +7320,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7180,7 +7332,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema102.properties.cases.items.properties.expect.properties.lines,data:data36};
+const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines,data:data36};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7192,7 +7344,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.cases.items.properties.expect.type,parentSchema:schema102.properties.cases.items.properties.expect,data:data7};
+const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.type,parentSchema:schema104.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7204,7 +7356,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.cases.items.type,parentSchema:schema102.properties.cases.items,data:data1};
+const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.type,parentSchema:schema104.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7216,7 +7368,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema102.properties.cases.type,parentSchema:schema102.properties.cases,data:data0};
+const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.type,parentSchema:schema104.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7228,7 +7380,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7243,7 +7395,7 @@ return errors === 0;
 validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const calendarFile: ValidateFunction = validate59;
-const schema113 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
+const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
 const func0 = defaultExport(equalModule);
 const pattern49 = new RegExp("^[A-Z]{2}$", "u");
 
@@ -7260,7 +7412,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7270,7 +7422,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.holidayLibrary === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7280,7 +7432,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.transferredDays === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema113.required,parentSchema:schema113,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7291,7 +7443,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "title") || (key0 === "assumptions")) || (key0 === "holidayLibrary")) || (key0 === "recurringHolidays")) || (key0 === "oneOffHolidays")) || (key0 === "transferredDays"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema113,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7434,7 +7586,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema113.properties.assumptions,data:data3};
+const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema115.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7449,7 +7601,7 @@ break outer0;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.properties.assumptions.type,parentSchema:schema113.properties.assumptions,data:data3};
+const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.assumptions.type,parentSchema:schema115.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7463,7 +7615,7 @@ if(data.holidayLibrary !== undefined){
 let data5 = data.holidayLibrary;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.country === undefined){
-const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema113.properties.holidayLibrary.required,parentSchema:schema113.properties.holidayLibrary,data:data5};
+const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema115.properties.holidayLibrary.required,parentSchema:schema115.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7473,7 +7625,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data5.source === undefined){
-const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema113.properties.holidayLibrary.required,parentSchema:schema113.properties.holidayLibrary,data:data5};
+const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.holidayLibrary.required,parentSchema:schema115.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7484,7 +7636,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!((key2 === "country") || (key2 === "source"))){
-const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema113.properties.holidayLibrary,data:data5};
+const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7498,7 +7650,7 @@ if(data5.country !== undefined){
 let data6 = data5.country;
 if(typeof data6 === "string"){
 if(!pattern49.test(data6)){
-const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema113.properties.holidayLibrary.properties.country,data:data6};
+const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema115.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7509,7 +7661,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.holidayLibrary.properties.country.type,parentSchema:schema113.properties.holidayLibrary.properties.country,data:data6};
+const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.holidayLibrary.properties.country.type,parentSchema:schema115.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7546,7 +7698,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.properties.holidayLibrary.type,parentSchema:schema113.properties.holidayLibrary,data:data5};
+const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.holidayLibrary.type,parentSchema:schema115.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7564,7 +7716,7 @@ for(let i2=0; i2<len1; i2++){
 let data9 = data8[i2];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.rule === undefined){
-const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema113.properties.recurringHolidays.items.required,parentSchema:schema113.properties.recurringHolidays.items,data:data9};
+const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema115.properties.recurringHolidays.items.required,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7574,7 +7726,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data9.name === undefined){
-const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema113.properties.recurringHolidays.items.required,parentSchema:schema113.properties.recurringHolidays.items,data:data9};
+const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema115.properties.recurringHolidays.items.required,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7584,7 +7736,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data9.source === undefined){
-const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema113.properties.recurringHolidays.items.required,parentSchema:schema113.properties.recurringHolidays.items,data:data9};
+const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.recurringHolidays.items.required,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7595,7 +7747,7 @@ errors++;
 }
 for(const key3 in data9){
 if(!((((key3 === "rule") || (key3 === "name")) || (key3 === "source")) || (key3 === "note"))){
-const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema113.properties.recurringHolidays.items,data:data9};
+const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7609,7 +7761,7 @@ if(data9.rule !== undefined){
 let data10 = data9.rule;
 if(typeof data10 === "string"){
 if(func1(data10) > 200){
-const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema113.properties.recurringHolidays.items.properties.rule,data:data10};
+const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7619,7 +7771,7 @@ vErrors.push(err28);
 errors++;
 }
 if(func1(data10) < 1){
-const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema113.properties.recurringHolidays.items.properties.rule,data:data10};
+const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7630,7 +7782,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema113.properties.recurringHolidays.items.properties.rule,data:data10};
+const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema115.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7766,7 +7918,7 @@ if(data9.note !== undefined){
 let data15 = data9.note;
 if(typeof data15 === "string"){
 if(func1(data15) < 1){
-const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema113.properties.recurringHolidays.items.properties.note,data:data15};
+const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7777,7 +7929,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.recurringHolidays.items.properties.note.type,parentSchema:schema113.properties.recurringHolidays.items.properties.note,data:data15};
+const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.recurringHolidays.items.properties.note.type,parentSchema:schema115.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7789,7 +7941,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.properties.recurringHolidays.items.type,parentSchema:schema113.properties.recurringHolidays.items,data:data9};
+const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.recurringHolidays.items.type,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7801,7 +7953,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.properties.recurringHolidays.type,parentSchema:schema113.properties.recurringHolidays,data:data8};
+const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.recurringHolidays.type,parentSchema:schema115.properties.recurringHolidays,data:data8};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7819,7 +7971,7 @@ for(let i3=0; i3<len2; i3++){
 let data17 = data16[i3];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.date === undefined){
-const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema113.properties.oneOffHolidays.items.required,parentSchema:schema113.properties.oneOffHolidays.items,data:data17};
+const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema115.properties.oneOffHolidays.items.required,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7829,7 +7981,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data17.name === undefined){
-const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema113.properties.oneOffHolidays.items.required,parentSchema:schema113.properties.oneOffHolidays.items,data:data17};
+const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema115.properties.oneOffHolidays.items.required,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7839,7 +7991,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data17.source === undefined){
-const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema113.properties.oneOffHolidays.items.required,parentSchema:schema113.properties.oneOffHolidays.items,data:data17};
+const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.oneOffHolidays.items.required,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7850,7 +8002,7 @@ errors++;
 }
 for(const key5 in data17){
 if(!((((key5 === "date") || (key5 === "name")) || (key5 === "source")) || (key5 === "note"))){
-const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema113.properties.oneOffHolidays.items,data:data17};
+const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8011,7 +8163,7 @@ if(data17.note !== undefined){
 let data23 = data17.note;
 if(typeof data23 === "string"){
 if(func1(data23) < 1){
-const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema113.properties.oneOffHolidays.items.properties.note,data:data23};
+const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8022,7 +8174,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema113.properties.oneOffHolidays.items.properties.note,data:data23};
+const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema115.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8034,7 +8186,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.properties.oneOffHolidays.items.type,parentSchema:schema113.properties.oneOffHolidays.items,data:data17};
+const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.oneOffHolidays.items.type,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8046,7 +8198,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.properties.oneOffHolidays.type,parentSchema:schema113.properties.oneOffHolidays,data:data16};
+const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.oneOffHolidays.type,parentSchema:schema115.properties.oneOffHolidays,data:data16};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8064,7 +8216,7 @@ for(let i4=0; i4<len3; i4++){
 let data25 = data24[i4];
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.dayOff === undefined){
-const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema113.properties.transferredDays.items.required,parentSchema:schema113.properties.transferredDays.items,data:data25};
+const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema115.properties.transferredDays.items.required,parentSchema:schema115.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8074,7 +8226,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data25.workedOn === undefined){
-const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema113.properties.transferredDays.items.required,parentSchema:schema113.properties.transferredDays.items,data:data25};
+const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema115.properties.transferredDays.items.required,parentSchema:schema115.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8084,7 +8236,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data25.source === undefined){
-const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema113.properties.transferredDays.items.required,parentSchema:schema113.properties.transferredDays.items,data:data25};
+const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.transferredDays.items.required,parentSchema:schema115.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8095,7 +8247,7 @@ errors++;
 }
 for(const key7 in data25){
 if(!((((key7 === "dayOff") || (key7 === "workedOn")) || (key7 === "source")) || (key7 === "note"))){
-const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema113.properties.transferredDays.items,data:data25};
+const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8184,7 +8336,7 @@ if(data25.note !== undefined){
 let data29 = data25.note;
 if(typeof data29 === "string"){
 if(func1(data29) < 1){
-const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema113.properties.transferredDays.items.properties.note,data:data29};
+const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8195,7 +8347,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.transferredDays.items.properties.note.type,parentSchema:schema113.properties.transferredDays.items.properties.note,data:data29};
+const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.transferredDays.items.properties.note.type,parentSchema:schema115.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8207,7 +8359,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.properties.transferredDays.items.type,parentSchema:schema113.properties.transferredDays.items,data:data25};
+const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.transferredDays.items.type,parentSchema:schema115.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8219,7 +8371,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.properties.transferredDays.type,parentSchema:schema113.properties.transferredDays,data:data24};
+const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.transferredDays.type,parentSchema:schema115.properties.transferredDays,data:data24};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8231,7 +8383,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.type,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8246,7 +8398,7 @@ return errors === 0;
 validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const emergenciesFile: ValidateFunction = validate60;
-const schema125 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
+const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/emergencies.schema.json" */;
@@ -8261,7 +8413,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema127.required,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8271,7 +8423,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.periods === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema125.required,parentSchema:schema125,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema127.required,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8282,7 +8434,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "title") || (key0 === "periods"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema125,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8397,7 +8549,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.from === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema125.properties.periods.items.required,parentSchema:schema125.properties.periods.items,data:data4};
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8407,7 +8559,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4.to === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema125.properties.periods.items.required,parentSchema:schema125.properties.periods.items,data:data4};
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8417,7 +8569,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4.title === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema125.properties.periods.items.required,parentSchema:schema125.properties.periods.items,data:data4};
+const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8427,7 +8579,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data4.source === undefined){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema125.properties.periods.items.required,parentSchema:schema125.properties.periods.items,data:data4};
+const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8438,7 +8590,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((((key2 === "from") || (key2 === "to")) || (key2 === "title")) || (key2 === "source"))){
-const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema125.properties.periods.items,data:data4};
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema127.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8622,7 +8774,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.properties.periods.items.type,parentSchema:schema125.properties.periods.items,data:data4};
+const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.properties.periods.items.type,parentSchema:schema127.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8634,7 +8786,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.periods.type,parentSchema:schema125.properties.periods,data:data3};
+const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema127.properties.periods.type,parentSchema:schema127.properties.periods,data:data3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8646,7 +8798,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.type,parentSchema:schema127,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8661,10 +8813,10 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const eligibilityRequest: ValidateFunction = validate61;
-const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"}}}}}};
-const schema132 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
-const schema133 = {"type":"string","format":"calendar-date"};
-const schema134 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
+const schema133 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"}}}}}};
+const schema134 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
+const schema135 = {"type":"string","format":"calendar-date"};
+const schema136 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8678,7 +8830,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema134.required,parentSchema:schema134,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema136.required,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8688,7 +8840,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema134.required,parentSchema:schema134,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema136.required,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8699,7 +8851,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8713,7 +8865,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8724,7 +8876,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8738,7 +8890,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8749,7 +8901,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8761,7 +8913,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8775,9 +8927,9 @@ return errors === 0;
 }
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema138 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"diCompensatedUntil":{"$ref":"#/$defs/dateOrNull"},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
-const schema139 = {"type":"string","format":"calendar-date"};
-const schema141 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
+const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"diCompensatedUntil":{"$ref":"#/$defs/dateOrNull"},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
+const schema141 = {"type":"string","format":"calendar-date"};
+const schema143 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/api/person.schema.json" */;
@@ -8792,7 +8944,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.birthDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema138.required,parentSchema:schema138,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8802,8 +8954,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func21.call(schema138.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
+if(!(func21.call(schema140.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8817,7 +8969,7 @@ if(data.birthDate !== undefined){
 let data0 = data.birthDate;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data0};
+const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8828,7 +8980,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data0};
+const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8842,7 +8994,7 @@ if(data.conditions !== undefined){
 let data1 = data.conditions;
 if(Array.isArray(data1)){
 if(data1.length > 50){
-const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema138.properties.conditions,data:data1};
+const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema140.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8886,7 +9038,7 @@ if(_valid0){
 const _errs12 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.severity === undefined){
-const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema138.properties.conditions.items.then.required,parentSchema:schema138.properties.conditions.items.then,data:data2};
+const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema140.properties.conditions.items.then.required,parentSchema:schema140.properties.conditions.items.then,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8900,7 +9052,7 @@ var _valid0 = _errs12 === errors;
 valid4 = _valid0;
 }
 if(!valid4){
-const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema138.properties.conditions.items.if,parentSchema:schema138.properties.conditions.items,data:data2};
+const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema140.properties.conditions.items.if,parentSchema:schema140.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8911,7 +9063,7 @@ errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.type === undefined){
-const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema138.properties.conditions.items.required,parentSchema:schema138.properties.conditions.items,data:data2};
+const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema140.properties.conditions.items.required,parentSchema:schema140.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8922,7 +9074,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "type") || (key1 === "severity"))){
-const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema138.properties.conditions.items,data:data2};
+const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema140.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8935,7 +9087,7 @@ errors++;
 if(data2.type !== undefined){
 let data4 = data2.type;
 if(!(((((data4 === "mental_disorder") || (data4 === "developmental_disorder")) || (data4 === "blindness")) || (data4 === "functional_impairment")) || (data4 === "dementia"))){
-const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema138.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.conditions.items.properties.type.enum,parentSchema:schema138.properties.conditions.items.properties.type,data:data4};
+const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema140.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.conditions.items.properties.type.enum,parentSchema:schema140.properties.conditions.items.properties.type,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8948,7 +9100,7 @@ errors++;
 if(data2.severity !== undefined){
 let data5 = data2.severity;
 if(!((((data5 === "mild") || (data5 === "moderate")) || (data5 === "severe")) || (data5 === "very_severe"))){
-const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema138.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.conditions.items.properties.severity.enum,parentSchema:schema138.properties.conditions.items.properties.severity,data:data5};
+const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema140.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.conditions.items.properties.severity.enum,parentSchema:schema140.properties.conditions.items.properties.severity,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8960,7 +9112,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.properties.conditions.items.type,parentSchema:schema138.properties.conditions.items,data:data2};
+const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.properties.conditions.items.type,parentSchema:schema140.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8972,7 +9124,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.conditions.type,parentSchema:schema138.properties.conditions,data:data1};
+const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema140.properties.conditions.type,parentSchema:schema140.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8985,7 +9137,7 @@ errors++;
 if(data.disabilityGroup !== undefined){
 let data6 = data.disabilityGroup;
 if(!(((((data6 === "I") || (data6 === "II")) || (data6 === "III")) || (data6 === "child")) || (data6 === null))){
-const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema138.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.disabilityGroup.enum,parentSchema:schema138.properties.disabilityGroup,data:data6};
+const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema140.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.disabilityGroup.enum,parentSchema:schema140.properties.disabilityGroup,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8998,7 +9150,7 @@ errors++;
 if(data.careLevel !== undefined){
 let data7 = data.careLevel;
 if(!(((((data7 === 1) || (data7 === 2)) || (data7 === 3)) || (data7 === 4)) || (data7 === null))){
-const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema138.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.careLevel.enum,parentSchema:schema138.properties.careLevel,data:data7};
+const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema140.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.careLevel.enum,parentSchema:schema140.properties.careLevel,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9011,7 +9163,7 @@ errors++;
 if(data.vsacExit !== undefined){
 let data8 = data.vsacExit;
 if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema138.properties.vsacExit.type},message:"must be object,null",schema:schema138.properties.vsacExit.type,parentSchema:schema138.properties.vsacExit,data:data8};
+const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema140.properties.vsacExit.type},message:"must be object,null",schema:schema140.properties.vsacExit.type,parentSchema:schema140.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9022,7 +9174,7 @@ errors++;
 }
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.date === undefined){
-const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema138.properties.vsacExit.required,parentSchema:schema138.properties.vsacExit,data:data8};
+const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema140.properties.vsacExit.required,parentSchema:schema140.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9032,7 +9184,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.service === undefined){
-const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema138.properties.vsacExit.required,parentSchema:schema138.properties.vsacExit,data:data8};
+const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema140.properties.vsacExit.required,parentSchema:schema140.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9043,7 +9195,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!((key2 === "date") || (key2 === "service"))){
-const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema138.properties.vsacExit,data:data8};
+const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema140.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9057,7 +9209,7 @@ if(data8.date !== undefined){
 let data9 = data8.date;
 if(typeof data9 === "string"){
 if(!(formats0.validate(data9))){
-const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data9};
+const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9068,7 +9220,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data9};
+const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9081,7 +9233,7 @@ errors++;
 if(data8.service !== undefined){
 let data10 = data8.service;
 if(!((data10 === "institutional_care") || (data10 === "group_home"))){
-const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema138.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.vsacExit.properties.service.enum,parentSchema:schema138.properties.vsacExit.properties.service,data:data10};
+const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema140.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.vsacExit.properties.service.enum,parentSchema:schema140.properties.vsacExit.properties.service,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9096,7 +9248,7 @@ errors++;
 if(data.receivedDiServices !== undefined){
 let data11 = data.receivedDiServices;
 if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema138.properties.receivedDiServices.type,parentSchema:schema138.properties.receivedDiServices,data:data11};
+const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema140.properties.receivedDiServices.type,parentSchema:schema140.properties.receivedDiServices,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9109,7 +9261,7 @@ errors++;
 if(data.nskAsChild !== undefined){
 let data12 = data.nskAsChild;
 if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema138.properties.nskAsChild.type,parentSchema:schema138.properties.nskAsChild,data:data12};
+const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema140.properties.nskAsChild.type,parentSchema:schema140.properties.nskAsChild,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9122,7 +9274,7 @@ errors++;
 if(data.residence !== undefined){
 let data13 = data.residence;
 if(!(((((((data13 === "own_home") || (data13 === "social_house")) || (data13 === "group_home")) || (data13 === "family")) || (data13 === "guardian")) || (data13 === "foster_family")) || (data13 === "institution"))){
-const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema138.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema138.properties.residence.enum,parentSchema:schema138.properties.residence,data:data13};
+const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema140.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.residence.enum,parentSchema:schema140.properties.residence,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9135,7 +9287,7 @@ errors++;
 if(data.diCompensatedUntil !== undefined){
 let data14 = data.diCompensatedUntil;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err26 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema141.type},message:"must be string,null",schema:schema141.type,parentSchema:schema141,data:data14};
+const err26 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema143.type},message:"must be string,null",schema:schema143.type,parentSchema:schema143,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9146,7 +9298,7 @@ errors++;
 }
 if(typeof data14 === "string"){
 if(!(formats0.validate(data14))){
-const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data14};
+const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema143,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9160,7 +9312,7 @@ errors++;
 if(data.supportPlanDate !== undefined){
 let data15 = data.supportPlanDate;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema141.type},message:"must be string,null",schema:schema141.type,parentSchema:schema141,data:data15};
+const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema143.type},message:"must be string,null",schema:schema143.type,parentSchema:schema143,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9171,7 +9323,7 @@ errors++;
 }
 if(typeof data15 === "string"){
 if(!(formats0.validate(data15))){
-const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data15};
+const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema143,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9185,7 +9337,7 @@ errors++;
 if(data.diServicesStartedOn !== undefined){
 let data16 = data.diServicesStartedOn;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema141.type},message:"must be string,null",schema:schema141.type,parentSchema:schema141,data:data16};
+const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema143.type},message:"must be string,null",schema:schema143.type,parentSchema:schema143,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9196,7 +9348,7 @@ errors++;
 }
 if(typeof data16 === "string"){
 if(!(formats0.validate(data16))){
-const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data16};
+const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema143,data:data16};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9210,7 +9362,7 @@ errors++;
 if(data.pensionAgeReached !== undefined){
 let data17 = data.pensionAgeReached;
 if(typeof data17 !== "boolean"){
-const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema138.properties.pensionAgeReached.type,parentSchema:schema138.properties.pensionAgeReached,data:data17};
+const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema140.properties.pensionAgeReached.type,parentSchema:schema140.properties.pensionAgeReached,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9222,7 +9374,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9236,9 +9388,9 @@ return errors === 0;
 }
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema144 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"}}}};
-const schema145 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
-const schema146 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
+const schema146 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"}}}};
+const schema147 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
+const schema148 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9252,7 +9404,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema144,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9266,7 +9418,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema144.items.required,parentSchema:schema144.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9276,7 +9428,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema144.items.required,parentSchema:schema144.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9286,7 +9438,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema144.items.required,parentSchema:schema144.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9297,7 +9449,7 @@ errors++;
 }
 for(const key0 in data0){
 if(!(((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144.items,data:data0};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9310,7 +9462,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema145.enum},message:"must be equal to one of the allowed values",schema:schema145.enum,parentSchema:schema145,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9323,7 +9475,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.items.properties.inPlan.type,parentSchema:schema144.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.items.properties.inPlan.type,parentSchema:schema146.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9336,7 +9488,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema146.enum},message:"must be equal to one of the allowed values",schema:schema146.enum,parentSchema:schema146,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9348,7 +9500,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.items.type,parentSchema:schema144.items,data:data0};
+const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.items.type,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9360,7 +9512,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema144.type,parentSchema:schema144,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.type,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9388,7 +9540,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema133.required,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9398,7 +9550,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.person === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema131.required,parentSchema:schema131,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema133.required,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9409,7 +9561,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "programme") || (key0 === "personRef")) || (key0 === "date")) || (key0 === "period")) || (key0 === "asOf")) || (key0 === "person")) || (key0 === "services"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9423,7 +9575,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema131.properties.programme,data:data0};
+const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema133.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9433,7 +9585,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema131.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema133.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9444,7 +9596,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema131.properties.programme.type,parentSchema:schema131.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.programme.type,parentSchema:schema133.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9458,7 +9610,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema132,data:data1};
+const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema134,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9468,7 +9620,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func1(data1) < 1){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema132,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema134,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9479,7 +9631,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema132.type,parentSchema:schema132,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema134.type,parentSchema:schema134,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9493,7 +9645,7 @@ if(data.date !== undefined){
 let data2 = data.date;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data2};
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9504,7 +9656,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data2};
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9524,7 +9676,7 @@ if(data.asOf !== undefined){
 let data4 = data.asOf;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data4};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9535,7 +9687,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data4};
+const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9559,7 +9711,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9574,8 +9726,8 @@ return errors === 0;
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const compensationRequest: ValidateFunction = validate68;
-const schema147 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"IBM: the caller states that a declared emergency covers the service lines (besides the declared periods in rules/emergencies/).","type":"boolean"},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"The unit cost the DI project paid for the service, if it did.","$ref":"#/$defs/money"},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
-const schema160 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
+const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"IBM: the caller states that a declared emergency covers the service lines (besides the declared periods in rules/emergencies/).","type":"boolean"},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"The unit cost the DI project paid for the service, if it did.","$ref":"#/$defs/money"},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
+const schema162 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
 const pattern52 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
 const pattern53 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
 
@@ -9591,7 +9743,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema134.required,parentSchema:schema134,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema136.required,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9601,7 +9753,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema134.required,parentSchema:schema134,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema136.required,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9612,7 +9764,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9626,7 +9778,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9637,7 +9789,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9651,7 +9803,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9662,7 +9814,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9674,7 +9826,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9701,7 +9853,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema144,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9715,7 +9867,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema144.items.required,parentSchema:schema144.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9725,7 +9877,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema144.items.required,parentSchema:schema144.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9735,7 +9887,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema144.items.required,parentSchema:schema144.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9746,7 +9898,7 @@ errors++;
 }
 for(const key0 in data0){
 if(!(((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144.items,data:data0};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9759,7 +9911,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema145.enum},message:"must be equal to one of the allowed values",schema:schema145.enum,parentSchema:schema145,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9772,7 +9924,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.items.properties.inPlan.type,parentSchema:schema144.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.items.properties.inPlan.type,parentSchema:schema146.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9785,7 +9937,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema146.enum},message:"must be equal to one of the allowed values",schema:schema146.enum,parentSchema:schema146,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9797,7 +9949,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.items.type,parentSchema:schema144.items,data:data0};
+const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.items.type,parentSchema:schema146.items,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9809,7 +9961,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema144.type,parentSchema:schema144,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.type,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9837,7 +9989,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema147.required,parentSchema:schema147,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema149.required,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9847,7 +9999,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.period === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema147.required,parentSchema:schema147,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema149.required,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9857,7 +10009,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.person === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema147.required,parentSchema:schema147,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema149.required,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9867,8 +10019,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func21.call(schema147.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
+if(!(func21.call(schema149.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9882,7 +10034,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema147.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema149.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9892,7 +10044,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema147.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema149.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9903,7 +10055,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.properties.programme.type,parentSchema:schema147.properties.programme,data:data0};
+const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.properties.programme.type,parentSchema:schema149.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9917,7 +10069,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema132,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema134,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9927,7 +10079,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema132,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema134,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9938,7 +10090,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema132.type,parentSchema:schema132,data:data1};
+const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema134.type,parentSchema:schema134,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9958,7 +10110,7 @@ if(data.asOf !== undefined){
 let data3 = data.asOf;
 if(typeof data3 === "string"){
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data3};
+const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9969,7 +10121,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data3};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9983,7 +10135,7 @@ if(data.approvedOn !== undefined){
 let data4 = data.approvedOn;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data4};
+const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9994,7 +10146,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data4};
+const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10020,7 +10172,7 @@ if(data.costs !== undefined){
 let data7 = data.costs;
 if(Array.isArray(data7)){
 if(data7.length > 1000){
-const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema147.properties.costs,data:data7};
+const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema149.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10034,7 +10186,7 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.service === undefined){
-const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema147.properties.costs.items.required,parentSchema:schema147.properties.costs.items,data:data8};
+const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10044,7 +10196,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data8.from === undefined){
-const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema147.properties.costs.items.required,parentSchema:schema147.properties.costs.items,data:data8};
+const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10054,7 +10206,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data8.to === undefined){
-const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema147.properties.costs.items.required,parentSchema:schema147.properties.costs.items,data:data8};
+const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10064,7 +10216,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.amount === undefined){
-const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema147.properties.costs.items.required,parentSchema:schema147.properties.costs.items,data:data8};
+const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10074,7 +10226,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8.funding === undefined){
-const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema147.properties.costs.items.required,parentSchema:schema147.properties.costs.items,data:data8};
+const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10084,7 +10236,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data8.inPlan === undefined){
-const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema147.properties.costs.items.required,parentSchema:schema147.properties.costs.items,data:data8};
+const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10095,7 +10247,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!((((((key1 === "service") || (key1 === "from")) || (key1 === "to")) || (key1 === "amount")) || (key1 === "funding")) || (key1 === "inPlan"))){
-const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema147.properties.costs.items,data:data8};
+const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10108,7 +10260,7 @@ errors++;
 if(data8.service !== undefined){
 let data9 = data8.service;
 if(!((((((((((((((((data9 === "home_care") || (data9 === "day_centre")) || (data9 === "day_care_centre")) || (data9 === "group_home")) || (data9 === "specialised_workshop")) || (data9 === "respite")) || (data9 === "short_term_care")) || (data9 === "social_rehabilitation")) || (data9 === "psychosocial_rehabilitation")) || (data9 === "specialist_consultation")) || (data9 === "individual_support")) || (data9 === "support_group")) || (data9 === "group_sessions")) || (data9 === "family_assistant")) || (data9 === "assistant")) || (data9 === "other"))){
-const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema145.enum},message:"must be equal to one of the allowed values",schema:schema145.enum,parentSchema:schema145,data:data9};
+const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10122,7 +10274,7 @@ if(data8.from !== undefined){
 let data10 = data8.from;
 if(typeof data10 === "string"){
 if(!(formats0.validate(data10))){
-const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data10};
+const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10133,7 +10285,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data10};
+const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10147,7 +10299,7 @@ if(data8.to !== undefined){
 let data11 = data8.to;
 if(typeof data11 === "string"){
 if(!(formats0.validate(data11))){
-const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data11};
+const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10158,7 +10310,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data11};
+const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10172,7 +10324,7 @@ if(data8.amount !== undefined){
 let data12 = data8.amount;
 if(typeof data12 === "string"){
 if(!pattern52.test(data12)){
-const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema160,data:data12};
+const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10183,7 +10335,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema160.type,parentSchema:schema160,data:data12};
+const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10196,7 +10348,7 @@ errors++;
 if(data8.funding !== undefined){
 let data13 = data8.funding;
 if(!(((((((data13 === "municipality") || (data13 === "state")) || (data13 === "state_cofunded")) || (data13 === "di_project")) || (data13 === "ngo")) || (data13 === "donation")) || (data13 === "own"))){
-const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema146.enum},message:"must be equal to one of the allowed values",schema:schema146.enum,parentSchema:schema146,data:data13};
+const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10209,7 +10361,7 @@ errors++;
 if(data8.inPlan !== undefined){
 let data14 = data8.inPlan;
 if(typeof data14 !== "boolean"){
-const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.costs.items.properties.inPlan.type,parentSchema:schema147.properties.costs.items.properties.inPlan,data:data14};
+const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.costs.items.properties.inPlan.type,parentSchema:schema149.properties.costs.items.properties.inPlan,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10221,7 +10373,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.costs.items.type,parentSchema:schema147.properties.costs.items,data:data8};
+const err31 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.costs.items.type,parentSchema:schema149.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10233,7 +10385,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema147.properties.costs.type,parentSchema:schema147.properties.costs,data:data7};
+const err32 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.costs.type,parentSchema:schema149.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10247,7 +10399,7 @@ if(data.deliveries !== undefined){
 let data15 = data.deliveries;
 if(Array.isArray(data15)){
 if(data15.length > 1000){
-const err33 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema147.properties.deliveries,data:data15};
+const err33 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema149.properties.deliveries,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10261,7 +10413,7 @@ for(let i1=0; i1<len1; i1++){
 let data16 = data15[i1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.service === undefined){
-const err34 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema147.properties.deliveries.items.required,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err34 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10271,7 +10423,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data16.from === undefined){
-const err35 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema147.properties.deliveries.items.required,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err35 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10281,7 +10433,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data16.to === undefined){
-const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema147.properties.deliveries.items.required,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10291,7 +10443,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data16.units === undefined){
-const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema147.properties.deliveries.items.required,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10301,7 +10453,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data16.provision === undefined){
-const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema147.properties.deliveries.items.required,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10312,7 +10464,7 @@ errors++;
 }
 for(const key2 in data16){
 if(!(((((((key2 === "service") || (key2 === "from")) || (key2 === "to")) || (key2 === "units")) || (key2 === "rateTier")) || (key2 === "provision")) || (key2 === "actualCost"))){
-const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10325,7 +10477,7 @@ errors++;
 if(data16.service !== undefined){
 let data17 = data16.service;
 if(!((((((((((((((((data17 === "home_care") || (data17 === "day_centre")) || (data17 === "day_care_centre")) || (data17 === "group_home")) || (data17 === "specialised_workshop")) || (data17 === "respite")) || (data17 === "short_term_care")) || (data17 === "social_rehabilitation")) || (data17 === "psychosocial_rehabilitation")) || (data17 === "specialist_consultation")) || (data17 === "individual_support")) || (data17 === "support_group")) || (data17 === "group_sessions")) || (data17 === "family_assistant")) || (data17 === "assistant")) || (data17 === "other"))){
-const err40 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema145.enum},message:"must be equal to one of the allowed values",schema:schema145.enum,parentSchema:schema145,data:data17};
+const err40 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10339,7 +10491,7 @@ if(data16.from !== undefined){
 let data18 = data16.from;
 if(typeof data18 === "string"){
 if(!(formats0.validate(data18))){
-const err41 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data18};
+const err41 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10350,7 +10502,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data18};
+const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10364,7 +10516,7 @@ if(data16.to !== undefined){
 let data19 = data16.to;
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
-const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data19};
+const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10375,7 +10527,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data19};
+const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10389,7 +10541,7 @@ if(data16.units !== undefined){
 let data20 = data16.units;
 if(typeof data20 === "string"){
 if(!pattern53.test(data20)){
-const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema147.properties.deliveries.items.properties.units,data:data20};
+const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema149.properties.deliveries.items.properties.units,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10400,7 +10552,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.properties.deliveries.items.properties.units.type,parentSchema:schema147.properties.deliveries.items.properties.units,data:data20};
+const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.properties.deliveries.items.properties.units.type,parentSchema:schema149.properties.deliveries.items.properties.units,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10413,7 +10565,7 @@ errors++;
 if(data16.rateTier !== undefined){
 let data21 = data16.rateTier;
 if(!((data21 === "lower") || (data21 === "higher"))){
-const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema147.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema147.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema147.properties.deliveries.items.properties.rateTier,data:data21};
+const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema149.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema149.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema149.properties.deliveries.items.properties.rateTier,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10426,7 +10578,7 @@ errors++;
 if(data16.provision !== undefined){
 let data22 = data16.provision;
 if(!((data22 === "municipal") || (data22 === "procured"))){
-const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema147.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema147.properties.deliveries.items.properties.provision.enum,parentSchema:schema147.properties.deliveries.items.properties.provision,data:data22};
+const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema149.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema149.properties.deliveries.items.properties.provision.enum,parentSchema:schema149.properties.deliveries.items.properties.provision,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10440,7 +10592,7 @@ if(data16.actualCost !== undefined){
 let data23 = data16.actualCost;
 if(typeof data23 === "string"){
 if(!pattern52.test(data23)){
-const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema160,data:data23};
+const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10451,7 +10603,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema160.type,parentSchema:schema160,data:data23};
+const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10463,7 +10615,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.deliveries.items.type,parentSchema:schema147.properties.deliveries.items,data:data16};
+const err51 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.deliveries.items.type,parentSchema:schema149.properties.deliveries.items,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10475,7 +10627,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema147.properties.deliveries.type,parentSchema:schema147.properties.deliveries,data:data15};
+const err52 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.deliveries.type,parentSchema:schema149.properties.deliveries,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10488,7 +10640,7 @@ errors++;
 if(data.emergency !== undefined){
 let data24 = data.emergency;
 if(typeof data24 !== "boolean"){
-const err53 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.emergency.type,parentSchema:schema147.properties.emergency,data:data24};
+const err53 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.emergency.type,parentSchema:schema149.properties.emergency,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10502,7 +10654,7 @@ if(data.serviceLines !== undefined){
 let data25 = data.serviceLines;
 if(Array.isArray(data25)){
 if(data25.length > 1000){
-const err54 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema147.properties.serviceLines,data:data25};
+const err54 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema149.properties.serviceLines,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10516,7 +10668,7 @@ for(let i2=0; i2<len2; i2++){
 let data26 = data25[i2];
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.service === undefined){
-const err55 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema147.properties.serviceLines.items.required,parentSchema:schema147.properties.serviceLines.items,data:data26};
+const err55 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10526,7 +10678,7 @@ vErrors.push(err55);
 errors++;
 }
 if(data26.from === undefined){
-const err56 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema147.properties.serviceLines.items.required,parentSchema:schema147.properties.serviceLines.items,data:data26};
+const err56 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10536,7 +10688,7 @@ vErrors.push(err56);
 errors++;
 }
 if(data26.to === undefined){
-const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema147.properties.serviceLines.items.required,parentSchema:schema147.properties.serviceLines.items,data:data26};
+const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10546,7 +10698,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data26.units === undefined){
-const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema147.properties.serviceLines.items.required,parentSchema:schema147.properties.serviceLines.items,data:data26};
+const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10556,7 +10708,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data26.funding === undefined){
-const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema147.properties.serviceLines.items.required,parentSchema:schema147.properties.serviceLines.items,data:data26};
+const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10566,8 +10718,8 @@ vErrors.push(err59);
 errors++;
 }
 for(const key3 in data26){
-if(!(func21.call(schema147.properties.serviceLines.items.properties, key3))){
-const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema147.properties.serviceLines.items,data:data26};
+if(!(func21.call(schema149.properties.serviceLines.items.properties, key3))){
+const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10580,7 +10732,7 @@ errors++;
 if(data26.service !== undefined){
 let data27 = data26.service;
 if(!((((((((((((((((data27 === "home_care") || (data27 === "day_centre")) || (data27 === "day_care_centre")) || (data27 === "group_home")) || (data27 === "specialised_workshop")) || (data27 === "respite")) || (data27 === "short_term_care")) || (data27 === "social_rehabilitation")) || (data27 === "psychosocial_rehabilitation")) || (data27 === "specialist_consultation")) || (data27 === "individual_support")) || (data27 === "support_group")) || (data27 === "group_sessions")) || (data27 === "family_assistant")) || (data27 === "assistant")) || (data27 === "other"))){
-const err61 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema145.enum},message:"must be equal to one of the allowed values",schema:schema145.enum,parentSchema:schema145,data:data27};
+const err61 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10594,7 +10746,7 @@ if(data26.from !== undefined){
 let data28 = data26.from;
 if(typeof data28 === "string"){
 if(!(formats0.validate(data28))){
-const err62 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data28};
+const err62 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10605,7 +10757,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data28};
+const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10619,7 +10771,7 @@ if(data26.to !== undefined){
 let data29 = data26.to;
 if(typeof data29 === "string"){
 if(!(formats0.validate(data29))){
-const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema133,data:data29};
+const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10630,7 +10782,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.type,parentSchema:schema133,data:data29};
+const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10644,7 +10796,7 @@ if(data26.units !== undefined){
 let data30 = data26.units;
 if(typeof data30 === "string"){
 if(!pattern53.test(data30)){
-const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema147.properties.serviceLines.items.properties.units,data:data30};
+const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema149.properties.serviceLines.items.properties.units,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10655,7 +10807,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.properties.serviceLines.items.properties.units.type,parentSchema:schema147.properties.serviceLines.items.properties.units,data:data30};
+const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.properties.serviceLines.items.properties.units.type,parentSchema:schema149.properties.serviceLines.items.properties.units,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10668,7 +10820,7 @@ errors++;
 if(data26.funding !== undefined){
 let data31 = data26.funding;
 if(!(((((((data31 === "municipality") || (data31 === "state")) || (data31 === "state_cofunded")) || (data31 === "di_project")) || (data31 === "ngo")) || (data31 === "donation")) || (data31 === "own"))){
-const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema146.enum},message:"must be equal to one of the allowed values",schema:schema146.enum,parentSchema:schema146,data:data31};
+const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10682,7 +10834,7 @@ if(data26.price !== undefined){
 let data32 = data26.price;
 if(typeof data32 === "string"){
 if(!pattern52.test(data32)){
-const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema160,data:data32};
+const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10693,7 +10845,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema160.type,parentSchema:schema160,data:data32};
+const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10707,7 +10859,7 @@ if(data26.diUnitCost !== undefined){
 let data33 = data26.diUnitCost;
 if(typeof data33 === "string"){
 if(!pattern52.test(data33)){
-const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema160,data:data33};
+const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10718,7 +10870,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema160.type,parentSchema:schema160,data:data33};
+const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -10731,7 +10883,7 @@ errors++;
 if(data26.remote !== undefined){
 let data34 = data26.remote;
 if(typeof data34 !== "boolean"){
-const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.remote.type,parentSchema:schema147.properties.serviceLines.items.properties.remote,data:data34};
+const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.remote.type,parentSchema:schema149.properties.serviceLines.items.properties.remote,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10744,7 +10896,7 @@ errors++;
 if(data26.provider !== undefined){
 let data35 = data26.provider;
 if(!(((((data35 === "medical") || (data35 === "psychologist")) || (data35 === "family_assistant")) || (data35 === "social_worker")) || (data35 === "other"))){
-const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema147.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema147.properties.serviceLines.items.properties.provider.enum,parentSchema:schema147.properties.serviceLines.items.properties.provider,data:data35};
+const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema149.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema149.properties.serviceLines.items.properties.provider.enum,parentSchema:schema149.properties.serviceLines.items.properties.provider,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10758,8 +10910,8 @@ if(data26.evidence !== undefined){
 let data36 = data26.evidence;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key4 in data36){
-if(!(func21.call(schema147.properties.serviceLines.items.properties.evidence.properties, key4))){
-const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema147.properties.serviceLines.items.properties.evidence,data:data36};
+if(!(func21.call(schema149.properties.serviceLines.items.properties.evidence.properties, key4))){
+const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.serviceLines.items.properties.evidence,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10772,7 +10924,7 @@ errors++;
 if(data36.recordedInClientFile !== undefined){
 let data37 = data36.recordedInClientFile;
 if(typeof data37 !== "boolean"){
-const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data37};
+const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10785,7 +10937,7 @@ errors++;
 if(data36.providerProtocol !== undefined){
 let data38 = data36.providerProtocol;
 if(typeof data38 !== "boolean"){
-const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data38};
+const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10798,7 +10950,7 @@ errors++;
 if(data36.contentInSpecialistFile !== undefined){
 let data39 = data36.contentInSpecialistFile;
 if(typeof data39 !== "boolean"){
-const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data39};
+const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data39};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10811,7 +10963,7 @@ errors++;
 if(data36.opinionForPlan !== undefined){
 let data40 = data36.opinionForPlan;
 if(typeof data40 !== "boolean"){
-const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data40};
+const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10824,7 +10976,7 @@ errors++;
 if(data36.opinionSubmitted !== undefined){
 let data41 = data36.opinionSubmitted;
 if(typeof data41 !== "boolean"){
-const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data41};
+const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data41};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10837,7 +10989,7 @@ errors++;
 if(data36.contentReport !== undefined){
 let data42 = data36.contentReport;
 if(typeof data42 !== "boolean"){
-const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data42};
+const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data42};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10850,7 +11002,7 @@ errors++;
 if(data36.attendanceMarkedRemote !== undefined){
 let data43 = data36.attendanceMarkedRemote;
 if(typeof data43 !== "boolean"){
-const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data43};
+const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -10863,7 +11015,7 @@ errors++;
 if(data36.personSigned !== undefined){
 let data44 = data36.personSigned;
 if(typeof data44 !== "boolean"){
-const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data44};
+const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data44};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -10876,7 +11028,7 @@ errors++;
 if(data36.screenshot !== undefined){
 let data45 = data36.screenshot;
 if(typeof data45 !== "boolean"){
-const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data45};
+const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data45};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10889,7 +11041,7 @@ errors++;
 if(data36.callPrintout !== undefined){
 let data46 = data36.callPrintout;
 if(typeof data46 !== "boolean"){
-const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data46};
+const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -10902,7 +11054,7 @@ errors++;
 if(data36.socialWorkerSignedWithNote !== undefined){
 let data47 = data36.socialWorkerSignedWithNote;
 if(typeof data47 !== "boolean"){
-const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data47};
+const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -10915,7 +11067,7 @@ errors++;
 if(data36.durationMatchesAgreement !== undefined){
 let data48 = data36.durationMatchesAgreement;
 if(typeof data48 !== "boolean"){
-const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema147.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data48};
+const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -10927,7 +11079,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.serviceLines.items.properties.evidence.type,parentSchema:schema147.properties.serviceLines.items.properties.evidence,data:data36};
+const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.serviceLines.items.properties.evidence.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence,data:data36};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -10939,7 +11091,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.properties.serviceLines.items.type,parentSchema:schema147.properties.serviceLines.items,data:data26};
+const err89 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.serviceLines.items.type,parentSchema:schema149.properties.serviceLines.items,data:data26};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -10951,7 +11103,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema147.properties.serviceLines.type,parentSchema:schema147.properties.serviceLines,data:data25};
+const err90 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.serviceLines.type,parentSchema:schema149.properties.serviceLines,data:data25};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -10963,7 +11115,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
+const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.type,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err91];
 }
