@@ -2,9 +2,10 @@ import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
 import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/money.js';
 import type { CappedActualCost, RuleVersion } from '../rules/model.js';
-import { claimPeriodHolding, dayOfMonthAfter, monthsOf } from './claim-period.js';
+import { calendarHalfYearOf, dayOfMonthAfter, monthsOf, wholeClaimPeriod } from './claim-period.js';
 import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
-import { splitLine, uniqueSorted } from './line-days.js';
+import { cutAtLineDates, splitLine, uniqueSorted } from './line-days.js';
+import { lineDateFields } from '../rules/line-facts.js';
 import { RawJson } from '../answer/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
@@ -16,6 +17,8 @@ export interface CostLine {
   amount: string;
   funding: string;
   inPlan: boolean;
+  /** The last day a DI project compensates the municipality for this line's service (E3); those days count nothing. */
+  diCompensatedUntil?: string | null;
 }
 
 function settingsOf(version: RuleVersion): CappedActualCost {
@@ -68,9 +71,14 @@ function capOf(context: CompensationContext): { cap: Money; months: CapMonth[]; 
   return { cap: limit === null ? ZERO : minMoney(spread, limit), months, limit, limitParts };
 }
 
+const DATE_FIELDS = lineDateFields('cappedActualCost');
+
 export function computeCappedActualCost(context: CompensationContext, lines: readonly CostLine[]): KindResult {
-  const claimPeriod = claimPeriodHolding(context.period);
-  if (claimPeriod === null) return { problems: [{ path: '/period', message: 'must lie within one calendar half-year (1 January–30 June or 1 July–31 December)' }] };
+  const claimPeriod = wholeClaimPeriod(context.period);
+  if (claimPeriod === null) {
+    const half = calendarHalfYearOf(context.period.from);
+    return { problems: [{ path: '/period', message: `must be one whole calendar half-year (1 January–30 June or 1 July–31 December): this programme is claimed once per half-year, e.g. ${half.from}…${half.to}` }] };
+  }
   const problems = lines.flatMap((line, index) =>
     line.to < context.period.from || line.from > context.period.to ? [{ path: `/costs/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` }] : [],
   );
@@ -85,16 +93,23 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
   const settings = settingsOf(lastVersion);
 
   const lineAnswers = lines.map((line, index) => {
-    const { parts, days, outsidePeriodDays } = splitLine(line, context.segments);
+    const split = splitLine(line, context.segments);
+    const { days, outsidePeriodDays } = split;
+    const parts = cutAtLineDates(split.parts, line, DATE_FIELDS);
     const refs: string[] = [];
     let countedDays = 0;
     let lineRules: RuleTrace[] | RawJson = [];
+    let firstBlockers: string | null = null;
     const partAnswers = parts.map((part) => {
       const partSettings = settingsOf(part.version);
-      const rules = evaluateLineRules(part.version, partSettings.lineRules, { service: line.service, funding: line.funding, inPlan: line.inPlan }, context.explanation);
+      const facts = { evaluationDate: part.from, service: line.service, funding: line.funding, inPlan: line.inPlan, diCompensatedUntil: line.diCompensatedUntil ?? null };
+      const rules = evaluateLineRules(part.version, partSettings.lineRules, facts, context.explanation);
       if (isEmpty(lineRules)) lineRules = rules.explanation;
-      // A part under another version than the line's first part is judged by that version's line rules: show them.
-      const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
+      firstBlockers ??= rules.blockers.join();
+      // A part judged otherwise than the line's first part (under another version, or past one of the line's own
+      // dates) shows its own line rules.
+      const judgedOtherwise = part.version !== parts[0]?.version || rules.blockers.join() !== firstBlockers;
+      const ownRules = judgedOtherwise && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
       let partRefs: string[];
       let counted = false;
       if (rules.blockers.length > 0) partRefs = rules.blockers;

@@ -13,10 +13,10 @@ export function calendarHalfYearOf(date: CalendarDate): Period {
     : { from: fromParts({ year, month: 7, day: 1 }), to: fromParts({ year, month: 12, day: 31 }) };
 }
 
-/** The claim period of a kind that holds the whole of `period`, or null when it spans two. */
-export function claimPeriodHolding(period: Period): Period | null {
+/** The claim period that `period` is exactly, or null when it is not one whole claim period. */
+export function wholeClaimPeriod(period: Period): Period | null {
   const holding = calendarHalfYearOf(period.from);
-  return period.to <= holding.to ? holding : null;
+  return period.from === holding.from && period.to === holding.to ? holding : null;
 }
 
 /** Day `dayOfMonth` of the month `months` after the month `date` is in (clamped to that month's length). */

@@ -8,7 +8,14 @@ function describeFact(fact: DeclaredFact): string {
 }
 
 function describeDerivedFact(fact: DerivedFact): string {
-  return fact.kind === 'wholeYearsOn' ? `whole years of ${fact.of} on the evaluated day` : `field ${fact.field} of ${fact.of} (${fact.type})`;
+  switch (fact.kind) {
+    case 'wholeYearsOn':
+      return `whole years of ${fact.of} on the evaluated day`;
+    case 'itemsByDate':
+      return `items of ${fact.of} whose ${fact.field} is ${fact.keep === 'onOrAfterDay' ? 'on or after' : 'absent or before'} the evaluated day`;
+    case 'field':
+      return `field ${fact.field} of ${fact.of} (${fact.type})`;
+  }
 }
 
 function compareMaps<T>(label: string, before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>, describe: (item: T) => string): string[] {

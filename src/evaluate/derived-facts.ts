@@ -1,4 +1,4 @@
-import { anniversary, dateParts, parseCalendarDate, wholeYearsOn, type CalendarDate } from '../calendar/calendar-date.js';
+import { anniversary, dateParts, nextDay, parseCalendarDate, wholeYearsOn, type CalendarDate } from '../calendar/calendar-date.js';
 import type { DerivedFact } from '../rules/model.js';
 import type { Facts } from './condition-trace.js';
 
@@ -12,6 +12,22 @@ export function deriveFrom(derived: DerivedFact): (source: unknown, on: Calendar
     case 'wholeYearsOn':
       // Dates reach here already checked by the request schema: a string of ten characters, or null.
       return (source, on) => (typeof source === 'string' && source.length === 10 ? wholeYearsOn(source as CalendarDate, on) : null);
+    case 'itemsByDate': {
+      const { field, keep } = derived;
+      const dateOf = (item: unknown): string | null => {
+        if (item === null || typeof item !== 'object' || !Object.hasOwn(item, field)) return null;
+        const value = (item as Record<string, unknown>)[field];
+        return typeof value === 'string' ? value : null;
+      };
+      return (source, on) => {
+        if (!Array.isArray(source)) return null;
+        return source.filter((item) => {
+          const date = dateOf(item);
+          const onOrAfter = date !== null && date >= on;
+          return keep === 'onOrAfterDay' ? onOrAfter : !onOrAfter;
+        });
+      };
+    }
     case 'field': {
       const field = derived.field;
       return (source) => (source !== null && typeof source === 'object' && Object.hasOwn(source, field) ? ((source as Record<string, unknown>)[field] ?? null) : null);
@@ -21,6 +37,7 @@ export function deriveFrom(derived: DerivedFact): (source: unknown, on: Calendar
 
 /** Days in [from, to] on which the derived value may differ from the day before. */
 export function derivedChangePoints(derived: DerivedFact, facts: Facts, from: CalendarDate, to: CalendarDate): CalendarDate[] {
+  if (derived.kind === 'itemsByDate') return itemDateChangePoints(derived.field, facts[derived.of], from, to);
   if (derived.kind !== 'wholeYearsOn') return [];
   const birthDate = parseCalendarDate(facts[derived.of]);
   if (birthDate === null) return [];
@@ -29,6 +46,19 @@ export function derivedChangePoints(derived: DerivedFact, facts: Facts, from: Ca
   for (let year = dateParts(from).year; year <= dateParts(to).year; year += 1) {
     const birthday = anniversary(birthDate, year - born);
     if (birthday !== null && birthday >= from && birthday <= to) points.push(birthday);
+  }
+  return points;
+}
+
+/** An item whose date field is D is kept or dropped from D+1 on. */
+function itemDateChangePoints(field: string, items: unknown, from: CalendarDate, to: CalendarDate): CalendarDate[] {
+  if (!Array.isArray(items)) return [];
+  const points: CalendarDate[] = [];
+  for (const item of items) {
+    if (item === null || typeof item !== 'object') continue;
+    const date = parseCalendarDate((item as Record<string, unknown>)[field]);
+    const after = date === null ? null : nextDay(date);
+    if (after !== null && after >= from && after <= to) points.push(after);
   }
   return points;
 }

@@ -209,6 +209,7 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       checkAssumption(compensation.paymentDue.workingDayAssumption, [...base, 'paymentDue', 'workingDayAssumption']);
       checkCitation(compensation.reportDue.source, [...base, 'reportDue', 'source']);
       checkCitation(compensation.paymentDue.source, [...base, 'paymentDue', 'source']);
+      if (compensation.claimPeriodSource !== undefined) checkCitation(compensation.claimPeriodSource, [...base, 'claimPeriodSource']);
     } else if (compensation.kind === 'individualBudgetLines') {
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
       if (!dataFiles.emergencies.has(compensation.emergencies)) {

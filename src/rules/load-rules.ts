@@ -40,7 +40,7 @@ interface ProgrammeDocument {
   description?: LocalisedText;
   noBasisBlocker: { ref: string; title: LocalisedText };
   facts: Record<string, Omit<DeclaredFact, 'name'>>;
-  derivedFacts?: Record<string, { kind: 'wholeYearsOn' | 'field'; of: string; field?: string; type?: DeclaredFact['type']; title: LocalisedText }>;
+  derivedFacts?: Record<string, { kind: DerivedFact['kind']; of: string; field?: string; type?: DeclaredFact['type']; keep?: 'absentOrBeforeDay' | 'onOrAfterDay'; title: LocalisedText }>;
 }
 
 interface VersionDocument {
@@ -83,6 +83,9 @@ function buildProgramme(document: ProgrammeDocument, yaml: YamlFile, directory: 
     if (derived.kind === 'wholeYearsOn') {
       if (sourceType !== undefined && sourceType !== 'date') problems.push(problemAt(yaml, [...path, 'of'], `wholeYearsOn needs a date fact; "${derived.of}" is a ${sourceType}`));
       derivedFacts.set(name, { name, kind: 'wholeYearsOn', of: derived.of, title: derived.title, type: 'number' });
+    } else if (derived.kind === 'itemsByDate') {
+      if (sourceType !== undefined && sourceType !== 'list') problems.push(problemAt(yaml, [...path, 'of'], `itemsByDate needs a list fact; "${derived.of}" is a ${sourceType}`));
+      derivedFacts.set(name, { name, kind: 'itemsByDate', of: derived.of, field: derived.field ?? '', keep: derived.keep ?? 'absentOrBeforeDay', title: derived.title, type: 'list' });
     } else {
       if (sourceType !== undefined && sourceType !== 'object') problems.push(problemAt(yaml, [...path, 'of'], `field needs an object fact; "${derived.of}" is a ${sourceType}`));
       derivedFacts.set(name, { name, kind: 'field', of: derived.of, field: derived.field ?? '', type: derived.type ?? 'string', title: derived.title });

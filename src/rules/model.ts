@@ -37,7 +37,9 @@ export interface DeclaredFact {
 /** A fact computed from other facts and the evaluated date; the kinds live in src/evaluate/derived-facts.ts. */
 export type DerivedFact =
   | { name: string; kind: 'wholeYearsOn'; of: string; title: LocalisedText; type: 'number' }
-  | { name: string; kind: 'field'; of: string; field: string; type: FactType; title: LocalisedText };
+  | { name: string; kind: 'field'; of: string; field: string; type: FactType; title: LocalisedText }
+  /** The items of a list whose date `field` is absent or before the evaluated day, or on or after it. */
+  | { name: string; kind: 'itemsByDate'; of: string; field: string; keep: 'absentOrBeforeDay' | 'onOrAfterDay'; title: LocalisedText; type: 'list' };
 
 export type ParameterValue = string | number | boolean | string[] | number[];
 
@@ -116,6 +118,7 @@ export interface Rule {
 export interface CappedActualCost {
   kind: 'cappedActualCost';
   claimPeriod: 'calendarHalfYear';
+  claimPeriodSource?: string;
   annualAmount: ParamRef;
   periodShare: ParamRef;
   capAssumption: string;

@@ -43,6 +43,11 @@ export function describeAjvError(error: ErrorObject): { path: string[]; message:
     }
     case 'format':
       return { path, message: params.format === 'calendar-date' ? 'must be a real date (YYYY-MM-DD, years 0001–9999)' : `must be a valid ${String(params.format)}`, atKey: false };
+    case 'not': {
+      // A field the contract moved or dropped: its schema's description says where it went.
+      const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+      return { path, message: typeof description === 'string' ? `is not accepted: ${description}` : 'is not allowed here', atKey: true };
+    }
     case 'propertyNames':
       return { path: [...path, String(params.propertyName)], message: `invalid name "${String(params.propertyName)}"`, atKey: true };
     default:

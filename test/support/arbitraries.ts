@@ -18,6 +18,7 @@ export const serviceArbitrary = fc.record({
   type: fc.constantFrom('home_care', 'day_centre', 'day_care_centre', 'group_home', 'specialised_workshop', 'respite', 'assistant', 'other'),
   inPlan: fc.boolean(),
   funding: fc.constantFrom('municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'donation', 'own'),
+  diCompensatedUntil: fc.option(dateBetween('2018-01-01', '2026-12-31'), { nil: null }),
 });
 
 /** Persons spread so that every target group, extension and exclusion is hit often: births near the evaluated years. */
@@ -29,7 +30,7 @@ export const personArbitrary = fc.record({
   receivedDiServices: fc.boolean(),
   nskAsChild: fc.boolean(),
   residence: fc.constantFrom('own_home', 'social_house', 'group_home', 'family', 'guardian', 'foster_family', 'institution'),
-  diCompensatedUntil: fc.option(dateBetween('2018-01-01', '2026-12-31'), { nil: null }),
+  inVsac: fc.boolean(),
   supportPlanDate: fc.option(dateBetween('2015-01-01', '2026-12-31'), { nil: null }),
   diServicesStartedOn: fc.option(dateBetween('2015-01-01', '2026-12-31'), { nil: null }),
   careLevel: fc.constantFrom(1, 2, 3, 4, null),

@@ -7,7 +7,7 @@ import { schemaFormats } from '../schema-formats.js';
 // Node (and esbuild) import a CommonJS module as its exports object; vitest, when it is marked __esModule, as its default.
 const defaultExport = (module) => (module.__esModule ? module.default : module);
 export const programmeFile: ValidateFunction = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/programme.schema.json","title":"sbsp-rules programme file (rules/<programme>/programme.yaml)","description":"A programme: its title, the facts its rules may read, and the facts derived from them.","type":"object","required":["id","title","noBasisBlocker","facts"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"description":{"$ref":"common.schema.json#/$defs/localisedText"},"noBasisBlocker":{"description":"The blocker reported when no basis rule (target group or extension) is met.","type":"object","required":["ref","title"],"additionalProperties":false,"properties":{"ref":{"$ref":"common.schema.json#/$defs/domainId"},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}},"facts":{"description":"Facts read from a request. A required fact that is missing makes the request a 400; an optional one that is absent is null.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"minProperties":1,"additionalProperties":{"type":"object","required":["type","in","required","title"],"additionalProperties":false,"properties":{"type":{"$ref":"common.schema.json#/$defs/factType"},"in":{"enum":["person","request"]},"required":{"type":"boolean"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"help":{"$ref":"common.schema.json#/$defs/localisedText"}}}},"derivedFacts":{"description":"Facts computed from other facts for each evaluated day.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["wholeYearsOn","field"]}},"if":{"properties":{"kind":{"const":"wholeYearsOn"}}},"then":{"description":"Whole years from a date fact to the evaluated date (A4).","type":"object","required":["kind","of","title"],"additionalProperties":false,"properties":{"kind":{"const":"wholeYearsOn"},"of":{"$ref":"common.schema.json#/$defs/identifier"},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}},"else":{"description":"One field of an object fact; null when the object is null.","type":"object","required":["kind","of","field","type","title"],"additionalProperties":false,"properties":{"kind":{"const":"field"},"of":{"$ref":"common.schema.json#/$defs/identifier"},"field":{"$ref":"common.schema.json#/$defs/identifier"},"type":{"$ref":"common.schema.json#/$defs/factType"},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/programme.schema.json","title":"sbsp-rules programme file (rules/<programme>/programme.yaml)","description":"A programme: its title, the facts its rules may read, and the facts derived from them.","type":"object","required":["id","title","noBasisBlocker","facts"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"description":{"$ref":"common.schema.json#/$defs/localisedText"},"noBasisBlocker":{"description":"The blocker reported when no basis rule (target group or extension) is met.","type":"object","required":["ref","title"],"additionalProperties":false,"properties":{"ref":{"$ref":"common.schema.json#/$defs/domainId"},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}},"facts":{"description":"Facts read from a request. A required fact that is missing makes the request a 400; an optional one that is absent is null.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"minProperties":1,"additionalProperties":{"type":"object","required":["type","in","required","title"],"additionalProperties":false,"properties":{"type":{"$ref":"common.schema.json#/$defs/factType"},"in":{"enum":["person","request"]},"required":{"type":"boolean"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"help":{"$ref":"common.schema.json#/$defs/localisedText"}}}},"derivedFacts":{"description":"Facts computed from other facts for each evaluated day.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["wholeYearsOn","field","itemsByDate"]}},"allOf":[{"if":{"properties":{"kind":{"const":"wholeYearsOn"}}},"then":{"description":"Whole years from a date fact to the evaluated date (A4).","type":"object","required":["kind","of","title"],"additionalProperties":false,"properties":{"kind":{"const":"wholeYearsOn"},"of":{"$ref":"common.schema.json#/$defs/identifier"},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}}},{"if":{"properties":{"kind":{"const":"field"}}},"then":{"description":"One field of an object fact; null when the object is null.","type":"object","required":["kind","of","field","type","title"],"additionalProperties":false,"properties":{"kind":{"const":"field"},"of":{"$ref":"common.schema.json#/$defs/identifier"},"field":{"$ref":"common.schema.json#/$defs/identifier"},"type":{"$ref":"common.schema.json#/$defs/factType"},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}}},{"if":{"properties":{"kind":{"const":"itemsByDate"}}},"then":{"description":"The items of a list fact kept by a date field of each item, compared with the evaluated day: `absentOrBeforeDay` keeps items whose field is null, absent or before the day (e.g. services no longer DI-compensated); `onOrAfterDay` keeps those whose field is on or after it. The answer may change on the day after each item's date.","type":"object","required":["kind","of","field","keep","title"],"additionalProperties":false,"properties":{"kind":{"const":"itemsByDate"},"of":{"$ref":"common.schema.json#/$defs/identifier"},"field":{"$ref":"common.schema.json#/$defs/identifier"},"keep":{"enum":["absentOrBeforeDay","onOrAfterDay"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"}}}}]}}}};
 const schema33 = {"description":"Text in Latvian and English.","type":"object","required":["lv","en"],"additionalProperties":false,"properties":{"lv":{"type":"string","minLength":1},"en":{"type":"string","minLength":1}}};
 const schema35 = {"description":"An id from domain.md (T1, E3, C2, A1 …) or a programme's own.","type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"};
 const schema37 = {"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","maxLength":64};
@@ -901,9 +901,9 @@ errors++;
 }
 for(const key11 in data23){
 let data24 = data23[key11];
-const _errs72 = errors;
-let valid21 = true;
 const _errs73 = errors;
+let valid22 = true;
+const _errs74 = errors;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.kind !== undefined){
 if("wholeYearsOn" !== data24.kind){
@@ -918,22 +918,21 @@ errors++;
 }
 }
 }
-var _valid0 = _errs73 === errors;
-errors = _errs72;
+var _valid0 = _errs74 === errors;
+errors = _errs73;
 if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
+if(_errs73){
+vErrors.length = _errs73;
 }
 else {
 vErrors = null;
 }
 }
-let ifClause0;
 if(_valid0){
-const _errs75 = errors;
+const _errs76 = errors;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.kind === undefined){
-const err74 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.then,data:data24};
+const err74 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -943,7 +942,7 @@ vErrors.push(err74);
 errors++;
 }
 if(data24.of === undefined){
-const err75 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema31.properties.derivedFacts.additionalProperties.then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.then,data:data24};
+const err75 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -953,7 +952,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data24.title === undefined){
-const err76 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/then/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.derivedFacts.additionalProperties.then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.then,data:data24};
+const err76 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/then/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then,data:data24};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -964,7 +963,7 @@ errors++;
 }
 for(const key12 in data24){
 if(!(((key12 === "kind") || (key12 === "of")) || (key12 === "title"))){
-const err77 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.derivedFacts.additionalProperties.then,data:data24};
+const err77 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then,data:data24};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -977,7 +976,7 @@ errors++;
 if(data24.kind !== undefined){
 let data26 = data24.kind;
 if("wholeYearsOn" !== data26){
-const err78 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/then/properties/kind/const",keyword:"const",params:{allowedValue: "wholeYearsOn"},message:"must be equal to constant",schema:"wholeYearsOn",parentSchema:schema31.properties.derivedFacts.additionalProperties.then.properties.kind,data:data26};
+const err78 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/then/properties/kind/const",keyword:"const",params:{allowedValue: "wholeYearsOn"},message:"must be equal to constant",schema:"wholeYearsOn",parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then.properties.kind,data:data26};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1121,7 +1120,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.then.type,parentSchema:schema31.properties.derivedFacts.additionalProperties.then,data:data24};
+const err90 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then.type,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0].then,data:data24};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1130,18 +1129,14 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid0 = _errs75 === errors;
-valid21 = _valid0;
-if(valid21){
+var _valid0 = _errs76 === errors;
+valid22 = _valid0;
+if(valid22){
 var props0 = true;
 }
-ifClause0 = "then";
 }
-else {
-const _errs90 = errors;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.kind === undefined){
-const err91 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.else.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+if(!valid22){
+const err91 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.properties.derivedFacts.additionalProperties.allOf[0].if,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[0],data:data24};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1150,8 +1145,13 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data24.of === undefined){
-const err92 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema31.properties.derivedFacts.additionalProperties.else.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+const _errs92 = errors;
+let valid28 = true;
+const _errs93 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind !== undefined){
+if("field" !== data24.kind){
+const err92 = {};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1160,8 +1160,23 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data24.field === undefined){
-const err93 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema31.properties.derivedFacts.additionalProperties.else.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+}
+}
+var _valid1 = _errs93 === errors;
+errors = _errs92;
+if(vErrors !== null){
+if(_errs92){
+vErrors.length = _errs92;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs95 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind === undefined){
+const err93 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1170,8 +1185,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data24.type === undefined){
-const err94 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.derivedFacts.additionalProperties.else.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+if(data24.of === undefined){
+const err94 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1180,8 +1195,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data24.title === undefined){
-const err95 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.derivedFacts.additionalProperties.else.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+if(data24.field === undefined){
+const err95 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1190,9 +1205,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key14 in data24){
-if(!(((((key14 === "kind") || (key14 === "of")) || (key14 === "field")) || (key14 === "type")) || (key14 === "title"))){
-const err96 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+if(data24.type === undefined){
+const err96 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1201,11 +1215,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data24.kind !== undefined){
-let data31 = data24.kind;
-if("field" !== data31){
-const err97 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/else/properties/kind/const",keyword:"const",params:{allowedValue: "field"},message:"must be equal to constant",schema:"field",parentSchema:schema31.properties.derivedFacts.additionalProperties.else.properties.kind,data:data31};
+if(data24.title === undefined){
+const err97 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1214,12 +1225,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data24.of !== undefined){
-let data32 = data24.of;
-if(typeof data32 === "string"){
-if(func1(data32) > 64){
-const err98 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data32};
+for(const key14 in data24){
+if(!(((((key14 === "kind") || (key14 === "of")) || (key14 === "field")) || (key14 === "type")) || (key14 === "title"))){
+const err98 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1228,8 +1236,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!pattern6.test(data32)){
-const err99 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data32};
+}
+if(data24.kind !== undefined){
+let data32 = data24.kind;
+if("field" !== data32){
+const err99 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/properties/kind/const",keyword:"const",params:{allowedValue: "field"},message:"must be equal to constant",schema:"field",parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.properties.kind,data:data32};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1239,8 +1250,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-else {
-const err100 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data32};
+if(data24.of !== undefined){
+let data33 = data24.of;
+if(typeof data33 === "string"){
+if(func1(data33) > 64){
+const err100 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data33};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1249,12 +1263,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data24.field !== undefined){
-let data33 = data24.field;
-if(typeof data33 === "string"){
-if(func1(data33) > 64){
-const err101 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data33};
+if(!pattern6.test(data33)){
+const err101 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data33};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1263,8 +1273,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(!pattern6.test(data33)){
-const err102 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data33};
+}
+else {
+const err102 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data33};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1274,8 +1285,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data33};
+if(data24.field !== undefined){
+let data34 = data24.field;
+if(typeof data34 === "string"){
+if(func1(data34) > 64){
+const err103 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data34};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1284,11 +1298,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data24.type !== undefined){
-let data34 = data24.type;
-if(!((((((data34 === "date") || (data34 === "number")) || (data34 === "string")) || (data34 === "boolean")) || (data34 === "list")) || (data34 === "object"))){
-const err104 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"common.schema.json#/$defs/factType/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data34};
+if(!pattern6.test(data34)){
+const err104 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data34};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1298,11 +1309,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data24.title !== undefined){
-let data35 = data24.title;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.lv === undefined){
-const err105 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data35};
+else {
+const err105 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data34};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1311,8 +1319,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data35.en === undefined){
-const err106 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data35};
+}
+if(data24.type !== undefined){
+let data35 = data24.type;
+if(!((((((data35 === "date") || (data35 === "number")) || (data35 === "string")) || (data35 === "boolean")) || (data35 === "list")) || (data35 === "object"))){
+const err106 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"common.schema.json#/$defs/factType/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data35};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1321,9 +1332,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key15 in data35){
-if(!((key15 === "lv") || (key15 === "en"))){
-const err107 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data35};
+}
+if(data24.title !== undefined){
+let data36 = data24.title;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.lv === undefined){
+const err107 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data36};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1332,12 +1346,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data35.lv !== undefined){
-let data36 = data35.lv;
-if(typeof data36 === "string"){
-if(func1(data36) < 1){
-const err108 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data36};
+if(data36.en === undefined){
+const err108 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1346,9 +1356,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data36};
+for(const key15 in data36){
+if(!((key15 === "lv") || (key15 === "en"))){
+const err109 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1358,11 +1368,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data35.en !== undefined){
-let data37 = data35.en;
+if(data36.lv !== undefined){
+let data37 = data36.lv;
 if(typeof data37 === "string"){
 if(func1(data37) < 1){
-const err110 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data37};
+const err110 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data37};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1373,7 +1383,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data37};
+const err111 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data37};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1383,9 +1393,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data35};
+if(data36.en !== undefined){
+let data38 = data36.en;
+if(typeof data38 === "string"){
+if(func1(data38) < 1){
+const err112 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data38};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1395,9 +1407,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
 else {
-const err113 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.else.type,parentSchema:schema31.properties.derivedFacts.additionalProperties.else,data:data24};
+const err113 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data38};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1406,17 +1417,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid0 = _errs90 === errors;
-valid21 = _valid0;
-if(valid21){
-if(props0 !== true){
-props0 = true;
 }
 }
-ifClause0 = "else";
-}
-if(!valid21){
-const err114 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema31.properties.derivedFacts.additionalProperties.if,parentSchema:schema31.properties.derivedFacts.additionalProperties,data:data24};
+else {
+const err114 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data36};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1425,9 +1429,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.kind === undefined){
-const err115 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.required,parentSchema:schema31.properties.derivedFacts.additionalProperties,data:data24};
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then.type,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1].then,data:data24};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1436,14 +1441,14 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = props0 || {};
-props0.kind = true;
+var _valid1 = _errs95 === errors;
+valid28 = _valid1;
+if(valid28){
+var props1 = true;
 }
-if(data24.kind !== undefined){
-let data38 = data24.kind;
-if(!((data38 === "wholeYearsOn") || (data38 === "field"))){
-const err116 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.derivedFacts.additionalProperties.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.derivedFacts.additionalProperties.properties.kind.enum,parentSchema:schema31.properties.derivedFacts.additionalProperties.properties.kind,data:data38};
+}
+if(!valid28){
+const err116 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.properties.derivedFacts.additionalProperties.allOf[1].if,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[1],data:data24};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1452,10 +1457,22 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
 }
 else {
-const err117 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.type,parentSchema:schema31.properties.derivedFacts.additionalProperties,data:data24};
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs116 = errors;
+let valid36 = true;
+const _errs117 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind !== undefined){
+if("itemsByDate" !== data24.kind){
+const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1466,8 +1483,21 @@ errors++;
 }
 }
 }
+var _valid2 = _errs117 === errors;
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
+}
 else {
-const err118 = {instancePath:instancePath+"/derivedFacts",schemaPath:"#/properties/derivedFacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.type,parentSchema:schema31.properties.derivedFacts,data:data23};
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs119 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind === undefined){
+const err118 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1476,15 +1506,347 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data24.of === undefined){
+const err119 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
 if(vErrors === null){
 vErrors = [err119];
 }
 else {
 vErrors.push(err119);
+}
+errors++;
+}
+if(data24.field === undefined){
+const err120 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data24.keep === undefined){
+const err121 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "keep"},message:"must have required property '"+"keep"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data24.title === undefined){
+const err122 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.required,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key16 in data24){
+if(!(((((key16 === "kind") || (key16 === "of")) || (key16 === "field")) || (key16 === "keep")) || (key16 === "title"))){
+const err123 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data24.kind !== undefined){
+let data40 = data24.kind;
+if("itemsByDate" !== data40){
+const err124 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/properties/kind/const",keyword:"const",params:{allowedValue: "itemsByDate"},message:"must be equal to constant",schema:"itemsByDate",parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.properties.kind,data:data40};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data24.of !== undefined){
+let data41 = data24.of;
+if(typeof data41 === "string"){
+if(func1(data41) > 64){
+const err125 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data41};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(!pattern6.test(data41)){
+const err126 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data41};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/of",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data41};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data24.field !== undefined){
+let data42 = data24.field;
+if(typeof data42 === "string"){
+if(func1(data42) > 64){
+const err128 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data42};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(!pattern6.test(data42)){
+const err129 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data42};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data42};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data24.keep !== undefined){
+let data43 = data24.keep;
+if(!((data43 === "absentOrBeforeDay") || (data43 === "onOrAfterDay"))){
+const err131 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/keep",schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/properties/keep/enum",keyword:"enum",params:{allowedValues: schema31.properties.derivedFacts.additionalProperties.allOf[2].then.properties.keep.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.properties.keep.enum,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.properties.keep,data:data43};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data24.title !== undefined){
+let data44 = data24.title;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.lv === undefined){
+const err132 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data44};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data44.en === undefined){
+const err133 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data44};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+for(const key17 in data44){
+if(!((key17 === "lv") || (key17 === "en"))){
+const err134 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data44};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data44.lv !== undefined){
+let data45 = data44.lv;
+if(typeof data45 === "string"){
+if(func1(data45) < 1){
+const err135 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data45};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data45};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data44.en !== undefined){
+let data46 = data44.en;
+if(typeof data46 === "string"){
+if(func1(data46) < 1){
+const err137 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data46};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data46};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data44};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then.type,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2].then,data:data24};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+var _valid2 = _errs119 === errors;
+valid36 = _valid2;
+if(valid36){
+var props2 = true;
+}
+}
+if(!valid36){
+const err141 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema31.properties.derivedFacts.additionalProperties.allOf[2].if,parentSchema:schema31.properties.derivedFacts.additionalProperties.allOf[2],data:data24};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.kind === undefined){
+const err142 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.derivedFacts.additionalProperties.required,parentSchema:schema31.properties.derivedFacts.additionalProperties,data:data24};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.kind = true;
+}
+if(data24.kind !== undefined){
+let data47 = data24.kind;
+if(!(((data47 === "wholeYearsOn") || (data47 === "field")) || (data47 === "itemsByDate"))){
+const err143 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/derivedFacts/additionalProperties/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.derivedFacts.additionalProperties.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.derivedFacts.additionalProperties.properties.kind.enum,parentSchema:schema31.properties.derivedFacts.additionalProperties.properties.kind,data:data47};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/derivedFacts/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/derivedFacts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.additionalProperties.type,parentSchema:schema31.properties.derivedFacts.additionalProperties,data:data24};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/derivedFacts",schemaPath:"#/properties/derivedFacts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.derivedFacts.type,parentSchema:schema31.properties.derivedFacts,data:data23};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
 }
 errors++;
 }
@@ -1494,20 +1856,20 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const versionFile: ValidateFunction = validate22;
-const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers; a request's period must lie inside one.","enum":["calendarHalfYear"]},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
-const schema50 = {"type":"string","format":"calendar-date"};
-const schema54 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
-const schema59 = {"type":"string","pattern":"^A[0-9]+$"};
-const func21 = Object.prototype.hasOwnProperty;
-const pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern14 = new RegExp("^A[0-9]+$", "u");
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
+const schema53 = {"type":"string","format":"calendar-date"};
+const schema57 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
+const schema62 = {"type":"string","pattern":"^A[0-9]+$"};
+const func25 = Object.prototype.hasOwnProperty;
+const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern16 = new RegExp("^A[0-9]+$", "u");
 const formats0 = schemaFormats["calendar-date"];
-const schema65 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}};
-const schema77 = {"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}};
-const schema66 = {"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
-const schema67 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}};
+const schema68 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}};
+const schema80 = {"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}};
+const schema69 = {"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
+const schema70 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}};
 const wrapper0 = {validate: validate24};
-const schema68 = {"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
+const schema71 = {"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
 const wrapper1 = {validate: validate25};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1522,7 +1884,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.any === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1533,7 +1895,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "any")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1547,7 +1909,7 @@ if(data.any !== undefined){
 let data0 = data.any;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema68.properties.any,data:data0};
+const err2 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema71.properties.any,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1565,7 +1927,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.any.type,parentSchema:schema68.properties.any,data:data0};
+const err3 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.any.type,parentSchema:schema71.properties.any,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1577,7 +1939,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1591,7 +1953,7 @@ return errors === 0;
 }
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema69 = {"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}};
+const schema72 = {"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1605,7 +1967,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.not === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1616,7 +1978,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "not")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1634,7 +1996,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1648,7 +2010,7 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema70 = {"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}};
+const schema73 = {"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1662,7 +2024,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.condition === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1673,7 +2035,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "condition")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1720,7 +2082,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1734,7 +2096,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema72 = {"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}};
+const schema75 = {"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1748,7 +2110,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1758,7 +2120,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.operator === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1768,7 +2130,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.value === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1779,7 +2141,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "fact") || (key0 === "operator")) || (key0 === "value")) || (key0 === "ref")) || (key0 === "note"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1983,7 +2345,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2191,7 +2553,7 @@ props3 = true;
 ifClause3 = "else";
 }
 if(!valid3){
-const err4 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema67.else.else.else.if,parentSchema:schema67.else.else.else,data};
+const err4 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema70.else.else.else.if,parentSchema:schema70.else.else.else,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2216,7 +2578,7 @@ Object.assign(props2, props3);
 ifClause2 = "else";
 }
 if(!valid2){
-const err5 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema67.else.else.if,parentSchema:schema67.else.else,data};
+const err5 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema70.else.else.if,parentSchema:schema70.else.else,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2241,7 +2603,7 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid1){
-const err6 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema67.else.if,parentSchema:schema67.else,data};
+const err6 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema70.else.if,parentSchema:schema70.else,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2266,7 +2628,7 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema67.if,parentSchema:schema67,data};
+const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema70.if,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2277,7 +2639,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema67,data};
+const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2288,7 +2650,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2317,7 +2679,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2328,7 +2690,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2342,7 +2704,7 @@ if(data.all !== undefined){
 let data0 = data.all;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.all,data:data0};
+const err2 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2360,7 +2722,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.all.type,parentSchema:schema66.properties.all,data:data0};
+const err3 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.all.type,parentSchema:schema69.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2372,7 +2734,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2567,7 +2929,7 @@ else {
 const _errs16 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err4 = {instancePath,schemaPath:"#/$defs/onlyCombinators/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err4 = {instancePath,schemaPath:"#/$defs/onlyCombinators/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2578,7 +2940,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err5 = {instancePath,schemaPath:"#/$defs/onlyCombinators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+const err5 = {instancePath,schemaPath:"#/$defs/onlyCombinators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2590,7 +2952,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/$defs/onlyCombinators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err6 = {instancePath,schemaPath:"#/$defs/onlyCombinators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2609,7 +2971,7 @@ props3 = true;
 ifClause3 = "else";
 }
 if(!valid3){
-const err7 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema65.else.else.else.if,parentSchema:schema65.else.else.else,data};
+const err7 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema68.else.else.else.if,parentSchema:schema68.else.else.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2634,7 +2996,7 @@ Object.assign(props2, props3);
 ifClause2 = "else";
 }
 if(!valid2){
-const err8 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema65.else.else.if,parentSchema:schema65.else.else,data};
+const err8 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema68.else.else.if,parentSchema:schema68.else.else,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2659,7 +3021,7 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid1){
-const err9 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema65.else.if,parentSchema:schema65.else,data};
+const err9 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema68.else.if,parentSchema:schema68.else,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2684,7 +3046,7 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema65.if,parentSchema:schema65,data};
+const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema68.if,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2695,7 +3057,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err11 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema65,data};
+const err11 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2706,7 +3068,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2721,7 +3083,7 @@ return errors === 0;
 }
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema82 = {"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}};
+const schema86 = {"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2735,7 +3097,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.param === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema86.required,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2746,7 +3108,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "param")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2793,7 +3155,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2807,7 +3169,7 @@ return errors === 0;
 }
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema90 = {"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}};
+const schema94 = {"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2821,7 +3183,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2831,7 +3193,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2841,7 +3203,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.title === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2851,7 +3213,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2861,7 +3223,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.conditions === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema90.required,parentSchema:schema90,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema94.required,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2872,7 +3234,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "title")) || (key0 === "source")) || (key0 === "assumptions")) || (key0 === "conditions"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2910,7 +3272,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "requirement") || (data1 === "exclusion"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema90.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema90.properties.kind.enum,parentSchema:schema90.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema94.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema94.properties.kind.enum,parentSchema:schema94.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3021,7 +3383,7 @@ if(data.source !== undefined){
 let data5 = data.source;
 if(typeof data5 === "string"){
 if(func1(data5) < 3){
-const err17 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data5};
+const err17 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3032,7 +3394,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data5};
+const err18 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3049,8 +3411,8 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
-if(!pattern14.test(data7)){
-const err19 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data7};
+if(!pattern16.test(data7)){
+const err19 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3061,7 +3423,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data7};
+const err20 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3073,7 +3435,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema90.properties.assumptions.type,parentSchema:schema90.properties.assumptions,data:data6};
+const err21 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.properties.assumptions.type,parentSchema:schema94.properties.assumptions,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3091,7 +3453,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3105,7 +3467,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema97 = {"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}};
+const schema101 = {"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3119,7 +3481,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.provision === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3129,7 +3491,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ref === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3139,7 +3501,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.source === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema101.required,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3150,7 +3512,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "provision") || (key0 === "ref")) || (key0 === "source"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3164,7 +3526,7 @@ if(data.provision !== undefined){
 let data0 = data.provision;
 if(typeof data0 === "string"){
 if(func1(data0) < 1){
-const err4 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.provision,data:data0};
+const err4 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema101.properties.provision,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3175,7 +3537,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.provision.type,parentSchema:schema97.properties.provision,data:data0};
+const err5 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.provision.type,parentSchema:schema101.properties.provision,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3214,7 +3576,7 @@ if(data.source !== undefined){
 let data2 = data.source;
 if(typeof data2 === "string"){
 if(func1(data2) < 3){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data2};
+const err8 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3225,7 +3587,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data2};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3237,7 +3599,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3265,7 +3627,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3275,7 +3637,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3285,7 +3647,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.effectiveFrom === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effectiveFrom"},message:"must have required property '"+"effectiveFrom"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effectiveFrom"},message:"must have required property '"+"effectiveFrom"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3295,7 +3657,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.adopted === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "adopted"},message:"must have required property '"+"adopted"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "adopted"},message:"must have required property '"+"adopted"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3305,7 +3667,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.sources === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3315,7 +3677,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.rules === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3325,8 +3687,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func21.call(schema48.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+if(!(func25.call(schema51.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3340,7 +3702,7 @@ if(data.version !== undefined){
 let data0 = data.version;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema48.properties.version,data:data0};
+const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema51.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3349,8 +3711,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern11.test(data0)){
-const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema48.properties.version,data:data0};
+if(!pattern13.test(data0)){
+const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema51.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3361,7 +3723,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.version.type,parentSchema:schema48.properties.version,data:data0};
+const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.version.type,parentSchema:schema51.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3472,7 +3834,7 @@ if(data.effectiveFrom !== undefined){
 let data4 = data.effectiveFrom;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err18 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data4};
+const err18 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3483,7 +3845,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data4};
+const err19 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3500,7 +3862,7 @@ let valid4 = false;
 const _errs17 = errors;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err20 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data5};
+const err20 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3511,7 +3873,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data5};
+const err21 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3524,7 +3886,7 @@ var _valid0 = _errs17 === errors;
 valid4 = valid4 || _valid0;
 const _errs20 = errors;
 if(data5 !== null){
-const err22 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema48.properties.effectiveTo.anyOf[1].type,parentSchema:schema48.properties.effectiveTo.anyOf[1],data:data5};
+const err22 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema51.properties.effectiveTo.anyOf[1].type,parentSchema:schema51.properties.effectiveTo.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3536,7 +3898,7 @@ errors++;
 var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 if(!valid4){
-const err23 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.effectiveTo.anyOf,parentSchema:schema48.properties.effectiveTo,data:data5};
+const err23 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.effectiveTo.anyOf,parentSchema:schema51.properties.effectiveTo,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3561,7 +3923,7 @@ if(data.adopted !== undefined){
 let data6 = data.adopted;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err24 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data6};
+const err24 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3572,7 +3934,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data6};
+const err25 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3586,7 +3948,7 @@ if(data.sources !== undefined){
 let data7 = data.sources;
 if(Array.isArray(data7)){
 if(data7.length < 1){
-const err26 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.sources,data:data7};
+const err26 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.sources,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3600,7 +3962,7 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.id === undefined){
-const err27 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema48.properties.sources.items.required,parentSchema:schema48.properties.sources.items,data:data8};
+const err27 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3610,7 +3972,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data8.document === undefined){
-const err28 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema48.properties.sources.items.required,parentSchema:schema48.properties.sources.items,data:data8};
+const err28 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3620,7 +3982,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data8.citation === undefined){
-const err29 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema48.properties.sources.items.required,parentSchema:schema48.properties.sources.items,data:data8};
+const err29 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data8};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3631,7 +3993,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!(((key2 === "id") || (key2 === "document")) || (key2 === "citation"))){
-const err30 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.sources.items,data:data8};
+const err30 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.sources.items,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3680,7 +4042,7 @@ if(data8.document !== undefined){
 let data10 = data8.document;
 if(typeof data10 === "string"){
 if(func1(data10) < 1){
-const err34 = {instancePath:instancePath+"/sources/" + i0+"/document",schemaPath:"#/properties/sources/items/properties/document/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.properties.sources.items.properties.document,data:data10};
+const err34 = {instancePath:instancePath+"/sources/" + i0+"/document",schemaPath:"#/properties/sources/items/properties/document/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.sources.items.properties.document,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3691,7 +4053,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/sources/" + i0+"/document",schemaPath:"#/properties/sources/items/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.sources.items.properties.document.type,parentSchema:schema48.properties.sources.items.properties.document,data:data10};
+const err35 = {instancePath:instancePath+"/sources/" + i0+"/document",schemaPath:"#/properties/sources/items/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.sources.items.properties.document.type,parentSchema:schema51.properties.sources.items.properties.document,data:data10};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3705,7 +4067,7 @@ if(data8.citation !== undefined){
 let data11 = data8.citation;
 if(typeof data11 === "string"){
 if(func1(data11) < 3){
-const err36 = {instancePath:instancePath+"/sources/" + i0+"/citation",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data11};
+const err36 = {instancePath:instancePath+"/sources/" + i0+"/citation",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3716,7 +4078,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/sources/" + i0+"/citation",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data11};
+const err37 = {instancePath:instancePath+"/sources/" + i0+"/citation",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3728,7 +4090,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.sources.items.type,parentSchema:schema48.properties.sources.items,data:data8};
+const err38 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.sources.items.type,parentSchema:schema51.properties.sources.items,data:data8};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3740,7 +4102,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.sources.type,parentSchema:schema48.properties.sources,data:data7};
+const err39 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.sources.type,parentSchema:schema51.properties.sources,data:data7};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3789,7 +4151,7 @@ errors++;
 }
 var valid12 = _errs40 === errors;
 if(!valid12){
-const err43 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema48.properties.parameters.propertyNames,parentSchema:schema48.properties.parameters,data:data12};
+const err43 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema51.properties.parameters.propertyNames,parentSchema:schema51.properties.parameters,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3803,7 +4165,7 @@ for(const key4 in data12){
 let data13 = data12[key4];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.type === undefined){
-const err44 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema48.properties.parameters.additionalProperties.required,parentSchema:schema48.properties.parameters.additionalProperties,data:data13};
+const err44 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3813,7 +4175,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data13.value === undefined){
-const err45 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema48.properties.parameters.additionalProperties.required,parentSchema:schema48.properties.parameters.additionalProperties,data:data13};
+const err45 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3823,7 +4185,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data13.title === undefined){
-const err46 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema48.properties.parameters.additionalProperties.required,parentSchema:schema48.properties.parameters.additionalProperties,data:data13};
+const err46 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3833,7 +4195,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data13.source === undefined){
-const err47 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.parameters.additionalProperties.required,parentSchema:schema48.properties.parameters.additionalProperties,data:data13};
+const err47 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3844,7 +4206,7 @@ errors++;
 }
 for(const key5 in data13){
 if(!(((((key5 === "type") || (key5 === "value")) || (key5 === "title")) || (key5 === "source")) || (key5 === "assumptions"))){
-const err48 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.parameters.additionalProperties,data:data13};
+const err48 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3873,7 +4235,7 @@ var _valid1 = _errs49 === errors;
 valid16 = valid16 || _valid1;
 const _errs51 = errors;
 if(!((data14 === "money") || (data14 === "decimal"))){
-const err50 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema48.properties.parameters.additionalProperties.properties.type.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema48.properties.parameters.additionalProperties.properties.type.anyOf[1].enum,parentSchema:schema48.properties.parameters.additionalProperties.properties.type.anyOf[1],data:data14};
+const err50 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum,parentSchema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1],data:data14};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3885,7 +4247,7 @@ errors++;
 var _valid1 = _errs51 === errors;
 valid16 = valid16 || _valid1;
 if(!valid16){
-const err51 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.parameters.additionalProperties.properties.type.anyOf,parentSchema:schema48.properties.parameters.additionalProperties.properties.type,data:data14};
+const err51 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3912,7 +4274,7 @@ const _errs53 = errors;
 let valid18 = false;
 const _errs54 = errors;
 if(typeof data15 !== "string"){
-const err52 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[0],data:data15};
+const err52 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3925,7 +4287,7 @@ var _valid2 = _errs54 === errors;
 valid18 = valid18 || _valid2;
 const _errs56 = errors;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err53 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[1].type,parentSchema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[1],data:data15};
+const err53 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3938,7 +4300,7 @@ var _valid2 = _errs56 === errors;
 valid18 = valid18 || _valid2;
 const _errs58 = errors;
 if(typeof data15 !== "boolean"){
-const err54 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[2].type,parentSchema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[2],data:data15};
+const err54 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2],data:data15};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3955,7 +4317,7 @@ const len1 = data15.length;
 for(let i1=0; i1<len1; i1++){
 let data16 = data15[i1];
 if((typeof data16 !== "string") && (!((typeof data16 == "number") && (isFinite(data16))))){
-const err55 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value/" + i1,schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/items/type",keyword:"type",params:{type: schema48.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type},message:"must be string,number",schema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type,parentSchema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[3].items,data:data16};
+const err55 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value/" + i1,schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/items/type",keyword:"type",params:{type: schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type},message:"must be string,number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items,data:data16};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3967,7 +4329,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[3].type,parentSchema:schema48.properties.parameters.additionalProperties.properties.value.anyOf[3],data:data15};
+const err56 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3],data:data15};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3979,7 +4341,7 @@ errors++;
 var _valid2 = _errs60 === errors;
 valid18 = valid18 || _valid2;
 if(!valid18){
-const err57 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema48.properties.parameters.additionalProperties.properties.value.anyOf,parentSchema:schema48.properties.parameters.additionalProperties.properties.value,data:data15};
+const err57 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.value,data:data15};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4101,7 +4463,7 @@ if(data13.source !== undefined){
 let data20 = data13.source;
 if(typeof data20 === "string"){
 if(func1(data20) < 3){
-const err66 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data20};
+const err66 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data20};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4112,7 +4474,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data20};
+const err67 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data20};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4129,8 +4491,8 @@ const len2 = data21.length;
 for(let i2=0; i2<len2; i2++){
 let data22 = data21[i2];
 if(typeof data22 === "string"){
-if(!pattern14.test(data22)){
-const err68 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data22};
+if(!pattern16.test(data22)){
+const err68 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data22};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4141,7 +4503,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data22};
+const err69 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data22};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4153,7 +4515,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/parameters/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.parameters.additionalProperties.properties.assumptions.type,parentSchema:schema48.properties.parameters.additionalProperties.properties.assumptions,data:data21};
+const err70 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/parameters/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.assumptions,data:data21};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4165,7 +4527,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.parameters.additionalProperties.type,parentSchema:schema48.properties.parameters.additionalProperties,data:data13};
+const err71 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.additionalProperties.type,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4177,7 +4539,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.parameters.type,parentSchema:schema48.properties.parameters,data:data12};
+const err72 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.type,parentSchema:schema51.properties.parameters,data:data12};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4195,7 +4557,7 @@ for(let i3=0; i3<len3; i3++){
 let data24 = data23[i3];
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.id === undefined){
-const err73 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema48.properties.assumptions.items.required,parentSchema:schema48.properties.assumptions.items,data:data24};
+const err73 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4205,7 +4567,7 @@ vErrors.push(err73);
 errors++;
 }
 if(data24.text === undefined){
-const err74 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema48.properties.assumptions.items.required,parentSchema:schema48.properties.assumptions.items,data:data24};
+const err74 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4216,7 +4578,7 @@ errors++;
 }
 for(const key7 in data24){
 if(!((((key7 === "id") || (key7 === "text")) || (key7 === "otherReading")) || (key7 === "passage"))){
-const err75 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.assumptions.items,data:data24};
+const err75 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4229,8 +4591,8 @@ errors++;
 if(data24.id !== undefined){
 let data25 = data24.id;
 if(typeof data25 === "string"){
-if(!pattern14.test(data25)){
-const err76 = {instancePath:instancePath+"/assumptions/" + i3+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data25};
+if(!pattern16.test(data25)){
+const err76 = {instancePath:instancePath+"/assumptions/" + i3+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data25};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4241,7 +4603,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/assumptions/" + i3+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data25};
+const err77 = {instancePath:instancePath+"/assumptions/" + i3+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4449,7 +4811,7 @@ if(data24.passage !== undefined){
 let data32 = data24.passage;
 if(typeof data32 === "string"){
 if(func1(data32) < 3){
-const err94 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data32};
+const err94 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4460,7 +4822,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data32};
+const err95 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data32};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4475,7 +4837,7 @@ if(data24.passage === undefined){
 const err96 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "otherReading",
     missingProperty: "passage",
     depsCount: 1,
-    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema48.properties.assumptions.items.dependentRequired,parentSchema:schema48.properties.assumptions.items,data:data24};
+    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4490,7 +4852,7 @@ if(data24.otherReading === undefined){
 const err97 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "passage",
     missingProperty: "otherReading",
     depsCount: 1,
-    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema48.properties.assumptions.items.dependentRequired,parentSchema:schema48.properties.assumptions.items,data:data24};
+    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4502,7 +4864,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.assumptions.items.type,parentSchema:schema48.properties.assumptions.items,data:data24};
+const err98 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.assumptions.items.type,parentSchema:schema51.properties.assumptions.items,data:data24};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4514,7 +4876,7 @@ errors++;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.assumptions.type,parentSchema:schema48.properties.assumptions,data:data23};
+const err99 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.assumptions.type,parentSchema:schema51.properties.assumptions,data:data23};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4563,7 +4925,7 @@ errors++;
 }
 var valid36 = _errs109 === errors;
 if(!valid36){
-const err103 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema48.properties.conditions.propertyNames,parentSchema:schema48.properties.conditions,data:data33};
+const err103 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema51.properties.conditions.propertyNames,parentSchema:schema51.properties.conditions,data:data33};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4581,7 +4943,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.conditions.type,parentSchema:schema48.properties.conditions,data:data33};
+const err104 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.conditions.type,parentSchema:schema51.properties.conditions,data:data33};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4595,7 +4957,7 @@ if(data.rules !== undefined){
 let data35 = data.rules;
 if(Array.isArray(data35)){
 if(data35.length < 1){
-const err105 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema48.properties.rules,data:data35};
+const err105 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.rules,data:data35};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4609,7 +4971,7 @@ for(let i4=0; i4<len4; i4++){
 let data36 = data35[i4];
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.id === undefined){
-const err106 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
+const err106 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4619,7 +4981,7 @@ vErrors.push(err106);
 errors++;
 }
 if(data36.kind === undefined){
-const err107 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
+const err107 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4629,7 +4991,7 @@ vErrors.push(err107);
 errors++;
 }
 if(data36.title === undefined){
-const err108 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
+const err108 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4639,7 +5001,7 @@ vErrors.push(err108);
 errors++;
 }
 if(data36.source === undefined){
-const err109 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
+const err109 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4649,7 +5011,7 @@ vErrors.push(err109);
 errors++;
 }
 if(data36.conditions === undefined){
-const err110 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema48.properties.rules.items.required,parentSchema:schema48.properties.rules.items,data:data36};
+const err110 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4660,7 +5022,7 @@ errors++;
 }
 for(const key12 in data36){
 if(!((((((key12 === "id") || (key12 === "kind")) || (key12 === "title")) || (key12 === "source")) || (key12 === "assumptions")) || (key12 === "conditions"))){
-const err111 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.rules.items,data:data36};
+const err111 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4698,7 +5060,7 @@ errors++;
 if(data36.kind !== undefined){
 let data38 = data36.kind;
 if(!(((data38 === "basis") || (data38 === "requirement")) || (data38 === "exclusion"))){
-const err114 = {instancePath:instancePath+"/rules/" + i4+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.rules.items.properties.kind.enum,parentSchema:schema48.properties.rules.items.properties.kind,data:data38};
+const err114 = {instancePath:instancePath+"/rules/" + i4+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.rules.items.properties.kind.enum,parentSchema:schema51.properties.rules.items.properties.kind,data:data38};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4809,7 +5171,7 @@ if(data36.source !== undefined){
 let data42 = data36.source;
 if(typeof data42 === "string"){
 if(func1(data42) < 3){
-const err123 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data42};
+const err123 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data42};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4820,7 +5182,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data42};
+const err124 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data42};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4837,8 +5199,8 @@ const len5 = data43.length;
 for(let i5=0; i5<len5; i5++){
 let data44 = data43[i5];
 if(typeof data44 === "string"){
-if(!pattern14.test(data44)){
-const err125 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data44};
+if(!pattern16.test(data44)){
+const err125 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data44};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4849,7 +5211,7 @@ errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data44};
+const err126 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data44};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4861,7 +5223,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/rules/" + i4+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.items.properties.assumptions.type,parentSchema:schema48.properties.rules.items.properties.assumptions,data:data43};
+const err127 = {instancePath:instancePath+"/rules/" + i4+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.items.properties.assumptions.type,parentSchema:schema51.properties.rules.items.properties.assumptions,data:data43};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4879,7 +5241,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.rules.items.type,parentSchema:schema48.properties.rules.items,data:data36};
+const err128 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.rules.items.type,parentSchema:schema51.properties.rules.items,data:data36};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4891,7 +5253,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.rules.type,parentSchema:schema48.properties.rules,data:data35};
+const err129 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.type,parentSchema:schema51.properties.rules,data:data35};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4935,7 +5297,7 @@ if(_valid3){
 const _errs145 = errors;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 if(data46.kind === undefined){
-const err131 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err131 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4945,7 +5307,7 @@ vErrors.push(err131);
 errors++;
 }
 if(data46.claimPeriod === undefined){
-const err132 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err132 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4955,7 +5317,7 @@ vErrors.push(err132);
 errors++;
 }
 if(data46.annualAmount === undefined){
-const err133 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err133 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4965,7 +5327,7 @@ vErrors.push(err133);
 errors++;
 }
 if(data46.periodShare === undefined){
-const err134 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err134 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4975,7 +5337,7 @@ vErrors.push(err134);
 errors++;
 }
 if(data46.capAssumption === undefined){
-const err135 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err135 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4985,7 +5347,7 @@ vErrors.push(err135);
 errors++;
 }
 if(data46.proRataAssumption === undefined){
-const err136 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err136 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4995,7 +5357,7 @@ vErrors.push(err136);
 errors++;
 }
 if(data46.reportDue === undefined){
-const err137 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err137 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5005,7 +5367,7 @@ vErrors.push(err137);
 errors++;
 }
 if(data46.paymentDue === undefined){
-const err138 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err138 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5015,7 +5377,7 @@ vErrors.push(err138);
 errors++;
 }
 if(data46.lineRules === undefined){
-const err139 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.then.required,parentSchema:schema48.properties.compensation.then,data:data46};
+const err139 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5025,8 +5387,8 @@ vErrors.push(err139);
 errors++;
 }
 for(const key14 in data46){
-if(!(func21.call(schema48.properties.compensation.then.properties, key14))){
-const err140 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then,data:data46};
+if(!(func25.call(schema51.properties.compensation.then.properties, key14))){
+const err140 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then,data:data46};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5039,7 +5401,7 @@ errors++;
 if(data46.kind !== undefined){
 let data48 = data46.kind;
 if("cappedActualCost" !== data48){
-const err141 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema48.properties.compensation.then.properties.kind,data:data48};
+const err141 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema51.properties.compensation.then.properties.kind,data:data48};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5052,12 +5414,37 @@ errors++;
 if(data46.claimPeriod !== undefined){
 let data49 = data46.claimPeriod;
 if(!(data49 === "calendarHalfYear")){
-const err142 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema48.properties.compensation.then.properties.claimPeriod,data:data49};
+const err142 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema51.properties.compensation.then.properties.claimPeriod,data:data49};
 if(vErrors === null){
 vErrors = [err142];
 }
 else {
 vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data46.claimPeriodSource !== undefined){
+let data50 = data46.claimPeriodSource;
+if(typeof data50 === "string"){
+if(func1(data50) < 3){
+const err143 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data50};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data50};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
 }
 errors++;
 }
@@ -5075,35 +5462,10 @@ errors = vErrors.length;
 }
 }
 if(data46.capAssumption !== undefined){
-let data52 = data46.capAssumption;
-if(typeof data52 === "string"){
-if(!pattern14.test(data52)){
-const err143 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data52};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data52};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data46.proRataAssumption !== undefined){
-let data53 = data46.proRataAssumption;
+let data53 = data46.capAssumption;
 if(typeof data53 === "string"){
-if(!pattern14.test(data53)){
-const err145 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data53};
+if(!pattern16.test(data53)){
+const err145 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5114,7 +5476,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data53};
+const err146 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5124,11 +5486,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data46.reportDue !== undefined){
-let data54 = data46.reportDue;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.monthsAfterPeriod === undefined){
-const err147 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
+if(data46.proRataAssumption !== undefined){
+let data54 = data46.proRataAssumption;
+if(typeof data54 === "string"){
+if(!pattern16.test(data54)){
+const err147 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5137,8 +5499,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data54.dayOfMonth === undefined){
-const err148 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
+}
+else {
+const err148 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5147,8 +5510,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data54.source === undefined){
-const err149 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.then.properties.reportDue.required,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
+}
+if(data46.reportDue !== undefined){
+let data55 = data46.reportDue;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.monthsAfterPeriod === undefined){
+const err149 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5157,9 +5524,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key15 in data54){
-if(!(((key15 === "monthsAfterPeriod") || (key15 === "dayOfMonth")) || (key15 === "source"))){
-const err150 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
+if(data55.dayOfMonth === undefined){
+const err150 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5168,24 +5534,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-if(data54.monthsAfterPeriod !== undefined){
-if(!(validate41(data54.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data54,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data54.dayOfMonth !== undefined){
-if(!(validate41(data54.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data54,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data54.source !== undefined){
-let data57 = data54.source;
-if(typeof data57 === "string"){
-if(func1(data57) < 3){
-const err151 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data57};
+if(data55.source === undefined){
+const err151 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5194,9 +5544,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data57};
+for(const key15 in data55){
+if(!(((key15 === "monthsAfterPeriod") || (key15 === "dayOfMonth")) || (key15 === "source"))){
+const err152 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5206,9 +5556,23 @@ vErrors.push(err152);
 errors++;
 }
 }
+if(data55.monthsAfterPeriod !== undefined){
+if(!(validate41(data55.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data55,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
-else {
-const err153 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.properties.reportDue.type,parentSchema:schema48.properties.compensation.then.properties.reportDue,data:data54};
+}
+if(data55.dayOfMonth !== undefined){
+if(!(validate41(data55.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data55,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data55.source !== undefined){
+let data58 = data55.source;
+if(typeof data58 === "string"){
+if(func1(data58) < 3){
+const err153 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data58};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5218,11 +5582,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data46.paymentDue !== undefined){
-let data58 = data46.paymentDue;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.calendar === undefined){
-const err154 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
+else {
+const err154 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data58};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5231,8 +5592,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data58.workingDays === undefined){
-const err155 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.reportDue.type,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5241,8 +5604,12 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data58.source === undefined){
-const err156 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.then.properties.paymentDue.required,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
+}
+if(data46.paymentDue !== undefined){
+let data59 = data46.paymentDue;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.calendar === undefined){
+const err156 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5251,9 +5618,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key16 in data58){
-if(!((((key16 === "workingDays") || (key16 === "workingDayAssumption")) || (key16 === "source")) || (key16 === "calendar"))){
-const err157 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
+if(data59.workingDays === undefined){
+const err157 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5262,18 +5628,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data58.workingDays !== undefined){
-if(!(validate41(data58.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data58,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data58.workingDayAssumption !== undefined){
-let data60 = data58.workingDayAssumption;
-if(typeof data60 === "string"){
-if(!pattern14.test(data60)){
-const err158 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data60};
+if(data59.source === undefined){
+const err158 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5282,9 +5638,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data60};
+for(const key16 in data59){
+if(!((((key16 === "workingDays") || (key16 === "workingDayAssumption")) || (key16 === "source")) || (key16 === "calendar"))){
+const err159 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5294,11 +5650,17 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data58.source !== undefined){
-let data61 = data58.source;
+if(data59.workingDays !== undefined){
+if(!(validate41(data59.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data59,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data59.workingDayAssumption !== undefined){
+let data61 = data59.workingDayAssumption;
 if(typeof data61 === "string"){
-if(func1(data61) < 3){
-const err160 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data61};
+if(!pattern16.test(data61)){
+const err160 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data61};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5309,7 +5671,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data61};
+const err161 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data61};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5319,11 +5681,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data58.calendar !== undefined){
-let data62 = data58.calendar;
+if(data59.source !== undefined){
+let data62 = data59.source;
 if(typeof data62 === "string"){
-if(func1(data62) > 64){
-const err162 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data62};
+if(func1(data62) < 3){
+const err162 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data62};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5332,8 +5694,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(!pattern6.test(data62)){
-const err163 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data62};
+}
+else {
+const err163 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data62};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5343,8 +5706,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data62};
+if(data59.calendar !== undefined){
+let data63 = data59.calendar;
+if(typeof data63 === "string"){
+if(func1(data63) > 64){
+const err164 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data63};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5353,10 +5719,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.properties.paymentDue.type,parentSchema:schema48.properties.compensation.then.properties.paymentDue,data:data58};
+if(!pattern6.test(data63)){
+const err165 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data63};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5366,19 +5730,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data63 = data46.lineRules;
-if(Array.isArray(data63)){
-const len6 = data63.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate47(data63[i6], {instancePath:instancePath+"/compensation/lineRules/" + i6,parentData:data63,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err166 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.then.properties.lineRules,data:data63};
+const err166 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data63};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5390,12 +5743,46 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.then.type,parentSchema:schema48.properties.compensation.then,data:data46};
+const err167 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.paymentDue.type,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
 if(vErrors === null){
 vErrors = [err167];
 }
 else {
 vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data46.lineRules !== undefined){
+let data64 = data46.lineRules;
+if(Array.isArray(data64)){
+const len6 = data64.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate47(data64[i6], {instancePath:instancePath+"/compensation/lineRules/" + i6,parentData:data64,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.then.properties.lineRules,data:data64};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.type,parentSchema:schema51.properties.compensation.then,data:data46};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
 }
 errors++;
 }
@@ -5407,50 +5794,14 @@ var props2 = true;
 ifClause0 = "then";
 }
 else {
-const _errs182 = errors;
-const _errs183 = errors;
-let valid62 = true;
-const _errs184 = errors;
+const _errs185 = errors;
+const _errs186 = errors;
+let valid63 = true;
+const _errs187 = errors;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 if(data46.kind !== undefined){
 if("unitCostDeliveries" !== data46.kind){
-const err168 = {};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-}
-}
-var _valid4 = _errs184 === errors;
-errors = _errs183;
-if(vErrors !== null){
-if(_errs183){
-vErrors.length = _errs183;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid4){
-const _errs186 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err169 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-if(data46.unitCosts === undefined){
-const err170 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
+const err170 = {};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5459,8 +5810,24 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data46.provision === undefined){
-const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
+}
+}
+var _valid4 = _errs187 === errors;
+errors = _errs186;
+if(vErrors !== null){
+if(_errs186){
+vErrors.length = _errs186;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid4){
+const _errs189 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5469,8 +5836,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data46.proRataAssumption === undefined){
-const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
+if(data46.unitCosts === undefined){
+const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5479,8 +5846,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data46.lineRules === undefined){
-const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.else.then.required,parentSchema:schema48.properties.compensation.else.then,data:data46};
+if(data46.provision === undefined){
+const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5489,9 +5856,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-for(const key17 in data46){
-if(!(((((key17 === "kind") || (key17 === "unitCosts")) || (key17 === "provision")) || (key17 === "proRataAssumption")) || (key17 === "lineRules"))){
-const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then,data:data46};
+if(data46.proRataAssumption === undefined){
+const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5500,11 +5866,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data46.kind !== undefined){
-let data66 = data46.kind;
-if("unitCostDeliveries" !== data66){
-const err175 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema48.properties.compensation.else.then.properties.kind,data:data66};
+if(data46.lineRules === undefined){
+const err175 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5513,12 +5876,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data46.unitCosts !== undefined){
-let data67 = data46.unitCosts;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(Object.keys(data67).length < 1){
-const err176 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts,data:data67};
+for(const key17 in data46){
+if(!(((((key17 === "kind") || (key17 === "unitCosts")) || (key17 === "provision")) || (key17 === "proRataAssumption")) || (key17 === "lineRules"))){
+const err176 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5527,15 +5887,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key18 in data67){
-let data68 = data67[key18];
-const _errs195 = errors;
-let valid66 = false;
-let passing0 = null;
-const _errs196 = errors;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.rate === undefined){
-const err177 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data68};
+}
+if(data46.kind !== undefined){
+let data67 = data46.kind;
+if("unitCostDeliveries" !== data67){
+const err177 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema51.properties.compensation.else.then.properties.kind,data:data67};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5545,15 +5901,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-var _valid5 = _errs196 === errors;
-if(_valid5){
-valid66 = true;
-passing0 = 0;
-}
-const _errs197 = errors;
+if(data46.unitCosts !== undefined){
+let data68 = data46.unitCosts;
 if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.rates === undefined){
-const err178 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data68};
+if(Object.keys(data68).length < 1){
+const err178 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data68};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5562,20 +5914,15 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-var _valid5 = _errs197 === errors;
-if(_valid5 && valid66){
-valid66 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid5){
-valid66 = true;
-passing0 = 1;
-}
-}
-if(!valid66){
-const err179 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
+for(const key18 in data68){
+let data69 = data68[key18];
+const _errs198 = errors;
+let valid67 = false;
+let passing0 = null;
+const _errs199 = errors;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.rate === undefined){
+const err179 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data69};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5584,20 +5931,16 @@ vErrors.push(err179);
 }
 errors++;
 }
-else {
-errors = _errs195;
-if(vErrors !== null){
-if(_errs195){
-vErrors.length = _errs195;
 }
-else {
-vErrors = null;
+var _valid5 = _errs199 === errors;
+if(_valid5){
+valid67 = true;
+passing0 = 0;
 }
-}
-}
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.unit === undefined){
-const err180 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
+const _errs200 = errors;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.rates === undefined){
+const err180 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data69};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5606,8 +5949,20 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data68.source === undefined){
-const err181 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
+}
+var _valid5 = _errs200 === errors;
+if(_valid5 && valid67){
+valid67 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid5){
+valid67 = true;
+passing0 = 1;
+}
+}
+if(!valid67){
+const err181 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5616,9 +5971,20 @@ vErrors.push(err181);
 }
 errors++;
 }
-for(const key19 in data68){
-if(!(((((key19 === "unit") || (key19 === "rate")) || (key19 === "rates")) || (key19 === "tierAssumption")) || (key19 === "source"))){
-const err182 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
+else {
+errors = _errs198;
+if(vErrors !== null){
+if(_errs198){
+vErrors.length = _errs198;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.unit === undefined){
+const err182 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5627,11 +5993,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-if(data68.unit !== undefined){
-let data69 = data68.unit;
-if(!(((data69 === "day") || (data69 === "hour")) || (data69 === "session"))){
-const err183 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data69};
+if(data69.source === undefined){
+const err183 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5640,18 +6003,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-}
-if(data68.rate !== undefined){
-if(!(validate41(data68.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data68,parentDataProperty:"rate",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data68.rates !== undefined){
-let data71 = data68.rates;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.lower === undefined){
-const err184 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
+for(const key19 in data69){
+if(!(((((key19 === "unit") || (key19 === "rate")) || (key19 === "rates")) || (key19 === "tierAssumption")) || (key19 === "source"))){
+const err184 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -5660,8 +6014,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data71.higher === undefined){
-const err185 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
+}
+if(data69.unit !== undefined){
+let data70 = data69.unit;
+if(!(((data70 === "day") || (data70 === "hour")) || (data70 === "session"))){
+const err185 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data70};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -5670,9 +6027,18 @@ vErrors.push(err185);
 }
 errors++;
 }
-for(const key20 in data71){
-if(!((key20 === "lower") || (key20 === "higher"))){
-const err186 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
+}
+if(data69.rate !== undefined){
+if(!(validate41(data69.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data69,parentDataProperty:"rate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data69.rates !== undefined){
+let data72 = data69.rates;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.lower === undefined){
+const err186 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -5681,22 +6047,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data71.lower !== undefined){
-if(!(validate41(data71.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data71,parentDataProperty:"lower",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data71.higher !== undefined){
-if(!(validate41(data71.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data71,parentDataProperty:"higher",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data71};
+if(data72.higher === undefined){
+const err187 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -5705,12 +6057,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data68.tierAssumption !== undefined){
-let data74 = data68.tierAssumption;
-if(typeof data74 === "string"){
-if(!pattern14.test(data74)){
-const err188 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data74};
+for(const key20 in data72){
+if(!((key20 === "lower") || (key20 === "higher"))){
+const err188 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -5720,8 +6069,21 @@ vErrors.push(err188);
 errors++;
 }
 }
+if(data72.lower !== undefined){
+if(!(validate41(data72.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data72,parentDataProperty:"lower",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data72.higher !== undefined){
+if(!(validate41(data72.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data72,parentDataProperty:"higher",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err189 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data74};
+const err189 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -5731,11 +6093,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data68.source !== undefined){
-let data75 = data68.source;
+if(data69.tierAssumption !== undefined){
+let data75 = data69.tierAssumption;
 if(typeof data75 === "string"){
-if(func1(data75) < 3){
-const err190 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data75};
+if(!pattern16.test(data75)){
+const err190 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data75};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -5746,7 +6108,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data75};
+const err191 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data75};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -5756,9 +6118,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data68};
+if(data69.source !== undefined){
+let data76 = data69.source;
+if(typeof data76 === "string"){
+if(func1(data76) < 3){
+const err192 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data76};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -5768,9 +6132,8 @@ vErrors.push(err192);
 errors++;
 }
 }
-}
 else {
-const err193 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema48.properties.compensation.else.then.properties.unitCosts,data:data67};
+const err193 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data76};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -5780,11 +6143,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data46.provision !== undefined){
-let data76 = data46.provision;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.unitCost === undefined){
-const err194 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema48.properties.compensation.else.then.properties.provision.required,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
+}
+else {
+const err194 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -5793,8 +6154,10 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data76.actualCostUpToUnitCost === undefined){
-const err195 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema48.properties.compensation.else.then.properties.provision.required,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data68};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -5803,9 +6166,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-for(const key21 in data76){
-if(!((key21 === "unitCost") || (key21 === "actualCostUpToUnitCost"))){
-const err196 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
+}
+if(data46.provision !== undefined){
+let data77 = data46.provision;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.unitCost === undefined){
+const err196 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data77};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -5814,22 +6180,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data76.unitCost !== undefined){
-if(!(validate53(data76.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data76,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data76.actualCostUpToUnitCost !== undefined){
-if(!(validate53(data76.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data76,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.properties.provision.type,parentSchema:schema48.properties.compensation.else.then.properties.provision,data:data76};
+if(data77.actualCostUpToUnitCost === undefined){
+const err197 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data77};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -5838,12 +6190,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data46.proRataAssumption !== undefined){
-let data79 = data46.proRataAssumption;
-if(typeof data79 === "string"){
-if(!pattern14.test(data79)){
-const err198 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data79};
+for(const key21 in data77){
+if(!((key21 === "unitCost") || (key21 === "actualCostUpToUnitCost"))){
+const err198 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data77};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -5853,8 +6202,21 @@ vErrors.push(err198);
 errors++;
 }
 }
+if(data77.unitCost !== undefined){
+if(!(validate53(data77.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data77,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data77.actualCostUpToUnitCost !== undefined){
+if(!(validate53(data77.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data77,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err199 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data79};
+const err199 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.provision.type,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data77};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -5864,19 +6226,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data80 = data46.lineRules;
-if(Array.isArray(data80)){
-const len7 = data80.length;
-for(let i7=0; i7<len7; i7++){
-if(!(validate47(data80[i7], {instancePath:instancePath+"/compensation/lineRules/" + i7,parentData:data80,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.else.then.properties.lineRules,data:data80};
+if(data46.proRataAssumption !== undefined){
+let data80 = data46.proRataAssumption;
+if(typeof data80 === "string"){
+if(!pattern16.test(data80)){
+const err200 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data80};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -5886,9 +6240,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
 else {
-const err201 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.then.type,parentSchema:schema48.properties.compensation.else.then,data:data46};
+const err201 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -5897,22 +6250,20 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid4 = _errs186 === errors;
-valid62 = _valid4;
-if(valid62){
-var props3 = true;
 }
-ifClause1 = "then";
+if(data46.lineRules !== undefined){
+let data81 = data46.lineRules;
+if(Array.isArray(data81)){
+const len7 = data81.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate47(data81[i7], {instancePath:instancePath+"/compensation/lineRules/" + i7,parentData:data81,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const _errs223 = errors;
-const _errs224 = errors;
-let valid75 = true;
-const _errs225 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind !== undefined){
-if("individualBudgetLines" !== data46.kind){
-const err202 = {};
+const err202 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.then.properties.lineRules,data:data81};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -5923,21 +6274,8 @@ errors++;
 }
 }
 }
-var _valid6 = _errs225 === errors;
-errors = _errs224;
-if(vErrors !== null){
-if(_errs224){
-vErrors.length = _errs224;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs227 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err203 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+const err203 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.type,parentSchema:schema51.properties.compensation.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -5946,8 +6284,22 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data46.emergencies === undefined){
-const err204 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+var _valid4 = _errs189 === errors;
+valid63 = _valid4;
+if(valid63){
+var props3 = true;
+}
+ifClause1 = "then";
+}
+else {
+const _errs226 = errors;
+const _errs227 = errors;
+let valid76 = true;
+const _errs228 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind !== undefined){
+if("individualBudgetLines" !== data46.kind){
+const err204 = {};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -5956,8 +6308,23 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data46.proRataAssumption === undefined){
-const err205 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+}
+}
+var _valid6 = _errs228 === errors;
+errors = _errs227;
+if(vErrors !== null){
+if(_errs227){
+vErrors.length = _errs227;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs230 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err205 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -5966,8 +6333,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data46.diUnitCostRef === undefined){
-const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+if(data46.emergencies === undefined){
+const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -5976,8 +6343,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data46.lineRules === undefined){
-const err207 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema48.properties.compensation.else.else.then.required,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+if(data46.proRataAssumption === undefined){
+const err207 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -5986,9 +6353,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-for(const key22 in data46){
-if(!(((((key22 === "kind") || (key22 === "emergencies")) || (key22 === "proRataAssumption")) || (key22 === "diUnitCostRef")) || (key22 === "lineRules"))){
-const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+if(data46.diUnitCostRef === undefined){
+const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5997,11 +6363,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-if(data46.kind !== undefined){
-let data83 = data46.kind;
-if("individualBudgetLines" !== data83){
-const err209 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema48.properties.compensation.else.else.then.properties.kind,data:data83};
+if(data46.lineRules === undefined){
+const err209 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -6010,12 +6373,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data46.emergencies !== undefined){
-let data84 = data46.emergencies;
-if(typeof data84 === "string"){
-if(func1(data84) > 64){
-const err210 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data84};
+for(const key22 in data46){
+if(!(((((key22 === "kind") || (key22 === "emergencies")) || (key22 === "proRataAssumption")) || (key22 === "diUnitCostRef")) || (key22 === "lineRules"))){
+const err210 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -6024,8 +6384,11 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(!pattern6.test(data84)){
-const err211 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data84};
+}
+if(data46.kind !== undefined){
+let data84 = data46.kind;
+if("individualBudgetLines" !== data84){
+const err211 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data84};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6035,8 +6398,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data84};
+if(data46.emergencies !== undefined){
+let data85 = data46.emergencies;
+if(typeof data85 === "string"){
+if(func1(data85) > 64){
+const err212 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data85};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6045,12 +6411,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data46.proRataAssumption !== undefined){
-let data85 = data46.proRataAssumption;
-if(typeof data85 === "string"){
-if(!pattern14.test(data85)){
-const err213 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data85};
+if(!pattern6.test(data85)){
+const err213 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data85};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6061,7 +6423,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data85};
+const err214 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data85};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6071,11 +6433,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data46.diUnitCostRef !== undefined){
-let data86 = data46.diUnitCostRef;
+if(data46.proRataAssumption !== undefined){
+let data86 = data46.proRataAssumption;
 if(typeof data86 === "string"){
-if(!pattern5.test(data86)){
-const err215 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data86};
+if(!pattern16.test(data86)){
+const err215 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data86};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -6086,7 +6448,7 @@ errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data86};
+const err216 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data86};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -6096,19 +6458,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data87 = data46.lineRules;
-if(Array.isArray(data87)){
-const len8 = data87.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate47(data87[i8], {instancePath:instancePath+"/compensation/lineRules/" + i8,parentData:data87,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema48.properties.compensation.else.else.then.properties.lineRules,data:data87};
+if(data46.diUnitCostRef !== undefined){
+let data87 = data46.diUnitCostRef;
+if(typeof data87 === "string"){
+if(!pattern5.test(data87)){
+const err217 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data87};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6118,9 +6472,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-}
 else {
-const err218 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.else.else.then.type,parentSchema:schema48.properties.compensation.else.else.then,data:data46};
+const err218 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data87};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -6129,14 +6482,20 @@ vErrors.push(err218);
 }
 errors++;
 }
-var _valid6 = _errs227 === errors;
-valid75 = _valid6;
-if(valid75){
-var props4 = true;
+}
+if(data46.lineRules !== undefined){
+let data88 = data46.lineRules;
+if(Array.isArray(data88)){
+const len8 = data88.length;
+for(let i8=0; i8<len8; i8++){
+if(!(validate47(data88[i8], {instancePath:instancePath+"/compensation/lineRules/" + i8,parentData:data88,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
 }
 }
-if(!valid75){
-const err219 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.properties.compensation.else.else.if,parentSchema:schema48.properties.compensation.else.else,data:data46};
+}
+else {
+const err219 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data88};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -6145,9 +6504,37 @@ vErrors.push(err219);
 }
 errors++;
 }
-var _valid4 = _errs223 === errors;
-valid62 = _valid4;
-if(valid62){
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+var _valid6 = _errs230 === errors;
+valid76 = _valid6;
+if(valid76){
+var props4 = true;
+}
+}
+if(!valid76){
+const err221 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data46};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+var _valid4 = _errs226 === errors;
+valid63 = _valid4;
+if(valid63){
 if(props3 !== true && props4 !== undefined){
 if(props4 === true){
 props3 = true;
@@ -6160,17 +6547,17 @@ Object.assign(props3, props4);
 }
 ifClause1 = "else";
 }
-if(!valid62){
-const err220 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema48.properties.compensation.else.if,parentSchema:schema48.properties.compensation.else,data:data46};
+if(!valid63){
+const err222 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data46};
 if(vErrors === null){
-vErrors = [err220];
+vErrors = [err222];
 }
 else {
-vErrors.push(err220);
+vErrors.push(err222);
 }
 errors++;
 }
-var _valid3 = _errs182 === errors;
+var _valid3 = _errs185 === errors;
 valid49 = _valid3;
 if(valid49){
 if(props2 !== true && props3 !== undefined){
@@ -6186,34 +6573,7 @@ Object.assign(props2, props3);
 ifClause0 = "else";
 }
 if(!valid49){
-const err221 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema48.properties.compensation.if,parentSchema:schema48.properties.compensation,data:data46};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err222 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.properties.compensation.required,parentSchema:schema48.properties.compensation,data:data46};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-if(props2 !== true){
-props2 = props2 || {};
-props2.kind = true;
-}
-if(data46.kind !== undefined){
-let data89 = data46.kind;
-if(!(((data89 === "cappedActualCost") || (data89 === "unitCostDeliveries")) || (data89 === "individualBudgetLines"))){
-const err223 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema48.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.compensation.properties.kind.enum,parentSchema:schema48.properties.compensation.properties.kind,data:data89};
+const err223 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data46};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -6222,10 +6582,9 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.compensation.type,parentSchema:schema48.properties.compensation,data:data46};
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.kind === undefined){
+const err224 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data46};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -6234,15 +6593,43 @@ vErrors.push(err224);
 }
 errors++;
 }
+if(props2 !== true){
+props2 = props2 || {};
+props2.kind = true;
 }
-}
-else {
-const err225 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(data46.kind !== undefined){
+let data90 = data46.kind;
+if(!(((data90 === "cappedActualCost") || (data90 === "unitCostDeliveries")) || (data90 === "individualBudgetLines"))){
+const err225 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data90};
 if(vErrors === null){
 vErrors = [err225];
 }
 else {
 vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data46};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+}
+else {
+const err227 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
 }
 errors++;
 }
@@ -6252,9 +6639,9 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const caseFile: ValidateFunction = validate58;
-const schema104 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
-const schema106 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
-const pattern41 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
+const schema108 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
+const schema110 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
+const pattern43 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/case.schema.json" */;
@@ -6269,7 +6656,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema104.required,parentSchema:schema104,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema108.required,parentSchema:schema108,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6280,7 +6667,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "cases")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema104,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema108,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6294,7 +6681,7 @@ if(data.cases !== undefined){
 let data0 = data.cases;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema104.properties.cases,data:data0};
+const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema108.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6308,7 +6695,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema104.properties.cases.items.required,parentSchema:schema104.properties.cases.items,data:data1};
+const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema108.properties.cases.items.required,parentSchema:schema108.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6318,7 +6705,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.request === undefined){
-const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema104.properties.cases.items.required,parentSchema:schema104.properties.cases.items,data:data1};
+const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema108.properties.cases.items.required,parentSchema:schema108.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6328,7 +6715,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.expect === undefined){
-const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema104.properties.cases.items.required,parentSchema:schema104.properties.cases.items,data:data1};
+const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema108.properties.cases.items.required,parentSchema:schema108.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6339,7 +6726,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "name") || (key1 === "covers")) || (key1 === "endpoint")) || (key1 === "request")) || (key1 === "expect"))){
-const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items,data:data1};
+const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema108.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6353,7 +6740,7 @@ if(data1.name !== undefined){
 let data2 = data1.name;
 if(typeof data2 === "string"){
 if(func1(data2) < 3){
-const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema104.properties.cases.items.properties.name,data:data2};
+const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema108.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6364,7 +6751,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.name.type,parentSchema:schema104.properties.cases.items.properties.name,data:data2};
+const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.name.type,parentSchema:schema108.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6405,7 +6792,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.covers.type,parentSchema:schema104.properties.cases.items.properties.covers,data:data3};
+const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.cases.items.properties.covers.type,parentSchema:schema108.properties.cases.items.properties.covers,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6418,7 +6805,7 @@ errors++;
 if(data1.endpoint !== undefined){
 let data5 = data1.endpoint;
 if(!((data5 === "eligibility") || (data5 === "compensation"))){
-const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema104.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema104.properties.cases.items.properties.endpoint.enum,parentSchema:schema104.properties.cases.items.properties.endpoint,data:data5};
+const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema108.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema108.properties.cases.items.properties.endpoint.enum,parentSchema:schema108.properties.cases.items.properties.endpoint,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6431,7 +6818,7 @@ errors++;
 if(data1.request !== undefined){
 let data6 = data1.request;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.request.type,parentSchema:schema104.properties.cases.items.properties.request,data:data6};
+const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.properties.cases.items.properties.request.type,parentSchema:schema108.properties.cases.items.properties.request,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6445,7 +6832,7 @@ if(data1.expect !== undefined){
 let data7 = data1.expect;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(Object.keys(data7).length < 1){
-const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema104.properties.cases.items.properties.expect,data:data7};
+const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema108.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6455,8 +6842,8 @@ vErrors.push(err14);
 errors++;
 }
 for(const key2 in data7){
-if(!(func21.call(schema104.properties.cases.items.properties.expect.properties, key2))){
-const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect,data:data7};
+if(!(func25.call(schema108.properties.cases.items.properties.expect.properties, key2))){
+const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema108.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6469,7 +6856,7 @@ errors++;
 if(data7.status !== undefined){
 let data8 = data7.status;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.status,data:data8};
+const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema108.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6480,7 +6867,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 599 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema104.properties.cases.items.properties.expect.properties.status,data:data8};
+const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema108.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6490,7 +6877,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8 < 200 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema104.properties.cases.items.properties.expect.properties.status,data:data8};
+const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema108.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6504,7 +6891,7 @@ errors++;
 if(data7.eligible !== undefined){
 let data9 = data7.eligible;
 if(typeof data9 !== "boolean"){
-const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema104.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligible,data:data9};
+const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema108.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.eligible,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6522,7 +6909,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(typeof data11 === "string"){
 if(!pattern5.test(data11)){
-const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data11};
+const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema110.items,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6533,7 +6920,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data11};
+const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.items.type,parentSchema:schema110.items,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6545,7 +6932,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data10};
+const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.type,parentSchema:schema110,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6563,7 +6950,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(typeof data13 === "string"){
 if(!pattern5.test(data13)){
-const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data13};
+const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema110.items,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6574,7 +6961,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data13};
+const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.items.type,parentSchema:schema110.items,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6586,7 +6973,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data12};
+const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.type,parentSchema:schema110,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6599,7 +6986,7 @@ errors++;
 if(data7.version !== undefined){
 let data14 = data7.version;
 if(typeof data14 !== "string"){
-const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.version,data:data14};
+const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.version,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6612,7 +6999,7 @@ errors++;
 if(data7.eligibleDays !== undefined){
 let data15 = data7.eligibleDays;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema108.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6623,7 +7010,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema108.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6642,7 +7029,7 @@ for(let i4=0; i4<len4; i4++){
 let data17 = data16[i4];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.from === undefined){
-const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema108.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6652,7 +7039,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data17.to === undefined){
-const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema108.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6663,7 +7050,7 @@ errors++;
 }
 for(const key3 in data17){
 if(!((((((key3 === "from") || (key3 === "to")) || (key3 === "eligible")) || (key3 === "basis")) || (key3 === "blockers")) || (key3 === "version"))){
-const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6677,7 +7064,7 @@ if(data17.from !== undefined){
 let data18 = data17.from;
 if(typeof data18 === "string"){
 if(!(formats0.validate(data18))){
-const err32 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data18};
+const err32 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6688,7 +7075,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data18};
+const err33 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6702,7 +7089,7 @@ if(data17.to !== undefined){
 let data19 = data17.to;
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
-const err34 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data19};
+const err34 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6713,7 +7100,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data19};
+const err35 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6726,7 +7113,7 @@ errors++;
 if(data17.eligible !== undefined){
 let data20 = data17.eligible;
 if(typeof data20 !== "boolean"){
-const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
+const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema108.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6744,7 +7131,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(typeof data22 === "string"){
 if(!pattern5.test(data22)){
-const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data22};
+const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema110.items,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6755,7 +7142,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data22};
+const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.items.type,parentSchema:schema110.items,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6767,7 +7154,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data21};
+const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.type,parentSchema:schema110,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6785,7 +7172,7 @@ for(let i6=0; i6<len6; i6++){
 let data24 = data23[i6];
 if(typeof data24 === "string"){
 if(!pattern5.test(data24)){
-const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data24};
+const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema110.items,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6796,7 +7183,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data24};
+const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.items.type,parentSchema:schema110.items,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6808,7 +7195,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data23};
+const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.type,parentSchema:schema110,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6821,7 +7208,7 @@ errors++;
 if(data17.version !== undefined){
 let data25 = data17.version;
 if(typeof data25 !== "string"){
-const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
+const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6833,7 +7220,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6845,7 +7232,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.segments,data:data16};
+const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.segments,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6863,7 +7250,7 @@ for(let i7=0; i7<len7; i7++){
 let data27 = data26[i7];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.path === undefined){
-const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema108.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema108.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6874,7 +7261,7 @@ errors++;
 }
 for(const key4 in data27){
 if(!((key4 === "path") || (key4 === "message"))){
-const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema108.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6887,7 +7274,7 @@ errors++;
 if(data27.path !== undefined){
 let data28 = data27.path;
 if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
+const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6900,7 +7287,7 @@ errors++;
 if(data27.message !== undefined){
 let data29 = data27.message;
 if(typeof data29 !== "string"){
-const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
+const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6912,7 +7299,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6924,7 +7311,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.errors,data:data26};
+const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.errors,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6937,7 +7324,7 @@ errors++;
 if(data7.detail !== undefined){
 let data30 = data7.detail;
 if(typeof data30 !== "string"){
-const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.detail,data:data30};
+const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.detail,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6950,8 +7337,8 @@ errors++;
 if(data7.compensation !== undefined){
 let data31 = data7.compensation;
 if(typeof data31 === "string"){
-if(!pattern41.test(data31)){
-const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.compensation,data:data31};
+if(!pattern43.test(data31)){
+const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema108.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6962,7 +7349,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.compensation,data:data31};
+const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -6975,8 +7362,8 @@ errors++;
 if(data7.eligibleCost !== undefined){
 let data32 = data7.eligibleCost;
 if(typeof data32 === "string"){
-if(!pattern41.test(data32)){
-const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+if(!pattern43.test(data32)){
+const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema108.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -6987,7 +7374,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7000,8 +7387,8 @@ errors++;
 if(data7.cap !== undefined){
 let data33 = data7.cap;
 if(typeof data33 === "string"){
-if(!pattern41.test(data33)){
-const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.cap,data:data33};
+if(!pattern43.test(data33)){
+const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema108.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7012,7 +7399,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.cap,data:data33};
+const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7026,7 +7413,7 @@ if(data7.reportDue !== undefined){
 let data34 = data7.reportDue;
 if(typeof data34 === "string"){
 if(!(formats0.validate(data34))){
-const err59 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data34};
+const err59 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7037,7 +7424,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data34};
+const err60 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7051,7 +7438,7 @@ if(data7.paymentDue !== undefined){
 let data35 = data7.paymentDue;
 if(typeof data35 === "string"){
 if(!(formats0.validate(data35))){
-const err61 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data35};
+const err61 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data35};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7062,7 +7449,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data35};
+const err62 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7080,7 +7467,7 @@ for(let i8=0; i8<len8; i8++){
 let data37 = data36[i8];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.index === undefined){
-const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7090,8 +7477,8 @@ vErrors.push(err63);
 errors++;
 }
 for(const key5 in data37){
-if(!(func21.call(schema104.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
-const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+if(!(func25.call(schema108.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
+const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7104,7 +7491,7 @@ errors++;
 if(data37.index !== undefined){
 let data38 = data37.index;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7115,7 +7502,7 @@ errors++;
 }
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
-const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7129,8 +7516,8 @@ errors++;
 if(data37.eligibleAmount !== undefined){
 let data39 = data37.eligibleAmount;
 if(typeof data39 === "string"){
-if(!pattern41.test(data39)){
-const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+if(!pattern43.test(data39)){
+const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7141,7 +7528,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7154,8 +7541,8 @@ errors++;
 if(data37.amount !== undefined){
 let data40 = data37.amount;
 if(typeof data40 === "string"){
-if(!pattern41.test(data40)){
-const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+if(!pattern43.test(data40)){
+const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7166,7 +7553,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7179,8 +7566,8 @@ errors++;
 if(data37.unitCost !== undefined){
 let data41 = data37.unitCost;
 if(typeof data41 === "string"){
-if(!pattern41.test(data41)){
-const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+if(!pattern43.test(data41)){
+const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7191,7 +7578,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7204,7 +7591,7 @@ errors++;
 if(data37.countedDays !== undefined){
 let data42 = data37.countedDays;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7215,7 +7602,7 @@ errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
 if(data42 < 0 || isNaN(data42)){
-const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7229,7 +7616,7 @@ errors++;
 if(data37.compensatedDays !== undefined){
 let data43 = data37.compensatedDays;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7240,7 +7627,7 @@ errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
 if(data43 < 0 || isNaN(data43)){
-const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7254,7 +7641,7 @@ errors++;
 if(data37.compensatedUnits !== undefined){
 let data44 = data37.compensatedUnits;
 if(typeof data44 !== "string"){
-const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
+const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7267,7 +7654,7 @@ errors++;
 if(data37.ref !== undefined){
 let data45 = data37.ref;
 if((typeof data45 !== "string") && (data45 !== null)){
-const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema104.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
+const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema108.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7285,7 +7672,7 @@ for(let i9=0; i9<len9; i9++){
 let data47 = data46[i9];
 if(typeof data47 === "string"){
 if(!pattern5.test(data47)){
-const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema106.items,data:data47};
+const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema110.items,data:data47};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7296,7 +7683,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.items.type,parentSchema:schema106.items,data:data47};
+const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.items.type,parentSchema:schema110.items,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7308,7 +7695,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.type,parentSchema:schema106,data:data46};
+const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.type,parentSchema:schema110,data:data46};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7320,7 +7707,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7332,7 +7719,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema104.properties.cases.items.properties.expect.properties.lines,data:data36};
+const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema108.properties.cases.items.properties.expect.properties.lines,data:data36};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7344,7 +7731,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.properties.expect.type,parentSchema:schema104.properties.cases.items.properties.expect,data:data7};
+const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.properties.cases.items.properties.expect.type,parentSchema:schema108.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7356,7 +7743,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.properties.cases.items.type,parentSchema:schema104.properties.cases.items,data:data1};
+const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.properties.cases.items.type,parentSchema:schema108.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7368,7 +7755,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema104.properties.cases.type,parentSchema:schema104.properties.cases,data:data0};
+const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.cases.type,parentSchema:schema108.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7380,7 +7767,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data};
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.type,parentSchema:schema108,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7395,9 +7782,9 @@ return errors === 0;
 validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const calendarFile: ValidateFunction = validate59;
-const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
+const schema119 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
 const func0 = defaultExport(equalModule);
-const pattern49 = new RegExp("^[A-Z]{2}$", "u");
+const pattern51 = new RegExp("^[A-Z]{2}$", "u");
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/calendar.schema.json" */;
@@ -7412,7 +7799,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema115.required,parentSchema:schema115,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7422,7 +7809,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.holidayLibrary === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema115.required,parentSchema:schema115,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7432,7 +7819,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.transferredDays === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema115.required,parentSchema:schema115,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7443,7 +7830,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "title") || (key0 === "assumptions")) || (key0 === "holidayLibrary")) || (key0 === "recurringHolidays")) || (key0 === "oneOffHolidays")) || (key0 === "transferredDays"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema115,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7557,8 +7944,8 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(!pattern14.test(data4)){
-const err12 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema59,data:data4};
+if(!pattern16.test(data4)){
+const err12 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7569,7 +7956,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data4};
+const err13 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7586,7 +7973,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema115.properties.assumptions,data:data3};
+const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema119.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7601,7 +7988,7 @@ break outer0;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.assumptions.type,parentSchema:schema115.properties.assumptions,data:data3};
+const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.assumptions.type,parentSchema:schema119.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7615,7 +8002,7 @@ if(data.holidayLibrary !== undefined){
 let data5 = data.holidayLibrary;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.country === undefined){
-const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema115.properties.holidayLibrary.required,parentSchema:schema115.properties.holidayLibrary,data:data5};
+const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema119.properties.holidayLibrary.required,parentSchema:schema119.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7625,7 +8012,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data5.source === undefined){
-const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.holidayLibrary.required,parentSchema:schema115.properties.holidayLibrary,data:data5};
+const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema119.properties.holidayLibrary.required,parentSchema:schema119.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7636,7 +8023,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!((key2 === "country") || (key2 === "source"))){
-const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.holidayLibrary,data:data5};
+const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7649,8 +8036,8 @@ errors++;
 if(data5.country !== undefined){
 let data6 = data5.country;
 if(typeof data6 === "string"){
-if(!pattern49.test(data6)){
-const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema115.properties.holidayLibrary.properties.country,data:data6};
+if(!pattern51.test(data6)){
+const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema119.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7661,7 +8048,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.holidayLibrary.properties.country.type,parentSchema:schema115.properties.holidayLibrary.properties.country,data:data6};
+const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.holidayLibrary.properties.country.type,parentSchema:schema119.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7675,7 +8062,7 @@ if(data5.source !== undefined){
 let data7 = data5.source;
 if(typeof data7 === "string"){
 if(func1(data7) < 3){
-const err21 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data7};
+const err21 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7686,7 +8073,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data7};
+const err22 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7698,7 +8085,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.holidayLibrary.type,parentSchema:schema115.properties.holidayLibrary,data:data5};
+const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.holidayLibrary.type,parentSchema:schema119.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7716,7 +8103,7 @@ for(let i2=0; i2<len1; i2++){
 let data9 = data8[i2];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.rule === undefined){
-const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema115.properties.recurringHolidays.items.required,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
+const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema119.properties.recurringHolidays.items.required,parentSchema:schema119.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7726,7 +8113,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data9.name === undefined){
-const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema115.properties.recurringHolidays.items.required,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
+const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema119.properties.recurringHolidays.items.required,parentSchema:schema119.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7736,7 +8123,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data9.source === undefined){
-const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.recurringHolidays.items.required,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
+const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema119.properties.recurringHolidays.items.required,parentSchema:schema119.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7747,7 +8134,7 @@ errors++;
 }
 for(const key3 in data9){
 if(!((((key3 === "rule") || (key3 === "name")) || (key3 === "source")) || (key3 === "note"))){
-const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
+const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7761,7 +8148,7 @@ if(data9.rule !== undefined){
 let data10 = data9.rule;
 if(typeof data10 === "string"){
 if(func1(data10) > 200){
-const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema115.properties.recurringHolidays.items.properties.rule,data:data10};
+const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema119.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7771,7 +8158,7 @@ vErrors.push(err28);
 errors++;
 }
 if(func1(data10) < 1){
-const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.recurringHolidays.items.properties.rule,data:data10};
+const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7782,7 +8169,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema115.properties.recurringHolidays.items.properties.rule,data:data10};
+const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema119.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7893,7 +8280,7 @@ if(data9.source !== undefined){
 let data14 = data9.source;
 if(typeof data14 === "string"){
 if(func1(data14) < 3){
-const err39 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data14};
+const err39 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7904,7 +8291,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data14};
+const err40 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7918,7 +8305,7 @@ if(data9.note !== undefined){
 let data15 = data9.note;
 if(typeof data15 === "string"){
 if(func1(data15) < 1){
-const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.recurringHolidays.items.properties.note,data:data15};
+const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7929,7 +8316,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.recurringHolidays.items.properties.note.type,parentSchema:schema115.properties.recurringHolidays.items.properties.note,data:data15};
+const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.recurringHolidays.items.properties.note.type,parentSchema:schema119.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7941,7 +8328,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.recurringHolidays.items.type,parentSchema:schema115.properties.recurringHolidays.items,data:data9};
+const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.recurringHolidays.items.type,parentSchema:schema119.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7953,7 +8340,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.recurringHolidays.type,parentSchema:schema115.properties.recurringHolidays,data:data8};
+const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.recurringHolidays.type,parentSchema:schema119.properties.recurringHolidays,data:data8};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7971,7 +8358,7 @@ for(let i3=0; i3<len2; i3++){
 let data17 = data16[i3];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.date === undefined){
-const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema115.properties.oneOffHolidays.items.required,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
+const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema119.properties.oneOffHolidays.items.required,parentSchema:schema119.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7981,7 +8368,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data17.name === undefined){
-const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema115.properties.oneOffHolidays.items.required,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
+const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema119.properties.oneOffHolidays.items.required,parentSchema:schema119.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7991,7 +8378,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data17.source === undefined){
-const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.oneOffHolidays.items.required,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
+const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema119.properties.oneOffHolidays.items.required,parentSchema:schema119.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8002,7 +8389,7 @@ errors++;
 }
 for(const key5 in data17){
 if(!((((key5 === "date") || (key5 === "name")) || (key5 === "source")) || (key5 === "note"))){
-const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
+const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8016,7 +8403,7 @@ if(data17.date !== undefined){
 let data18 = data17.date;
 if(typeof data18 === "string"){
 if(!(formats0.validate(data18))){
-const err49 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data18};
+const err49 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8027,7 +8414,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data18};
+const err50 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8138,7 +8525,7 @@ if(data17.source !== undefined){
 let data22 = data17.source;
 if(typeof data22 === "string"){
 if(func1(data22) < 3){
-const err59 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data22};
+const err59 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8149,7 +8536,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data22};
+const err60 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data22};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8163,7 +8550,7 @@ if(data17.note !== undefined){
 let data23 = data17.note;
 if(typeof data23 === "string"){
 if(func1(data23) < 1){
-const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.oneOffHolidays.items.properties.note,data:data23};
+const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8174,7 +8561,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema115.properties.oneOffHolidays.items.properties.note,data:data23};
+const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema119.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8186,7 +8573,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.oneOffHolidays.items.type,parentSchema:schema115.properties.oneOffHolidays.items,data:data17};
+const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.oneOffHolidays.items.type,parentSchema:schema119.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8198,7 +8585,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.oneOffHolidays.type,parentSchema:schema115.properties.oneOffHolidays,data:data16};
+const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.oneOffHolidays.type,parentSchema:schema119.properties.oneOffHolidays,data:data16};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8216,7 +8603,7 @@ for(let i4=0; i4<len3; i4++){
 let data25 = data24[i4];
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.dayOff === undefined){
-const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema115.properties.transferredDays.items.required,parentSchema:schema115.properties.transferredDays.items,data:data25};
+const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema119.properties.transferredDays.items.required,parentSchema:schema119.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8226,7 +8613,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data25.workedOn === undefined){
-const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema115.properties.transferredDays.items.required,parentSchema:schema115.properties.transferredDays.items,data:data25};
+const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema119.properties.transferredDays.items.required,parentSchema:schema119.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8236,7 +8623,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data25.source === undefined){
-const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema115.properties.transferredDays.items.required,parentSchema:schema115.properties.transferredDays.items,data:data25};
+const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema119.properties.transferredDays.items.required,parentSchema:schema119.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8247,7 +8634,7 @@ errors++;
 }
 for(const key7 in data25){
 if(!((((key7 === "dayOff") || (key7 === "workedOn")) || (key7 === "source")) || (key7 === "note"))){
-const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.transferredDays.items,data:data25};
+const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8261,7 +8648,7 @@ if(data25.dayOff !== undefined){
 let data26 = data25.dayOff;
 if(typeof data26 === "string"){
 if(!(formats0.validate(data26))){
-const err69 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data26};
+const err69 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8272,7 +8659,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data26};
+const err70 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8286,7 +8673,7 @@ if(data25.workedOn !== undefined){
 let data27 = data25.workedOn;
 if(typeof data27 === "string"){
 if(!(formats0.validate(data27))){
-const err71 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data27};
+const err71 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8297,7 +8684,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data27};
+const err72 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8311,7 +8698,7 @@ if(data25.source !== undefined){
 let data28 = data25.source;
 if(typeof data28 === "string"){
 if(func1(data28) < 3){
-const err73 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data28};
+const err73 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8322,7 +8709,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data28};
+const err74 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8336,7 +8723,7 @@ if(data25.note !== undefined){
 let data29 = data25.note;
 if(typeof data29 === "string"){
 if(func1(data29) < 1){
-const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema115.properties.transferredDays.items.properties.note,data:data29};
+const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8347,7 +8734,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.transferredDays.items.properties.note.type,parentSchema:schema115.properties.transferredDays.items.properties.note,data:data29};
+const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.transferredDays.items.properties.note.type,parentSchema:schema119.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8359,7 +8746,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.transferredDays.items.type,parentSchema:schema115.properties.transferredDays.items,data:data25};
+const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.transferredDays.items.type,parentSchema:schema119.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8371,7 +8758,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.transferredDays.type,parentSchema:schema115.properties.transferredDays,data:data24};
+const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.transferredDays.type,parentSchema:schema119.properties.transferredDays,data:data24};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8383,7 +8770,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.type,parentSchema:schema115,data};
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8398,7 +8785,7 @@ return errors === 0;
 validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const emergenciesFile: ValidateFunction = validate60;
-const schema127 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
+const schema131 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/emergencies.schema.json" */;
@@ -8413,7 +8800,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema127.required,parentSchema:schema127,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema131.required,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8423,7 +8810,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.periods === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema127.required,parentSchema:schema127,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema131.required,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8434,7 +8821,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "title") || (key0 === "periods"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema127,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8549,7 +8936,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.from === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema131.properties.periods.items.required,parentSchema:schema131.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8559,7 +8946,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4.to === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema131.properties.periods.items.required,parentSchema:schema131.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8569,7 +8956,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4.title === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
+const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema131.properties.periods.items.required,parentSchema:schema131.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8579,7 +8966,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data4.source === undefined){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema127.properties.periods.items.required,parentSchema:schema127.properties.periods.items,data:data4};
+const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema131.properties.periods.items.required,parentSchema:schema131.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8590,7 +8977,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((((key2 === "from") || (key2 === "to")) || (key2 === "title")) || (key2 === "source"))){
-const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema127.properties.periods.items,data:data4};
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema131.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8604,7 +8991,7 @@ if(data4.from !== undefined){
 let data5 = data4.from;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err16 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data5};
+const err16 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8615,7 +9002,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data5};
+const err17 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8629,7 +9016,7 @@ if(data4.to !== undefined){
 let data6 = data4.to;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err18 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema50,data:data6};
+const err18 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8640,7 +9027,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.type,parentSchema:schema50,data:data6};
+const err19 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8751,7 +9138,7 @@ if(data4.source !== undefined){
 let data10 = data4.source;
 if(typeof data10 === "string"){
 if(func1(data10) < 3){
-const err28 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema54,data:data10};
+const err28 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8762,7 +9149,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data10};
+const err29 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8774,7 +9161,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.properties.periods.items.type,parentSchema:schema127.properties.periods.items,data:data4};
+const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.properties.periods.items.type,parentSchema:schema131.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8786,7 +9173,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema127.properties.periods.type,parentSchema:schema127.properties.periods,data:data3};
+const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema131.properties.periods.type,parentSchema:schema131.properties.periods,data:data3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8798,7 +9185,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema127.type,parentSchema:schema127,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8813,10 +9200,10 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const eligibilityRequest: ValidateFunction = validate61;
-const schema133 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"}}}}}};
-const schema134 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
-const schema135 = {"type":"string","format":"calendar-date"};
-const schema136 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
+const schema137 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}}}};
+const schema138 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
+const schema139 = {"type":"string","format":"calendar-date"};
+const schema140 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8830,7 +9217,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema136.required,parentSchema:schema136,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8840,7 +9227,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema136.required,parentSchema:schema136,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8851,7 +9238,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8865,7 +9252,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8876,7 +9263,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8890,7 +9277,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8901,7 +9288,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8913,7 +9300,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8927,9 +9314,9 @@ return errors === 0;
 }
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema140 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"diCompensatedUntil":{"$ref":"#/$defs/dateOrNull"},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
-const schema141 = {"type":"string","format":"calendar-date"};
-const schema143 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
+const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"inVsac":{"description":"The person is in a state social care centre (VSAC) now and no last day of that service is known yet (DI2: not someone who might enter one).","type":"boolean"},"diCompensatedUntil":{"description":"no longer a person fact: give diCompensatedUntil on each services[] entry and each costs[] line (E3 is per service, contract v2)","not":{}},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
+const schema145 = {"type":"string","format":"calendar-date"};
+const schema147 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/api/person.schema.json" */;
@@ -8944,7 +9331,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.birthDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema140.required,parentSchema:schema140,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema144.required,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8954,8 +9341,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func21.call(schema140.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
+if(!(func25.call(schema144.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8969,7 +9356,7 @@ if(data.birthDate !== undefined){
 let data0 = data.birthDate;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data0};
+const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema145,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8980,7 +9367,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data0};
+const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema145.type,parentSchema:schema145,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8994,7 +9381,7 @@ if(data.conditions !== undefined){
 let data1 = data.conditions;
 if(Array.isArray(data1)){
 if(data1.length > 50){
-const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema140.properties.conditions,data:data1};
+const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema144.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9038,7 +9425,7 @@ if(_valid0){
 const _errs12 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.severity === undefined){
-const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema140.properties.conditions.items.then.required,parentSchema:schema140.properties.conditions.items.then,data:data2};
+const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema144.properties.conditions.items.then.required,parentSchema:schema144.properties.conditions.items.then,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9052,7 +9439,7 @@ var _valid0 = _errs12 === errors;
 valid4 = _valid0;
 }
 if(!valid4){
-const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema140.properties.conditions.items.if,parentSchema:schema140.properties.conditions.items,data:data2};
+const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema144.properties.conditions.items.if,parentSchema:schema144.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9063,7 +9450,7 @@ errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.type === undefined){
-const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema140.properties.conditions.items.required,parentSchema:schema140.properties.conditions.items,data:data2};
+const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema144.properties.conditions.items.required,parentSchema:schema144.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9074,7 +9461,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "type") || (key1 === "severity"))){
-const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema140.properties.conditions.items,data:data2};
+const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema144.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9087,7 +9474,7 @@ errors++;
 if(data2.type !== undefined){
 let data4 = data2.type;
 if(!(((((data4 === "mental_disorder") || (data4 === "developmental_disorder")) || (data4 === "blindness")) || (data4 === "functional_impairment")) || (data4 === "dementia"))){
-const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema140.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.conditions.items.properties.type.enum,parentSchema:schema140.properties.conditions.items.properties.type,data:data4};
+const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema144.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema144.properties.conditions.items.properties.type.enum,parentSchema:schema144.properties.conditions.items.properties.type,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9100,7 +9487,7 @@ errors++;
 if(data2.severity !== undefined){
 let data5 = data2.severity;
 if(!((((data5 === "mild") || (data5 === "moderate")) || (data5 === "severe")) || (data5 === "very_severe"))){
-const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema140.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.conditions.items.properties.severity.enum,parentSchema:schema140.properties.conditions.items.properties.severity,data:data5};
+const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema144.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema144.properties.conditions.items.properties.severity.enum,parentSchema:schema144.properties.conditions.items.properties.severity,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9112,7 +9499,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.properties.conditions.items.type,parentSchema:schema140.properties.conditions.items,data:data2};
+const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.properties.conditions.items.type,parentSchema:schema144.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9124,7 +9511,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema140.properties.conditions.type,parentSchema:schema140.properties.conditions,data:data1};
+const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema144.properties.conditions.type,parentSchema:schema144.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9137,7 +9524,7 @@ errors++;
 if(data.disabilityGroup !== undefined){
 let data6 = data.disabilityGroup;
 if(!(((((data6 === "I") || (data6 === "II")) || (data6 === "III")) || (data6 === "child")) || (data6 === null))){
-const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema140.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.disabilityGroup.enum,parentSchema:schema140.properties.disabilityGroup,data:data6};
+const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema144.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema144.properties.disabilityGroup.enum,parentSchema:schema144.properties.disabilityGroup,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9150,7 +9537,7 @@ errors++;
 if(data.careLevel !== undefined){
 let data7 = data.careLevel;
 if(!(((((data7 === 1) || (data7 === 2)) || (data7 === 3)) || (data7 === 4)) || (data7 === null))){
-const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema140.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.careLevel.enum,parentSchema:schema140.properties.careLevel,data:data7};
+const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema144.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema144.properties.careLevel.enum,parentSchema:schema144.properties.careLevel,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9163,7 +9550,7 @@ errors++;
 if(data.vsacExit !== undefined){
 let data8 = data.vsacExit;
 if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema140.properties.vsacExit.type},message:"must be object,null",schema:schema140.properties.vsacExit.type,parentSchema:schema140.properties.vsacExit,data:data8};
+const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema144.properties.vsacExit.type},message:"must be object,null",schema:schema144.properties.vsacExit.type,parentSchema:schema144.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9174,7 +9561,7 @@ errors++;
 }
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.date === undefined){
-const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema140.properties.vsacExit.required,parentSchema:schema140.properties.vsacExit,data:data8};
+const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema144.properties.vsacExit.required,parentSchema:schema144.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9184,7 +9571,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.service === undefined){
-const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema140.properties.vsacExit.required,parentSchema:schema140.properties.vsacExit,data:data8};
+const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema144.properties.vsacExit.required,parentSchema:schema144.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9195,7 +9582,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!((key2 === "date") || (key2 === "service"))){
-const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema140.properties.vsacExit,data:data8};
+const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema144.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9209,7 +9596,7 @@ if(data8.date !== undefined){
 let data9 = data8.date;
 if(typeof data9 === "string"){
 if(!(formats0.validate(data9))){
-const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data9};
+const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema145,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9220,7 +9607,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data9};
+const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema145.type,parentSchema:schema145,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9233,7 +9620,7 @@ errors++;
 if(data8.service !== undefined){
 let data10 = data8.service;
 if(!((data10 === "institutional_care") || (data10 === "group_home"))){
-const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema140.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.vsacExit.properties.service.enum,parentSchema:schema140.properties.vsacExit.properties.service,data:data10};
+const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema144.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema144.properties.vsacExit.properties.service.enum,parentSchema:schema144.properties.vsacExit.properties.service,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9248,7 +9635,7 @@ errors++;
 if(data.receivedDiServices !== undefined){
 let data11 = data.receivedDiServices;
 if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema140.properties.receivedDiServices.type,parentSchema:schema140.properties.receivedDiServices,data:data11};
+const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.receivedDiServices.type,parentSchema:schema144.properties.receivedDiServices,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9261,7 +9648,7 @@ errors++;
 if(data.nskAsChild !== undefined){
 let data12 = data.nskAsChild;
 if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema140.properties.nskAsChild.type,parentSchema:schema140.properties.nskAsChild,data:data12};
+const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.nskAsChild.type,parentSchema:schema144.properties.nskAsChild,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9274,7 +9661,7 @@ errors++;
 if(data.residence !== undefined){
 let data13 = data.residence;
 if(!(((((((data13 === "own_home") || (data13 === "social_house")) || (data13 === "group_home")) || (data13 === "family")) || (data13 === "guardian")) || (data13 === "foster_family")) || (data13 === "institution"))){
-const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema140.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema140.properties.residence.enum,parentSchema:schema140.properties.residence,data:data13};
+const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema144.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema144.properties.residence.enum,parentSchema:schema144.properties.residence,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9284,10 +9671,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.diCompensatedUntil !== undefined){
-let data14 = data.diCompensatedUntil;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err26 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema143.type},message:"must be string,null",schema:schema143.type,parentSchema:schema143,data:data14};
+if(data.inVsac !== undefined){
+let data14 = data.inVsac;
+if(typeof data14 !== "boolean"){
+const err26 = {instancePath:instancePath+"/inVsac",schemaPath:"#/properties/inVsac/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.inVsac.type,parentSchema:schema144.properties.inVsac,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9296,9 +9683,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(!(formats0.validate(data14))){
-const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema143,data:data14};
+}
+if(data.diCompensatedUntil !== undefined){
+const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/properties/diCompensatedUntil/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema144.properties.diCompensatedUntil.not,parentSchema:schema144.properties.diCompensatedUntil,data:data.diCompensatedUntil};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9307,12 +9694,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
 if(data.supportPlanDate !== undefined){
-let data15 = data.supportPlanDate;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema143.type},message:"must be string,null",schema:schema143.type,parentSchema:schema143,data:data15};
+let data16 = data.supportPlanDate;
+if((typeof data16 !== "string") && (data16 !== null)){
+const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema147.type},message:"must be string,null",schema:schema147.type,parentSchema:schema147,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9321,9 +9706,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(typeof data15 === "string"){
-if(!(formats0.validate(data15))){
-const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema143,data:data15};
+if(typeof data16 === "string"){
+if(!(formats0.validate(data16))){
+const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema147,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9335,9 +9720,9 @@ errors++;
 }
 }
 if(data.diServicesStartedOn !== undefined){
-let data16 = data.diServicesStartedOn;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema143.type},message:"must be string,null",schema:schema143.type,parentSchema:schema143,data:data16};
+let data17 = data.diServicesStartedOn;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema147.type},message:"must be string,null",schema:schema147.type,parentSchema:schema147,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9346,9 +9731,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(typeof data16 === "string"){
-if(!(formats0.validate(data16))){
-const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema143,data:data16};
+if(typeof data17 === "string"){
+if(!(formats0.validate(data17))){
+const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema147,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9360,9 +9745,9 @@ errors++;
 }
 }
 if(data.pensionAgeReached !== undefined){
-let data17 = data.pensionAgeReached;
-if(typeof data17 !== "boolean"){
-const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema140.properties.pensionAgeReached.type,parentSchema:schema140.properties.pensionAgeReached,data:data17};
+let data18 = data.pensionAgeReached;
+if(typeof data18 !== "boolean"){
+const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema144.properties.pensionAgeReached.type,parentSchema:schema144.properties.pensionAgeReached,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9374,7 +9759,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9388,9 +9773,9 @@ return errors === 0;
 }
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema146 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"}}}};
-const schema147 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
-const schema148 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
+const schema149 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}};
+const schema150 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
+const schema151 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9404,7 +9789,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema146,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9418,7 +9803,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema149.items.required,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9428,7 +9813,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema149.items.required,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9438,7 +9823,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema149.items.required,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9448,8 +9833,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data0){
-if(!(((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146.items,data:data0};
+if(!((((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding")) || (key0 === "diCompensatedUntil"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9462,7 +9847,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema150.enum},message:"must be equal to one of the allowed values",schema:schema150.enum,parentSchema:schema150,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9475,7 +9860,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.items.properties.inPlan.type,parentSchema:schema146.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.items.properties.inPlan.type,parentSchema:schema149.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9488,7 +9873,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9498,9 +9883,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.items.type,parentSchema:schema146.items,data:data0};
+if(data0.diCompensatedUntil !== undefined){
+let data4 = data0.diCompensatedUntil;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema149.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema149.items.properties.diCompensatedUntil.type,parentSchema:schema149.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9509,15 +9895,39 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.type,parentSchema:schema146,data};
+if(typeof data4 === "string"){
+if(!(formats0.validate(data4))){
+const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema149.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.items.type,parentSchema:schema149.items,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.type,parentSchema:schema149,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -9540,7 +9950,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema133.required,parentSchema:schema133,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema137.required,parentSchema:schema137,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9550,7 +9960,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.person === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema133.required,parentSchema:schema133,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema137.required,parentSchema:schema137,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9561,7 +9971,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "programme") || (key0 === "personRef")) || (key0 === "date")) || (key0 === "period")) || (key0 === "asOf")) || (key0 === "person")) || (key0 === "services"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema137,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9575,7 +9985,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema133.properties.programme,data:data0};
+const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema137.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9585,7 +9995,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema133.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema137.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9596,7 +10006,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema133.properties.programme.type,parentSchema:schema133.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.programme.type,parentSchema:schema137.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9610,7 +10020,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema134,data:data1};
+const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema138,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9620,7 +10030,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func1(data1) < 1){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema134,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema138,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9631,7 +10041,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema134.type,parentSchema:schema134,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.type,parentSchema:schema138,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9645,7 +10055,7 @@ if(data.date !== undefined){
 let data2 = data.date;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data2};
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9656,7 +10066,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data2};
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9676,7 +10086,7 @@ if(data.asOf !== undefined){
 let data4 = data.asOf;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data4};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9687,7 +10097,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data4};
+const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9711,7 +10121,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.type,parentSchema:schema137,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9726,10 +10136,10 @@ return errors === 0;
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const compensationRequest: ValidateFunction = validate68;
-const schema149 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"IBM: the caller states that a declared emergency covers the service lines (besides the declared periods in rules/emergencies/).","type":"boolean"},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"The unit cost the DI project paid for the service, if it did.","$ref":"#/$defs/money"},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
-const schema162 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
-const pattern52 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
-const pattern53 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
+const schema152 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this line's service (E3): the line's days up to it count nothing.","type":["string","null"],"format":"calendar-date"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"IBM: the caller states that a declared emergency covers the service lines (besides the declared periods in rules/emergencies/).","type":"boolean"},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"The unit cost the DI project paid for the service, if it did.","$ref":"#/$defs/money"},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
+const schema165 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
+const pattern54 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
+const pattern55 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9743,7 +10153,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema136.required,parentSchema:schema136,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9753,7 +10163,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema136.required,parentSchema:schema136,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9764,7 +10174,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9778,7 +10188,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9789,7 +10199,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9803,7 +10213,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9814,7 +10224,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9826,7 +10236,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9853,7 +10263,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema146,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema149,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9867,7 +10277,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema149.items.required,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9877,7 +10287,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema149.items.required,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9887,7 +10297,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema146.items.required,parentSchema:schema146.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema149.items.required,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9897,8 +10307,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data0){
-if(!(((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146.items,data:data0};
+if(!((((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding")) || (key0 === "diCompensatedUntil"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9911,7 +10321,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema150.enum},message:"must be equal to one of the allowed values",schema:schema150.enum,parentSchema:schema150,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9924,7 +10334,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.items.properties.inPlan.type,parentSchema:schema146.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.items.properties.inPlan.type,parentSchema:schema149.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9937,7 +10347,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9947,9 +10357,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.items.type,parentSchema:schema146.items,data:data0};
+if(data0.diCompensatedUntil !== undefined){
+let data4 = data0.diCompensatedUntil;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema149.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema149.items.properties.diCompensatedUntil.type,parentSchema:schema149.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9958,15 +10369,39 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.type,parentSchema:schema146,data};
+if(typeof data4 === "string"){
+if(!(formats0.validate(data4))){
+const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema149.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.items.type,parentSchema:schema149.items,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.type,parentSchema:schema149,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -9989,7 +10424,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema149.required,parentSchema:schema149,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema152.required,parentSchema:schema152,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9999,7 +10434,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.period === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema149.required,parentSchema:schema149,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema152.required,parentSchema:schema152,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10009,7 +10444,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.person === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema149.required,parentSchema:schema149,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema152.required,parentSchema:schema152,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10019,8 +10454,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func21.call(schema149.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema149,data};
+if(!(func25.call(schema152.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema152,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10034,7 +10469,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema149.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema152.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10044,7 +10479,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema149.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema152.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10055,7 +10490,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.properties.programme.type,parentSchema:schema149.properties.programme,data:data0};
+const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.programme.type,parentSchema:schema152.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10069,7 +10504,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema134,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema138,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10079,7 +10514,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema134,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema138,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10090,7 +10525,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema134.type,parentSchema:schema134,data:data1};
+const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.type,parentSchema:schema138,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10110,7 +10545,7 @@ if(data.asOf !== undefined){
 let data3 = data.asOf;
 if(typeof data3 === "string"){
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data3};
+const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10121,7 +10556,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data3};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10135,7 +10570,7 @@ if(data.approvedOn !== undefined){
 let data4 = data.approvedOn;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data4};
+const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10146,7 +10581,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data4};
+const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10172,7 +10607,7 @@ if(data.costs !== undefined){
 let data7 = data.costs;
 if(Array.isArray(data7)){
 if(data7.length > 1000){
-const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema149.properties.costs,data:data7};
+const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema152.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10186,7 +10621,7 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.service === undefined){
-const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
+const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema152.properties.costs.items.required,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10196,7 +10631,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data8.from === undefined){
-const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
+const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema152.properties.costs.items.required,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10206,7 +10641,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data8.to === undefined){
-const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
+const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema152.properties.costs.items.required,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10216,7 +10651,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.amount === undefined){
-const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
+const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema152.properties.costs.items.required,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10226,7 +10661,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8.funding === undefined){
-const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
+const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema152.properties.costs.items.required,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10236,7 +10671,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data8.inPlan === undefined){
-const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema149.properties.costs.items.required,parentSchema:schema149.properties.costs.items,data:data8};
+const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema152.properties.costs.items.required,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10246,8 +10681,8 @@ vErrors.push(err20);
 errors++;
 }
 for(const key1 in data8){
-if(!((((((key1 === "service") || (key1 === "from")) || (key1 === "to")) || (key1 === "amount")) || (key1 === "funding")) || (key1 === "inPlan"))){
-const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.costs.items,data:data8};
+if(!(((((((key1 === "service") || (key1 === "from")) || (key1 === "to")) || (key1 === "amount")) || (key1 === "funding")) || (key1 === "inPlan")) || (key1 === "diCompensatedUntil"))){
+const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10260,7 +10695,7 @@ errors++;
 if(data8.service !== undefined){
 let data9 = data8.service;
 if(!((((((((((((((((data9 === "home_care") || (data9 === "day_centre")) || (data9 === "day_care_centre")) || (data9 === "group_home")) || (data9 === "specialised_workshop")) || (data9 === "respite")) || (data9 === "short_term_care")) || (data9 === "social_rehabilitation")) || (data9 === "psychosocial_rehabilitation")) || (data9 === "specialist_consultation")) || (data9 === "individual_support")) || (data9 === "support_group")) || (data9 === "group_sessions")) || (data9 === "family_assistant")) || (data9 === "assistant")) || (data9 === "other"))){
-const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data9};
+const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema150.enum},message:"must be equal to one of the allowed values",schema:schema150.enum,parentSchema:schema150,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10274,7 +10709,7 @@ if(data8.from !== undefined){
 let data10 = data8.from;
 if(typeof data10 === "string"){
 if(!(formats0.validate(data10))){
-const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data10};
+const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10285,7 +10720,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data10};
+const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10299,7 +10734,7 @@ if(data8.to !== undefined){
 let data11 = data8.to;
 if(typeof data11 === "string"){
 if(!(formats0.validate(data11))){
-const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data11};
+const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10310,7 +10745,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data11};
+const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10323,8 +10758,8 @@ errors++;
 if(data8.amount !== undefined){
 let data12 = data8.amount;
 if(typeof data12 === "string"){
-if(!pattern52.test(data12)){
-const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data12};
+if(!pattern54.test(data12)){
+const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema165,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10335,7 +10770,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data12};
+const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema165.type,parentSchema:schema165,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10348,7 +10783,7 @@ errors++;
 if(data8.funding !== undefined){
 let data13 = data8.funding;
 if(!(((((((data13 === "municipality") || (data13 === "state")) || (data13 === "state_cofunded")) || (data13 === "di_project")) || (data13 === "ngo")) || (data13 === "donation")) || (data13 === "own"))){
-const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data13};
+const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10361,7 +10796,7 @@ errors++;
 if(data8.inPlan !== undefined){
 let data14 = data8.inPlan;
 if(typeof data14 !== "boolean"){
-const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.costs.items.properties.inPlan.type,parentSchema:schema149.properties.costs.items.properties.inPlan,data:data14};
+const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.costs.items.properties.inPlan.type,parentSchema:schema152.properties.costs.items.properties.inPlan,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10371,9 +10806,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.costs.items.type,parentSchema:schema149.properties.costs.items,data:data8};
+if(data8.diCompensatedUntil !== undefined){
+let data15 = data8.diCompensatedUntil;
+if((typeof data15 !== "string") && (data15 !== null)){
+const err31 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema152.properties.costs.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema152.properties.costs.items.properties.diCompensatedUntil.type,parentSchema:schema152.properties.costs.items.properties.diCompensatedUntil,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10382,10 +10818,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.costs.type,parentSchema:schema149.properties.costs,data:data7};
+if(typeof data15 === "string"){
+if(!(formats0.validate(data15))){
+const err32 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema152.properties.costs.items.properties.diCompensatedUntil,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10395,11 +10830,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.deliveries !== undefined){
-let data15 = data.deliveries;
-if(Array.isArray(data15)){
-if(data15.length > 1000){
-const err33 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema149.properties.deliveries,data:data15};
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.properties.costs.items.type,parentSchema:schema152.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10408,12 +10842,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.service === undefined){
-const err34 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.costs.type,parentSchema:schema152.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10422,8 +10854,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data16.from === undefined){
-const err35 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
+}
+if(data.deliveries !== undefined){
+let data16 = data.deliveries;
+if(Array.isArray(data16)){
+if(data16.length > 1000){
+const err35 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema152.properties.deliveries,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10432,8 +10868,12 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data16.to === undefined){
-const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.service === undefined){
+const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema152.properties.deliveries.items.required,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10442,8 +10882,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16.units === undefined){
-const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
+if(data17.from === undefined){
+const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema152.properties.deliveries.items.required,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10452,8 +10892,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data16.provision === undefined){
-const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema149.properties.deliveries.items.required,parentSchema:schema149.properties.deliveries.items,data:data16};
+if(data17.to === undefined){
+const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema152.properties.deliveries.items.required,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10462,9 +10902,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key2 in data16){
-if(!(((((((key2 === "service") || (key2 === "from")) || (key2 === "to")) || (key2 === "units")) || (key2 === "rateTier")) || (key2 === "provision")) || (key2 === "actualCost"))){
-const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.deliveries.items,data:data16};
+if(data17.units === undefined){
+const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema152.properties.deliveries.items.required,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10473,11 +10912,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data16.service !== undefined){
-let data17 = data16.service;
-if(!((((((((((((((((data17 === "home_care") || (data17 === "day_centre")) || (data17 === "day_care_centre")) || (data17 === "group_home")) || (data17 === "specialised_workshop")) || (data17 === "respite")) || (data17 === "short_term_care")) || (data17 === "social_rehabilitation")) || (data17 === "psychosocial_rehabilitation")) || (data17 === "specialist_consultation")) || (data17 === "individual_support")) || (data17 === "support_group")) || (data17 === "group_sessions")) || (data17 === "family_assistant")) || (data17 === "assistant")) || (data17 === "other"))){
-const err40 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data17};
+if(data17.provision === undefined){
+const err40 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema152.properties.deliveries.items.required,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10486,12 +10922,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data16.from !== undefined){
-let data18 = data16.from;
-if(typeof data18 === "string"){
-if(!(formats0.validate(data18))){
-const err41 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data18};
+for(const key2 in data17){
+if(!(((((((key2 === "service") || (key2 === "from")) || (key2 === "to")) || (key2 === "units")) || (key2 === "rateTier")) || (key2 === "provision")) || (key2 === "actualCost"))){
+const err41 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10501,8 +10934,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data18};
+if(data17.service !== undefined){
+let data18 = data17.service;
+if(!((((((((((((((((data18 === "home_care") || (data18 === "day_centre")) || (data18 === "day_care_centre")) || (data18 === "group_home")) || (data18 === "specialised_workshop")) || (data18 === "respite")) || (data18 === "short_term_care")) || (data18 === "social_rehabilitation")) || (data18 === "psychosocial_rehabilitation")) || (data18 === "specialist_consultation")) || (data18 === "individual_support")) || (data18 === "support_group")) || (data18 === "group_sessions")) || (data18 === "family_assistant")) || (data18 === "assistant")) || (data18 === "other"))){
+const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema150.enum},message:"must be equal to one of the allowed values",schema:schema150.enum,parentSchema:schema150,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10512,11 +10947,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data16.to !== undefined){
-let data19 = data16.to;
+if(data17.from !== undefined){
+let data19 = data17.from;
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
-const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data19};
+const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10527,7 +10962,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data19};
+const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10537,11 +10972,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16.units !== undefined){
-let data20 = data16.units;
+if(data17.to !== undefined){
+let data20 = data17.to;
 if(typeof data20 === "string"){
-if(!pattern53.test(data20)){
-const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema149.properties.deliveries.items.properties.units,data:data20};
+if(!(formats0.validate(data20))){
+const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10552,7 +10987,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.properties.deliveries.items.properties.units.type,parentSchema:schema149.properties.deliveries.items.properties.units,data:data20};
+const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10562,10 +10997,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data16.rateTier !== undefined){
-let data21 = data16.rateTier;
-if(!((data21 === "lower") || (data21 === "higher"))){
-const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema149.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema149.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema149.properties.deliveries.items.properties.rateTier,data:data21};
+if(data17.units !== undefined){
+let data21 = data17.units;
+if(typeof data21 === "string"){
+if(!pattern55.test(data21)){
+const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema152.properties.deliveries.items.properties.units,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10575,10 +11011,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data16.provision !== undefined){
-let data22 = data16.provision;
-if(!((data22 === "municipal") || (data22 === "procured"))){
-const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema149.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema149.properties.deliveries.items.properties.provision.enum,parentSchema:schema149.properties.deliveries.items.properties.provision,data:data22};
+else {
+const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.deliveries.items.properties.units.type,parentSchema:schema152.properties.deliveries.items.properties.units,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10588,11 +11022,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data16.actualCost !== undefined){
-let data23 = data16.actualCost;
-if(typeof data23 === "string"){
-if(!pattern52.test(data23)){
-const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data23};
+if(data17.rateTier !== undefined){
+let data22 = data17.rateTier;
+if(!((data22 === "lower") || (data22 === "higher"))){
+const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema152.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema152.properties.deliveries.items.properties.rateTier,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10602,8 +11035,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data23};
+if(data17.provision !== undefined){
+let data23 = data17.provision;
+if(!((data23 === "municipal") || (data23 === "procured"))){
+const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema152.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.deliveries.items.properties.provision.enum,parentSchema:schema152.properties.deliveries.items.properties.provision,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10613,9 +11048,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.deliveries.items.type,parentSchema:schema149.properties.deliveries.items,data:data16};
+if(data17.actualCost !== undefined){
+let data24 = data17.actualCost;
+if(typeof data24 === "string"){
+if(!pattern54.test(data24)){
+const err51 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema165,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10625,9 +11062,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.deliveries.type,parentSchema:schema149.properties.deliveries,data:data15};
+const err52 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema165.type,parentSchema:schema165,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10637,10 +11073,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.emergency !== undefined){
-let data24 = data.emergency;
-if(typeof data24 !== "boolean"){
-const err53 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.emergency.type,parentSchema:schema149.properties.emergency,data:data24};
+}
+else {
+const err53 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.properties.deliveries.items.type,parentSchema:schema152.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10650,11 +11085,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.serviceLines !== undefined){
-let data25 = data.serviceLines;
-if(Array.isArray(data25)){
-if(data25.length > 1000){
-const err54 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema149.properties.serviceLines,data:data25};
+}
+else {
+const err54 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.deliveries.type,parentSchema:schema152.properties.deliveries,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10663,12 +11096,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-let data26 = data25[i2];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.service === undefined){
-const err55 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
+}
+if(data.emergency !== undefined){
+let data25 = data.emergency;
+if(typeof data25 !== "boolean"){
+const err55 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.emergency.type,parentSchema:schema152.properties.emergency,data:data25};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10677,8 +11109,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data26.from === undefined){
-const err56 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
+}
+if(data.serviceLines !== undefined){
+let data26 = data.serviceLines;
+if(Array.isArray(data26)){
+if(data26.length > 1000){
+const err56 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema152.properties.serviceLines,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10687,8 +11123,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data26.to === undefined){
-const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
+const len2 = data26.length;
+for(let i2=0; i2<len2; i2++){
+let data27 = data26[i2];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.service === undefined){
+const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema152.properties.serviceLines.items.required,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10697,8 +11137,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data26.units === undefined){
-const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
+if(data27.from === undefined){
+const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema152.properties.serviceLines.items.required,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10707,8 +11147,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data26.funding === undefined){
-const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema149.properties.serviceLines.items.required,parentSchema:schema149.properties.serviceLines.items,data:data26};
+if(data27.to === undefined){
+const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema152.properties.serviceLines.items.required,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10717,9 +11157,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key3 in data26){
-if(!(func21.call(schema149.properties.serviceLines.items.properties, key3))){
-const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.serviceLines.items,data:data26};
+if(data27.units === undefined){
+const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema152.properties.serviceLines.items.required,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10728,11 +11167,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data26.service !== undefined){
-let data27 = data26.service;
-if(!((((((((((((((((data27 === "home_care") || (data27 === "day_centre")) || (data27 === "day_care_centre")) || (data27 === "group_home")) || (data27 === "specialised_workshop")) || (data27 === "respite")) || (data27 === "short_term_care")) || (data27 === "social_rehabilitation")) || (data27 === "psychosocial_rehabilitation")) || (data27 === "specialist_consultation")) || (data27 === "individual_support")) || (data27 === "support_group")) || (data27 === "group_sessions")) || (data27 === "family_assistant")) || (data27 === "assistant")) || (data27 === "other"))){
-const err61 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema147.enum},message:"must be equal to one of the allowed values",schema:schema147.enum,parentSchema:schema147,data:data27};
+if(data27.funding === undefined){
+const err61 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema152.properties.serviceLines.items.required,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10741,12 +11177,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-if(data26.from !== undefined){
-let data28 = data26.from;
-if(typeof data28 === "string"){
-if(!(formats0.validate(data28))){
-const err62 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data28};
+for(const key3 in data27){
+if(!(func25.call(schema152.properties.serviceLines.items.properties, key3))){
+const err62 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10756,8 +11189,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data28};
+if(data27.service !== undefined){
+let data28 = data27.service;
+if(!((((((((((((((((data28 === "home_care") || (data28 === "day_centre")) || (data28 === "day_care_centre")) || (data28 === "group_home")) || (data28 === "specialised_workshop")) || (data28 === "respite")) || (data28 === "short_term_care")) || (data28 === "social_rehabilitation")) || (data28 === "psychosocial_rehabilitation")) || (data28 === "specialist_consultation")) || (data28 === "individual_support")) || (data28 === "support_group")) || (data28 === "group_sessions")) || (data28 === "family_assistant")) || (data28 === "assistant")) || (data28 === "other"))){
+const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema150.enum},message:"must be equal to one of the allowed values",schema:schema150.enum,parentSchema:schema150,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10767,11 +11202,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data26.to !== undefined){
-let data29 = data26.to;
+if(data27.from !== undefined){
+let data29 = data27.from;
 if(typeof data29 === "string"){
 if(!(formats0.validate(data29))){
-const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema135,data:data29};
+const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10782,7 +11217,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.type,parentSchema:schema135,data:data29};
+const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10792,11 +11227,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data26.units !== undefined){
-let data30 = data26.units;
+if(data27.to !== undefined){
+let data30 = data27.to;
 if(typeof data30 === "string"){
-if(!pattern53.test(data30)){
-const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema149.properties.serviceLines.items.properties.units,data:data30};
+if(!(formats0.validate(data30))){
+const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema139,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10807,7 +11242,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.properties.serviceLines.items.properties.units.type,parentSchema:schema149.properties.serviceLines.items.properties.units,data:data30};
+const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10817,10 +11252,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data26.funding !== undefined){
-let data31 = data26.funding;
-if(!(((((((data31 === "municipality") || (data31 === "state")) || (data31 === "state_cofunded")) || (data31 === "di_project")) || (data31 === "ngo")) || (data31 === "donation")) || (data31 === "own"))){
-const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema148.enum},message:"must be equal to one of the allowed values",schema:schema148.enum,parentSchema:schema148,data:data31};
+if(data27.units !== undefined){
+let data31 = data27.units;
+if(typeof data31 === "string"){
+if(!pattern55.test(data31)){
+const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema152.properties.serviceLines.items.properties.units,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10830,11 +11266,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data26.price !== undefined){
-let data32 = data26.price;
-if(typeof data32 === "string"){
-if(!pattern52.test(data32)){
-const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data32};
+else {
+const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.properties.serviceLines.items.properties.units.type,parentSchema:schema152.properties.serviceLines.items.properties.units,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10844,8 +11277,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-else {
-const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data32};
+if(data27.funding !== undefined){
+let data32 = data27.funding;
+if(!(((((((data32 === "municipality") || (data32 === "state")) || (data32 === "state_cofunded")) || (data32 === "di_project")) || (data32 === "ngo")) || (data32 === "donation")) || (data32 === "own"))){
+const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10855,11 +11290,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data26.diUnitCost !== undefined){
-let data33 = data26.diUnitCost;
+if(data27.price !== undefined){
+let data33 = data27.price;
 if(typeof data33 === "string"){
-if(!pattern52.test(data33)){
-const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema162,data:data33};
+if(!pattern54.test(data33)){
+const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema165,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10870,7 +11305,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema162.type,parentSchema:schema162,data:data33};
+const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema165.type,parentSchema:schema165,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -10880,10 +11315,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data26.remote !== undefined){
-let data34 = data26.remote;
-if(typeof data34 !== "boolean"){
-const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.remote.type,parentSchema:schema149.properties.serviceLines.items.properties.remote,data:data34};
+if(data27.diUnitCost !== undefined){
+let data34 = data27.diUnitCost;
+if(typeof data34 === "string"){
+if(!pattern54.test(data34)){
+const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema165,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10893,10 +11329,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data26.provider !== undefined){
-let data35 = data26.provider;
-if(!(((((data35 === "medical") || (data35 === "psychologist")) || (data35 === "family_assistant")) || (data35 === "social_worker")) || (data35 === "other"))){
-const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema149.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema149.properties.serviceLines.items.properties.provider.enum,parentSchema:schema149.properties.serviceLines.items.properties.provider,data:data35};
+else {
+const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema165.type,parentSchema:schema165,data:data34};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10906,12 +11340,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data26.evidence !== undefined){
-let data36 = data26.evidence;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key4 in data36){
-if(!(func21.call(schema149.properties.serviceLines.items.properties.evidence.properties, key4))){
-const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema149.properties.serviceLines.items.properties.evidence,data:data36};
+if(data27.remote !== undefined){
+let data35 = data27.remote;
+if(typeof data35 !== "boolean"){
+const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.remote.type,parentSchema:schema152.properties.serviceLines.items.properties.remote,data:data35};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10921,10 +11353,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data36.recordedInClientFile !== undefined){
-let data37 = data36.recordedInClientFile;
-if(typeof data37 !== "boolean"){
-const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data37};
+if(data27.provider !== undefined){
+let data36 = data27.provider;
+if(!(((((data36 === "medical") || (data36 === "psychologist")) || (data36 === "family_assistant")) || (data36 === "social_worker")) || (data36 === "other"))){
+const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema152.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema152.properties.serviceLines.items.properties.provider.enum,parentSchema:schema152.properties.serviceLines.items.properties.provider,data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10934,10 +11366,12 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data36.providerProtocol !== undefined){
-let data38 = data36.providerProtocol;
-if(typeof data38 !== "boolean"){
-const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data38};
+if(data27.evidence !== undefined){
+let data37 = data27.evidence;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key4 in data37){
+if(!(func25.call(schema152.properties.serviceLines.items.properties.evidence.properties, key4))){
+const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema152.properties.serviceLines.items.properties.evidence,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10947,10 +11381,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data36.contentInSpecialistFile !== undefined){
-let data39 = data36.contentInSpecialistFile;
-if(typeof data39 !== "boolean"){
-const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data39};
+if(data37.recordedInClientFile !== undefined){
+let data38 = data37.recordedInClientFile;
+if(typeof data38 !== "boolean"){
+const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data38};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10960,10 +11394,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data36.opinionForPlan !== undefined){
-let data40 = data36.opinionForPlan;
-if(typeof data40 !== "boolean"){
-const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data40};
+if(data37.providerProtocol !== undefined){
+let data39 = data37.providerProtocol;
+if(typeof data39 !== "boolean"){
+const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data39};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10973,10 +11407,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data36.opinionSubmitted !== undefined){
-let data41 = data36.opinionSubmitted;
-if(typeof data41 !== "boolean"){
-const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data41};
+if(data37.contentInSpecialistFile !== undefined){
+let data40 = data37.contentInSpecialistFile;
+if(typeof data40 !== "boolean"){
+const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data40};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10986,10 +11420,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data36.contentReport !== undefined){
-let data42 = data36.contentReport;
-if(typeof data42 !== "boolean"){
-const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data42};
+if(data37.opinionForPlan !== undefined){
+let data41 = data37.opinionForPlan;
+if(typeof data41 !== "boolean"){
+const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data41};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10999,10 +11433,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data36.attendanceMarkedRemote !== undefined){
-let data43 = data36.attendanceMarkedRemote;
-if(typeof data43 !== "boolean"){
-const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data43};
+if(data37.opinionSubmitted !== undefined){
+let data42 = data37.opinionSubmitted;
+if(typeof data42 !== "boolean"){
+const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data42};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11012,10 +11446,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data36.personSigned !== undefined){
-let data44 = data36.personSigned;
-if(typeof data44 !== "boolean"){
-const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data44};
+if(data37.contentReport !== undefined){
+let data43 = data37.contentReport;
+if(typeof data43 !== "boolean"){
+const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data43};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11025,10 +11459,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data36.screenshot !== undefined){
-let data45 = data36.screenshot;
-if(typeof data45 !== "boolean"){
-const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data45};
+if(data37.attendanceMarkedRemote !== undefined){
+let data44 = data37.attendanceMarkedRemote;
+if(typeof data44 !== "boolean"){
+const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data44};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11038,10 +11472,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data36.callPrintout !== undefined){
-let data46 = data36.callPrintout;
-if(typeof data46 !== "boolean"){
-const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data46};
+if(data37.personSigned !== undefined){
+let data45 = data37.personSigned;
+if(typeof data45 !== "boolean"){
+const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data45};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11051,10 +11485,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data36.socialWorkerSignedWithNote !== undefined){
-let data47 = data36.socialWorkerSignedWithNote;
-if(typeof data47 !== "boolean"){
-const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data47};
+if(data37.screenshot !== undefined){
+let data46 = data37.screenshot;
+if(typeof data46 !== "boolean"){
+const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data46};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11064,10 +11498,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data36.durationMatchesAgreement !== undefined){
-let data48 = data36.durationMatchesAgreement;
-if(typeof data48 !== "boolean"){
-const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema149.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data48};
+if(data37.callPrintout !== undefined){
+let data47 = data37.callPrintout;
+if(typeof data47 !== "boolean"){
+const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11077,9 +11511,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.serviceLines.items.properties.evidence.type,parentSchema:schema149.properties.serviceLines.items.properties.evidence,data:data36};
+if(data37.socialWorkerSignedWithNote !== undefined){
+let data48 = data37.socialWorkerSignedWithNote;
+if(typeof data48 !== "boolean"){
+const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data48};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11089,9 +11524,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.properties.serviceLines.items.type,parentSchema:schema149.properties.serviceLines.items,data:data26};
+if(data37.durationMatchesAgreement !== undefined){
+let data49 = data37.durationMatchesAgreement;
+if(typeof data49 !== "boolean"){
+const err89 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data49};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11103,7 +11539,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema149.properties.serviceLines.type,parentSchema:schema149.properties.serviceLines,data:data25};
+const err90 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.properties.serviceLines.items.properties.evidence.type,parentSchema:schema152.properties.serviceLines.items.properties.evidence,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11115,12 +11551,36 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema149.type,parentSchema:schema149,data};
+const err91 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.properties.serviceLines.items.type,parentSchema:schema152.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err91];
 }
 else {
 vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema152.properties.serviceLines.type,parentSchema:schema152.properties.serviceLines,data:data26};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema152.type,parentSchema:schema152,data};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
 }
 errors++;
 }
