@@ -1,8 +1,9 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
 import { formatMoney, minMoney, money, ZERO, type Money } from '../money/money.js';
-import type { RuleVersion, UnitCost, UnitCostDeliveries } from '../rules/model.js';
-import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
+import type { RuleVersion, UnitCostDeliveries } from '../rules/model.js';
+import type { CompensationContext, KindResult } from './compensation-context.js';
+import { rateAssumptions, rateOf } from './unit-costs.js';
 import { splitLine, summedLines, uniqueSorted } from './line-days.js';
 import { RawJson } from '../answer/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
@@ -22,12 +23,6 @@ function settingsOf(version: RuleVersion): UnitCostDeliveries {
   const compensation = version.compensation;
   if (compensation?.kind !== 'unitCostDeliveries') throw new Error(`version ${version.version} is not unitCostDeliveries (checked by the caller)`);
   return compensation;
-}
-
-function rateOf(version: RuleVersion, unitCost: UnitCost, tier: DeliveryLine['rateTier']): Money {
-  if (unitCost.rate) return money(parameterValue(version, unitCost.rate));
-  const rates = unitCost.rates as { lower: { param: string }; higher: { param: string } };
-  return money(parameterValue(version, tier === 'higher' ? rates.higher : rates.lower));
 }
 
 /** Lines a version cannot price are request mistakes: a two-rate service without its tier (A5), and the like. */
@@ -74,7 +69,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     const partAnswers = parts.map((part) => {
       const settings = settingsOf(part.version);
       const unitCost = settings.unitCosts[line.service];
-      const rules = evaluateLineRules(part.version, settings.lineRules, { service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }, context.explanation);
+      const rules = evaluateLineRules(part.version, settings.lineRules, { evaluationDate: part.from, service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }, context.explanation);
       if (isEmpty(lineRules)) lineRules = rules.explanation;
       // A part under another version than the line's first part is judged by that version's line rules: show them.
       const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
@@ -91,6 +86,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
         paidUnits = paidUnits.plus(partUnits);
         paidDays += part.days;
         atUnitCost = atUnitCost.plus(rate.times(partUnits));
+        refs.push(...rateAssumptions(part.version, unitCost, line.rateTier));
         partRefs = part.segment.basis;
       }
       refs.push(...partRefs);

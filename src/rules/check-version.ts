@@ -225,6 +225,7 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
           checkParam(unitCost.rates.higher, [...path, 'rates', 'higher'], 'money');
         }
         checkAssumption(unitCost.tierAssumption, [...path, 'tierAssumption']);
+        (unitCost.assumptions ?? []).forEach((id, index) => checkAssumption(id, [...path, 'assumptions', index]));
         checkCitation(unitCost.source, [...path, 'source']);
       }
       for (const key of ['unitCost', 'actualCostUpToUnitCost'] as const) checkCitation(compensation.provision[key].source, [...base, 'provision', key, 'source']);

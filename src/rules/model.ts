@@ -133,6 +133,7 @@ export interface UnitCost {
   rate?: ParamRef;
   rates?: { lower: ParamRef; higher: ParamRef };
   tierAssumption?: string;
+  assumptions?: string[];
   source: string;
 }
 
