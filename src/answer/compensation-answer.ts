@@ -18,8 +18,6 @@ export interface CompensationQuestion {
   costs?: CostLine[];
   deliveries?: DeliveryLine[];
   serviceLines?: ServiceLine[];
-  /** The caller states a declared emergency covers the lines (IBM remote delivery). */
-  emergency?: boolean;
   /** How the answer carries its explanations (segments' rules, lines' rules); default as objects. */
   explanation?: ExplanationForm;
 }
@@ -62,13 +60,22 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
   ];
   if (fieldProblems.length > 0) return { kind: 'invalid-request', problems: fieldProblems };
 
-  const context = { period: question.period, segments, calendars: ruleSet.calendars, emergencies: ruleSet.emergencies, explanation: form, ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }) };
+  const context = {
+    period: question.period,
+    segments,
+    calendars: ruleSet.calendars,
+    emergencies: ruleSet.emergencies,
+    programmes: ruleSet.programmes,
+    explanation: form,
+    ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }),
+    ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
+  };
   const result: KindResult =
     kind === 'cappedActualCost'
       ? computeCappedActualCost(context, question.costs ?? [])
       : kind === 'unitCostDeliveries'
         ? computeUnitCostDeliveries(context, question.deliveries ?? [])
-        : computeIndividualBudgetLines(context, question.serviceLines ?? [], question.emergency === true);
+        : computeIndividualBudgetLines(context, question.serviceLines ?? []);
   if ('problems' in result) return { kind: 'invalid-request', problems: result.problems };
   const { lines, explanation, ...totals } = result.body;
   return {

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Segment } from '../evaluate/segments.js';
 import type { ExplanationForm } from '../evaluate/explanation-json.js';
-import type { EmergencyPeriod, ParamRef, RuleVersion } from '../rules/model.js';
+import type { EmergencyPeriod, ParamRef, Programme, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
 
 /** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
@@ -11,6 +11,10 @@ export interface CompensationContext {
   segments: readonly Segment[];
   calendars: ReadonlyMap<string, WorkingDayCalendar>;
   emergencies: ReadonlyMap<string, readonly EmergencyPeriod[]>;
+  /** Every programme of the rule set, for a kind that reads another programme's rules (IBM: DI's unit costs). */
+  programmes: ReadonlyMap<string, Programme>;
+  /** The question's asOf: another programme's rules are read as adopted by then, like this one's. */
+  asOf?: CalendarDate;
   /** How lines carry the explanation of their line rules. */
   explanation: ExplanationForm;
   approvedOn?: CalendarDate;

@@ -1,19 +1,23 @@
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { daysInclusive, maxDate, minDate, type CalendarDate } from '../calendar/calendar-date.js';
 import { coveredByEmergency } from '../calendar/emergency-periods.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
 import { formatMoney, money, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
 import type { CompensationContext, KindResult } from './compensation-context.js';
 import { splitLine, summedLines, uniqueSorted } from './line-days.js';
+import { rateAssumptions, rateOf, type RateTier } from './unit-costs.js';
+import { isNoVersion, versionSpans } from '../versions/resolve-version.js';
 import { RawJson } from '../answer/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** What documents a remote delivery; every field is false unless the caller says it is there. */
 export interface RemoteEvidence {
+  remoteSuitabilityAssessed?: boolean;
   recordedInClientFile?: boolean;
   providerProtocol?: boolean;
   contentInSpecialistFile?: boolean;
   opinionForPlan?: boolean;
+  personConsentedToOpinion?: boolean;
   opinionSubmitted?: boolean;
   contentReport?: boolean;
   attendanceMarkedRemote?: boolean;
@@ -32,17 +36,22 @@ export interface ServiceLine {
   units: string;
   funding: string;
   price?: string;
-  diUnitCost?: string;
+  /** No defined price, and the DI project paid this service at its unit cost until now: priced at DI's unit cost. */
+  diPaidAtUnitCost?: boolean;
+  /** For DI's two-rate services (A5), when the line is priced at DI's unit cost. */
+  rateTier?: RateTier;
   remote?: boolean;
   provider?: string;
   evidence?: RemoteEvidence;
 }
 
 const EVIDENCE_FIELDS: ReadonlyArray<keyof RemoteEvidence> = [
+  'remoteSuitabilityAssessed',
   'recordedInClientFile',
   'providerProtocol',
   'contentInSpecialistFile',
   'opinionForPlan',
+  'personConsentedToOpinion',
   'opinionSubmitted',
   'contentReport',
   'attendanceMarkedRemote',
@@ -60,12 +69,13 @@ function settingsOf(version: RuleVersion): IndividualBudgetLines {
 }
 
 /** The fields the line rules read: the line as given, whether it has a price, and whether it lies in an emergency. */
-export function serviceLineFacts(line: ServiceLine, duringEmergency: boolean): Record<string, unknown> {
+export function serviceLineFacts(line: ServiceLine, duringEmergency: boolean, evaluationDate: CalendarDate = line.from): Record<string, unknown> {
   const facts: Record<string, unknown> = {
+    evaluationDate,
     service: line.service,
     funding: line.funding,
     hasPrice: line.price !== undefined,
-    diPaidAtUnitCost: line.diUnitCost !== undefined,
+    diPaidAtUnitCost: line.diPaidAtUnitCost === true,
     remote: line.remote === true,
     duringEmergency,
     provider: line.provider ?? 'other',
@@ -74,15 +84,74 @@ export function serviceLineFacts(line: ServiceLine, duringEmergency: boolean): R
   return facts;
 }
 
+/** A line's days priced at the other programme's unit cost in force on them (one piece per version of it). */
+interface UnitCostPiece {
+  from: CalendarDate;
+  to: CalendarDate;
+  days: number;
+  rate: Money;
+  version: RuleVersion;
+  assumptions: string[];
+}
+
+/**
+ * The unit costs of `settings.diUnitCosts.programme` over a line's days, as adopted by the question's asOf; a request
+ * problem where they cannot price the line (no unit cost for the service, a two-rate service without its tier).
+ */
+function unitCostPieces(context: CompensationContext, settings: IndividualBudgetLines, line: ServiceLine, index: number): UnitCostPiece[] | { path: string; message: string } {
+  const path = `/serviceLines/${index}`;
+  const programme = context.programmes.get(settings.diUnitCosts.programme);
+  const spans = programme ? versionSpans(programme, line.from, line.to, context.asOf) : null;
+  if (!programme || spans === null || isNoVersion(spans)) {
+    return { path, message: `no ${settings.diUnitCosts.programme} unit costs are in force on every day ${line.from}…${line.to}${context.asOf ? ` as adopted by ${context.asOf}` : ''}` };
+  }
+  const pieces: UnitCostPiece[] = [];
+  for (const span of spans) {
+    const compensation = span.version.compensation;
+    const unitCost = compensation?.kind === 'unitCostDeliveries' ? compensation.unitCosts[line.service] : undefined;
+    if (!unitCost) return { path: `${path}/service`, message: `${programme.id} version ${span.version.version} has no unit cost for ${line.service}; a line the DI project did not pay at unit cost has no diPaidAtUnitCost` };
+    if (unitCost.rates && line.rateTier === undefined) return { path: `${path}/rateTier`, message: `${line.service} has a lower and a higher ${programme.id} unit cost: say which (${unitCost.tierAssumption ?? 'rateTier'})` };
+    pieces.push({ from: span.from, to: span.to, days: daysInclusive(span.from, span.to), rate: rateOf(span.version, unitCost, line.rateTier), version: span.version, assumptions: rateAssumptions(span.version, unitCost, line.rateTier) });
+  }
+  return pieces;
+}
+
+/**
+ * The price of a paid part, its share of the line's units by days: at its defined price, or at the unit cost of each
+ * piece it overlaps for that piece's days. Multiplied before divided, so exact shares stay exact.
+ */
+function partAmount(part: { from: CalendarDate; to: CalendarDate; days: number }, line: { units: string; days: number }, price: Money | null, pieces: readonly UnitCostPiece[]): Money {
+  const share = (rate: Money, days: number): Money => rate.times(line.units).times(days).dividedBy(line.days);
+  if (price !== null) return share(price, part.days);
+  let amount: Money = ZERO;
+  for (const piece of pieces) {
+    const from = maxDate(part.from, piece.from);
+    const to = minDate(part.to, piece.to);
+    if (from <= to) amount = amount.plus(share(piece.rate, daysInclusive(from, to)));
+  }
+  return amount;
+}
+
 /**
  * Whether each line can be paid from the individual budget, and at what price: its defined price, or where it has
- * none the unit cost the DI project paid for it. Days the person is not in the pilot's target group are not paid;
- * a line across such a boundary is paid pro rata by days.
+ * none and the DI project paid it at unit cost, the DI unit cost in force on its days (read from the DI rule files).
+ * Days the person is not in the pilot's target group are not paid; a line across such a boundary is paid pro rata by
+ * days.
  */
-export function computeIndividualBudgetLines(context: CompensationContext, lines: readonly ServiceLine[], emergency: boolean): KindResult {
-  const problems = lines.flatMap((line, index) =>
-    line.to < context.period.from || line.from > context.period.to ? [{ path: `/serviceLines/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` }] : [],
-  );
+export function computeIndividualBudgetLines(context: CompensationContext, lines: readonly ServiceLine[]): KindResult {
+  const problems: Array<{ path: string; message: string }> = [];
+  const firstSettings = settingsOf(context.segments[0]?.span.version as RuleVersion);
+  const piecesOf = lines.map((line, index) => {
+    if (line.to < context.period.from || line.from > context.period.to) problems.push({ path: `/serviceLines/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` });
+    if (line.price !== undefined && line.diPaidAtUnitCost === true) problems.push({ path: `/serviceLines/${index}/diPaidAtUnitCost`, message: 'a line with a defined price is paid at that price; diPaidAtUnitCost is for a service without one' });
+    if (line.price !== undefined || line.diPaidAtUnitCost !== true) return [];
+    const pieces = unitCostPieces(context, firstSettings, line, index);
+    if ('message' in pieces) {
+      problems.push(pieces);
+      return [];
+    }
+    return pieces;
+  });
   if (problems.length > 0) return { problems };
   const answers = lines.map((line, index) => {
     const { parts, days, outsidePeriodDays } = splitLine(line, context.segments);
@@ -90,13 +159,15 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
     const settings = settingsOf(firstVersion);
     const periods: readonly EmergencyPeriod[] = context.emergencies.get(settings.emergencies) ?? [];
     const declared = coveredByEmergency(periods, line.from, line.to);
-    const facts = serviceLineFacts(line, emergency || declared !== null);
-    const price: Money | null = line.price !== undefined ? money(line.price) : line.diUnitCost !== undefined ? money(line.diUnitCost) : null;
+    const pieces = piecesOf[index] as UnitCostPiece[];
+    const price: Money | null = line.price !== undefined ? money(line.price) : null;
+    const priced = price !== null || pieces.length > 0;
     const refs: string[] = [];
     let paidDays = 0;
+    let amount: Money = ZERO;
     let lineRules: RuleTrace[] | RawJson = [];
     const partAnswers = parts.map((part) => {
-      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, facts, context.explanation);
+      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, serviceLineFacts(line, declared !== null, part.from), context.explanation);
       if (isEmpty(lineRules)) lineRules = rules.explanation;
       // A part under another version than the line's first part is judged by that version's line rules: show them.
       const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
@@ -105,15 +176,17 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
       if (rules.blockers.length > 0) partRefs = rules.blockers;
       else if (!part.segment.eligible) partRefs = part.segment.blockers;
       else {
-        paid = price !== null;
-        if (paid) paidDays += part.days;
+        paid = priced;
+        if (paid) {
+          paidDays += part.days;
+          amount = amount.plus(partAmount(part, { units: line.units, days }, price, pieces));
+        }
         partRefs = part.segment.basis;
       }
       refs.push(...partRefs);
       return { from: part.from, to: part.to, days: part.days, paid, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
     });
-    const amount = price === null ? ZERO : price.times(line.units).times(paidDays).dividedBy(days);
-    if (paidDays > 0 && line.price === undefined) refs.push(settings.diUnitCostRef);
+    if (paidDays > 0 && price === null) refs.push(settings.diUnitCostRef, ...pieces.flatMap((piece) => piece.assumptions));
     if (paidDays > 0 && paidDays < days) refs.push(settings.proRataAssumption);
     const answer: Record<string, unknown> = {
       index,
@@ -123,20 +196,22 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
       units: line.units,
       funding: line.funding,
       payable: paidDays > 0,
-      price: price === null ? null : formatMoney(price),
-      priceFrom: line.price !== undefined ? 'defined' : line.diUnitCost !== undefined ? 'diUnitCost' : null,
+      price: price !== null ? formatMoney(price) : pieces.length > 0 ? formatMoney((pieces[0] as UnitCostPiece).rate) : null,
+      priceFrom: price !== null ? 'defined' : pieces.length > 0 ? 'diUnitCost' : null,
+      ...(pieces.length > 0 ? { unitCosts: pieces.map((piece) => ({ from: piece.from, to: piece.to, programme: piece.version.programme, version: piece.version.version, unitCost: formatMoney(piece.rate), assumptions: uniqueSorted(piece.assumptions) })) } : {}),
       amount: formatMoney(amount),
       days,
       paidDays,
       outsidePeriodDays,
       remote: line.remote === true,
-      duringEmergency: facts.duringEmergency,
-      emergency: declared === null ? (emergency && line.remote === true ? 'stated in the request' : null) : declared,
+      duringEmergency: declared !== null,
+      emergency: declared,
       refs: uniqueSorted(refs),
       parts: partAnswers,
       lineRules,
     };
+    if (line.rateTier !== undefined) answer.rateTier = line.rateTier;
     return { exact: amount, answer };
   });
-  return summedLines(answers, 'the sum of the payable lines (price × units, pro rata by paid days), rounded once to cents, half-up');
+  return summedLines(answers, 'the sum of the payable lines (price × units, pro rata by paid days; a DI unit cost for the days it is in force), rounded once to cents, half-up');
 }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { PROGRAMME_FILE, VERSIONS_DIRECTORY } from '../rules/load-rules.js';
 import type { Programme, RuleSet } from '../rules/model.js';
 import { dataFileOf, ruleFileOf } from '../rules/rule-files.js';
+import { referencedProgrammes } from '../rules/check-references.js';
 
 /** A rule file a decision depends on: its path under the rules folder and the sha256 of its text. */
 export interface RuleFileRef {
@@ -42,7 +43,7 @@ function fileText(path: string, text: string): RuleFileText {
 /* A programme's files are the same for every decision until a reload builds a new Programme: hash them once. */
 const filesOfProgramme = new WeakMap<Programme, RuleFileText[]>();
 
-function programmeFiles(ruleSet: RuleSet, programme: Programme): RuleFileText[] {
+function programmeFiles(ruleSet: RuleSet, programme: Programme, visiting: ReadonlySet<Programme> = new Set()): RuleFileText[] {
   const known = filesOfProgramme.get(programme);
   if (known) return known;
   const folder = basename(programme.directory);
@@ -61,6 +62,13 @@ function programmeFiles(ruleSet: RuleSet, programme: Programme): RuleFileText[] 
     if (dataFile) dataFiles.set(dataFile.path, dataFile.text);
   }
   for (const [path, text] of dataFiles) files.push(fileText(path, text));
+  // A programme that reads another's rules (IBM pricing at DI's unit costs) is made again only with those files too.
+  for (const id of referencedProgrammes(programme)) {
+    const referenced = ruleSet.programmes.get(id);
+    if (!referenced || referenced === programme || visiting.has(referenced)) continue;
+    const theirs = programmeFiles(ruleSet, referenced, new Set([...visiting, programme]));
+    files.push(...theirs.filter((file) => !files.some((known) => known.path === file.path)));
+  }
   filesOfProgramme.set(programme, files);
   return files;
 }

@@ -18,7 +18,6 @@ interface CompensationBody {
   costs?: CostLine[];
   deliveries?: DeliveryLine[];
   serviceLines?: ServiceLine[];
-  emergency?: boolean;
 }
 
 function lineOrderProblems(field: string, lines: ReadonlyArray<{ from: string; to: string }> | undefined): RequestProblem[] {
@@ -41,13 +40,12 @@ export function parseCompensationRequest(body: unknown): { question: Compensatio
   ];
   if (more.length > 0) return { problems: more };
   // personRef names the person for the decision record; the rules never see it.
-  const { person, programme, period, asOf, approvedOn, costs, deliveries, serviceLines, emergency, personRef: _personRef, ...rest } = request;
+  const { person, programme, period, asOf, approvedOn, costs, deliveries, serviceLines, personRef: _personRef, ...rest } = request;
   const question: CompensationQuestion = { programme, period: period as CompensationQuestion['period'], input: { person, request: rest } };
   if (asOf !== undefined) question.asOf = asOf as CalendarDate;
   if (approvedOn !== undefined) question.approvedOn = approvedOn as CalendarDate;
   if (costs !== undefined) question.costs = costs;
   if (deliveries !== undefined) question.deliveries = deliveries;
   if (serviceLines !== undefined) question.serviceLines = serviceLines;
-  if (emergency !== undefined) question.emergency = emergency;
   return { question };
 }

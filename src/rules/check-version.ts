@@ -212,6 +212,7 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       if (compensation.claimPeriodSource !== undefined) checkCitation(compensation.claimPeriodSource, [...base, 'claimPeriodSource']);
     } else if (compensation.kind === 'individualBudgetLines') {
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
+      checkCitation(compensation.diUnitCosts.source, [...base, 'diUnitCosts', 'source']);
       if (!dataFiles.emergencies.has(compensation.emergencies)) {
         problems.push(problemAt(yaml, [...base, 'emergencies'], `no emergency periods "${compensation.emergencies}" in rules/emergencies/ (known: ${[...dataFiles.emergencies].join(', ') || 'none'})`));
       }

@@ -25,6 +25,7 @@ import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
 import { parseYamlFile, problemAt, readRuleFileText, type YamlFile } from './yaml-file.js';
 import { rememberDataFile, rememberRuleFile } from './rule-files.js';
+import { checkProgrammeReferences } from './check-references.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 export const CALENDAR_DIRECTORY = 'calendar';
@@ -258,6 +259,7 @@ export function loadRuleSet(rulesDirectory: string, options: LoadOptions = {}): 
     if (loaded.programme) programmes.set(loaded.programme.id, loaded.programme);
   }
   if (folders.length === 0) problems.push({ file: rulesDirectory, line: 1, column: 1, message: `no programme folders (a folder with ${PROGRAMME_FILE})` });
+  if (problems.length === 0) problems.push(...checkProgrammeReferences(programmes));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ruleSet: { programmes, calendars, emergencies, directory: rulesDirectory } };
 }

@@ -158,6 +158,8 @@ export interface IndividualBudgetLines {
   emergencies: string;
   proRataAssumption: string;
   diUnitCostRef: string;
+  /** The programme whose unit costs (in force on a line's days) price a line the DI project paid at unit cost. */
+  diUnitCosts: { programme: string; source: string };
   lineRules: Rule[];
 }
 

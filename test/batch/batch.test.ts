@@ -84,7 +84,7 @@ describe('sbsp-rules batch', () => {
   });
 
   it('answers eligibility for a programme that prices nothing', async () => {
-    const { answers } = await batch([JSON.stringify({ person: { birthDate: '1950-01-01', careLevel: 2 } })], { programme: 'vsac-admission', period: { from: '2017-06-01', to: '2017-12-31' } as BatchOptions['period'] });
+    const { answers } = await batch([JSON.stringify({ person: { birthDate: '1950-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 2 } })], { programme: 'vsac-admission', period: { from: '2017-06-01', to: '2017-12-31' } as BatchOptions['period'] });
     expect(answers[0]).toMatchObject({ status: 200, eligibleDays: 183, segments: [{ from: '2017-06-01', to: '2017-11-30', eligible: true }, { from: '2017-12-01', to: '2017-12-31', eligible: false, blockers: ['L2'] }] });
   });
 

@@ -73,12 +73,14 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('A8: a programme whose rules read only the care level still asks the birth date the contract requires; level 2 is refused by L2 in words', async () => {
+  it('A8: VSAC admission asks the birth date, the conditions and the care level; level 2 is refused by L2 in words', async () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
     await chooseProgramme(form, 'vsac-admission');
     await control(form, '/date').fill('2018-01-01');
     await control(form, '/person/birthDate').fill('1950-01-01');
+    await control(form, '/person/conditions/0/type').selectOption('mental_disorder');
+    await control(form, '/person/conditions/0/severity').selectOption('severe');
     await control(form, '/person/careLevel').selectOption('2');
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
     const result = opened.page.locator('#eligibility .result');

@@ -1856,7 +1856,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const versionFile: ValidateFunction = validate22;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"assumptions":{"description":"Assumptions this unit cost rests on (shown on every line it prices, with those of its rate parameters).","type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"assumptions":{"description":"Assumptions this unit cost rests on (shown on every line it prices, with those of its rate parameters).","type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","diUnitCosts","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"diUnitCosts":{"description":"Where a line with no defined price that the DI project paid at unit cost (diPaidAtUnitCost) takes its price: the unit costs of another programme's rule versions (a unitCostDeliveries compensation) in force on the line's days. `validate` checks that the programme exists and that its versions cover this version's days.","type":"object","required":["programme","source"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
 const schema53 = {"type":"string","format":"calendar-date"};
 const schema57 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
 const schema62 = {"type":"string","pattern":"^A[0-9]+$"};
@@ -6404,8 +6404,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data46.lineRules === undefined){
-const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data46.diUnitCosts === undefined){
+const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCosts"},message:"must have required property '"+"diUnitCosts"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6414,9 +6414,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key22 in data46){
-if(!(((((key22 === "kind") || (key22 === "emergencies")) || (key22 === "proRataAssumption")) || (key22 === "diUnitCostRef")) || (key22 === "lineRules"))){
-const err213 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data46.lineRules === undefined){
+const err213 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6425,11 +6424,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data46.kind !== undefined){
-let data86 = data46.kind;
-if("individualBudgetLines" !== data86){
-const err214 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data86};
+for(const key22 in data46){
+if(!((((((key22 === "kind") || (key22 === "emergencies")) || (key22 === "proRataAssumption")) || (key22 === "diUnitCostRef")) || (key22 === "diUnitCosts")) || (key22 === "lineRules"))){
+const err214 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6439,11 +6436,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data46.emergencies !== undefined){
-let data87 = data46.emergencies;
-if(typeof data87 === "string"){
-if(func1(data87) > 64){
-const err215 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data87};
+if(data46.kind !== undefined){
+let data86 = data46.kind;
+if("individualBudgetLines" !== data86){
+const err215 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -6452,8 +6448,12 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(!pattern6.test(data87)){
-const err216 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data87};
+}
+if(data46.emergencies !== undefined){
+let data87 = data46.emergencies;
+if(typeof data87 === "string"){
+if(func1(data87) > 64){
+const err216 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data87};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -6462,9 +6462,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-else {
-const err217 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data87};
+if(!pattern6.test(data87)){
+const err217 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data87};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6474,11 +6473,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data46.proRataAssumption !== undefined){
-let data88 = data46.proRataAssumption;
-if(typeof data88 === "string"){
-if(!pattern16.test(data88)){
-const err218 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data88};
+else {
+const err218 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data87};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -6488,8 +6484,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-else {
-const err219 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data88};
+if(data46.proRataAssumption !== undefined){
+let data88 = data46.proRataAssumption;
+if(typeof data88 === "string"){
+if(!pattern16.test(data88)){
+const err219 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data88};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -6499,11 +6498,8 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data46.diUnitCostRef !== undefined){
-let data89 = data46.diUnitCostRef;
-if(typeof data89 === "string"){
-if(!pattern5.test(data89)){
-const err220 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data89};
+else {
+const err220 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data88};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -6513,8 +6509,11 @@ vErrors.push(err220);
 errors++;
 }
 }
-else {
-const err221 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data89};
+if(data46.diUnitCostRef !== undefined){
+let data89 = data46.diUnitCostRef;
+if(typeof data89 === "string"){
+if(!pattern5.test(data89)){
+const err221 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data89};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -6524,19 +6523,8 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data90 = data46.lineRules;
-if(Array.isArray(data90)){
-const len9 = data90.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate47(data90[i9], {instancePath:instancePath+"/compensation/lineRules/" + i9,parentData:data90,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err222 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data90};
+const err222 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data89};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -6546,14 +6534,133 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data46.diUnitCosts !== undefined){
+let data90 = data46.diUnitCosts;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.programme === undefined){
+const err223 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
 if(vErrors === null){
 vErrors = [err223];
 }
 else {
 vErrors.push(err223);
+}
+errors++;
+}
+if(data90.source === undefined){
+const err224 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+for(const key23 in data90){
+if(!((key23 === "programme") || (key23 === "source"))){
+const err225 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data90.programme !== undefined){
+let data91 = data90.programme;
+if(typeof data91 === "string"){
+if(!pattern4.test(data91)){
+const err226 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data91};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data91};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data90.source !== undefined){
+let data92 = data90.source;
+if(typeof data92 === "string"){
+if(func1(data92) < 3){
+const err228 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data92};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data92};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+if(data46.lineRules !== undefined){
+let data93 = data46.lineRules;
+if(Array.isArray(data93)){
+const len9 = data93.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate47(data93[i9], {instancePath:instancePath+"/compensation/lineRules/" + i9,parentData:data93,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data93};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
 }
 errors++;
 }
@@ -6564,12 +6671,12 @@ var props4 = true;
 }
 }
 if(!valid79){
-const err224 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data46};
+const err233 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data46};
 if(vErrors === null){
-vErrors = [err224];
+vErrors = [err233];
 }
 else {
-vErrors.push(err224);
+vErrors.push(err233);
 }
 errors++;
 }
@@ -6589,12 +6696,12 @@ Object.assign(props3, props4);
 ifClause1 = "else";
 }
 if(!valid63){
-const err225 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data46};
+const err234 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data46};
 if(vErrors === null){
-vErrors = [err225];
+vErrors = [err234];
 }
 else {
-vErrors.push(err225);
+vErrors.push(err234);
 }
 errors++;
 }
@@ -6614,23 +6721,23 @@ Object.assign(props2, props3);
 ifClause0 = "else";
 }
 if(!valid49){
-const err226 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data46};
+const err235 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data46};
 if(vErrors === null){
-vErrors = [err226];
+vErrors = [err235];
 }
 else {
-vErrors.push(err226);
+vErrors.push(err235);
 }
 errors++;
 }
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 if(data46.kind === undefined){
-const err227 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data46};
+const err236 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data46};
 if(vErrors === null){
-vErrors = [err227];
+vErrors = [err236];
 }
 else {
-vErrors.push(err227);
+vErrors.push(err236);
 }
 errors++;
 }
@@ -6639,38 +6746,38 @@ props2 = props2 || {};
 props2.kind = true;
 }
 if(data46.kind !== undefined){
-let data92 = data46.kind;
-if(!(((data92 === "cappedActualCost") || (data92 === "unitCostDeliveries")) || (data92 === "individualBudgetLines"))){
-const err228 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data92};
+let data95 = data46.kind;
+if(!(((data95 === "cappedActualCost") || (data95 === "unitCostDeliveries")) || (data95 === "individualBudgetLines"))){
+const err237 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data95};
 if(vErrors === null){
-vErrors = [err228];
+vErrors = [err237];
 }
 else {
-vErrors.push(err228);
+vErrors.push(err237);
 }
 errors++;
 }
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data46};
+const err238 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data46};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err238];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err238);
 }
 errors++;
 }
 }
 }
 else {
-const err230 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err239 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err239];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err239);
 }
 errors++;
 }
@@ -6680,9 +6787,9 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const caseFile: ValidateFunction = validate58;
-const schema109 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
-const schema111 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
-const pattern44 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
+const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
+const schema112 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
+const pattern45 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/case.schema.json" */;
@@ -6697,7 +6804,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema109.required,parentSchema:schema109,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema110.required,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6708,7 +6815,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "cases")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema109,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6722,7 +6829,7 @@ if(data.cases !== undefined){
 let data0 = data.cases;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema109.properties.cases,data:data0};
+const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema110.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6736,7 +6843,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema109.properties.cases.items.required,parentSchema:schema109.properties.cases.items,data:data1};
+const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema110.properties.cases.items.required,parentSchema:schema110.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6746,7 +6853,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.request === undefined){
-const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema109.properties.cases.items.required,parentSchema:schema109.properties.cases.items,data:data1};
+const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema110.properties.cases.items.required,parentSchema:schema110.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6756,7 +6863,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.expect === undefined){
-const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema109.properties.cases.items.required,parentSchema:schema109.properties.cases.items,data:data1};
+const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema110.properties.cases.items.required,parentSchema:schema110.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6767,7 +6874,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "name") || (key1 === "covers")) || (key1 === "endpoint")) || (key1 === "request")) || (key1 === "expect"))){
-const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.cases.items,data:data1};
+const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6781,7 +6888,7 @@ if(data1.name !== undefined){
 let data2 = data1.name;
 if(typeof data2 === "string"){
 if(func1(data2) < 3){
-const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema109.properties.cases.items.properties.name,data:data2};
+const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema110.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6792,7 +6899,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.name.type,parentSchema:schema109.properties.cases.items.properties.name,data:data2};
+const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.name.type,parentSchema:schema110.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6833,7 +6940,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.cases.items.properties.covers.type,parentSchema:schema109.properties.cases.items.properties.covers,data:data3};
+const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.covers.type,parentSchema:schema110.properties.cases.items.properties.covers,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6846,7 +6953,7 @@ errors++;
 if(data1.endpoint !== undefined){
 let data5 = data1.endpoint;
 if(!((data5 === "eligibility") || (data5 === "compensation"))){
-const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema109.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema109.properties.cases.items.properties.endpoint.enum,parentSchema:schema109.properties.cases.items.properties.endpoint,data:data5};
+const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema110.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema110.properties.cases.items.properties.endpoint.enum,parentSchema:schema110.properties.cases.items.properties.endpoint,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6859,7 +6966,7 @@ errors++;
 if(data1.request !== undefined){
 let data6 = data1.request;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.cases.items.properties.request.type,parentSchema:schema109.properties.cases.items.properties.request,data:data6};
+const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.request.type,parentSchema:schema110.properties.cases.items.properties.request,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6873,7 +6980,7 @@ if(data1.expect !== undefined){
 let data7 = data1.expect;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(Object.keys(data7).length < 1){
-const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema109.properties.cases.items.properties.expect,data:data7};
+const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema110.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6883,8 +6990,8 @@ vErrors.push(err14);
 errors++;
 }
 for(const key2 in data7){
-if(!(func25.call(schema109.properties.cases.items.properties.expect.properties, key2))){
-const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.cases.items.properties.expect,data:data7};
+if(!(func25.call(schema110.properties.cases.items.properties.expect.properties, key2))){
+const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6897,7 +7004,7 @@ errors++;
 if(data7.status !== undefined){
 let data8 = data7.status;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema109.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.status,data:data8};
+const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6908,7 +7015,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 599 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema109.properties.cases.items.properties.expect.properties.status,data:data8};
+const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema110.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6918,7 +7025,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8 < 200 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema109.properties.cases.items.properties.expect.properties.status,data:data8};
+const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema110.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6932,7 +7039,7 @@ errors++;
 if(data7.eligible !== undefined){
 let data9 = data7.eligible;
 if(typeof data9 !== "boolean"){
-const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema109.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.eligible,data:data9};
+const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema110.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligible,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6950,7 +7057,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(typeof data11 === "string"){
 if(!pattern5.test(data11)){
-const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema111.items,data:data11};
+const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6961,7 +7068,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.items.type,parentSchema:schema111.items,data:data11};
+const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6973,7 +7080,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema111.type,parentSchema:schema111,data:data10};
+const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6991,7 +7098,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(typeof data13 === "string"){
 if(!pattern5.test(data13)){
-const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema111.items,data:data13};
+const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7002,7 +7109,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.items.type,parentSchema:schema111.items,data:data13};
+const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7014,7 +7121,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema111.type,parentSchema:schema111,data:data12};
+const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7027,7 +7134,7 @@ errors++;
 if(data7.version !== undefined){
 let data14 = data7.version;
 if(typeof data14 !== "string"){
-const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.version,data:data14};
+const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.version,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7040,7 +7147,7 @@ errors++;
 if(data7.eligibleDays !== undefined){
 let data15 = data7.eligibleDays;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema109.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7051,7 +7158,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema109.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7070,7 +7177,7 @@ for(let i4=0; i4<len4; i4++){
 let data17 = data16[i4];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.from === undefined){
-const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema109.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7080,7 +7187,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data17.to === undefined){
-const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema109.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7091,7 +7198,7 @@ errors++;
 }
 for(const key3 in data17){
 if(!((((((key3 === "from") || (key3 === "to")) || (key3 === "eligible")) || (key3 === "basis")) || (key3 === "blockers")) || (key3 === "version"))){
-const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7154,7 +7261,7 @@ errors++;
 if(data17.eligible !== undefined){
 let data20 = data17.eligible;
 if(typeof data20 !== "boolean"){
-const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema109.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
+const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7172,7 +7279,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(typeof data22 === "string"){
 if(!pattern5.test(data22)){
-const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema111.items,data:data22};
+const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7183,7 +7290,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.items.type,parentSchema:schema111.items,data:data22};
+const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7195,7 +7302,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema111.type,parentSchema:schema111,data:data21};
+const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7213,7 +7320,7 @@ for(let i6=0; i6<len6; i6++){
 let data24 = data23[i6];
 if(typeof data24 === "string"){
 if(!pattern5.test(data24)){
-const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema111.items,data:data24};
+const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7224,7 +7331,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.items.type,parentSchema:schema111.items,data:data24};
+const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7236,7 +7343,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema111.type,parentSchema:schema111,data:data23};
+const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7249,7 +7356,7 @@ errors++;
 if(data17.version !== undefined){
 let data25 = data17.version;
 if(typeof data25 !== "string"){
-const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
+const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7261,7 +7368,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7273,7 +7380,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.segments,data:data16};
+const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7291,7 +7398,7 @@ for(let i7=0; i7<len7; i7++){
 let data27 = data26[i7];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.path === undefined){
-const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema109.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema109.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7302,7 +7409,7 @@ errors++;
 }
 for(const key4 in data27){
 if(!((key4 === "path") || (key4 === "message"))){
-const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7315,7 +7422,7 @@ errors++;
 if(data27.path !== undefined){
 let data28 = data27.path;
 if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
+const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7328,7 +7435,7 @@ errors++;
 if(data27.message !== undefined){
 let data29 = data27.message;
 if(typeof data29 !== "string"){
-const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
+const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7340,7 +7447,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7352,7 +7459,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.errors,data:data26};
+const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7365,7 +7472,7 @@ errors++;
 if(data7.detail !== undefined){
 let data30 = data7.detail;
 if(typeof data30 !== "string"){
-const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.detail,data:data30};
+const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.detail,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7378,8 +7485,8 @@ errors++;
 if(data7.compensation !== undefined){
 let data31 = data7.compensation;
 if(typeof data31 === "string"){
-if(!pattern44.test(data31)){
-const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema109.properties.cases.items.properties.expect.properties.compensation,data:data31};
+if(!pattern45.test(data31)){
+const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7390,7 +7497,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.compensation,data:data31};
+const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7403,8 +7510,8 @@ errors++;
 if(data7.eligibleCost !== undefined){
 let data32 = data7.eligibleCost;
 if(typeof data32 === "string"){
-if(!pattern44.test(data32)){
-const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema109.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+if(!pattern45.test(data32)){
+const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7415,7 +7522,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7428,8 +7535,8 @@ errors++;
 if(data7.cap !== undefined){
 let data33 = data7.cap;
 if(typeof data33 === "string"){
-if(!pattern44.test(data33)){
-const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema109.properties.cases.items.properties.expect.properties.cap,data:data33};
+if(!pattern45.test(data33)){
+const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7440,7 +7547,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.cap,data:data33};
+const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7508,7 +7615,7 @@ for(let i8=0; i8<len8; i8++){
 let data37 = data36[i8];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.index === undefined){
-const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7518,8 +7625,8 @@ vErrors.push(err63);
 errors++;
 }
 for(const key5 in data37){
-if(!(func25.call(schema109.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
-const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+if(!(func25.call(schema110.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
+const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7532,7 +7639,7 @@ errors++;
 if(data37.index !== undefined){
 let data38 = data37.index;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7543,7 +7650,7 @@ errors++;
 }
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
-const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7557,8 +7664,8 @@ errors++;
 if(data37.eligibleAmount !== undefined){
 let data39 = data37.eligibleAmount;
 if(typeof data39 === "string"){
-if(!pattern44.test(data39)){
-const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+if(!pattern45.test(data39)){
+const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7569,7 +7676,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7582,8 +7689,8 @@ errors++;
 if(data37.amount !== undefined){
 let data40 = data37.amount;
 if(typeof data40 === "string"){
-if(!pattern44.test(data40)){
-const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+if(!pattern45.test(data40)){
+const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7594,7 +7701,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7607,8 +7714,8 @@ errors++;
 if(data37.unitCost !== undefined){
 let data41 = data37.unitCost;
 if(typeof data41 === "string"){
-if(!pattern44.test(data41)){
-const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+if(!pattern45.test(data41)){
+const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7619,7 +7726,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7632,7 +7739,7 @@ errors++;
 if(data37.countedDays !== undefined){
 let data42 = data37.countedDays;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7643,7 +7750,7 @@ errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
 if(data42 < 0 || isNaN(data42)){
-const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7657,7 +7764,7 @@ errors++;
 if(data37.compensatedDays !== undefined){
 let data43 = data37.compensatedDays;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7668,7 +7775,7 @@ errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
 if(data43 < 0 || isNaN(data43)){
-const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7682,7 +7789,7 @@ errors++;
 if(data37.compensatedUnits !== undefined){
 let data44 = data37.compensatedUnits;
 if(typeof data44 !== "string"){
-const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
+const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7695,7 +7802,7 @@ errors++;
 if(data37.ref !== undefined){
 let data45 = data37.ref;
 if((typeof data45 !== "string") && (data45 !== null)){
-const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema109.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
+const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema110.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7713,7 +7820,7 @@ for(let i9=0; i9<len9; i9++){
 let data47 = data46[i9];
 if(typeof data47 === "string"){
 if(!pattern5.test(data47)){
-const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema111.items,data:data47};
+const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data47};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7724,7 +7831,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema111.items.type,parentSchema:schema111.items,data:data47};
+const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7736,7 +7843,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema111.type,parentSchema:schema111,data:data46};
+const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data46};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7748,7 +7855,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7760,7 +7867,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema109.properties.cases.items.properties.expect.properties.lines,data:data36};
+const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines,data:data36};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7772,7 +7879,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.cases.items.properties.expect.type,parentSchema:schema109.properties.cases.items.properties.expect,data:data7};
+const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.type,parentSchema:schema110.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7784,7 +7891,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.cases.items.type,parentSchema:schema109.properties.cases.items,data:data1};
+const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.type,parentSchema:schema110.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7796,7 +7903,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.cases.type,parentSchema:schema109.properties.cases,data:data0};
+const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.type,parentSchema:schema110.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7808,7 +7915,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7823,9 +7930,9 @@ return errors === 0;
 validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const calendarFile: ValidateFunction = validate59;
-const schema120 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
+const schema121 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
 const func0 = defaultExport(equalModule);
-const pattern52 = new RegExp("^[A-Z]{2}$", "u");
+const pattern53 = new RegExp("^[A-Z]{2}$", "u");
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/calendar.schema.json" */;
@@ -7840,7 +7947,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema121.required,parentSchema:schema121,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7850,7 +7957,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.holidayLibrary === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema121.required,parentSchema:schema121,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7860,7 +7967,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.transferredDays === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema120.required,parentSchema:schema120,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema121.required,parentSchema:schema121,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7871,7 +7978,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "title") || (key0 === "assumptions")) || (key0 === "holidayLibrary")) || (key0 === "recurringHolidays")) || (key0 === "oneOffHolidays")) || (key0 === "transferredDays"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema120,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema121,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8014,7 +8121,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema120.properties.assumptions,data:data3};
+const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema121.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8029,7 +8136,7 @@ break outer0;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema120.properties.assumptions.type,parentSchema:schema120.properties.assumptions,data:data3};
+const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.assumptions.type,parentSchema:schema121.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8043,7 +8150,7 @@ if(data.holidayLibrary !== undefined){
 let data5 = data.holidayLibrary;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.country === undefined){
-const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema120.properties.holidayLibrary.required,parentSchema:schema120.properties.holidayLibrary,data:data5};
+const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema121.properties.holidayLibrary.required,parentSchema:schema121.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8053,7 +8160,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data5.source === undefined){
-const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema120.properties.holidayLibrary.required,parentSchema:schema120.properties.holidayLibrary,data:data5};
+const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.holidayLibrary.required,parentSchema:schema121.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8064,7 +8171,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!((key2 === "country") || (key2 === "source"))){
-const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema120.properties.holidayLibrary,data:data5};
+const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8077,8 +8184,8 @@ errors++;
 if(data5.country !== undefined){
 let data6 = data5.country;
 if(typeof data6 === "string"){
-if(!pattern52.test(data6)){
-const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema120.properties.holidayLibrary.properties.country,data:data6};
+if(!pattern53.test(data6)){
+const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema121.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8089,7 +8196,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.holidayLibrary.properties.country.type,parentSchema:schema120.properties.holidayLibrary.properties.country,data:data6};
+const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.holidayLibrary.properties.country.type,parentSchema:schema121.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8126,7 +8233,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.properties.holidayLibrary.type,parentSchema:schema120.properties.holidayLibrary,data:data5};
+const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.holidayLibrary.type,parentSchema:schema121.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8144,7 +8251,7 @@ for(let i2=0; i2<len1; i2++){
 let data9 = data8[i2];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.rule === undefined){
-const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema120.properties.recurringHolidays.items.required,parentSchema:schema120.properties.recurringHolidays.items,data:data9};
+const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema121.properties.recurringHolidays.items.required,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8154,7 +8261,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data9.name === undefined){
-const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema120.properties.recurringHolidays.items.required,parentSchema:schema120.properties.recurringHolidays.items,data:data9};
+const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema121.properties.recurringHolidays.items.required,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8164,7 +8271,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data9.source === undefined){
-const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema120.properties.recurringHolidays.items.required,parentSchema:schema120.properties.recurringHolidays.items,data:data9};
+const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.recurringHolidays.items.required,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8175,7 +8282,7 @@ errors++;
 }
 for(const key3 in data9){
 if(!((((key3 === "rule") || (key3 === "name")) || (key3 === "source")) || (key3 === "note"))){
-const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema120.properties.recurringHolidays.items,data:data9};
+const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8189,7 +8296,7 @@ if(data9.rule !== undefined){
 let data10 = data9.rule;
 if(typeof data10 === "string"){
 if(func1(data10) > 200){
-const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema120.properties.recurringHolidays.items.properties.rule,data:data10};
+const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema121.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8199,7 +8306,7 @@ vErrors.push(err28);
 errors++;
 }
 if(func1(data10) < 1){
-const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.recurringHolidays.items.properties.rule,data:data10};
+const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8210,7 +8317,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema120.properties.recurringHolidays.items.properties.rule,data:data10};
+const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema121.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8346,7 +8453,7 @@ if(data9.note !== undefined){
 let data15 = data9.note;
 if(typeof data15 === "string"){
 if(func1(data15) < 1){
-const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.recurringHolidays.items.properties.note,data:data15};
+const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8357,7 +8464,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.recurringHolidays.items.properties.note.type,parentSchema:schema120.properties.recurringHolidays.items.properties.note,data:data15};
+const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.recurringHolidays.items.properties.note.type,parentSchema:schema121.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8369,7 +8476,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.properties.recurringHolidays.items.type,parentSchema:schema120.properties.recurringHolidays.items,data:data9};
+const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.recurringHolidays.items.type,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8381,7 +8488,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema120.properties.recurringHolidays.type,parentSchema:schema120.properties.recurringHolidays,data:data8};
+const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.recurringHolidays.type,parentSchema:schema121.properties.recurringHolidays,data:data8};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8399,7 +8506,7 @@ for(let i3=0; i3<len2; i3++){
 let data17 = data16[i3];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.date === undefined){
-const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema120.properties.oneOffHolidays.items.required,parentSchema:schema120.properties.oneOffHolidays.items,data:data17};
+const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema121.properties.oneOffHolidays.items.required,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8409,7 +8516,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data17.name === undefined){
-const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema120.properties.oneOffHolidays.items.required,parentSchema:schema120.properties.oneOffHolidays.items,data:data17};
+const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema121.properties.oneOffHolidays.items.required,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8419,7 +8526,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data17.source === undefined){
-const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema120.properties.oneOffHolidays.items.required,parentSchema:schema120.properties.oneOffHolidays.items,data:data17};
+const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.oneOffHolidays.items.required,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8430,7 +8537,7 @@ errors++;
 }
 for(const key5 in data17){
 if(!((((key5 === "date") || (key5 === "name")) || (key5 === "source")) || (key5 === "note"))){
-const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema120.properties.oneOffHolidays.items,data:data17};
+const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8591,7 +8698,7 @@ if(data17.note !== undefined){
 let data23 = data17.note;
 if(typeof data23 === "string"){
 if(func1(data23) < 1){
-const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.oneOffHolidays.items.properties.note,data:data23};
+const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8602,7 +8709,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema120.properties.oneOffHolidays.items.properties.note,data:data23};
+const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema121.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8614,7 +8721,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.properties.oneOffHolidays.items.type,parentSchema:schema120.properties.oneOffHolidays.items,data:data17};
+const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.oneOffHolidays.items.type,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8626,7 +8733,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema120.properties.oneOffHolidays.type,parentSchema:schema120.properties.oneOffHolidays,data:data16};
+const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.oneOffHolidays.type,parentSchema:schema121.properties.oneOffHolidays,data:data16};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8644,7 +8751,7 @@ for(let i4=0; i4<len3; i4++){
 let data25 = data24[i4];
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.dayOff === undefined){
-const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema120.properties.transferredDays.items.required,parentSchema:schema120.properties.transferredDays.items,data:data25};
+const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema121.properties.transferredDays.items.required,parentSchema:schema121.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8654,7 +8761,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data25.workedOn === undefined){
-const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema120.properties.transferredDays.items.required,parentSchema:schema120.properties.transferredDays.items,data:data25};
+const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema121.properties.transferredDays.items.required,parentSchema:schema121.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8664,7 +8771,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data25.source === undefined){
-const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema120.properties.transferredDays.items.required,parentSchema:schema120.properties.transferredDays.items,data:data25};
+const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.transferredDays.items.required,parentSchema:schema121.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8675,7 +8782,7 @@ errors++;
 }
 for(const key7 in data25){
 if(!((((key7 === "dayOff") || (key7 === "workedOn")) || (key7 === "source")) || (key7 === "note"))){
-const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema120.properties.transferredDays.items,data:data25};
+const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8764,7 +8871,7 @@ if(data25.note !== undefined){
 let data29 = data25.note;
 if(typeof data29 === "string"){
 if(func1(data29) < 1){
-const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.transferredDays.items.properties.note,data:data29};
+const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8775,7 +8882,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.transferredDays.items.properties.note.type,parentSchema:schema120.properties.transferredDays.items.properties.note,data:data29};
+const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.transferredDays.items.properties.note.type,parentSchema:schema121.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8787,7 +8894,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.properties.transferredDays.items.type,parentSchema:schema120.properties.transferredDays.items,data:data25};
+const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.transferredDays.items.type,parentSchema:schema121.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8799,7 +8906,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema120.properties.transferredDays.type,parentSchema:schema120.properties.transferredDays,data:data24};
+const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.transferredDays.type,parentSchema:schema121.properties.transferredDays,data:data24};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8811,7 +8918,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.type,parentSchema:schema120,data};
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.type,parentSchema:schema121,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8826,7 +8933,7 @@ return errors === 0;
 validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const emergenciesFile: ValidateFunction = validate60;
-const schema132 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
+const schema133 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/emergencies.schema.json" */;
@@ -8841,7 +8948,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema132.required,parentSchema:schema132,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema133.required,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8851,7 +8958,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.periods === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema132.required,parentSchema:schema132,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema133.required,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8862,7 +8969,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "title") || (key0 === "periods"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema132,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8977,7 +9084,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.from === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema132.properties.periods.items.required,parentSchema:schema132.properties.periods.items,data:data4};
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8987,7 +9094,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4.to === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema132.properties.periods.items.required,parentSchema:schema132.properties.periods.items,data:data4};
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8997,7 +9104,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4.title === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema132.properties.periods.items.required,parentSchema:schema132.properties.periods.items,data:data4};
+const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9007,7 +9114,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data4.source === undefined){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema132.properties.periods.items.required,parentSchema:schema132.properties.periods.items,data:data4};
+const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9018,7 +9125,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((((key2 === "from") || (key2 === "to")) || (key2 === "title")) || (key2 === "source"))){
-const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema132.properties.periods.items,data:data4};
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema133.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9202,7 +9309,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.properties.periods.items.type,parentSchema:schema132.properties.periods.items,data:data4};
+const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.properties.periods.items.type,parentSchema:schema133.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9214,7 +9321,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema132.properties.periods.type,parentSchema:schema132.properties.periods,data:data3};
+const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema133.properties.periods.type,parentSchema:schema133.properties.periods,data:data3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9226,7 +9333,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema132.type,parentSchema:schema132,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9241,10 +9348,10 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const eligibilityRequest: ValidateFunction = validate61;
-const schema138 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}}}};
-const schema139 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
-const schema140 = {"type":"string","format":"calendar-date"};
-const schema141 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
+const schema139 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}}}};
+const schema140 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
+const schema141 = {"type":"string","format":"calendar-date"};
+const schema142 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9258,7 +9365,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema141.required,parentSchema:schema141,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema142.required,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9268,7 +9375,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema141.required,parentSchema:schema141,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema142.required,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9279,7 +9386,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema141,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9293,7 +9400,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9304,7 +9411,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9318,7 +9425,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9329,7 +9436,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9341,7 +9448,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.type,parentSchema:schema141,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9355,9 +9462,9 @@ return errors === 0;
 }
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema145 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"inVsac":{"description":"The person is in a state social care centre (VSAC) now and no last day of that service is known yet (DI2: not someone who might enter one).","type":"boolean"},"diCompensatedUntil":{"description":"no longer a person fact: give diCompensatedUntil on each services[] entry and each costs[] line (E3 is per service, contract v2)","not":{}},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
-const schema146 = {"type":"string","format":"calendar-date"};
-const schema148 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
+const schema146 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"inVsac":{"description":"The person is in a state social care centre (VSAC) now and no last day of that service is known yet (DI2: not someone who might enter one).","type":"boolean"},"diCompensatedUntil":{"description":"no longer a person fact: give diCompensatedUntil on each services[] entry and each costs[] line (E3 is per service, contract v2)","not":{}},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
+const schema147 = {"type":"string","format":"calendar-date"};
+const schema149 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/api/person.schema.json" */;
@@ -9372,7 +9479,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.birthDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema145.required,parentSchema:schema145,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema146.required,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9382,8 +9489,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func25.call(schema145.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema145,data};
+if(!(func25.call(schema146.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9397,7 +9504,7 @@ if(data.birthDate !== undefined){
 let data0 = data.birthDate;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data0};
+const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema147,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9408,7 +9515,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data0};
+const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.type,parentSchema:schema147,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9422,7 +9529,7 @@ if(data.conditions !== undefined){
 let data1 = data.conditions;
 if(Array.isArray(data1)){
 if(data1.length > 50){
-const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema145.properties.conditions,data:data1};
+const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema146.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9466,7 +9573,7 @@ if(_valid0){
 const _errs12 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.severity === undefined){
-const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema145.properties.conditions.items.then.required,parentSchema:schema145.properties.conditions.items.then,data:data2};
+const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema146.properties.conditions.items.then.required,parentSchema:schema146.properties.conditions.items.then,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9480,7 +9587,7 @@ var _valid0 = _errs12 === errors;
 valid4 = _valid0;
 }
 if(!valid4){
-const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema145.properties.conditions.items.if,parentSchema:schema145.properties.conditions.items,data:data2};
+const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema146.properties.conditions.items.if,parentSchema:schema146.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9491,7 +9598,7 @@ errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.type === undefined){
-const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema145.properties.conditions.items.required,parentSchema:schema145.properties.conditions.items,data:data2};
+const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema146.properties.conditions.items.required,parentSchema:schema146.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9502,7 +9609,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "type") || (key1 === "severity"))){
-const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema145.properties.conditions.items,data:data2};
+const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema146.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9515,7 +9622,7 @@ errors++;
 if(data2.type !== undefined){
 let data4 = data2.type;
 if(!(((((data4 === "mental_disorder") || (data4 === "developmental_disorder")) || (data4 === "blindness")) || (data4 === "functional_impairment")) || (data4 === "dementia"))){
-const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema145.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema145.properties.conditions.items.properties.type.enum,parentSchema:schema145.properties.conditions.items.properties.type,data:data4};
+const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema146.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.conditions.items.properties.type.enum,parentSchema:schema146.properties.conditions.items.properties.type,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9528,7 +9635,7 @@ errors++;
 if(data2.severity !== undefined){
 let data5 = data2.severity;
 if(!((((data5 === "mild") || (data5 === "moderate")) || (data5 === "severe")) || (data5 === "very_severe"))){
-const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema145.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema145.properties.conditions.items.properties.severity.enum,parentSchema:schema145.properties.conditions.items.properties.severity,data:data5};
+const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema146.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.conditions.items.properties.severity.enum,parentSchema:schema146.properties.conditions.items.properties.severity,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9540,7 +9647,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema145.properties.conditions.items.type,parentSchema:schema145.properties.conditions.items,data:data2};
+const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.properties.conditions.items.type,parentSchema:schema146.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9552,7 +9659,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema145.properties.conditions.type,parentSchema:schema145.properties.conditions,data:data1};
+const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.properties.conditions.type,parentSchema:schema146.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9565,7 +9672,7 @@ errors++;
 if(data.disabilityGroup !== undefined){
 let data6 = data.disabilityGroup;
 if(!(((((data6 === "I") || (data6 === "II")) || (data6 === "III")) || (data6 === "child")) || (data6 === null))){
-const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema145.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema145.properties.disabilityGroup.enum,parentSchema:schema145.properties.disabilityGroup,data:data6};
+const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema146.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.disabilityGroup.enum,parentSchema:schema146.properties.disabilityGroup,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9578,7 +9685,7 @@ errors++;
 if(data.careLevel !== undefined){
 let data7 = data.careLevel;
 if(!(((((data7 === 1) || (data7 === 2)) || (data7 === 3)) || (data7 === 4)) || (data7 === null))){
-const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema145.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema145.properties.careLevel.enum,parentSchema:schema145.properties.careLevel,data:data7};
+const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema146.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.careLevel.enum,parentSchema:schema146.properties.careLevel,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9591,7 +9698,7 @@ errors++;
 if(data.vsacExit !== undefined){
 let data8 = data.vsacExit;
 if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema145.properties.vsacExit.type},message:"must be object,null",schema:schema145.properties.vsacExit.type,parentSchema:schema145.properties.vsacExit,data:data8};
+const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema146.properties.vsacExit.type},message:"must be object,null",schema:schema146.properties.vsacExit.type,parentSchema:schema146.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9602,7 +9709,7 @@ errors++;
 }
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.date === undefined){
-const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema145.properties.vsacExit.required,parentSchema:schema145.properties.vsacExit,data:data8};
+const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema146.properties.vsacExit.required,parentSchema:schema146.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9612,7 +9719,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.service === undefined){
-const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema145.properties.vsacExit.required,parentSchema:schema145.properties.vsacExit,data:data8};
+const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema146.properties.vsacExit.required,parentSchema:schema146.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9623,7 +9730,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!((key2 === "date") || (key2 === "service"))){
-const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema145.properties.vsacExit,data:data8};
+const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema146.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9637,7 +9744,7 @@ if(data8.date !== undefined){
 let data9 = data8.date;
 if(typeof data9 === "string"){
 if(!(formats0.validate(data9))){
-const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data9};
+const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema147,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9648,7 +9755,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data9};
+const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.type,parentSchema:schema147,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9661,7 +9768,7 @@ errors++;
 if(data8.service !== undefined){
 let data10 = data8.service;
 if(!((data10 === "institutional_care") || (data10 === "group_home"))){
-const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema145.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema145.properties.vsacExit.properties.service.enum,parentSchema:schema145.properties.vsacExit.properties.service,data:data10};
+const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema146.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.vsacExit.properties.service.enum,parentSchema:schema146.properties.vsacExit.properties.service,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9676,7 +9783,7 @@ errors++;
 if(data.receivedDiServices !== undefined){
 let data11 = data.receivedDiServices;
 if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema145.properties.receivedDiServices.type,parentSchema:schema145.properties.receivedDiServices,data:data11};
+const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.receivedDiServices.type,parentSchema:schema146.properties.receivedDiServices,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9689,7 +9796,7 @@ errors++;
 if(data.nskAsChild !== undefined){
 let data12 = data.nskAsChild;
 if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema145.properties.nskAsChild.type,parentSchema:schema145.properties.nskAsChild,data:data12};
+const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.nskAsChild.type,parentSchema:schema146.properties.nskAsChild,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9702,7 +9809,7 @@ errors++;
 if(data.residence !== undefined){
 let data13 = data.residence;
 if(!(((((((data13 === "own_home") || (data13 === "social_house")) || (data13 === "group_home")) || (data13 === "family")) || (data13 === "guardian")) || (data13 === "foster_family")) || (data13 === "institution"))){
-const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema145.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema145.properties.residence.enum,parentSchema:schema145.properties.residence,data:data13};
+const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema146.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.residence.enum,parentSchema:schema146.properties.residence,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9715,7 +9822,7 @@ errors++;
 if(data.inVsac !== undefined){
 let data14 = data.inVsac;
 if(typeof data14 !== "boolean"){
-const err26 = {instancePath:instancePath+"/inVsac",schemaPath:"#/properties/inVsac/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema145.properties.inVsac.type,parentSchema:schema145.properties.inVsac,data:data14};
+const err26 = {instancePath:instancePath+"/inVsac",schemaPath:"#/properties/inVsac/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.inVsac.type,parentSchema:schema146.properties.inVsac,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9726,7 +9833,7 @@ errors++;
 }
 }
 if(data.diCompensatedUntil !== undefined){
-const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/properties/diCompensatedUntil/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema145.properties.diCompensatedUntil.not,parentSchema:schema145.properties.diCompensatedUntil,data:data.diCompensatedUntil};
+const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/properties/diCompensatedUntil/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema146.properties.diCompensatedUntil.not,parentSchema:schema146.properties.diCompensatedUntil,data:data.diCompensatedUntil};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9738,7 +9845,7 @@ errors++;
 if(data.supportPlanDate !== undefined){
 let data16 = data.supportPlanDate;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema148.type},message:"must be string,null",schema:schema148.type,parentSchema:schema148,data:data16};
+const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema149.type},message:"must be string,null",schema:schema149.type,parentSchema:schema149,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9749,7 +9856,7 @@ errors++;
 }
 if(typeof data16 === "string"){
 if(!(formats0.validate(data16))){
-const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema148,data:data16};
+const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema149,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9763,7 +9870,7 @@ errors++;
 if(data.diServicesStartedOn !== undefined){
 let data17 = data.diServicesStartedOn;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema148.type},message:"must be string,null",schema:schema148.type,parentSchema:schema148,data:data17};
+const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema149.type},message:"must be string,null",schema:schema149.type,parentSchema:schema149,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9774,7 +9881,7 @@ errors++;
 }
 if(typeof data17 === "string"){
 if(!(formats0.validate(data17))){
-const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema148,data:data17};
+const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema149,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9788,7 +9895,7 @@ errors++;
 if(data.pensionAgeReached !== undefined){
 let data18 = data.pensionAgeReached;
 if(typeof data18 !== "boolean"){
-const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema145.properties.pensionAgeReached.type,parentSchema:schema145.properties.pensionAgeReached,data:data18};
+const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.pensionAgeReached.type,parentSchema:schema146.properties.pensionAgeReached,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9800,7 +9907,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema145.type,parentSchema:schema145,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9814,9 +9921,9 @@ return errors === 0;
 }
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema150 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}};
-const schema151 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
-const schema152 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
+const schema151 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}};
+const schema152 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
+const schema153 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9830,7 +9937,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema150,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9844,7 +9951,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema150.items.required,parentSchema:schema150.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9854,7 +9961,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema150.items.required,parentSchema:schema150.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9864,7 +9971,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema150.items.required,parentSchema:schema150.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9875,7 +9982,7 @@ errors++;
 }
 for(const key0 in data0){
 if(!((((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding")) || (key0 === "diCompensatedUntil"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema150.items,data:data0};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9888,7 +9995,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9901,7 +10008,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema150.items.properties.inPlan.type,parentSchema:schema150.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.items.properties.inPlan.type,parentSchema:schema151.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9914,7 +10021,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9927,7 +10034,7 @@ errors++;
 if(data0.diCompensatedUntil !== undefined){
 let data4 = data0.diCompensatedUntil;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema150.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema150.items.properties.diCompensatedUntil.type,parentSchema:schema150.items.properties.diCompensatedUntil,data:data4};
+const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema151.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema151.items.properties.diCompensatedUntil.type,parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9938,7 +10045,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema150.items.properties.diCompensatedUntil,data:data4};
+const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9951,7 +10058,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.items.type,parentSchema:schema150.items,data:data0};
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.items.type,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9963,7 +10070,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.type,parentSchema:schema150,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.type,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9991,7 +10098,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema138.required,parentSchema:schema138,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema139.required,parentSchema:schema139,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10001,7 +10108,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.person === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema138.required,parentSchema:schema138,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema139.required,parentSchema:schema139,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10012,7 +10119,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "programme") || (key0 === "personRef")) || (key0 === "date")) || (key0 === "period")) || (key0 === "asOf")) || (key0 === "person")) || (key0 === "services"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema139,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10026,7 +10133,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema138.properties.programme,data:data0};
+const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema139.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10036,7 +10143,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema138.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema139.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10047,7 +10154,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema138.properties.programme.type,parentSchema:schema138.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.properties.programme.type,parentSchema:schema139.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10061,7 +10168,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema139,data:data1};
+const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema140,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10071,7 +10178,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func1(data1) < 1){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema139,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema140,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10082,7 +10189,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10096,7 +10203,7 @@ if(data.date !== undefined){
 let data2 = data.date;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data2};
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10107,7 +10214,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data2};
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10127,7 +10234,7 @@ if(data.asOf !== undefined){
 let data4 = data.asOf;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data4};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10138,7 +10245,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data4};
+const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10162,7 +10269,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema139.type,parentSchema:schema139,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10177,10 +10284,10 @@ return errors === 0;
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const compensationRequest: ValidateFunction = validate68;
-const schema153 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this line's service (E3): the line's days up to it count nothing.","type":["string","null"],"format":"calendar-date"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"IBM: the caller states that a declared emergency covers the service lines (besides the declared periods in rules/emergencies/).","type":"boolean"},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"The unit cost the DI project paid for the service, if it did.","$ref":"#/$defs/money"},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
-const schema166 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
-const pattern55 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
-const pattern56 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
+const schema154 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this line's service (E3): the line's days up to it count nothing.","type":["string","null"],"format":"calendar-date"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"declared emergencies are data (rules/emergencies/): a remote line is judged by the periods declared there, not by the caller (contract v2)","not":{}},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"the caller no longer sends a unit cost: set diPaidAtUnitCost to true and the line is priced at the DI rule files' unit cost in force on its days (contract v2)","not":{}},"diPaidAtUnitCost":{"description":"The service has no defined price and the DI project paid it at its unit cost until now: the line is priced at the DI programme's unit cost in force on its days.","type":"boolean"},"rateTier":{"description":"For DI's two-rate services (day care centre, group apartment; A5), when the line is priced at the DI unit cost.","enum":["lower","higher"]},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"remoteSuitabilityAssessed":{"description":"The social worker assessed that delivering the service remotely keeps its quality and planned result.","type":"boolean"},"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"personConsentedToOpinion":{"description":"The person consented to the specialist's opinion prepared for the plan being submitted to the social service.","type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
+const schema167 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
+const pattern56 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
+const pattern57 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10194,7 +10301,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema141.required,parentSchema:schema141,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema142.required,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10204,7 +10311,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema141.required,parentSchema:schema141,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema142.required,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10215,7 +10322,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema141,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10229,7 +10336,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10240,7 +10347,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10254,7 +10361,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10265,7 +10372,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10277,7 +10384,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.type,parentSchema:schema141,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10304,7 +10411,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema150,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10318,7 +10425,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema150.items.required,parentSchema:schema150.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10328,7 +10435,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema150.items.required,parentSchema:schema150.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10338,7 +10445,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema150.items.required,parentSchema:schema150.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10349,7 +10456,7 @@ errors++;
 }
 for(const key0 in data0){
 if(!((((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding")) || (key0 === "diCompensatedUntil"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema150.items,data:data0};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10362,7 +10469,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10375,7 +10482,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema150.items.properties.inPlan.type,parentSchema:schema150.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.items.properties.inPlan.type,parentSchema:schema151.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10388,7 +10495,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10401,7 +10508,7 @@ errors++;
 if(data0.diCompensatedUntil !== undefined){
 let data4 = data0.diCompensatedUntil;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema150.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema150.items.properties.diCompensatedUntil.type,parentSchema:schema150.items.properties.diCompensatedUntil,data:data4};
+const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema151.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema151.items.properties.diCompensatedUntil.type,parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10412,7 +10519,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema150.items.properties.diCompensatedUntil,data:data4};
+const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10425,7 +10532,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema150.items.type,parentSchema:schema150.items,data:data0};
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.items.type,parentSchema:schema151.items,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10437,7 +10544,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema150.type,parentSchema:schema150,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.type,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10465,7 +10572,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema153.required,parentSchema:schema153,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema154.required,parentSchema:schema154,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10475,7 +10582,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.period === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema153.required,parentSchema:schema153,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema154.required,parentSchema:schema154,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10485,7 +10592,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.person === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema153.required,parentSchema:schema153,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema154.required,parentSchema:schema154,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10495,8 +10602,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func25.call(schema153.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema153,data};
+if(!(func25.call(schema154.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema154,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10510,7 +10617,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema153.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema154.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10520,7 +10627,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema153.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema154.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10531,7 +10638,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.programme.type,parentSchema:schema153.properties.programme,data:data0};
+const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema154.properties.programme.type,parentSchema:schema154.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10545,7 +10652,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema139,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema140,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10555,7 +10662,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema139,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema140,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10566,7 +10673,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.type,parentSchema:schema139,data:data1};
+const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10586,7 +10693,7 @@ if(data.asOf !== undefined){
 let data3 = data.asOf;
 if(typeof data3 === "string"){
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data3};
+const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10597,7 +10704,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data3};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10611,7 +10718,7 @@ if(data.approvedOn !== undefined){
 let data4 = data.approvedOn;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data4};
+const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10622,7 +10729,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data4};
+const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10648,7 +10755,7 @@ if(data.costs !== undefined){
 let data7 = data.costs;
 if(Array.isArray(data7)){
 if(data7.length > 1000){
-const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema153.properties.costs,data:data7};
+const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema154.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10662,7 +10769,7 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.service === undefined){
-const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema153.properties.costs.items.required,parentSchema:schema153.properties.costs.items,data:data8};
+const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10672,7 +10779,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data8.from === undefined){
-const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema153.properties.costs.items.required,parentSchema:schema153.properties.costs.items,data:data8};
+const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10682,7 +10789,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data8.to === undefined){
-const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema153.properties.costs.items.required,parentSchema:schema153.properties.costs.items,data:data8};
+const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10692,7 +10799,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.amount === undefined){
-const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema153.properties.costs.items.required,parentSchema:schema153.properties.costs.items,data:data8};
+const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10702,7 +10809,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8.funding === undefined){
-const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema153.properties.costs.items.required,parentSchema:schema153.properties.costs.items,data:data8};
+const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10712,7 +10819,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data8.inPlan === undefined){
-const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema153.properties.costs.items.required,parentSchema:schema153.properties.costs.items,data:data8};
+const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10723,7 +10830,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!(((((((key1 === "service") || (key1 === "from")) || (key1 === "to")) || (key1 === "amount")) || (key1 === "funding")) || (key1 === "inPlan")) || (key1 === "diCompensatedUntil"))){
-const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema153.properties.costs.items,data:data8};
+const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10736,7 +10843,7 @@ errors++;
 if(data8.service !== undefined){
 let data9 = data8.service;
 if(!((((((((((((((((data9 === "home_care") || (data9 === "day_centre")) || (data9 === "day_care_centre")) || (data9 === "group_home")) || (data9 === "specialised_workshop")) || (data9 === "respite")) || (data9 === "short_term_care")) || (data9 === "social_rehabilitation")) || (data9 === "psychosocial_rehabilitation")) || (data9 === "specialist_consultation")) || (data9 === "individual_support")) || (data9 === "support_group")) || (data9 === "group_sessions")) || (data9 === "family_assistant")) || (data9 === "assistant")) || (data9 === "other"))){
-const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data9};
+const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10750,7 +10857,7 @@ if(data8.from !== undefined){
 let data10 = data8.from;
 if(typeof data10 === "string"){
 if(!(formats0.validate(data10))){
-const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data10};
+const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10761,7 +10868,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data10};
+const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10775,7 +10882,7 @@ if(data8.to !== undefined){
 let data11 = data8.to;
 if(typeof data11 === "string"){
 if(!(formats0.validate(data11))){
-const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data11};
+const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10786,7 +10893,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data11};
+const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10799,8 +10906,8 @@ errors++;
 if(data8.amount !== undefined){
 let data12 = data8.amount;
 if(typeof data12 === "string"){
-if(!pattern55.test(data12)){
-const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema166,data:data12};
+if(!pattern56.test(data12)){
+const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema167,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10811,7 +10918,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema166.type,parentSchema:schema166,data:data12};
+const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema167.type,parentSchema:schema167,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10824,7 +10931,7 @@ errors++;
 if(data8.funding !== undefined){
 let data13 = data8.funding;
 if(!(((((((data13 === "municipality") || (data13 === "state")) || (data13 === "state_cofunded")) || (data13 === "di_project")) || (data13 === "ngo")) || (data13 === "donation")) || (data13 === "own"))){
-const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data13};
+const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10837,7 +10944,7 @@ errors++;
 if(data8.inPlan !== undefined){
 let data14 = data8.inPlan;
 if(typeof data14 !== "boolean"){
-const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.costs.items.properties.inPlan.type,parentSchema:schema153.properties.costs.items.properties.inPlan,data:data14};
+const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.costs.items.properties.inPlan.type,parentSchema:schema154.properties.costs.items.properties.inPlan,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10850,7 +10957,7 @@ errors++;
 if(data8.diCompensatedUntil !== undefined){
 let data15 = data8.diCompensatedUntil;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err31 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema153.properties.costs.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema153.properties.costs.items.properties.diCompensatedUntil.type,parentSchema:schema153.properties.costs.items.properties.diCompensatedUntil,data:data15};
+const err31 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema154.properties.costs.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema154.properties.costs.items.properties.diCompensatedUntil.type,parentSchema:schema154.properties.costs.items.properties.diCompensatedUntil,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10861,7 +10968,7 @@ errors++;
 }
 if(typeof data15 === "string"){
 if(!(formats0.validate(data15))){
-const err32 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema153.properties.costs.items.properties.diCompensatedUntil,data:data15};
+const err32 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema154.properties.costs.items.properties.diCompensatedUntil,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10874,7 +10981,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.costs.items.type,parentSchema:schema153.properties.costs.items,data:data8};
+const err33 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.costs.items.type,parentSchema:schema154.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10886,7 +10993,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.costs.type,parentSchema:schema153.properties.costs,data:data7};
+const err34 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.costs.type,parentSchema:schema154.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10900,7 +11007,7 @@ if(data.deliveries !== undefined){
 let data16 = data.deliveries;
 if(Array.isArray(data16)){
 if(data16.length > 1000){
-const err35 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema153.properties.deliveries,data:data16};
+const err35 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema154.properties.deliveries,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10914,7 +11021,7 @@ for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.service === undefined){
-const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema153.properties.deliveries.items.required,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10924,7 +11031,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data17.from === undefined){
-const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema153.properties.deliveries.items.required,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10934,7 +11041,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data17.to === undefined){
-const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema153.properties.deliveries.items.required,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10944,7 +11051,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data17.units === undefined){
-const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema153.properties.deliveries.items.required,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10954,7 +11061,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data17.provision === undefined){
-const err40 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema153.properties.deliveries.items.required,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err40 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10965,7 +11072,7 @@ errors++;
 }
 for(const key2 in data17){
 if(!(((((((key2 === "service") || (key2 === "from")) || (key2 === "to")) || (key2 === "units")) || (key2 === "rateTier")) || (key2 === "provision")) || (key2 === "actualCost"))){
-const err41 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err41 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10978,7 +11085,7 @@ errors++;
 if(data17.service !== undefined){
 let data18 = data17.service;
 if(!((((((((((((((((data18 === "home_care") || (data18 === "day_centre")) || (data18 === "day_care_centre")) || (data18 === "group_home")) || (data18 === "specialised_workshop")) || (data18 === "respite")) || (data18 === "short_term_care")) || (data18 === "social_rehabilitation")) || (data18 === "psychosocial_rehabilitation")) || (data18 === "specialist_consultation")) || (data18 === "individual_support")) || (data18 === "support_group")) || (data18 === "group_sessions")) || (data18 === "family_assistant")) || (data18 === "assistant")) || (data18 === "other"))){
-const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data18};
+const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10992,7 +11099,7 @@ if(data17.from !== undefined){
 let data19 = data17.from;
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
-const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data19};
+const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -11003,7 +11110,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data19};
+const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -11017,7 +11124,7 @@ if(data17.to !== undefined){
 let data20 = data17.to;
 if(typeof data20 === "string"){
 if(!(formats0.validate(data20))){
-const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data20};
+const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -11028,7 +11135,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data20};
+const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -11041,8 +11148,8 @@ errors++;
 if(data17.units !== undefined){
 let data21 = data17.units;
 if(typeof data21 === "string"){
-if(!pattern56.test(data21)){
-const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema153.properties.deliveries.items.properties.units,data:data21};
+if(!pattern57.test(data21)){
+const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema154.properties.deliveries.items.properties.units,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11053,7 +11160,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.deliveries.items.properties.units.type,parentSchema:schema153.properties.deliveries.items.properties.units,data:data21};
+const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema154.properties.deliveries.items.properties.units.type,parentSchema:schema154.properties.deliveries.items.properties.units,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11066,7 +11173,7 @@ errors++;
 if(data17.rateTier !== undefined){
 let data22 = data17.rateTier;
 if(!((data22 === "lower") || (data22 === "higher"))){
-const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema153.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema153.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema153.properties.deliveries.items.properties.rateTier,data:data22};
+const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema154.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema154.properties.deliveries.items.properties.rateTier,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -11079,7 +11186,7 @@ errors++;
 if(data17.provision !== undefined){
 let data23 = data17.provision;
 if(!((data23 === "municipal") || (data23 === "procured"))){
-const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema153.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema153.properties.deliveries.items.properties.provision.enum,parentSchema:schema153.properties.deliveries.items.properties.provision,data:data23};
+const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema154.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.deliveries.items.properties.provision.enum,parentSchema:schema154.properties.deliveries.items.properties.provision,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11092,8 +11199,8 @@ errors++;
 if(data17.actualCost !== undefined){
 let data24 = data17.actualCost;
 if(typeof data24 === "string"){
-if(!pattern55.test(data24)){
-const err51 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema166,data:data24};
+if(!pattern56.test(data24)){
+const err51 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema167,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -11104,7 +11211,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema166.type,parentSchema:schema166,data:data24};
+const err52 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema167.type,parentSchema:schema167,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -11116,7 +11223,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.deliveries.items.type,parentSchema:schema153.properties.deliveries.items,data:data17};
+const err53 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.deliveries.items.type,parentSchema:schema154.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -11128,7 +11235,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.deliveries.type,parentSchema:schema153.properties.deliveries,data:data16};
+const err54 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.deliveries.type,parentSchema:schema154.properties.deliveries,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -11139,9 +11246,7 @@ errors++;
 }
 }
 if(data.emergency !== undefined){
-let data25 = data.emergency;
-if(typeof data25 !== "boolean"){
-const err55 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.emergency.type,parentSchema:schema153.properties.emergency,data:data25};
+const err55 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema154.properties.emergency.not,parentSchema:schema154.properties.emergency,data:data.emergency};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -11150,12 +11255,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
 if(data.serviceLines !== undefined){
 let data26 = data.serviceLines;
 if(Array.isArray(data26)){
 if(data26.length > 1000){
-const err56 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema153.properties.serviceLines,data:data26};
+const err56 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema154.properties.serviceLines,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -11169,7 +11273,7 @@ for(let i2=0; i2<len2; i2++){
 let data27 = data26[i2];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.service === undefined){
-const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema153.properties.serviceLines.items.required,parentSchema:schema153.properties.serviceLines.items,data:data27};
+const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -11179,7 +11283,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data27.from === undefined){
-const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema153.properties.serviceLines.items.required,parentSchema:schema153.properties.serviceLines.items,data:data27};
+const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -11189,7 +11293,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data27.to === undefined){
-const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema153.properties.serviceLines.items.required,parentSchema:schema153.properties.serviceLines.items,data:data27};
+const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -11199,7 +11303,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data27.units === undefined){
-const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema153.properties.serviceLines.items.required,parentSchema:schema153.properties.serviceLines.items,data:data27};
+const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -11209,7 +11313,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data27.funding === undefined){
-const err61 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema153.properties.serviceLines.items.required,parentSchema:schema153.properties.serviceLines.items,data:data27};
+const err61 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11219,8 +11323,8 @@ vErrors.push(err61);
 errors++;
 }
 for(const key3 in data27){
-if(!(func25.call(schema153.properties.serviceLines.items.properties, key3))){
-const err62 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema153.properties.serviceLines.items,data:data27};
+if(!(func25.call(schema154.properties.serviceLines.items.properties, key3))){
+const err62 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -11233,7 +11337,7 @@ errors++;
 if(data27.service !== undefined){
 let data28 = data27.service;
 if(!((((((((((((((((data28 === "home_care") || (data28 === "day_centre")) || (data28 === "day_care_centre")) || (data28 === "group_home")) || (data28 === "specialised_workshop")) || (data28 === "respite")) || (data28 === "short_term_care")) || (data28 === "social_rehabilitation")) || (data28 === "psychosocial_rehabilitation")) || (data28 === "specialist_consultation")) || (data28 === "individual_support")) || (data28 === "support_group")) || (data28 === "group_sessions")) || (data28 === "family_assistant")) || (data28 === "assistant")) || (data28 === "other"))){
-const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema151.enum},message:"must be equal to one of the allowed values",schema:schema151.enum,parentSchema:schema151,data:data28};
+const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -11247,7 +11351,7 @@ if(data27.from !== undefined){
 let data29 = data27.from;
 if(typeof data29 === "string"){
 if(!(formats0.validate(data29))){
-const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data29};
+const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11258,7 +11362,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data29};
+const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11272,7 +11376,7 @@ if(data27.to !== undefined){
 let data30 = data27.to;
 if(typeof data30 === "string"){
 if(!(formats0.validate(data30))){
-const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema140,data:data30};
+const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -11283,7 +11387,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data30};
+const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11296,8 +11400,8 @@ errors++;
 if(data27.units !== undefined){
 let data31 = data27.units;
 if(typeof data31 === "string"){
-if(!pattern56.test(data31)){
-const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema153.properties.serviceLines.items.properties.units,data:data31};
+if(!pattern57.test(data31)){
+const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema154.properties.serviceLines.items.properties.units,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11308,7 +11412,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.serviceLines.items.properties.units.type,parentSchema:schema153.properties.serviceLines.items.properties.units,data:data31};
+const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema154.properties.serviceLines.items.properties.units.type,parentSchema:schema154.properties.serviceLines.items.properties.units,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11321,7 +11425,7 @@ errors++;
 if(data27.funding !== undefined){
 let data32 = data27.funding;
 if(!(((((((data32 === "municipality") || (data32 === "state")) || (data32 === "state_cofunded")) || (data32 === "di_project")) || (data32 === "ngo")) || (data32 === "donation")) || (data32 === "own"))){
-const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data32};
+const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11334,8 +11438,8 @@ errors++;
 if(data27.price !== undefined){
 let data33 = data27.price;
 if(typeof data33 === "string"){
-if(!pattern55.test(data33)){
-const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema166,data:data33};
+if(!pattern56.test(data33)){
+const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema167,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -11346,7 +11450,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema166.type,parentSchema:schema166,data:data33};
+const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema167.type,parentSchema:schema167,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -11357,10 +11461,7 @@ errors++;
 }
 }
 if(data27.diUnitCost !== undefined){
-let data34 = data27.diUnitCost;
-if(typeof data34 === "string"){
-if(!pattern55.test(data34)){
-const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema166,data:data34};
+const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/properties/serviceLines/items/properties/diUnitCost/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema154.properties.serviceLines.items.properties.diUnitCost.not,parentSchema:schema154.properties.serviceLines.items.properties.diUnitCost,data:data27.diUnitCost};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11369,9 +11470,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema166.type,parentSchema:schema166,data:data34};
+if(data27.diPaidAtUnitCost !== undefined){
+let data35 = data27.diPaidAtUnitCost;
+if(typeof data35 !== "boolean"){
+const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/diPaidAtUnitCost",schemaPath:"#/properties/serviceLines/items/properties/diPaidAtUnitCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.diPaidAtUnitCost.type,parentSchema:schema154.properties.serviceLines.items.properties.diPaidAtUnitCost,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -11381,10 +11483,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data27.remote !== undefined){
-let data35 = data27.remote;
-if(typeof data35 !== "boolean"){
-const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.remote.type,parentSchema:schema153.properties.serviceLines.items.properties.remote,data:data35};
+if(data27.rateTier !== undefined){
+let data36 = data27.rateTier;
+if(!((data36 === "lower") || (data36 === "higher"))){
+const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/rateTier",schemaPath:"#/properties/serviceLines/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema154.properties.serviceLines.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.serviceLines.items.properties.rateTier.enum,parentSchema:schema154.properties.serviceLines.items.properties.rateTier,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -11394,10 +11496,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data27.provider !== undefined){
-let data36 = data27.provider;
-if(!(((((data36 === "medical") || (data36 === "psychologist")) || (data36 === "family_assistant")) || (data36 === "social_worker")) || (data36 === "other"))){
-const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema153.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema153.properties.serviceLines.items.properties.provider.enum,parentSchema:schema153.properties.serviceLines.items.properties.provider,data:data36};
+if(data27.remote !== undefined){
+let data37 = data27.remote;
+if(typeof data37 !== "boolean"){
+const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.remote.type,parentSchema:schema154.properties.serviceLines.items.properties.remote,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -11407,12 +11509,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data27.evidence !== undefined){
-let data37 = data27.evidence;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key4 in data37){
-if(!(func25.call(schema153.properties.serviceLines.items.properties.evidence.properties, key4))){
-const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema153.properties.serviceLines.items.properties.evidence,data:data37};
+if(data27.provider !== undefined){
+let data38 = data27.provider;
+if(!(((((data38 === "medical") || (data38 === "psychologist")) || (data38 === "family_assistant")) || (data38 === "social_worker")) || (data38 === "other"))){
+const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema154.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.serviceLines.items.properties.provider.enum,parentSchema:schema154.properties.serviceLines.items.properties.provider,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -11422,10 +11522,12 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data37.recordedInClientFile !== undefined){
-let data38 = data37.recordedInClientFile;
-if(typeof data38 !== "boolean"){
-const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data38};
+if(data27.evidence !== undefined){
+let data39 = data27.evidence;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key4 in data39){
+if(!(func25.call(schema154.properties.serviceLines.items.properties.evidence.properties, key4))){
+const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.serviceLines.items.properties.evidence,data:data39};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -11435,10 +11537,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data37.providerProtocol !== undefined){
-let data39 = data37.providerProtocol;
-if(typeof data39 !== "boolean"){
-const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data39};
+if(data39.remoteSuitabilityAssessed !== undefined){
+let data40 = data39.remoteSuitabilityAssessed;
+if(typeof data40 !== "boolean"){
+const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/remoteSuitabilityAssessed",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/remoteSuitabilityAssessed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.remoteSuitabilityAssessed.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.remoteSuitabilityAssessed,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -11448,10 +11550,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data37.contentInSpecialistFile !== undefined){
-let data40 = data37.contentInSpecialistFile;
-if(typeof data40 !== "boolean"){
-const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data40};
+if(data39.recordedInClientFile !== undefined){
+let data41 = data39.recordedInClientFile;
+if(typeof data41 !== "boolean"){
+const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data41};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -11461,10 +11563,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data37.opinionForPlan !== undefined){
-let data41 = data37.opinionForPlan;
-if(typeof data41 !== "boolean"){
-const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data41};
+if(data39.providerProtocol !== undefined){
+let data42 = data39.providerProtocol;
+if(typeof data42 !== "boolean"){
+const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data42};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -11474,10 +11576,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data37.opinionSubmitted !== undefined){
-let data42 = data37.opinionSubmitted;
-if(typeof data42 !== "boolean"){
-const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data42};
+if(data39.contentInSpecialistFile !== undefined){
+let data43 = data39.contentInSpecialistFile;
+if(typeof data43 !== "boolean"){
+const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11487,10 +11589,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data37.contentReport !== undefined){
-let data43 = data37.contentReport;
-if(typeof data43 !== "boolean"){
-const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data43};
+if(data39.opinionForPlan !== undefined){
+let data44 = data39.opinionForPlan;
+if(typeof data44 !== "boolean"){
+const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data44};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11500,10 +11602,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data37.attendanceMarkedRemote !== undefined){
-let data44 = data37.attendanceMarkedRemote;
-if(typeof data44 !== "boolean"){
-const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data44};
+if(data39.personConsentedToOpinion !== undefined){
+let data45 = data39.personConsentedToOpinion;
+if(typeof data45 !== "boolean"){
+const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personConsentedToOpinion",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personConsentedToOpinion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.personConsentedToOpinion.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.personConsentedToOpinion,data:data45};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11513,10 +11615,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data37.personSigned !== undefined){
-let data45 = data37.personSigned;
-if(typeof data45 !== "boolean"){
-const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data45};
+if(data39.opinionSubmitted !== undefined){
+let data46 = data39.opinionSubmitted;
+if(typeof data46 !== "boolean"){
+const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11526,10 +11628,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data37.screenshot !== undefined){
-let data46 = data37.screenshot;
-if(typeof data46 !== "boolean"){
-const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data46};
+if(data39.contentReport !== undefined){
+let data47 = data39.contentReport;
+if(typeof data47 !== "boolean"){
+const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11539,10 +11641,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data37.callPrintout !== undefined){
-let data47 = data37.callPrintout;
-if(typeof data47 !== "boolean"){
-const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data47};
+if(data39.attendanceMarkedRemote !== undefined){
+let data48 = data39.attendanceMarkedRemote;
+if(typeof data48 !== "boolean"){
+const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11552,10 +11654,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data37.socialWorkerSignedWithNote !== undefined){
-let data48 = data37.socialWorkerSignedWithNote;
-if(typeof data48 !== "boolean"){
-const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data48};
+if(data39.personSigned !== undefined){
+let data49 = data39.personSigned;
+if(typeof data49 !== "boolean"){
+const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data49};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11565,10 +11667,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data37.durationMatchesAgreement !== undefined){
-let data49 = data37.durationMatchesAgreement;
-if(typeof data49 !== "boolean"){
-const err89 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data49};
+if(data39.screenshot !== undefined){
+let data50 = data39.screenshot;
+if(typeof data50 !== "boolean"){
+const err89 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11578,9 +11680,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.serviceLines.items.properties.evidence.type,parentSchema:schema153.properties.serviceLines.items.properties.evidence,data:data37};
+if(data39.callPrintout !== undefined){
+let data51 = data39.callPrintout;
+if(typeof data51 !== "boolean"){
+const err90 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data51};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11590,9 +11693,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.serviceLines.items.type,parentSchema:schema153.properties.serviceLines.items,data:data27};
+if(data39.socialWorkerSignedWithNote !== undefined){
+let data52 = data39.socialWorkerSignedWithNote;
+if(typeof data52 !== "boolean"){
+const err91 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data52};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -11602,9 +11706,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.serviceLines.type,parentSchema:schema153.properties.serviceLines,data:data26};
+if(data39.durationMatchesAgreement !== undefined){
+let data53 = data39.durationMatchesAgreement;
+if(typeof data53 !== "boolean"){
+const err92 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data53};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -11616,12 +11721,48 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.type,parentSchema:schema153,data};
+const err93 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.serviceLines.items.properties.evidence.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence,data:data39};
 if(vErrors === null){
 vErrors = [err93];
 }
 else {
 vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.serviceLines.items.type,parentSchema:schema154.properties.serviceLines.items,data:data27};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.serviceLines.type,parentSchema:schema154.properties.serviceLines,data:data26};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.type,parentSchema:schema154,data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }
