@@ -8,6 +8,7 @@ import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { FactInput } from '../evaluate/facts.js';
 import type { Compensation, RuleSet } from '../rules/model.js';
 import { eligibilitySegments, segmentAnswer, type EligibilityFailure } from './eligibility-answer.js';
+import { assumptionsUsed } from './assumptions-used.js';
 
 export interface CompensationQuestion {
   programme: string;
@@ -88,6 +89,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
       lines,
       segments: segments.map(segmentAnswer),
       explanation,
+      assumptions: assumptionsUsed(versions, result.referencedAssumptions),
     },
   };
 }

@@ -6,6 +6,7 @@ import { declaredFacts, missingFacts, type FactInput, type FactProblem } from '.
 import { evaluateSpans, type Segment } from '../evaluate/segments.js';
 import type { Programme, RuleSet } from '../rules/model.js';
 import { describeNoVersion, isNoVersion, versionSpans, type VersionInForce } from '../versions/resolve-version.js';
+import { assumptionsUsed, type AssumptionUsed } from './assumptions-used.js';
 
 /** A checked eligibility question: exactly one of `date` or `period`. */
 export interface EligibilityQuestion {
@@ -40,8 +41,8 @@ export interface SegmentAnswer extends Omit<DayAnswer, 'explanation'> {
 }
 
 export type EligibilityAnswer =
-  | ({ kind: 'date'; programme: string; date: CalendarDate; asOf?: CalendarDate } & DayAnswer)
-  | { kind: 'period'; programme: string; period: { from: CalendarDate; to: CalendarDate }; asOf?: CalendarDate; eligible: boolean; eligibleDays: number; segments: SegmentAnswer[] };
+  | ({ kind: 'date'; programme: string; date: CalendarDate; asOf?: CalendarDate } & DayAnswer & { assumptions: AssumptionUsed[] })
+  | { kind: 'period'; programme: string; period: { from: CalendarDate; to: CalendarDate }; asOf?: CalendarDate; eligible: boolean; eligibleDays: number; segments: SegmentAnswer[]; assumptions: AssumptionUsed[] };
 
 export type EligibilityFailure =
   | { kind: 'unknown-programme'; programme: string }
@@ -90,10 +91,11 @@ export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestio
   if ('kind' in evaluated) return evaluated;
   const result = { segments: evaluated.segments.map(segmentAnswer) };
   const asOf = question.asOf === undefined ? {} : { asOf: question.asOf };
+  const assumptions = assumptionsUsed(new Set(evaluated.segments.map((segment) => segment.span.version)));
   if (question.date !== undefined) {
     const [only] = result.segments as [SegmentAnswer];
     const { from: _from, to: _to, explanation, ...day } = only;
-    return { kind: 'date', programme: programme.id, date: question.date, ...asOf, ...day, explanation: explanation ?? [] };
+    return { kind: 'date', programme: programme.id, date: question.date, ...asOf, ...day, explanation: explanation ?? [], assumptions };
   }
   const eligibleDays = result.segments.filter((segment) => segment.eligible).reduce((days, segment) => days + daysInclusive(segment.from, segment.to), 0);
   return {
@@ -104,5 +106,6 @@ export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestio
     eligible: eligibleDays === daysInclusive(from, to),
     eligibleDays,
     segments: result.segments,
+    assumptions,
   };
 }

@@ -1,4 +1,4 @@
-import type { Programme, RuleSet } from '../rules/model.js';
+import type { Programme, RuleSet, RuleVersion } from '../rules/model.js';
 import { versionsInForce, type VersionInForce } from '../versions/resolve-version.js';
 import { rulesetReference } from './eligibility-answer.js';
 
@@ -10,7 +10,41 @@ export function describeProgramme(programme: Programme): Record<string, unknown>
     facts: [...programme.facts.values()],
     derivedFacts: [...programme.derivedFacts.values()],
     versions: versionsInForce(programme).map(describeVersion),
+    openQuestions: openQuestions(programme),
   };
+}
+
+/**
+ * The questions the sources leave open: every assumption with another possible reading, once per text, with the
+ * versions that state it and the rules, parameters and settings that rest on it.
+ */
+export function openQuestions(programme: Programme): Array<Record<string, unknown>> {
+  const questions = new Map<string, Record<string, unknown> & { versions: string[]; usedBy: string[] }>();
+  for (const version of programme.versions) {
+    for (const assumption of version.assumptions) {
+      if (assumption.otherReading === undefined) continue;
+      const key = `${assumption.id} ${JSON.stringify(assumption.text)} ${JSON.stringify(assumption.otherReading)}`;
+      const question = questions.get(key) ?? { ...assumption, versions: [], usedBy: [] };
+      question.versions.push(version.version);
+      for (const user of usersOf(version, assumption.id)) if (!question.usedBy.includes(user)) question.usedBy.push(user);
+      questions.set(key, question);
+    }
+  }
+  return [...questions.values()];
+}
+
+/** Where a version rests on an assumption: its rules and line rules by id, its parameters by name, its settings. */
+function usersOf(version: RuleVersion, id: string): string[] {
+  const compensation = version.compensation;
+  const settings = compensation === null ? [] : Object.entries(compensation).filter(([key, value]) => key.endsWith('Assumption') && value === id).map(([key]) => `compensation.${key}`);
+  const unitCosts = compensation?.kind === 'unitCostDeliveries' ? Object.entries(compensation.unitCosts).filter(([, cost]) => cost.tierAssumption === id || (cost.assumptions ?? []).includes(id)).map(([service]) => `unitCosts.${service}`) : [];
+  return [
+    ...version.rules.filter((rule) => rule.assumptions.includes(id)).map((rule) => rule.id),
+    ...(compensation?.lineRules ?? []).filter((rule) => rule.assumptions.includes(id)).map((rule) => rule.id),
+    ...[...version.parameters.values()].filter((parameter) => parameter.assumptions.includes(id)).map((parameter) => parameter.name),
+    ...settings,
+    ...unitCosts,
+  ];
 }
 
 function describeVersion(range: VersionInForce): Record<string, unknown> {

@@ -30,13 +30,15 @@ export function claimsCompensation(ruleSet: RuleSet, programme: string): boolean
 function summary(body: Record<string, unknown>): Record<string, unknown> {
   const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
   const lines = (body.lines ?? []) as Array<Record<string, unknown>>;
-  const { explanation: _explanation, segments: _segments, lines: _lines, decisionId: _decisionId, ...totals } = body;
+  const { explanation: _explanation, segments: _segments, lines: _lines, decisionId: _decisionId, assumptions, ...totals } = body;
   const eligibleDays = segments.filter((segment) => segment.eligible).reduce((days, segment) => days + daysInclusive(segment.from as CalendarDate, segment.to as CalendarDate), 0);
   return {
     ...totals,
     eligibleDays,
     segments: segments.map((segment) => ({ from: segment.from, to: segment.to, eligible: segment.eligible, basis: segment.basis, blockers: segment.blockers, version: (segment.ruleset as { version: string }).version })),
     ...(lines.length > 0 ? { lines: lines.map((line) => ({ index: line.index, amount: line.eligibleAmount ?? line.amount, refs: line.refs })) } : {}),
+    // The summary names the assumptions the answer rests on; their texts are in the whole answer (--explain).
+    assumptions: ((assumptions ?? []) as Array<{ id: string }>).map((assumption) => assumption.id),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Segment } from '../evaluate/segments.js';
 import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { EmergencyPeriod, ParamRef, Programme, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
+import type { ReferencedAssumptions } from '../answer/assumptions-used.js';
 
 /** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
 export interface CompensationContext {
@@ -20,8 +21,11 @@ export interface CompensationContext {
   approvedOn?: CalendarDate;
 }
 
-/** A calculation kind's answer: the kind-specific body fields, or request problems (400) with their paths. */
-export type KindResult = { body: Record<string, unknown> } | { problems: Array<{ path: string; message: string }> };
+/**
+ * A calculation kind's answer: the kind-specific body fields (and the assumptions it read from other programmes'
+ * versions), or request problems (400) with their paths.
+ */
+export type KindResult = { body: Record<string, unknown>; referencedAssumptions?: ReferencedAssumptions[] } | { problems: Array<{ path: string; message: string }> };
 
 export function parameterValue(version: RuleVersion, reference: ParamRef): string | number {
   const parameter = version.parameters.get(reference.param);

@@ -213,5 +213,6 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
     if (line.rateTier !== undefined) answer.rateTier = line.rateTier;
     return { exact: amount, answer };
   });
-  return summedLines(answers, 'the sum of the payable lines (price × units, pro rata by paid days; a DI unit cost for the days it is in force), rounded once to cents, half-up');
+  const referencedAssumptions = piecesOf.flat().map((piece) => ({ version: piece.version, ids: piece.assumptions }));
+  return { ...summedLines(answers, 'the sum of the payable lines (price × units, pro rata by paid days; a DI unit cost for the days it is in force), rounded once to cents, half-up'), referencedAssumptions };
 }

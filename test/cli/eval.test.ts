@@ -2,20 +2,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES } from '../support/rule-sets.js';
+import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
 import { runCommand } from './run-cli.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 const PERSON = T1_PERSON;
 const SERVICES = T1_SERVICES;
 const T1_ON_A_DATE = { programme: 'nsk', date: '2024-03-15', person: PERSON, services: SERVICES };
-// January 2024: cap 7085.20 ÷ 12 = 590.433… → 590.43 (A1); the line's 620.00 is all eligible, so the cap pays.
-const T1_JANUARY_COSTS = {
+// With the fictional fixture rules (annual amount 7085.20 in their 2019-01-01 version): out of the VSAC on
+// 2020-05-31, so of the half-year only June is eligible: cap 7085.20 ÷ 12 = 590.433… → 590.43 (A1); the June line's
+// 620.00 is all eligible, so the cap pays.
+const T1_JUNE_COSTS = {
   programme: 'nsk',
-  period: { from: '2024-01-01', to: '2024-01-31' },
-  person: PERSON,
+  period: { from: '2020-01-01', to: '2020-06-30' },
+  person: { ...PERSON, vsacExit: { date: '2020-05-31', service: 'institutional_care' } },
   services: SERVICES,
-  costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '620.00', funding: 'municipality', inPlan: true }],
+  costs: [{ service: 'day_care_centre', from: '2020-06-01', to: '2020-06-30', amount: '620.00', funding: 'municipality', inPlan: true }],
 };
 
 function fileWith(name: string, text: string): string {
@@ -45,27 +47,28 @@ describe('sbsp-rules eval', () => {
   });
 
   it('A1 costs make it a compensation request: totals, the cap month by month and each line with its refs', async () => {
-    const run = await runCommand(['eval', fileWith('costs.json', JSON.stringify(T1_JANUARY_COSTS)), '--rules', BUNDLED_RULES, '--lang', 'en']);
+    const run = await runCommand(['eval', fileWith('costs.json', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES, '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 7)).toEqual([
-      'nsk from 2024-01-01 to 2024-01-31: compensation 590.43 EUR',
-      '  eligible cost 620.00; cap 590.43; report due 2024-07-15',
+      'nsk from 2020-01-01 to 2020-06-30: compensation 590.43 EUR',
+      '  eligible cost 620.00; cap 590.43; report due 2020-07-15',
       '  cap by month (A1):',
-      '    2024-01 (2019-01-01): 31/31 days × 7085.20 a year ÷ 12 = 590.433333',
+      '    2020-06 (2019-01-01): 30/30 days × 7085.20 a year ÷ 12 = 590.433333',
       '    limit: 0.5 × 7085.20 = 3542.60',
       '  lines:',
-      '    #0 day_care_centre 2024-01-01…2024-01-31: 620.00 → 620.00, 31/31 days counted [T1]',
+      '    #0 day_care_centre 2020-06-01…2020-06-30: 620.00 → 620.00, 30/30 days counted [T1]',
     ]);
-    expect(run.stdout).toContain('  eligibility:\n    from 2024-01-01 to 2024-01-31: eligible — basis: T1; blockers: none; rules 2019-01-01\n');
+    expect(run.stdout).toContain('  eligibility:\n    from 2020-01-01 to 2020-05-31: not eligible — basis: T1; blockers: R1; rules 2019-01-01\n');
+    expect(run.stdout).toContain('\n    from 2020-06-01 to 2020-06-30: eligible — basis: T1; blockers: none; rules 2019-01-01\n');
   });
 
   it('A1 in Latvian', async () => {
-    const run = await runCommand(['eval', fileWith('costs.json', JSON.stringify(T1_JANUARY_COSTS)), '--rules', BUNDLED_RULES]);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['nsk no 2024-01-01 līdz 2024-01-31: kompensācija 590.43 EUR', '  attiecināmās izmaksas 620.00; griesti 590.43; pārskats jāiesniedz līdz 2024-07-15']);
+    const run = await runCommand(['eval', fileWith('costs.json', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES]);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['nsk no 2020-01-01 līdz 2020-06-30: kompensācija 590.43 EUR', '  attiecināmās izmaksas 620.00; griesti 590.43; pārskats jāiesniedz līdz 2020-07-15']);
   });
 
   it('--json prints the answer as the API gives it', async () => {
-    const run = await runCommand(['eval', fileWith('costs.yaml', JSON.stringify(T1_JANUARY_COSTS)), '--rules', BUNDLED_RULES, '--json']);
+    const run = await runCommand(['eval', fileWith('costs.yaml', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES, '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ programme: 'nsk', compensation: '590.43', cap: '590.43', lines: [{ index: 0, eligibleAmount: '620.00', refs: ['T1'] }] });
   });

@@ -118,7 +118,7 @@ describe('sbsp-rules test: example cases', () => {
             endpoint: 'compensation',
             request: {
               programme: 'nsk',
-              period: { from: '2024-01-01', to: '2024-01-31' },
+              period: { from: '2024-01-01', to: '2024-06-30' },
               person: { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'own_home' },
               services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
               costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '100.00', funding: 'municipality', inPlan: true }],

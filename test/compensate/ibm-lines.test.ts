@@ -40,8 +40,8 @@ const ruleSet = bundledRuleSet();
 
 const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
 
-/** Evidence that meets RM2–RM5 for a social worker's line: client file, attendance sheet, signature, duration. */
-const documented = { recordedInClientFile: true, attendanceMarkedRemote: true, personSigned: true, durationMatchesAgreement: true };
+/** Evidence that meets RM2–RM6 for a social worker's line: assessed as suitable, client file, attendance sheet, signature, duration. */
+const documented = { remoteSuitabilityAssessed: true, recordedInClientFile: true, attendanceMarkedRemote: true, personSigned: true, durationMatchesAgreement: true };
 
 function remoteHour(from: string, to: string, evidence: Body = documented): Body {
   return { service: 'individual_support', from, to, units: '1', funding: 'municipality', price: '19.35', remote: true, provider: 'social_worker', evidence };
@@ -62,19 +62,17 @@ function onlyLine(request: Body): LineAnswer {
 describe('A16 the emergency a remote line names', () => {
   const [declared] = ruleSet.emergencies.get('latvia') ?? [];
 
-  it('the bundled declared emergency is the Covid-19 one, 2020-03-12…2020-06-09, with its Cabinet order', () => {
+  it('the first bundled declared emergency is the Covid-19 one, 2020-03-12…2020-06-09, with its Cabinet order', () => {
     expect(declared).toMatchObject({ from: '2020-03-12', to: '2020-06-09', source: expect.stringContaining('Nr. 103') });
   });
 
   it.each([
-    { name: 'a remote line inside the declared period names that period and its source', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], stated: false, during: true, names: 'declared' },
-    { name: 'a remote line on the declared period’s last day, 2020-06-09, still names it', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-09', '2020-06-09'], stated: false, during: true, names: 'declared' },
-    { name: 'a declared period also covers a line the request states an emergency for', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], stated: true, during: true, names: 'declared' },
-    { name: 'a remote line after the declared period, stated by the request, names the request', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], stated: true, during: true, names: 'stated in the request' },
-    { name: 'a remote line after the declared period, not stated, names none', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], stated: false, during: false, names: null },
-    { name: 'a remote line running one day past the declared period, 2020-06-01…10, names none', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-01', '2020-06-10'], stated: false, during: false, names: null },
-  ] as const)('$name', ({ period, line, stated, during, names }) => {
-    const answer = onlyLine({ period: { from: period[0], to: period[1] }, ...(stated ? { emergency: true } : {}), serviceLines: [remoteHour(line[0], line[1])] });
+    { name: 'a remote line inside the declared period names that period and its source', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], during: true, names: 'declared' },
+    { name: 'a remote line on the declared period’s last day, 2020-06-09, still names it', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-09', '2020-06-09'], during: true, names: 'declared' },
+    { name: 'a remote line after the declared period names none', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], during: false, names: null },
+    { name: 'a remote line running one day past the declared period, 2020-06-01…10, names none', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-01', '2020-06-10'], during: false, names: null },
+  ] as const)('$name', ({ period, line, during, names }) => {
+    const answer = onlyLine({ period: { from: period[0], to: period[1] }, serviceLines: [remoteHour(line[0], line[1])] });
     expect(answer.duringEmergency).toBe(during);
     if (names === 'declared') {
       expect(answer.emergency).toEqual(declared);
@@ -87,11 +85,16 @@ describe('A16 the emergency a remote line names', () => {
     expect(answer.refs).toEqual(during ? ['P1'] : ['RM1']);
   });
 
-  it('an on-site line outside any emergency names none, even when the request states one', () => {
+  it('a request may not state an emergency itself: 400 at /emergency saying emergencies are data', () => {
+    const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, period: { from: '2020-07-01', to: '2020-07-31' }, emergency: true, serviceLines: [remoteHour('2020-07-01', '2020-07-31')] });
+    expect(response.status).toBe(400);
+    expect((response.body as { errors: Array<{ path: string; message: string }> }).errors).toEqual([{ path: '/emergency', message: expect.stringContaining('declared emergencies are data') }]);
+  });
+
+  it('an on-site line outside any emergency names none', () => {
     const answer = onlyLine({
-      period: { from: '2021-03-01', to: '2021-03-31' },
-      emergency: true,
-      serviceLines: [{ service: 'day_care_centre', from: '2021-03-01', to: '2021-03-31', units: '21', funding: 'municipality', price: '16.24' }],
+      period: { from: '2019-03-01', to: '2019-03-31' },
+      serviceLines: [{ service: 'day_care_centre', from: '2019-03-01', to: '2019-03-31', units: '21', funding: 'municipality', price: '16.24' }],
     });
     expect(answer.emergency).toBeNull();
     expect(answer.amount).toBe('341.04');
@@ -104,22 +107,34 @@ describe('IB3 where a line’s price comes from', () => {
     period: march,
     serviceLines: [
       { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '16.24' },
-      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', diUnitCost: '16.24' },
+      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', diPaidAtUnitCost: true, rateTier: 'lower' },
       { service: 'home_care', ...march, units: '30', funding: 'municipality' },
-      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '19.28', diUnitCost: '16.24' },
+      { service: 'day_care_centre', ...march, units: '20', funding: 'ngo', price: '19.28' },
     ],
   });
+  const diUnitCost = ruleSet.programmes.get('di')?.versions[0]?.parameters.get('dayCareCentreLowerRate')?.value as string;
 
   it.each([
     // 16.24 × 20 = 324.80, at the defined price: IB3 met by hasPrice, not named.
     { index: 0, name: 'a defined price is the price', price: '16.24', priceFrom: 'defined', amount: '324.80', refs: ['P1'] },
-    // 16.24 × 20 = 324.80, at the DI unit cost: IB3 is what let it be paid, so it is named.
-    { index: 1, name: 'with no defined price, the DI project’s unit cost is the price', price: '16.24', priceFrom: 'diUnitCost', amount: '324.80', refs: ['IB3', 'P1'] },
+    // 16.24 × 20 = 324.80, at the DI rule files' unit cost: IB3 is what let it be paid, so it is named, with the
+    // assumptions that rate rests on (A5 tier, A23 indicative).
+    { index: 1, name: 'with no defined price, the DI rule files’ unit cost is the price', price: '16.24', priceFrom: 'diUnitCost', amount: '324.80', refs: ['A23', 'A5', 'IB3', 'P1'] },
     { index: 2, name: 'with neither, there is no price and nothing is paid (IB2, IB3)', price: null, priceFrom: null, amount: '0.00', refs: ['IB2', 'IB3'] },
-    // 19.28 × 20 = 385.60: the defined price wins over the DI unit cost.
-    { index: 3, name: 'with both, the defined price wins', price: '19.28', priceFrom: 'defined', amount: '385.60', refs: ['P1'] },
+    // 19.28 × 20 = 385.60 at an NGO's defined price.
+    { index: 3, name: 'another defined price is that price', price: '19.28', priceFrom: 'defined', amount: '385.60', refs: ['P1'] },
   ] as const)('line $index: $name', ({ index, price, priceFrom, amount, refs }) => {
     expect(answers[index]).toMatchObject({ price, priceFrom, amount, refs });
+  });
+
+  it('the DI unit cost is read from the DI rule files, never from the request', () => {
+    expect(answers[1]).toMatchObject({ price: diUnitCost, unitCosts: [{ from: '2021-03-01', to: '2021-03-31', programme: 'di', unitCost: diUnitCost }] });
+  });
+
+  it('a defined price and diPaidAtUnitCost on one line is a 400 naming diPaidAtUnitCost', () => {
+    const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, period: march, serviceLines: [{ service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '19.28', diPaidAtUnitCost: true, rateTier: 'lower' }] });
+    expect(response.status).toBe(400);
+    expect((response.body as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toEqual(['/serviceLines/0/diPaidAtUnitCost']);
   });
 });
 
@@ -138,7 +153,7 @@ describe('A2 each version prices its own part of a line across 2020-05-01', () =
     ]);
   });
 
-  it("explains each part by its own version's line rules: RM0 for the line, RM1–RM5 on the part after the amendment", () => {
+  it("explains each part by its own version's line rules: RM0 for the line, RM1–RM6 on the part after the amendment", () => {
     const [first, second] = answer.parts as Array<{ lineRules?: Array<{ ref: string; result: boolean }> }>;
     expect(answer.lineRules.map((rule) => rule.ref)).toEqual(['IB1', 'IB2', 'IB3', 'RM0']);
     expect(first?.lineRules).toBeUndefined();
@@ -147,6 +162,7 @@ describe('A2 each version prices its own part of a line across 2020-05-01', () =
       ['IB2', false],
       ['IB3', true],
       ['RM1', true],
+      ['RM6', true],
       ['RM2', true],
       ['RM3', true],
       ['RM4', true],
@@ -171,19 +187,20 @@ function leaves(trace: RuleTrace['conditions']): LeafTrace[] {
   return [trace];
 }
 
-describe('RM1–RM5 in a line’s explanation', () => {
+describe('RM1–RM6 in a line’s explanation', () => {
   const may = { from: '2020-05-01', to: '2020-05-31' };
 
   it.each([
-    { name: 'a documented remote line meets all five', evidence: documented, failing: [] },
+    { name: 'a documented remote line meets all six', evidence: documented, failing: [] },
     { name: 'RM2: no record in the client file or protocol', evidence: { ...documented, recordedInClientFile: false }, failing: ['RM2'] },
     { name: 'RM3: the attendance sheet does not say remote', evidence: { ...documented, attendanceMarkedRemote: false }, failing: ['RM3'] },
     { name: 'RM4: nothing confirms receipt', evidence: { ...documented, personSigned: false }, failing: ['RM4'] },
     { name: 'RM5: the duration does not match', evidence: { ...documented, durationMatchesAgreement: false }, failing: ['RM5'] },
-    { name: 'no evidence at all: RM2–RM5', evidence: {}, failing: ['RM2', 'RM3', 'RM4', 'RM5'] },
+    { name: 'RM6: the social worker did not assess that remote delivery keeps the quality', evidence: { ...documented, remoteSuitabilityAssessed: false }, failing: ['RM6'] },
+    { name: 'no evidence at all: RM2–RM6', evidence: {}, failing: ['RM2', 'RM3', 'RM4', 'RM5', 'RM6'] },
   ] as const)('$name', ({ evidence, failing }) => {
     const answer = onlyLine({ period: may, serviceLines: [remoteHour('2020-05-04', '2020-05-29', evidence)] });
-    const expected: Array<[string, boolean, string]> = ['IB1', 'IB2', 'IB3', 'RM1', 'RM2', 'RM3', 'RM4', 'RM5'].map((ref) => {
+    const expected: Array<[string, boolean, string]> = ['IB1', 'IB2', 'IB3', 'RM1', 'RM6', 'RM2', 'RM3', 'RM4', 'RM5'].map((ref) => {
       const exclusion = ref === 'IB1' || ref === 'IB2';
       if (exclusion) return [ref, false, 'neutral'];
       const fails = (failing as readonly string[]).includes(ref);
@@ -200,7 +217,7 @@ describe('RM1–RM5 in a line’s explanation', () => {
   it('RM1 shows the emergency it saw: remote true and duringEmergency true', () => {
     const answer = onlyLine({ period: may, serviceLines: [remoteHour('2020-05-04', '2020-05-29')] });
     const rm1 = answer.lineRules.find((rule) => rule.ref === 'RM1') as RuleTrace;
-    expect(rm1.assumptions).toEqual(['A15', 'A16']);
+    expect(rm1.assumptions).toEqual(['A15', 'A16', 'A27']);
     expect(leaves(rm1.conditions).map(({ fact, factValue, result, skipped }) => ({ fact, factValue, result, skipped }))).toEqual([
       { fact: 'remote', factValue: true, result: false, skipped: false },
       { fact: 'duringEmergency', factValue: true, result: true, skipped: false },
@@ -210,7 +227,7 @@ describe('RM1–RM5 in a line’s explanation', () => {
   it('RM2 shows why a psychologist’s own file is not enough when the plan asked for an opinion not submitted', () => {
     const answer = onlyLine({
       period: may,
-      serviceLines: [{ ...remoteHour('2020-05-04', '2020-05-29'), service: 'specialist_consultation', provider: 'psychologist', evidence: { ...documented, recordedInClientFile: false, contentInSpecialistFile: true, opinionForPlan: true, opinionSubmitted: false } }],
+      serviceLines: [{ ...remoteHour('2020-05-04', '2020-05-29'), service: 'specialist_consultation', provider: 'psychologist', evidence: { ...documented, recordedInClientFile: false, contentInSpecialistFile: true, opinionForPlan: true, personConsentedToOpinion: true, opinionSubmitted: false } }],
     });
     const rm2 = answer.lineRules.find((rule) => rule.ref === 'RM2') as RuleTrace;
     expect(rm2).toMatchObject({ result: false, outcome: 'blocker' });
@@ -218,7 +235,7 @@ describe('RM1–RM5 in a line’s explanation', () => {
     expect(seen).toMatchObject({ remote: true, recordedInClientFile: false, providerProtocol: false, provider: 'psychologist', contentInSpecialistFile: true, opinionForPlan: true, opinionSubmitted: false });
   });
 
-  it('an on-site line meets RM1–RM5 on remote false alone, every evidence condition skipped', () => {
+  it('an on-site line meets RM1–RM6 on remote false alone, every evidence condition skipped', () => {
     const answer = onlyLine({ period: may, serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '16.24' }] });
     for (const rule of answer.lineRules.filter((candidate) => candidate.ref.startsWith('RM'))) {
       const [first, ...rest] = leaves(rule.conditions);
@@ -228,8 +245,8 @@ describe('RM1–RM5 in a line’s explanation', () => {
     }
   });
 
-  it('before amendment No 2 a line is explained by IB1–IB3 and RM0, with no RM1–RM5', () => {
-    const answer = onlyLine({ period: { from: '2020-04-01', to: '2020-04-30' }, emergency: true, serviceLines: [remoteHour('2020-04-01', '2020-04-30')] });
+  it('before amendment No 2 a line is explained by IB1–IB3 and RM0, with no RM1–RM6', () => {
+    const answer = onlyLine({ period: { from: '2020-04-01', to: '2020-04-30' }, serviceLines: [remoteHour('2020-04-01', '2020-04-30')] });
     expect(ruleResults(answer)).toEqual([
       ['IB1', false, 'neutral'],
       ['IB2', false, 'neutral'],

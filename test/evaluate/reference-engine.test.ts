@@ -53,6 +53,8 @@ describe.each([...ruleSet.programmes.values()].flatMap((programme) => programme.
 
 /** Line rules are rules too: json-rules-engine decides them the same way on generated lines. */
 const lineFieldArbitrary = fc.record({
+  evaluationDate: dateBetween('2017-01-01', '2026-12-31'),
+  diCompensatedUntil: fc.option(dateBetween('2017-01-01', '2026-12-31'), { nil: null }),
   service: fc.constantFrom('home_care', 'day_care_centre', 'group_home', 'assistant', 'specialist_consultation', 'respite', 'other'),
   funding: fc.constantFrom('municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'own'),
   inPlan: fc.boolean(),
@@ -67,7 +69,9 @@ const lineFieldArbitrary = fc.record({
   providerProtocol: fc.boolean(),
   contentInSpecialistFile: fc.boolean(),
   opinionForPlan: fc.boolean(),
+  personConsentedToOpinion: fc.boolean(),
   opinionSubmitted: fc.boolean(),
+  remoteSuitabilityAssessed: fc.boolean(),
   contentReport: fc.boolean(),
   attendanceMarkedRemote: fc.boolean(),
   personSigned: fc.boolean(),
