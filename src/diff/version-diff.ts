@@ -47,12 +47,21 @@ const compareSources = (before: readonly Source[], after: readonly Source[]): Te
     (a, b) => [...textChange('document', a.document, b.document), ...textChange('citation', a.citation, b.citation)],
   );
 
+const NONE = '(none)';
+
+/** An assumption's text, and where the sources leave it open, its other reading and passage. */
 const compareAssumptions = (before: readonly Assumption[], after: readonly Assumption[]): TextChange[] =>
   compareById(
     before,
     after,
-    (assumption) => assumption.text.en,
-    (a, b) => [...textChange('en', a.text.en, b.text.en), ...textChange('lv', a.text.lv, b.text.lv)],
+    (assumption) => (assumption.otherReading ? `${assumption.text.en} (open question; other reading: ${assumption.otherReading.en})` : assumption.text.en),
+    (a, b) => [
+      ...textChange('en', a.text.en, b.text.en),
+      ...textChange('lv', a.text.lv, b.text.lv),
+      ...textChange('other reading (en)', a.otherReading?.en ?? NONE, b.otherReading?.en ?? NONE),
+      ...textChange('other reading (lv)', a.otherReading?.lv ?? NONE, b.otherReading?.lv ?? NONE),
+      ...textChange('passage', a.passage ?? NONE, b.passage ?? NONE),
+    ],
   );
 
 /** What a version is, in a line or two: for a version only one side has. */

@@ -65,6 +65,8 @@ describe.each(['memory', 'file'] as const)('decision records (%s store)', (kind)
     for (const version of bundledRuleSet().programmes.get(String(body.programme))?.versions ?? []) expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: version.sha256 }));
     if (body.programme === 'nsk') expect(paths).toContain('calendar/latvia.yaml');
     if (body.programme === 'ibm') expect(paths).toContain('emergencies/latvia.yaml');
+    // IBM prices lines at DI's unit costs: DI's programme and version files are part of what made the answer.
+    if (body.programme === 'ibm') for (const version of bundledRuleSet().programmes.get('di')?.versions ?? []) expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: version.sha256 }));
     for (const file of record.rules.files) expect(await store.archive.text(file.sha256)).not.toBeNull();
   });
 

@@ -51,6 +51,8 @@ export const EXAMPLE_REQUESTS: readonly ExampleRequest[] = [
       serviceLines: [
         { service: 'day_care_centre', from: '2020-05-04', to: '2020-05-08', units: '5', funding: 'municipality', price: '18.00' },
         { service: 'psychosocial_rehabilitation', from: '2020-05-11', to: '2020-05-11', units: '1', funding: 'municipality', remote: true, provider: 'psychologist' },
+        // Priced at the DI programme's unit cost: the record must hold the DI files too, to replay it.
+        { service: 'home_care', from: '2020-05-04', to: '2020-05-29', units: '12', funding: 'municipality', diPaidAtUnitCost: true },
       ],
     },
   },

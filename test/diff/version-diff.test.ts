@@ -160,6 +160,21 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
     expected: { id: 'A9', change: 'added', details: ['A fictional assumption'] },
   },
   {
+    name: 'assumption A17 (an open question) other reading changed',
+    edit: replace('      en: E3 per service.', '      en: E3 per service, from the day after its DI compensation ends.'),
+    section: 'assumptions',
+    expected: { id: 'A17', change: 'changed', details: ['other reading (en): "E3 per service." → "E3 per service, from the day after its DI compensation ends."'] },
+  },
+  {
+    name: 'assumption A2 becomes an open question: other reading and passage added',
+    edit: replace(
+      'en: A cost line that straddles an eligibility boundary counts pro rata by days.\n',
+      'en: A cost line that straddles an eligibility boundary counts pro rata by days.\n    otherReading: { lv: Izdomāts, en: A fictional other reading }\n    passage: 000_23e6dbc396def2aa.txt — fictional\n',
+    ),
+    section: 'assumptions',
+    expected: { id: 'A2', change: 'changed', details: ['other reading (en): "(none)" → "A fictional other reading"', 'other reading (lv): "(none)" → "Izdomāts"', 'passage: "(none)" → "000_23e6dbc396def2aa.txt — fictional"'] },
+  },
+  {
     name: 'source mk797 citation changed',
     edit: replace('citation: Ministru kabineta 2018. gada 18. decembra noteikumi Nr. 797', 'citation: MK 2018. gada 18. decembra noteikumi Nr. 797'),
     section: 'sources',

@@ -94,7 +94,7 @@ describe('rule files that stop start-up name file, line and column', () => {
           .replace('- fact: residence\n          operator: equal', '- fact: residense\n          operator: equal')
           .replace('value: { param: youngChildAge }', 'value: { param: youngChildAgeLimit }')
           .replace('condition: t2Group', 'condition: t2Gruop')
-          .replace('operator: dateOnOrAfter\n          value: { fact: evaluationDate }', 'operator: onOrAfter\n          value: { fact: evaluationDate }'),
+          .replace('operator: dateBefore\n          value: { fact: evaluationDate }', 'operator: onOrAfter\n          value: { fact: evaluationDate }'),
     });
     expect(problems).toEqual(
       expect.arrayContaining([

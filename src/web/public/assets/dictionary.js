@@ -121,9 +121,14 @@ export const WORDS = {
   compensationProgrammes: { lv: 'Piedāvātas programmas, kuru noteikumos ir kompensācija.', en: 'Offered: the programmes whose rules include compensation.' },
   periodLegend: { lv: 'Periods', en: 'Period' },
   halfYearHelp: {
-    lv: 'Periodam jābūt viena kalendārā pusgada robežās (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris).',
-    en: 'The period must lie within one calendar half-year (1 January–30 June or 1 July–31 December).',
+    lv: 'Kompensāciju pieprasa reizi pusgadā: aprēķina periods ir viens vesels kalendāra pusgads (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris).',
+    en: 'Compensation is claimed once per half-year: the period is one whole calendar half-year (1 January–30 June or 1 July–31 December).',
   },
+  yearLabel: { lv: 'Gads', en: 'Year' },
+  halfLabel: { lv: 'Pusgads', en: 'Half-year' },
+  firstHalf: { lv: '1. pusgads (1. janvāris–30. jūnijs)', en: 'First half (1 January–30 June)' },
+  secondHalf: { lv: '2. pusgads (1. jūlijs–31. decembris)', en: 'Second half (1 July–31 December)' },
+  yearProblem: { lv: 'jānorāda gads ar četriem cipariem, piemēram, 2024', en: 'give the year in four digits, e.g. 2024' },
   approvedOnLabel: { lv: 'Pārskata apstiprināšanas diena (nav obligāti)', en: 'Day the report was approved (optional)' },
   rateTierLabel: { lv: 'Likme', en: 'Rate' },
   oneRate: { lv: '— viena likme —', en: '— single rate —' },
@@ -144,6 +149,33 @@ export const WORDS = {
     lv: 'Katra rinda: pakalpojums, dienas un vienību skaits (dienas, stundas vai nodarbības — kā pakalpojumam noteikts). Iepirktam pakalpojumam norādiet faktiskās izmaksas.',
     en: 'Each line: a service, its days and the number of units (days, hours or sessions, as the service is counted). For a procured service give the actual cost.',
   },
+  serviceLinesLegend: { lv: 'Sniegtie pakalpojumi (individuālais budžets)', en: 'Services delivered (individual budget)' },
+  serviceLinesHelp: {
+    lv: 'Katra rinda: pakalpojums, dienas, vienību skaits un kas to finansē. Pakalpojumam ar definētu cenu norādiet cenu; bez tās, ja DI projekts to līdz šim apmaksāja pēc vienas vienības izmaksām, atzīmējiet to — cenu ņem no DI noteikumu vienības izmaksām, kas spēkā rindas dienās.',
+    en: 'Each line: a service, its days, the number of units and who funds it. For a service with a defined price give the price; without one, if the DI project paid it at unit cost until now, tick that — the price is the DI rules\' unit cost in force on the line\'s days.',
+  },
+  priceLabel: { lv: 'Definētā cena par vienību, EUR (nav obligāti)', en: 'Defined price per unit, EUR (optional)' },
+  priceHelp: { lv: 'Tikai, ja pakalpojumam ir definēta cena.', en: 'Only if the service has a defined price.' },
+  diPaidAtUnitCostLabel: { lv: 'Cenas nav; DI projekts to apmaksāja pēc vienas vienības izmaksām', en: 'No defined price; the DI project paid it at unit cost' },
+  diPaidAtUnitCostHelp: {
+    lv: 'Rindu apmaksā pēc DI noteikumu vienības izmaksām, kas spēkā tās dienās (IB3); summu nenorāda.',
+    en: "The line is paid at the DI rules' unit cost in force on its days (IB3); no figure is entered.",
+  },
+  rateTierFromDiHelp: { lv: 'Tikai DI divu likmju pakalpojumiem, ja cenu ņem no DI vienības izmaksām.', en: "Only for DI's two-rate services, when the price is DI's unit cost." },
+  remoteLabel: { lv: 'Sniegts attālināti', en: 'Delivered remotely' },
+  providerLabel: { lv: 'Kas sniedza (attālinātam pakalpojumam)', en: 'Who provided it (remote delivery)' },
+  providerHelp: { lv: 'No tā atkarīgs, kā attālinātais pakalpojums dokumentējams (RM2).', en: 'How a remote service must be documented depends on it (RM2).' },
+  evidenceLegend: { lv: 'Attālinātā pakalpojuma pierādījumi', en: 'Evidence for remote delivery' },
+  evidenceHelp: {
+    lv: 'Atzīmējiet, kas ir dokumentēts. Neatzīmētais skaitās kā nav.',
+    en: 'Tick what is documented. What is not ticked counts as absent.',
+  },
+  priceColumn: { lv: 'Cena', en: 'Price' },
+  paidDaysColumn: { lv: 'Apmaksātās dienas', en: 'Days paid' },
+  priceDefined: { lv: 'definētā cena', en: 'defined price' },
+  priceFromDi: { lv: 'DI vienības izmaksas', en: "DI's unit cost" },
+  noPrice: { lv: 'nav cenas', en: 'no price' },
+  remoteWord: { lv: 'attālināti', en: 'remote' },
   linesJsonLegend: { lv: 'Rindas', en: 'Lines' },
   linesJsonLabel: { lv: 'Rindas JSON formātā', en: 'Lines as JSON' },
   addLine: { lv: 'Pievienot rindu', en: 'Add a line' },
@@ -181,6 +213,21 @@ export const WORDS = {
   versionColumn: { lv: 'Versija', en: 'Version' },
   allPaid: { lv: 'visas apmaksātas', en: 'all paid' },
   calculationSteps: { lv: 'Aprēķina soļi', en: 'Steps of the calculation' },
+
+  openQuestion: { lv: 'Atklāts jautājums', en: 'Open question' },
+  otherReading: { lv: 'Cits iespējamais lasījums:', en: 'Another possible reading:' },
+  passage: { lv: 'Avota vieta:', en: 'Passage:' },
+  openQuestionsHeading: { lv: 'Atklātie jautājumi', en: 'Open questions' },
+  openQuestionsHelp: {
+    lv: 'Vietas, kur avoti pieļauj citu lasījumu: noteikumi izmanto pieņēmumu, ko politikas plānotājs var pārslēgt uz otru lasījumu.',
+    en: 'Where the sources allow another reading: the rules follow an assumption an officer can switch to the other reading.',
+  },
+  noOpenQuestions: { lv: 'Šai programmai nav atklātu jautājumu.', en: 'This programme has no open questions.' },
+  inVersions: { lv: 'Versijas:', en: 'Versions:' },
+  restsOn: { lv: 'Uz to balstās:', en: 'Rests on it:' },
+  claimPeriodWords: { lv: 'Pieprasīšanas periods: viens kalendāra pusgads', en: 'Claim period: one calendar half-year' },
+  diUnitCostsWords: { lv: 'Cena bez definētas cenas: vienības izmaksas no programmas', en: 'Price without a defined price: the unit costs of programme' },
+  assumptionsColumn: { lv: 'Pieņēmumi', en: 'Assumptions' },
 
   rulesIntro: {
     lv: 'Programmas, to noteikumu versijas laika gaitā un katras versijas noteikumi, parametri, pieņēmumi un avoti. Divas versijas var salīdzināt.',
@@ -249,6 +296,16 @@ export const PHRASES = {
   skippedWithResult: (status, result) => ({ lv: `${status.lv} (${result.lv})`, en: `${status.en} (${result.en})` }),
   /** @param {string[]} ids */
   assumptionsNamed: (ids) => ({ lv: `Pieņēmumi: ${ids.join(', ')}`, en: `Assumptions: ${ids.join(', ')}` }),
+  /** @param {number} count @param {number} open */
+  assumptionsOfAnswer: (count, open) => ({
+    lv: `Pieņēmumi, uz kuriem balstās atbilde: ${count}${open > 0 ? `, no tiem atklāti jautājumi: ${open}` : ''}`,
+    en: `Assumptions the answer rests on: ${count}${open > 0 ? `, open questions among them: ${open}` : ''}`,
+  }),
+  /** @param {Localised} services */
+  twoRatesFromDi: (services) => ({
+    lv: `Ja cenu ņem no DI vienības izmaksām, divas likmes (zemākā un augstākā) ir šiem pakalpojumiem: ${services.lv}. Citiem likmi neizvēlas.`,
+    en: `When the price is DI's unit cost, these services have two rates (lower and higher): ${services.en}. Choose no rate for the others.`,
+  }),
   /** @param {number} number */
   lineLegend: (number) => ({ lv: `${number}. rinda`, en: `Line ${number}` }),
   /** @param {Localised} what */
@@ -281,6 +338,24 @@ export const PHRASES = {
   versionHeading: (version) => ({ lv: `Versija ${version}`, en: `Version ${version}` }),
   /** @param {Localised} oldValue @param {Localised} newValue */
   oldToNew: (oldValue, newValue) => ({ lv: `${oldValue.lv} → ${newValue.lv}`, en: `${oldValue.en} → ${newValue.en}` }),
+};
+
+/** The evidence of a remote service line (IBM, amendment No 2), in words. @type {Record<string, Localised>} */
+export const EVIDENCE_WORDS = {
+  remoteSuitabilityAssessed: { lv: 'Sociālais darbinieks izvērtējis, ka attālināti saglabājas pakalpojuma kvalitāte un plānotais rezultāts', en: "The social worker assessed that remote delivery keeps the service's quality and planned result" },
+  recordedInClientFile: { lv: 'Laiks un saturs ierakstīts klienta lietā', en: 'Time and content recorded in the client file' },
+  providerProtocol: { lv: 'Sniedzēja protokols', en: "The provider's protocol" },
+  contentInSpecialistFile: { lv: 'Saturs speciālista dokumentācijā (ārstniecības persona, psihologs)', en: "Content in the specialist's own file (medical practitioner, psychologist)" },
+  opinionForPlan: { lv: 'Pakalpojums plānā iekļauts, lai sagatavotu speciālista atzinumu', en: "The service was planned to prepare a specialist's opinion" },
+  personConsentedToOpinion: { lv: 'Persona piekritusi atzinuma iesniegšanai', en: 'The person consented to the opinion being submitted' },
+  opinionSubmitted: { lv: 'Atzinums iesniegts', en: 'The opinion was submitted' },
+  contentReport: { lv: 'Saturiskā atskaite (ģimenes asistents)', en: 'A content report (family assistant)' },
+  attendanceMarkedRemote: { lv: 'Apmeklējumu uzskaites lapā norādīts „attālināti”', en: 'The attendance sheet marks it remote' },
+  personSigned: { lv: 'Personas paraksts', en: "The person's signature" },
+  screenshot: { lv: 'Ekrānattēls', en: 'A screenshot' },
+  callPrintout: { lv: 'Sarunu izdruka', en: 'A call printout' },
+  socialWorkerSignedWithNote: { lv: 'Sociālā darbinieka paraksts ar norādi', en: "The social worker's signature with a note" },
+  durationMatchesAgreement: { lv: 'Ilgums atbilst garantijas vēstulei vai līgumam', en: 'The duration matches the guarantee letter or contract' },
 };
 
 /** Condition operators in words. @type {Record<string, Localised>} */

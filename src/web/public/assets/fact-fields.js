@@ -70,6 +70,8 @@ function servicesField(fact) {
       { field: 'type', label: FACT_PART_WORDS['services.type']?.label ?? WORDS.serviceColumn, input: 'select', choices: choicesOf('serviceType'), required: true },
       { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'checkbox' },
       { field: 'funding', label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn, input: 'select', choices: choicesOf('funding'), required: true },
+      // E3 is per service (contract v2): the last day a DI project compensates this service, not a fact of the person.
+      { field: 'diCompensatedUntil', label: FACT_PART_WORDS['services.diCompensatedUntil']?.label ?? WORDS.serviceColumn, help: FACT_PART_WORDS['services.diCompensatedUntil']?.help, input: 'date' },
     ],
   });
   return { element: editor.element, read: (values) => store(values, fact, editor.read()) };

@@ -40,10 +40,6 @@ export const FACT_HELP = {
     lv: 'Kur persona dzīvo vērtējamā laikā.',
     en: 'Where the person lives at the time evaluated.',
   },
-  diCompensatedUntil: {
-    lv: 'Pēdējā diena, par kuru DI projekts kompensē pašvaldībai personas pakalpojumus. Atstājiet tukšu, ja tādas nav.',
-    en: "The last day for which a DI project compensates the municipality for the person's services. Leave empty if none.",
-  },
   supportPlanDate: {
     lv: 'Diena, kad veikta personas izvērtēšana un izstrādāts atbalsta plāns.',
     en: "The day the person's assessment and support plan were done.",
@@ -57,8 +53,8 @@ export const FACT_HELP = {
     en: 'Whether the person has reached state pension age.',
   },
   services: {
-    lv: 'Pakalpojumi, kas noteikti personas plānā (sociālās aprūpes vai rehabilitācijas plānā), un kas tos finansē.',
-    en: "The services set in the person's plan (social care or rehabilitation plan) and who funds them.",
+    lv: 'Pakalpojumi, kas noteikti personas plānā (sociālās aprūpes vai rehabilitācijas plānā), kas tos finansē un, ja pakalpojumu pašvaldībai kompensē DI projekts, līdz kurai dienai.',
+    en: "The services set in the person's plan (social care or rehabilitation plan), who funds them and, if a DI project compensates the municipality for one, until which day.",
   },
 };
 
@@ -77,6 +73,20 @@ export const FACT_PART_WORDS = {
   'services.type': { label: { lv: 'Pakalpojums', en: 'Service' } },
   'services.inPlan': { label: { lv: 'Noteikts personas plānā', en: "Set in the person's plan" } },
   'services.funding': { label: { lv: 'Kas finansē', en: 'Who funds it' } },
+  'services.diCompensatedUntil': {
+    label: { lv: 'DI projekts to kompensē līdz (nav obligāti)', en: 'A DI project compensates it until (optional)' },
+    help: {
+      lv: 'Pēdējā diena, par kuru DI projekts pašvaldībai kompensē šo pakalpojumu; NSK to var skaitīt no nākamās dienas (E3). Atstājiet tukšu, ja DI projekts to nekompensē.',
+      en: 'The last day for which a DI project compensates the municipality for this service; NSK can count it from the next day (E3). Leave empty if no DI project compensates it.',
+    },
+  },
+  'costs.diCompensatedUntil': {
+    label: { lv: 'DI projekts to kompensē līdz (nav obligāti)', en: 'A DI project compensates it until (optional)' },
+    help: {
+      lv: 'Rindas dienas līdz šai dienai (ieskaitot) NSK neskaita (E3). Atstājiet tukšu, ja DI projekts šo pakalpojumu nekompensē.',
+      en: "The line's days up to this day (inclusive) count nothing for NSK (E3). Leave empty if no DI project compensates this service.",
+    },
+  },
 };
 
 /**

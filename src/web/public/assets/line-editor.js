@@ -7,7 +7,8 @@ import { put, putAttribute } from './language.js';
 /**
  * A list of like lines — a person's conditions, the services in their plan, cost or delivery lines — each a
  * fieldset of labelled controls. Lines can be added and removed; paths are renumbered so /costs/1/amount is always
- * the second line on screen.
+ * the second line on screen. A column's field may name a field of an object in the line ("evidence/personSigned"),
+ * and columns may be folded in groups (a remote line's evidence).
  */
 
 /** @typedef {import('./language.js').Localised} Localised */
@@ -21,6 +22,14 @@ import { put, putAttribute } from './language.js';
  * @property {Localised | null} [empty] the select's empty choice (left out of the line); null: none
  * @property {Localised} [help]
  * @property {boolean} [required]
+ * @property {boolean} [omitFalse] a checkbox left unticked leaves its field out (evidence: false unless sent)
+ * @property {string} [group] the id of the line group (LineEditorOptions.groups) the control is shown in
+ */
+/**
+ * @typedef {object} LineGroup
+ * @property {string} id
+ * @property {Localised} legend
+ * @property {Localised} [help]
  */
 /**
  * @typedef {object} LineEditorOptions
@@ -32,6 +41,7 @@ import { put, putAttribute } from './language.js';
  * @property {Localised} addLabel
  * @property {Column[]} columns
  * @property {Array<Record<string, unknown>>} [lines] lines shown at first
+ * @property {LineGroup[]} [groups] groups of a line's less used controls, folded under their legend
  */
 /**
  * @typedef {object} Line
@@ -69,11 +79,34 @@ function setValue(control, value) {
 
 /** @param {Column} column @param {HTMLInputElement | HTMLSelectElement} control @returns {unknown} undefined when empty */
 function readValue(column, control) {
-  if (column.input === 'checkbox' && control instanceof HTMLInputElement) return control.checked;
+  if (column.input === 'checkbox' && control instanceof HTMLInputElement) {
+    if (control.checked) return true;
+    return column.omitFalse ? undefined : false;
+  }
   const value = control.value.trim();
   if (value === '') return undefined;
   if (column.input === 'select' && value === 'null') return null;
   return value;
+}
+
+/** A field of a line by its path ("evidence/personSigned"). @param {Record<string, unknown>} values @param {string} field */
+function fieldValue(values, field) {
+  /** @type {unknown} */
+  let found = values;
+  for (const part of field.split('/')) found = found && typeof found === 'object' ? /** @type {Record<string, unknown>} */ (found)[part] : undefined;
+  return found;
+}
+
+/** @param {Record<string, unknown>} values @param {string} field @param {unknown} value */
+function setFieldValue(values, field, value) {
+  const parts = field.split('/');
+  const last = /** @type {string} */ (parts.pop());
+  let holder = values;
+  for (const part of parts) {
+    const next = holder[part];
+    holder = next && typeof next === 'object' ? /** @type {Record<string, unknown>} */ (next) : (holder[part] = {});
+  }
+  holder[last] = value;
 }
 
 /** @param {LineEditorOptions} options */
@@ -97,12 +130,25 @@ export function lineEditor(options) {
   const addLine = (values) => {
     const controls = options.columns.map((column) => {
       const built = columnControl(column, '');
-      setValue(built.control, values[column.field] ?? (column.input === 'checkbox' ? false : undefined));
+      setValue(built.control, fieldValue(values, column.field) ?? (column.input === 'checkbox' ? false : undefined));
       return { column, control: built.control, element: built.element };
     });
     const legend = el('span');
     const remove = el('button', { class: 'secondary remove', attributes: { type: 'button' }, text: WORDS.remove });
-    const fieldset = el('fieldset', { class: 'line' }, el('legend', {}, legend), el('div', { class: 'field-errors' }), el('div', { class: 'line-fields' }, controls.map((control) => control.element)), remove);
+    const ungrouped = controls.filter(({ column }) => !column.group);
+    // A group folds its controls; the fieldset inside names them for a screen reader as the summary does on screen.
+    const groups = (options.groups ?? []).map((group) => {
+      const members = controls.filter(({ column }) => column.group === group.id);
+      if (members.length === 0) return null;
+      const help = group.help ? el('p', { class: 'help', text: group.help, attributes: { id: newId('group-help') } }) : null;
+      return el(
+        'details',
+        { class: 'line-group', attributes: { 'data-group': group.id } },
+        el('summary', { text: group.legend }),
+        el('fieldset', { class: 'line-group-fields', attributes: { 'aria-describedby': help?.id } }, el('legend', { class: 'visually-hidden', text: group.legend }), help, el('div', { class: 'line-fields' }, members.map((control) => control.element))),
+      );
+    });
+    const fieldset = el('fieldset', { class: 'line' }, el('legend', {}, legend), el('div', { class: 'field-errors' }), el('div', { class: 'line-fields' }, ungrouped.map((control) => control.element)), groups, remove);
     const item = el('li', {}, fieldset);
     /** @type {Line} */
     const line = { item, fieldset, legend, remove, controls: controls.map(({ column, control }) => ({ column, control })) };
@@ -142,7 +188,7 @@ export function lineEditor(options) {
       const values = {};
       for (const { column, control } of line.controls) {
         const value = readValue(column, control);
-        if (value !== undefined) values[column.field] = value;
+        if (value !== undefined) setFieldValue(values, column.field, value);
       }
       return values;
     });
