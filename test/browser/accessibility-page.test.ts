@@ -70,6 +70,14 @@ describe('keyboard and screen-reader use', () => {
     await opened.page.getByRole('link', { name: 'Kompensācijas aprēķins' }).click();
     await opened.page.locator('#compensation [data-path="/person/birthDate"]').waitFor();
     expect(await unnamed(opened.page)).toEqual([]);
+    // Each line editor: NSK's costs with the half-year choice, DI's deliveries, IBM's service lines with the evidence unfolded.
+    const compensation = opened.page.locator('#compensation form');
+    for (const [programme, lines] of [['nsk', '/costs'], ['di', '/deliveries'], ['ibm', '/serviceLines']] as const) {
+      await chooseProgramme(compensation, programme);
+      await control(compensation, `${lines}/0`).waitFor();
+      for (const summary of await compensation.locator('details.line-group > summary').all()) await summary.click();
+      expect(await unnamed(opened.page), programme).toEqual([]);
+    }
     expect(await opened.page.locator('#compensation .result').getAttribute('aria-live')).toBe('polite');
     await opened.page.getByRole('link', { name: 'Noteikumu pārlūks' }).click();
     await opened.page.locator('#rules .version-detail').waitFor();
@@ -125,6 +133,7 @@ describe('keyboard and screen-reader use', () => {
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
     await opened.page.locator('#eligibility .segment').first().waitFor();
     await opened.page.locator('#eligibility .segment details summary').first().click();
+    await opened.page.locator('#eligibility details[data-assumptions] > summary').click();
     expect(
       await lowContrast(opened.page, [
         '.site-header h1',
@@ -141,6 +150,11 @@ describe('keyboard and screen-reader use', () => {
         '#eligibility .outcome',
         '#eligibility .status',
         '#eligibility .rule-meta',
+        '#eligibility details[data-assumptions] > summary',
+        '#eligibility .badge--open',
+        '#eligibility .assumption-origin',
+        '#eligibility .other-reading',
+        '#eligibility .passage cite',
         '.site-footer',
       ]),
     ).toEqual([]);

@@ -9,7 +9,8 @@ export interface NskPerson {
   receivedDiServices?: boolean;
   nskAsChild?: boolean;
   residence?: string;
-  service?: { type: string; funding: string };
+  /** The service in the plan; diCompensatedUntil is the service's own (contract v2: E3 per service). */
+  service?: { type: string; funding: string; diCompensatedUntil?: string };
 }
 
 /** The eligible adult of the README: T1 from the day after the VSAC exit of 31 March 2019. */
@@ -55,5 +56,19 @@ export async function fillNskPerson(form: Locator, person: NskPerson): Promise<v
   if (person.service) {
     await control(form, '/services/0/type').selectOption(person.service.type);
     await control(form, '/services/0/funding').selectOption(person.service.funding);
+    if (person.service.diCompensatedUntil) await control(form, '/services/0/diCompensatedUntil').fill(person.service.diCompensatedUntil);
   }
+}
+
+/** Clicks a button that sends a request, and gives the JSON body the page sent to that path. */
+export async function sentBody(page: Page, path: string, send: () => Promise<void>): Promise<Record<string, any>> {
+  const [request] = await Promise.all([page.waitForRequest((found) => found.method() === 'POST' && new URL(found.url()).pathname === path), send()]);
+  return request.postDataJSON() as Record<string, any>;
+}
+
+/** The folded assumptions of an answer, opened: every item, and the open questions among them. */
+export async function openAssumptions(answer: Locator): Promise<{ items: Locator; open: Locator }> {
+  const folded = answer.locator('details[data-assumptions]');
+  await folded.locator(':scope > summary').click();
+  return { items: folded.locator('li.assumption'), open: folded.locator('li.assumption[data-open="true"]') };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensFromText } from '../../src/auth/api-tokens.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
-import { chooseProgramme, control, fillNskPerson, T1_ADULT } from './case-forms.js';
+import { chooseProgramme, control, fillNskPerson, openAssumptions, sentBody, T1_ADULT } from './case-forms.js';
 import { BROWSER_START_TIMEOUT, expectSelfContained, pageSessionForTests, startPageSession, type OpenPage, type PageSession } from './page-session.js';
 
 const session = pageSessionForTests(() => bundledRuleSet());
@@ -17,8 +17,8 @@ async function askNsk(opened: OpenPage, when: { date: string } | { from: string;
     await control(form, '/period/to').fill(when.to);
   }
   await fillNskPerson(form, person);
-  await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
-  return form;
+  const sent = await sentBody(opened.page, '/v1/eligibility', () => form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click());
+  return { form, sent };
 }
 
 describe('eligibility check in the browser', () => {
@@ -43,6 +43,56 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
+  it('E3 per service: a service\'s own diCompensatedUntil entered in its row reaches the request, and a DI-compensated only service is named as the blocker', async () => {
+    const opened = await session.open('eligibility');
+    const form = opened.page.locator('#eligibility form');
+    await chooseProgramme(form, 'nsk');
+    // The DI compensation's last day is asked per service, not of the person (contract v2).
+    expect(await control(form, '/person/diCompensatedUntil').count()).toBe(0);
+    const { sent } = await askNsk(opened, { date: '2024-03-15' }, { ...T1_ADULT, service: { type: 'day_care_centre', funding: 'municipality', diCompensatedUntil: '2024-06-30' } });
+    expect(sent.services).toEqual([{ type: 'day_care_centre', inPlan: true, funding: 'municipality', diCompensatedUntil: '2024-06-30' }]);
+    expect(sent.person).not.toHaveProperty('diCompensatedUntil');
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 15.03.2024.');
+    expect(await result.locator('.refs--blockers li[data-ref="E3"]').textContent()).toMatch(/^E3 — attiecas izņēmums: .+/);
+    expect(await result.locator('li.rule[data-ref="E3"] .outcome').textContent()).toBe('Izņēmums attiecas — traucē');
+    await opened.screenshot('eligibility-e3-per-service');
+    expectSelfContained(opened);
+  });
+
+  it('the answer lists the assumptions it rests on after the verdict, folded; open questions are marked, with the other reading and the Latvian passage', async () => {
+    const opened = await session.open('eligibility');
+    const { sent } = await askNsk(opened, { date: '2024-03-15' });
+    const result = opened.page.locator('#eligibility .result');
+    await result.locator('.verdict').waitFor();
+    // The same question asked as data: the page shows the answer's assumptions, each once, and marks its open ones.
+    const asked = await opened.page.evaluate(async (body) => {
+      const response = await fetch('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return ((await response.json()).assumptions as Array<{ id: string; otherReading?: unknown }>).map((assumption) => ({ id: assumption.id, open: assumption.otherReading !== undefined }));
+    }, sent);
+    const folded = result.locator('details[data-assumptions]');
+    expect(await folded.getAttribute('open')).toBeNull();
+    // After the verdict: the folded list comes after the verdict and before the explanation.
+    expect(await result.locator('.verdict ~ details[data-assumptions] ~ .checklist').count()).toBe(1);
+    const { items, open } = await openAssumptions(result);
+    const shown = await items.evaluateAll((found) => found.map((item) => ({ id: item.getAttribute('data-assumption'), open: item.getAttribute('data-open') === 'true' })));
+    expect(shown).toEqual(asked);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await open.count()).toBe(asked.filter((assumption) => assumption.open).length);
+    expect(await open.count()).toBeGreaterThan(0);
+    const question = open.first();
+    expect(await question.locator('.badge--open').textContent()).toBe('Atklāts jautājums');
+    expect(await question.locator('.other-reading').textContent()).toMatch(/^Cits iespējamais lasījums: .+/);
+    expect(await question.locator('.passage cite').getAttribute('lang')).toBe('lv');
+    expect(await folded.locator(':scope > summary').textContent()).toMatch(/^Pieņēmumi, uz kuriem balstās atbilde: \d+, no tiem atklāti jautājumi: \d+$/);
+    await opened.page.getByRole('button', { name: 'English' }).click();
+    expect(await folded.locator(':scope > summary').textContent()).toMatch(/^Assumptions the answer rests on: \d+, open questions among them: \d+$/);
+    expect(await question.locator('.badge--open').textContent()).toBe('Open question');
+    expect(await question.locator('.other-reading').textContent()).toMatch(/^Another possible reading: .+/);
+    await opened.screenshot('eligibility-assumptions');
+    expectSelfContained(opened);
+  });
+
   it('T: a person in no target group sees the programme\'s no-basis blocker in words', async () => {
     const opened = await session.open('eligibility');
     await askNsk(opened, { date: '2024-03-15' }, { ...T1_ADULT, condition: { type: 'functional_impairment', severity: 'mild' } });
@@ -61,6 +111,8 @@ describe('eligibility check in the browser', () => {
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona ir tiesīga 91 no 122 dienām');
     const segments = result.locator('li.segment');
     expect(await segments.count()).toBe(2);
+    // The period's answer lists its assumptions too, after the verdict and before the segments.
+    expect(await result.locator('.verdict ~ details[data-assumptions] ~ .segment-timeline').count()).toBe(1);
     expect(await result.locator('.timeline-part').count()).toBe(2);
     expect(await segments.nth(0).locator('h5').textContent()).toBe('1. posms: 01.03.2019.–31.03.2019. (31 diena)');
     expect(await segments.nth(0).locator('.refs--blockers li[data-ref="R1"]').textContent()).toMatch(/^R1 — .+/);

@@ -23,9 +23,44 @@ describe('rules browser in the browser, bundled rules', () => {
     expect(await rules.locator('.version-detail li.rule[data-ref="T1"] .rule-title').textContent()).toBe('Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem');
     expect(await rules.locator('.assumption-list li', { hasText: 'A1' }).first().textContent()).toContain('3542,60 EUR');
     expect(await rules.locator('table', { hasText: 'Atsauce' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    // A version's assumptions mark the open questions among them, with the other reading.
+    const openAssumption = rules.locator('.version-detail .assumption-list li[data-open="true"]');
+    expect(await openAssumption.count()).toBeGreaterThan(0);
+    expect(await openAssumption.first().locator('.other-reading').count()).toBe(1);
+    // The compensation settings say the claim period in words.
+    expect(await rules.locator('.version-detail [data-setting="claimPeriod"]').textContent()).toMatch(/^Pieprasīšanas periods: viens kalendāra pusgads/);
+    // Derived facts are listed with the facts, an itemsByDate one (services kept by their DI compensation's last day) too.
+    expect(await rules.locator('tr[data-derived="itemsByDate"] code').allTextContents()).toEqual(['servicesOutsideDi']);
     // One version: nothing to compare, and the page says so.
     expect(await rules.locator('.compare').textContent()).toContain('Programmai ir tikai viena versija');
     await opened.screenshot('rules-browser-nsk-version');
+    expectSelfContained(opened);
+  });
+
+  it.each(['nsk', 'di', 'ibm'])('%s: the open questions (GET /v1/programmes/{id} openQuestions), each with its reading, the other one, the Latvian passage, versions and what rests on it', async (programme) => {
+    const opened = await session.open('rules');
+    await openProgramme(opened, programme);
+    const listed = await opened.page.evaluate(async (id) => ((await (await fetch(`/v1/programmes/${id}`)).json()).openQuestions as Array<{ id: string; versions: string[]; usedBy: string[] }>), programme);
+    expect(listed.length).toBeGreaterThan(0);
+    const section = opened.page.locator('#rules section.open-questions');
+    expect(await section.locator('h4').textContent()).toBe('Atklātie jautājumi');
+    const items = section.locator('li[data-question]');
+    expect(await items.evaluateAll((found) => found.map((item) => item.getAttribute('data-question')))).toEqual(listed.map((question) => question.id));
+    const first = items.first();
+    expect(await first.locator('.other-reading').textContent()).toMatch(/^Cits iespējamais lasījums: .+/);
+    expect(await first.locator('.passage cite').getAttribute('lang')).toBe('lv');
+    expect(await first.locator('.question-meta code').allTextContents()).toEqual(listed[0]?.usedBy);
+    expect(await first.locator('.question-meta').textContent()).toContain(`Versijas: ${listed[0]?.versions.join(', ')}`);
+    await opened.screenshot(`rules-browser-${programme}-open-questions`);
+    expectSelfContained(opened);
+  });
+
+  it('IBM: lines without a defined price take their price from another programme\'s unit costs, named in the settings', async () => {
+    const opened = await session.open('rules');
+    await openProgramme(opened, 'ibm');
+    const setting = opened.page.locator('#rules .version-detail [data-setting="diUnitCosts"]');
+    expect(await setting.locator('code').textContent()).toBe('di');
+    expect(await setting.locator('cite').count()).toBe(1);
     expectSelfContained(opened);
   });
 

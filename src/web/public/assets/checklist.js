@@ -16,7 +16,8 @@ import { valueWords } from './value-words.js';
  * @property {Map<string, Localised>} facts titles of facts and derived facts
  * @property {Map<string, { title?: Localised, value?: unknown, type?: string }>} parameters of the version
  * @property {Map<string, Localised>} assumptions of the version
- * @property {Map<string, string>} fieldOf the object field a derived fact reads (vsacExitService → vsacExit.service)
+ * @property {Map<string, string>} fieldOf the object field or list a derived fact reads (vsacExitService → vsacExit.service,
+ *   servicesOutsideDi → services)
  */
 
 /**
@@ -30,7 +31,13 @@ export function ruleContext(programme, version) {
     facts: new Map([...(programme?.facts ?? []), ...(programme?.derivedFacts ?? [])].map((fact) => [fact.name, fact.title])),
     parameters: new Map((found?.parameters ?? []).map((/** @type {any} */ parameter) => [parameter.name, parameter])),
     assumptions: new Map((found?.assumptions ?? []).map((/** @type {any} */ assumption) => [assumption.id, assumption.text])),
-    fieldOf: new Map((programme?.derivedFacts ?? []).filter((/** @type {any} */ fact) => fact.kind === 'field').map((/** @type {any} */ fact) => [fact.name, `${fact.of}.${fact.field}`])),
+    fieldOf: new Map(
+      (programme?.derivedFacts ?? []).flatMap((/** @type {any} */ fact) =>
+        // A field of an object fact reads in that field's words; items of a list fact kept by date (itemsByDate:
+        // servicesOutsideDi) are that list's items and read in its words.
+        fact.kind === 'field' ? [[fact.name, `${fact.of}.${fact.field}`]] : fact.kind === 'itemsByDate' ? [[fact.name, fact.of]] : [],
+      ),
+    ),
   };
 }
 

@@ -1,11 +1,12 @@
 // @ts-check
 import { postJson, programmeDescription } from './api.js';
+import { answerAssumptions } from './assumptions-view.js';
 import { checklist, ruleContext } from './checklist.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, dayCount, decimalWords, moneyWords, periodWords, sumMoney } from './display-formats.js';
 import { el } from './element.js';
 import { factsFieldset } from './facts-fieldset.js';
-import { dateField } from './form-controls.js';
+import { dateField, inputField, radioGroup } from './form-controls.js';
 import { same } from './language.js';
 import { linesInput } from './line-kinds.js';
 import { programmePicker } from './programme-picker.js';
@@ -66,7 +67,7 @@ function lineTitles(line, titles) {
 
 /** @param {any} line @param {Map<string, import('./ref-titles.js').RefWords>} titles */
 function decidedBy(line, titles) {
-  return el('td', {}, refList(line.refs ?? [], lineTitles(line, titles), 'refs refs--compact'));
+  return el('td', { class: 'decided' }, refList(line.refs ?? [], lineTitles(line, titles), 'refs refs--compact'));
 }
 
 /** @param {any} answer @param {Map<string, import('./ref-titles.js').RefWords>} titles */
@@ -129,6 +130,56 @@ function deliveryLinesTable(answer, titles) {
   return table(WORDS.linesHeading, [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.unitsColumn, WORDS.unitCostColumn, WORDS.paidUnitsColumn, WORDS.amountColumn, WORDS.notPaidColumn], rows, foot);
 }
 
+/** Where an IBM line's price came from: its defined price, or the DI unit costs in force on its days. @param {any} line */
+function priceWords(line) {
+  if (line.price === null || line.price === undefined) return el('td', { text: WORDS.noPrice });
+  return el(
+    'td',
+    { class: 'price' },
+    money(line.price),
+    el('br'),
+    el('span', { class: 'ref-note', text: line.priceFrom === 'diUnitCost' ? WORDS.priceFromDi : WORDS.priceDefined }),
+    (line.unitCosts ?? []).length > 0
+      ? el(
+          'ul',
+          { class: 'refs refs--compact unit-costs' },
+          line.unitCosts.map((/** @type {any} */ cost) =>
+            el('li', { class: 'ref-note' }, money(cost.unitCost), ' — ', `${cost.programme} ${cost.version}, `, el('span', { text: periodWords(cost.from, cost.to) }), (cost.assumptions ?? []).length > 0 ? ` (${cost.assumptions.join(', ')})` : ''),
+          ),
+        )
+      : null,
+  );
+}
+
+/** IBM: each service line, whether the individual budget pays it, at what price and why. @param {any} answer @param {Map<string, import('./ref-titles.js').RefWords>} titles */
+function serviceLinesTable(answer, titles) {
+  const lines = answer.lines ?? [];
+  const rows = lines.map((/** @type {any} */ line) =>
+    el(
+      'tr',
+      { attributes: { 'data-payable': String(Boolean(line.payable)) } },
+      el('th', { attributes: { scope: 'row' } }, String(line.index + 1)),
+      el(
+        'td',
+        {},
+        el('span', { text: serviceWords(line.service) }),
+        line.rateTier ? [' (', el('span', { text: valueLabel(line.rateTier, 'rateTier') ?? same(line.rateTier) }), ')'] : null,
+        el('br'),
+        el('span', { class: 'ref-note', text: valueLabel(line.funding, 'funding') ?? same(String(line.funding ?? '')) }),
+        line.remote ? [el('span', { class: 'ref-note' }, ', '), el('span', { class: 'ref-note', text: WORDS.remoteWord })] : null,
+      ),
+      el('td', { text: periodWords(line.from, line.to) }),
+      el('td', { class: 'number', text: decimalWords(line.units ?? '') }),
+      priceWords(line),
+      el('td', { class: 'number' }, `${line.paidDays ?? 0} / ${line.days ?? 0}`),
+      el('td', { class: 'number' }, money(line.amount)),
+      decidedBy(line, titles),
+    ),
+  );
+  const foot = el('tr', {}, el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }), el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))), el('td'));
+  return table(WORDS.linesHeading, [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.unitsColumn, WORDS.priceColumn, WORDS.paidDaysColumn, WORDS.amountColumn, WORDS.decidedByColumn], rows, foot);
+}
+
 /** The cap month by month (A1), from the calculation's steps. @param {any[]} explanation */
 function capTable(explanation) {
   const step = explanation.find((item) => item.step === 'cap');
@@ -147,9 +198,12 @@ function compensationAnswer(answer, programme) {
   const segments = answer.segments ?? [];
   const explanation = answer.explanation ?? [];
   const titles = refTitles(programme, segments[0]?.ruleset?.version, segments.flatMap((/** @type {any} */ segment) => segment.explanation ?? []));
+  // Refs to assumptions of another programme's rules (an IBM line priced at DI's unit cost: A5, A23) by their text.
+  for (const assumption of answer.assumptions ?? []) if (!titles.has(assumption.id)) titles.set(assumption.id, { title: assumption.text });
   const payment = explanation.find((/** @type {any} */ step) => step.step === 'paymentDue');
   const capped = 'cap' in answer;
   const delivered = !capped && (answer.lines ?? []).some((/** @type {any} */ line) => 'unitCost' in line);
+  const budgeted = !capped && !delivered && (answer.lines ?? []).some((/** @type {any} */ line) => 'payable' in line);
   /** @type {Array<[Localised, HTMLElement | Localised]>} */
   const figures = [
     ...(/** @type {Array<[Localised, HTMLElement | Localised]>} */ (capped ? [[WORDS.eligibleCost, money(answer.eligibleCost)], [{ lv: `${WORDS.cap.lv} (A1)`, en: `${WORDS.cap.en} (A1)` }, money(answer.cap)], [WORDS.compensationTotal, el('span', {}, money(answer.compensation), ' — ', el('span', { text: WORDS.compensationRule }))]] : [])),
@@ -161,7 +215,8 @@ function compensationAnswer(answer, programme) {
     el('p', { class: 'verdict verdict--money' }, el('span', { text: PHRASES.compensationIs(moneyWords(answer.compensation)) })),
     el('p', { class: 'programme-line', text: periodWords(answer.period.from, answer.period.to) }),
     figures.length > 0 ? el('dl', { class: 'figures' }, figures.map(([term, value]) => [el('dt', { text: term }), value instanceof HTMLElement ? el('dd', {}, value) : el('dd', { text: value })])) : null,
-    capped ? costLinesTable(answer, titles) : delivered ? deliveryLinesTable(answer, titles) : el('pre', { class: 'json' }, JSON.stringify(answer.lines, null, 2)),
+    answerAssumptions(answer.assumptions),
+    capped ? costLinesTable(answer, titles) : delivered ? deliveryLinesTable(answer, titles) : budgeted ? serviceLinesTable(answer, titles) : el('pre', { class: 'json' }, JSON.stringify(answer.lines, null, 2)),
     capped ? capTable(explanation) : null,
     el('details', { class: 'steps' }, el('summary', { text: WORDS.calculationSteps }), el('pre', { class: 'json' }, JSON.stringify(explanation, null, 2))),
     segmentTimeline(segments, titles, (segment) => checklist(segment.explanation ?? [], ruleContext(programme, segment.ruleset?.version))),
@@ -181,6 +236,15 @@ export async function compensationView(host, programmes) {
   const facts = factsFieldset();
   const from = dateField({ path: '/period/from', label: WORDS.fromLabel, required: true });
   const to = dateField({ path: '/period/to', label: WORDS.toLabel, required: true });
+  // A programme claimed per calendar half-year (claimPeriod: calendarHalfYear) is asked for the half-year itself:
+  // a year and which half, so no other period can be chosen.
+  const year = inputField({ path: '/period/year', label: WORDS.yearLabel, required: true, inputmode: 'numeric', placeholder: '2024' });
+  const half = radioGroup({ path: '/period/half', label: WORDS.halfLabel, required: true, choices: [{ value: 'H1', label: WORDS.firstHalf }, { value: 'H2', label: WORDS.secondHalf }], checked: 'H1' });
+  const rangeFields = el('div', { class: 'line-fields' }, from.element, to.element);
+  const halfYearFields = el('div', { class: 'line-fields half-year' }, year.element, half.element);
+  // Only the fields of the period asked are in the form, so a problem the service names at /period/from finds them or the period.
+  const periodFields = el('div', { class: 'period-host' }, rangeFields);
+  let byHalfYear = false;
   const periodHelp = el('p', { class: 'help' });
   const approvedOn = dateField({ path: '/approvedOn', label: WORDS.approvedOnLabel, help: WORDS.approvedOnHelp });
   const asOf = dateField({ path: '/asOf', label: WORDS.asOfLabel, help: WORDS.asOfHelp });
@@ -193,9 +257,14 @@ export async function compensationView(host, programmes) {
     await facts.show(id);
     const found = await programmeDescription(id);
     const settings = found.ok ? compensationOf(found.body) : null;
-    periodHelp.replaceChildren(...(settings?.claimPeriod === 'calendarHalfYear' ? [el('span', { text: WORDS.halfYearHelp })] : []));
+    byHalfYear = settings?.claimPeriod === 'calendarHalfYear';
+    periodHelp.replaceChildren(...(byHalfYear ? [el('span', { text: WORDS.halfYearHelp }), settings?.claimPeriodSource ? [' ', el('cite', { attributes: { lang: 'lv' } }, `(${settings.claimPeriodSource})`)] : []].flat() : []));
+    periodFields.replaceChildren(byHalfYear ? halfYearFields : rangeFields);
     approvedOn.element.hidden = !settings?.paymentDue;
-    lines = settings ? linesInput(settings.kind, settings) : null;
+    const built = settings ? await linesInput(settings.kind, settings) : null;
+    // A later choice may have been made while the line editor was built: only the chosen programme's is shown.
+    if (id !== picker.control.value) return;
+    lines = built;
     linesHost.replaceChildren(...(lines ? [lines.element] : []));
   };
   picker.control.addEventListener('change', () => void showProgramme());
@@ -204,7 +273,7 @@ export async function compensationView(host, programmes) {
     'form',
     { class: 'tool-form', attributes: { novalidate: true } },
     picker.element,
-    el('fieldset', { class: 'group', attributes: { 'data-path': '/period' } }, el('legend', { text: WORDS.periodLegend }), el('div', { class: 'field-errors' }), periodHelp, el('div', { class: 'line-fields' }, from.element, to.element), approvedOn.element, asOf.element),
+    el('fieldset', { class: 'group', attributes: { 'data-path': '/period' } }, el('legend', { text: WORDS.periodLegend }), el('div', { class: 'field-errors' }), periodHelp, periodFields, approvedOn.element, asOf.element),
     facts.element,
     linesHost,
     el('div', { class: 'actions' }, el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.calculateButton })),
@@ -218,7 +287,9 @@ export async function compensationView(host, programmes) {
     event.preventDefault();
     const values = facts.read();
     const priced = lines?.read() ?? { fields: {}, problems: [] };
-    const problems = [...values.problems, ...priced.problems];
+    const yearText = year.control.value.trim();
+    const yearProblems = byHalfYear && !/^\d{4}$/.test(yearText) ? [{ path: '/period/year', message: yearText === '' ? WORDS.requiredWord : WORDS.yearProblem }] : [];
+    const problems = [...yearProblems, ...values.problems, ...priced.problems];
     if (problems.length > 0) {
       result.hidden = true;
       showProblems(form, problems);
@@ -227,8 +298,14 @@ export async function compensationView(host, programmes) {
     clearProblems(form);
     /** @type {Record<string, unknown>} */
     const period = {};
-    if (from.control.value) period.from = from.control.value;
-    if (to.control.value) period.to = to.control.value;
+    if (byHalfYear) {
+      const second = half.read() === 'H2';
+      period.from = `${yearText}-${second ? '07-01' : '01-01'}`;
+      period.to = `${yearText}-${second ? '12-31' : '06-30'}`;
+    } else {
+      if (from.control.value) period.from = from.control.value;
+      if (to.control.value) period.to = to.control.value;
+    }
     const body = {
       programme: picker.control.value,
       period,

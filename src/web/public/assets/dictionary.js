@@ -128,6 +128,7 @@ export const WORDS = {
   halfLabel: { lv: 'Pusgads', en: 'Half-year' },
   firstHalf: { lv: '1. pusgads (1. janvāris–30. jūnijs)', en: 'First half (1 January–30 June)' },
   secondHalf: { lv: '2. pusgads (1. jūlijs–31. decembris)', en: 'Second half (1 July–31 December)' },
+  requiredWord: { lv: 'jānorāda', en: 'is required' },
   yearProblem: { lv: 'jānorāda gads ar četriem cipariem, piemēram, 2024', en: 'give the year in four digits, e.g. 2024' },
   approvedOnLabel: { lv: 'Pārskata apstiprināšanas diena (nav obligāti)', en: 'Day the report was approved (optional)' },
   rateTierLabel: { lv: 'Likme', en: 'Rate' },
@@ -230,8 +231,8 @@ export const WORDS = {
   assumptionsColumn: { lv: 'Pieņēmumi', en: 'Assumptions' },
 
   rulesIntro: {
-    lv: 'Programmas, to noteikumu versijas laika gaitā un katras versijas noteikumi, parametri, pieņēmumi un avoti. Divas versijas var salīdzināt.',
-    en: 'The programmes, their rule versions over time, and each version\'s rules, parameters, assumptions and sources. Two versions can be compared.',
+    lv: 'Programmas, to atklātie jautājumi, noteikumu versijas laika gaitā un katras versijas noteikumi, parametri, pieņēmumi un avoti. Divas versijas var salīdzināt.',
+    en: 'The programmes, their open questions, their rule versions over time, and each version\'s rules, parameters, assumptions and sources. Two versions can be compared.',
   },
   programmesHeading: { lv: 'Programmas', en: 'Programmes' },
   versionTimeline: { lv: 'Versiju laika josla', en: 'Version timeline' },
@@ -244,6 +245,7 @@ export const WORDS = {
   namedConditionsHeading: { lv: 'Kopīgie nosacījumi', en: 'Named conditions' },
   compensationHeading: { lv: 'Kompensācijas iestatījumi', en: 'Compensation settings' },
   factsHeading: { lv: 'Fakti, ko noteikumi izmanto', en: 'Facts the rules read' },
+  derivedFact: { lv: 'atvasināts katrai dienai', en: 'derived for each day' },
   idColumn: { lv: 'Id', en: 'Id' },
   documentColumn: { lv: 'Dokuments', en: 'Document' },
   citationColumn: { lv: 'Atsauce', en: 'Citation' },

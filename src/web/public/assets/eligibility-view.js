@@ -1,5 +1,6 @@
 // @ts-check
 import { postJson } from './api.js';
+import { answerAssumptions } from './assumptions-view.js';
 import { checklist, ruleContext } from './checklist.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, daysBetween, periodWords } from './display-formats.js';
@@ -27,6 +28,7 @@ function dayAnswer(answer, programme) {
     answer.basis.length > 0 ? refList(answer.basis, titles) : el('p', { text: WORDS.noBasis }),
     el('h4', { text: WORDS.blockersHeading }),
     answer.blockers.length > 0 ? refList(answer.blockers, titles, 'refs refs--blockers') : el('p', { text: WORDS.noBlockers }),
+    answerAssumptions(answer.assumptions),
     rulesetLine(answer.ruleset, programme, answer.asOf, answer.decisionId),
     el('h4', { text: WORDS.explanationHeading }),
     checklist(answer.explanation ?? [], ruleContext(programme, answer.ruleset?.version)),
@@ -42,6 +44,7 @@ function periodAnswer(answer, programme) {
   const verdict = answer.eligible ? PHRASES.eligibleThroughout(period) : answer.eligibleDays === 0 ? PHRASES.eligibleOnNoDay(period) : PHRASES.eligibleOnSomeDays(answer.eligibleDays, all, period);
   return [
     el('p', { class: `verdict ${answer.eligible ? 'verdict--yes' : answer.eligibleDays === 0 ? 'verdict--no' : 'verdict--partly'}` }, el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, answer.eligible ? '✓' : answer.eligibleDays === 0 ? '✗' : '◐'), ' ', el('span', { text: verdict })),
+    answerAssumptions(answer.assumptions),
     segmentTimeline(segments, titles, (segment) => checklist(segment.explanation ?? [], ruleContext(programme, segment.ruleset?.version))),
     rulesetLine(null, programme, answer.asOf, answer.decisionId),
   ];

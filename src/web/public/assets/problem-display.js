@@ -26,7 +26,10 @@ const MESSAGE_WORDS = [
   [/^must be: An amount in euros/, () => ({ lv: 'summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00', en: 'an amount in euros, not negative, with at most two decimals, e.g. 620.00' })],
   [/^is before from/, (match) => ({ lv: 'beigu diena ir pirms sākuma dienas', en: match.input })],
   [/^is after the first evaluated day/, (match) => ({ lv: 'dzimšanas diena ir pēc pirmās vērtējamās dienas', en: match.input })],
+  [/^must be one whole calendar half-year/, (match) => ({ lv: 'periodam jābūt vienam veselam kalendāra pusgadam (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris): kompensāciju pieprasa reizi pusgadā', en: match.input })],
   [/^must lie within one calendar half-year/, (match) => ({ lv: 'periodam jābūt viena kalendārā pusgada robežās (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris)', en: match.input })],
+  [/^is not accepted: no longer a person fact/, (match) => ({ lv: 'tas vairs nav personas fakts: norādiet to katram pakalpojumam un izmaksu rindai', en: match.input })],
+  [/^is not after the claim period/, (match) => ({ lv: 'pārskatu apstiprina pēc pusgada beigām', en: match.input })],
   [/^lies outside the period/, (match) => ({ lv: 'rinda ir ārpus aprēķina perioda', en: match.input })],
   [/has a lower and a higher rate/, (match) => ({ lv: 'šim pakalpojumam ir zemākā un augstākā likme — izvēlieties vienu (A5)', en: match.input })],
   [/has one rate; leave rateTier out/, (match) => ({ lv: 'šim pakalpojumam ir viena likme — likmi neizvēlieties', en: match.input })],
@@ -106,6 +109,8 @@ export function showProblems(form, problems) {
     const id = newId('problem');
     // A group (fieldset, period) holds its own error slot; a control's slot is in its .field.
     const wrapper = control.querySelector(':scope > .field-errors') ? control : control.closest('.field') ?? control.parentElement;
+    // A control folded away (a line's evidence) is shown with its problem.
+    for (let folded = control.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null) folded.open = true;
     wrapper?.classList.add('has-error');
     const slot = wrapper?.querySelector(':scope > .field-errors') ?? wrapper;
     slot?.append(el('p', { class: 'field-error', attributes: { id } }, el('span', { class: 'visually-hidden', text: WORDS.fieldProblem }), ' ', el('span', { text: found.message })));

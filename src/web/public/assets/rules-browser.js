@@ -1,5 +1,6 @@
 // @ts-check
 import { getJson, programmeDescription } from './api.js';
+import { assumptionItem, openQuestionsSection } from './assumptions-view.js';
 import { assumptionList, conditionList, kindWords, ruleContext } from './checklist.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, periodWords } from './display-formats.js';
@@ -12,8 +13,9 @@ import { valueLabel } from './value-labels.js';
 import { semanticDetails, versionDiff } from './version-diff.js';
 
 /**
- * Rules browser for policy officers: the programmes, each programme's versions on a timeline (in force, adopted),
- * one version's rules, parameters, assumptions and sources, and what changed between two versions.
+ * Rules browser for policy officers: the programmes, each programme's open questions (where the sources allow another
+ * reading), its versions on a timeline (in force, adopted), one version's rules, parameters, assumptions and sources,
+ * and what changed between two versions.
  */
 
 /** @typedef {import('./language.js').Localised} Localised */
@@ -42,9 +44,22 @@ function unitCostTable(version, context) {
       el('td', { text: valueLabel(/** @type {any} */ (cost).unit, 'unit') ?? same(String(/** @type {any} */ (cost).unit)) }),
       el('td', {}, /** @type {any} */ (cost).rates ? Object.entries(/** @type {any} */ (cost).rates).map(([tier, rate], index) => [index > 0 ? '; ' : '', el('span', { text: valueLabel(tier, 'rateTier') ?? same(tier) }), ': ', el('span', { text: rateWords(rate) })]) : el('span', { text: rateWords(/** @type {any} */ (cost).rate) })),
       el('td', {}, el('cite', {}, /** @type {any} */ (cost).source ?? '')),
+      el('td', {}, [/** @type {any} */ (cost).tierAssumption, .../** @type {any} */ ((cost).assumptions ?? [])].filter(Boolean).join(', ')),
     ),
   );
-  return table(WORDS.unitCostColumn, [WORDS.serviceColumn, WORDS.unitsColumn, WORDS.unitCostColumn, WORDS.sourceColumn], rows);
+  return table(WORDS.unitCostColumn, [WORDS.serviceColumn, WORDS.unitsColumn, WORDS.unitCostColumn, WORDS.sourceColumn, WORDS.assumptionsColumn], rows);
+}
+
+/** The compensation settings worth reading in words: the claim period and where unpriced lines take their price. @param {any} compensation */
+function compensationWords(compensation) {
+  return [
+    compensation.claimPeriod === 'calendarHalfYear'
+      ? el('p', { class: 'setting', attributes: { 'data-setting': 'claimPeriod' } }, el('span', { text: WORDS.claimPeriodWords }), compensation.claimPeriodSource ? [' — ', el('cite', {}, compensation.claimPeriodSource)] : null)
+      : null,
+    compensation.diUnitCosts
+      ? el('p', { class: 'setting', attributes: { 'data-setting': 'diUnitCosts' } }, el('span', { text: WORDS.diUnitCostsWords }), ' ', el('code', {}, String(compensation.diUnitCosts.programme ?? '')), compensation.diUnitCosts.source ? [' — ', el('cite', {}, compensation.diUnitCosts.source)] : null)
+      : null,
+  ];
 }
 
 /** @param {any} programme @param {any} version */
@@ -103,7 +118,7 @@ function versionDetail(programme, version) {
         ]
       : null,
     el('h5', { text: WORDS.assumptionsHeading }),
-    el('ul', { class: 'assumption-list' }, (version.assumptions ?? []).map((/** @type {any} */ assumption) => el('li', {}, el('strong', {}, assumption.id), ' — ', el('span', { text: assumption.text })))),
+    el('ul', { class: 'assumption-list' }, (version.assumptions ?? []).map((/** @type {any} */ assumption) => assumptionItem(assumption, false))),
     el('h5', { text: WORDS.sourcesHeading }),
     table(
       WORDS.sourcesHeading,
@@ -114,6 +129,7 @@ function versionDetail(programme, version) {
       ? [
           el('h5', { text: WORDS.compensationHeading }),
           el('p', {}, el('code', {}, version.compensation.kind)),
+          compensationWords(version.compensation),
           version.compensation.unitCosts ? el('h5', { text: WORDS.unitCostColumn }) : null,
           unitCostTable(version, context),
           el('details', {}, el('summary', { text: WORDS.compensationHeading }), el('pre', { class: 'json' }, JSON.stringify(version.compensation, null, 2))),
@@ -177,7 +193,19 @@ function factsTable(programme) {
   return table(
     WORDS.factsHeading,
     [WORDS.nameColumn, WORDS.typeColumn, WORDS.required],
-    (programme.facts ?? []).map((/** @type {any} */ fact) => el('tr', {}, el('th', { attributes: { scope: 'row' } }, el('span', { text: fact.title }), el('br'), el('code', {}, fact.name)), el('td', {}, fact.type), el('td', { text: fact.required ? WORDS.yes : WORDS.no }))),
+    [
+      ...(programme.facts ?? []).map((/** @type {any} */ fact) => el('tr', {}, el('th', { attributes: { scope: 'row' } }, el('span', { text: fact.title }), el('br'), el('code', {}, fact.name)), el('td', {}, fact.type), el('td', { text: fact.required ? WORDS.yes : WORDS.no }))),
+      // Derived facts, worked out for each day from the request's: how (kind) and from what (of, field, keep).
+      ...(programme.derivedFacts ?? []).map((/** @type {any} */ fact) =>
+        el(
+          'tr',
+          { attributes: { 'data-derived': fact.kind } },
+          el('th', { attributes: { scope: 'row' } }, el('span', { text: fact.title ?? same(fact.name) }), el('br'), el('code', {}, fact.name)),
+          el('td', {}, `${fact.type ?? ''} (${[fact.kind, fact.of, fact.field, fact.keep].filter(Boolean).join(' · ')})`),
+          el('td', { text: WORDS.derivedFact }),
+        ),
+      ),
+    ],
   );
 }
 
@@ -208,6 +236,7 @@ export function rulesBrowser(host, programmes) {
         el('h3', { text: programme.title ?? same(programme.id) }),
         programme.description ? el('p', { text: programme.description }) : null,
         el('details', {}, el('summary', { text: WORDS.factsHeading }), factsTable(programme)),
+        openQuestionsSection(programme.openQuestions),
         timeline.element,
         versionHost,
         compareVersions(programme),
