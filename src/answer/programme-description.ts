@@ -52,6 +52,7 @@ function describeVersion(range: VersionInForce): Record<string, unknown> {
   return {
     ...rulesetReference(range),
     title: version.title,
+    ...(version.extends === undefined ? {} : { extends: version.extends }),
     effectiveToAsWritten: version.effectiveTo,
     file: version.file,
     sources: version.sources,

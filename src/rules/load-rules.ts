@@ -26,6 +26,7 @@ import { validateRuleFile } from './schema-validation.js';
 import { parseYamlFile, problemAt, readRuleFileText, type YamlFile } from './yaml-file.js';
 import { rememberDataFile, rememberRuleFile } from './rule-files.js';
 import { checkProgrammeReferences } from './check-references.js';
+import { completeVersion, resolveAmendment, type AmendmentDocument, type ResolvedVersion, type VersionDocument } from './amendments.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 export const CALENDAR_DIRECTORY = 'calendar';
@@ -44,19 +45,6 @@ interface ProgrammeDocument {
   derivedFacts?: Record<string, { kind: DerivedFact['kind']; of: string; field?: string; type?: DeclaredFact['type']; keep?: 'absentOrBeforeDay' | 'onOrAfterDay'; title: LocalisedText }>;
 }
 
-interface VersionDocument {
-  version: string;
-  title: LocalisedText;
-  effectiveFrom: string;
-  effectiveTo?: string | null;
-  adopted: string;
-  sources: Source[];
-  parameters?: Record<string, Omit<Parameter, 'name' | 'assumptions'> & { assumptions?: string[] }>;
-  assumptions?: Assumption[];
-  conditions?: Record<string, TopLevelCondition>;
-  rules: Array<Omit<Rule, 'assumptions'> & { assumptions?: string[] }>;
-  compensation?: Compensation & { lineRules: Array<Omit<Rule, 'assumptions'> & { assumptions?: string[] }> };
-}
 
 function readYaml(file: string, displayName: string, kind: 'programme' | 'version'): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
   const read = readRuleFileText(file, displayName);
@@ -106,7 +94,7 @@ function buildProgramme(document: ProgrammeDocument, yaml: YamlFile, directory: 
   return { programme, problems };
 }
 
-function buildVersion(programme: Programme, document: VersionDocument, yaml: YamlFile): RuleVersion {
+function buildVersion(programme: Programme, document: VersionDocument, yaml: YamlFile, sha256: string): RuleVersion {
   const parameters = new Map<string, Parameter>(
     Object.entries(document.parameters ?? {}).map(([name, parameter]) => [
       name,
@@ -129,7 +117,8 @@ function buildVersion(programme: Programme, document: VersionDocument, yaml: Yam
       ? ({ ...document.compensation, lineRules: document.compensation.lineRules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })) } as Compensation)
       : null,
     file: yaml.file,
-    sha256: yaml.sha256,
+    sha256,
+    ...(document.extends === undefined ? {} : { extends: document.extends }),
   };
 }
 
@@ -179,20 +168,75 @@ function loadProgramme(rulesDirectory: string, name: string, options: LoadOption
 
   if (versionFiles.length === 0) problems.push(problemAt(yaml, [], `no version files in ${display(versionsDirectory)}`));
   const files = new Map<RuleVersion, YamlFile>();
+  const read: YamlFile[] = [];
   for (const file of versionFiles) {
     const path = join(versionsDirectory, file);
     const loaded = readYaml(path, display(path), 'version');
     problems.push(...loaded.problems);
-    if (!loaded.yaml) continue;
-    const version = buildVersion(programme, loaded.yaml.data as VersionDocument, loaded.yaml);
-    problems.push(...checkVersion(programme, version, loaded.yaml, dataFiles));
-    files.set(version, loaded.yaml);
-    rememberRuleFile(version, loaded.yaml);
+    if (loaded.yaml) read.push(loaded.yaml);
+  }
+  const resolved = resolveVersions(read, problems);
+  for (const yaml of read) {
+    const resolution = resolved.get(yaml);
+    if (!resolution) continue;
+    // An amendment's problems are named where each part was written: in it, or in the version it extends.
+    const located: YamlFile = resolution.files.length > 1 ? { ...yaml, redirect: resolution.locate } : yaml;
+    const version = buildVersion(programme, resolution.document, located, resolution.sha256);
+    problems.push(...checkVersion(programme, version, located, dataFiles));
+    files.set(version, located);
+    rememberRuleFile(version, located);
     programme.versions.push(version);
   }
   programme.versions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   problems.push(...checkVersionRanges(programme, files));
-  return { programme, problems };
+  // A problem in a version that amendments extend is found again through each of them: name it once.
+  const unique = new Map(problems.map((problem) => [`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`, problem]));
+  return { programme, problems: [...unique.values()] };
+}
+
+/**
+ * Each version file resolved to a complete version: a complete file as it is, an amendment against the version it
+ * `extends` (itself resolved first). A missing or circular `extends` is a located problem, and that file has no version.
+ */
+function resolveVersions(read: readonly YamlFile[], problems: RuleFileProblem[]): Map<YamlFile, ResolvedVersion> {
+  const byVersion = new Map<string, YamlFile>();
+  for (const yaml of read) {
+    const id = (yaml.data as VersionDocument).version;
+    if (!byVersion.has(id)) byVersion.set(id, yaml);
+  }
+  const resolved = new Map<YamlFile, ResolvedVersion | null>();
+  const resolve = (yaml: YamlFile, trail: readonly string[]): ResolvedVersion | null => {
+    if (resolved.has(yaml)) return resolved.get(yaml) ?? null;
+    const document = yaml.data as VersionDocument;
+    if (document.extends === undefined) {
+      const complete = completeVersion(document, yaml);
+      resolved.set(yaml, complete);
+      return complete;
+    }
+    const baseYaml = byVersion.get(document.extends);
+    const here = [...trail, document.version];
+    let result: ResolvedVersion | null = null;
+    if (!baseYaml) {
+      problems.push(problemAt(yaml, ['extends'], `no version "${document.extends}" in this programme to amend (versions: ${[...byVersion.keys()].join(', ')})`));
+    } else if (here.includes(document.extends)) {
+      problems.push(problemAt(yaml, ['extends'], `amendments extend each other in a circle: ${[...here, document.extends].join(' → ')}`));
+    } else {
+      const base = resolve(baseYaml, here);
+      if (base) {
+        const amended = resolveAmendment(base, yaml.data as AmendmentDocument, yaml);
+        problems.push(...amended.problems);
+        result = amended.resolved;
+      }
+    }
+    resolved.set(yaml, result);
+    return result;
+  };
+  const complete = new Map<YamlFile, ResolvedVersion>();
+  for (const yaml of read) {
+    const resolution = resolve(yaml, []);
+    if (resolution) complete.set(yaml, resolution);
+  }
+  return complete;
 }
 
 /**

@@ -189,7 +189,10 @@ export interface RuleVersion {
   /** How this version computes compensation, if it does. */
   compensation: Compensation | null;
   file: string;
+  /** sha256 of the version file; for an amendment, over every file it is made of. */
   sha256: string;
+  /** For an amendment file: the version it amends. */
+  extends?: string;
 }
 
 export interface Programme {

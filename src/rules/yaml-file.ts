@@ -19,6 +19,11 @@ export interface YamlFile {
   data: unknown;
   document: Document.Parsed;
   lineCounter: LineCounter;
+  /**
+   * For a version resolved from several files (an amendment and the version it extends): the file and path where
+   * the part at a path was written. Positions follow it.
+   */
+  redirect?: (path: JsonPath) => { yaml: YamlFile; path: JsonPath };
 }
 
 export function parseYamlFile(file: string, text: string): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
@@ -56,6 +61,10 @@ function depthOf(value: unknown, depth = 0): number {
  * property is reported at the object that lacks it). With `atKey`, the position of the last segment's key.
  */
 export function positionOf(yaml: YamlFile, path: JsonPath, atKey = false): SourcePosition {
+  if (yaml.redirect) {
+    const written = yaml.redirect(path);
+    return positionOf(written.yaml, written.path, atKey);
+  }
   let node: Node | null = yaml.document.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [index, segment] of path.entries()) {

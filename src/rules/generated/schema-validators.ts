@@ -1856,20 +1856,20 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const versionFile: ValidateFunction = validate22;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted","sources","rules"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","required":["type","value","title","source"],"additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"assumptions":{"description":"Assumptions this unit cost rests on (shown on every line it prices, with those of its rate parameters).","type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","diUnitCosts","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"diUnitCosts":{"description":"Where a line with no defined price that the DI project paid at unit cost (diPaidAtUnitCost) takes its price: the unit costs of another programme's rule versions (a unitCostDeliveries compensation) in force on the line's days. `validate` checks that the programme exists and that its versions cover this version's days.","type":"object","required":["programme","source"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}};
-const schema53 = {"type":"string","format":"calendar-date"};
-const schema57 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
-const schema62 = {"type":"string","pattern":"^A[0-9]+$"};
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"extends":{"description":"An amendment: this version is the version named here, changed only as this file says (parameters, sources, assumptions, named conditions and rules given here replace or add to those of the same name or id; `remove` drops some; `compensation`, if given, replaces the whole block). Its own title, effectiveFrom, adopted and effectiveTo.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"remove":{"description":"What the amending act repeals from the version it extends, by name or id.","type":"object","additionalProperties":false,"properties":{"parameters":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"sources":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"assumptions":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"rules":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/domainId"}}}},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"assumptions":{"description":"Assumptions this unit cost rests on (shown on every line it prices, with those of its rate parameters).","type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","diUnitCosts","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"diUnitCosts":{"description":"Where a line with no defined price that the DI project paid at unit cost (diPaidAtUnitCost) takes its price: the unit costs of another programme's rule versions (a unitCostDeliveries compensation) in force on the line's days. `validate` checks that the programme exists and that its versions cover this version's days.","type":"object","required":["programme","source"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}},"allOf":[{"if":{"required":["extends"]},"then":{"properties":{"parameters":{"additionalProperties":{"required":["value","source"],"type":"object"},"type":"object"}}},"else":{"required":["sources","rules"],"properties":{"remove":false,"parameters":{"additionalProperties":{"required":["type","value","title","source"],"type":"object"},"type":"object"}}}}]};
+const schema54 = {"type":"string","pattern":"^A[0-9]+$"};
+const schema58 = {"type":"string","format":"calendar-date"};
+const schema62 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
 const func25 = Object.prototype.hasOwnProperty;
 const pattern13 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern16 = new RegExp("^A[0-9]+$", "u");
+const pattern17 = new RegExp("^A[0-9]+$", "u");
 const formats0 = schemaFormats["calendar-date"];
-const schema68 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}};
-const schema80 = {"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}};
-const schema69 = {"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
-const schema70 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}};
+const schema73 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}};
+const schema85 = {"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}};
+const schema74 = {"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
+const schema75 = {"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}};
 const wrapper0 = {validate: validate24};
-const schema71 = {"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
+const schema76 = {"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}};
 const wrapper1 = {validate: validate25};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1884,7 +1884,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.any === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "any"},message:"must have required property '"+"any"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1895,7 +1895,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "any")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1909,7 +1909,7 @@ if(data.any !== undefined){
 let data0 = data.any;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema71.properties.any,data:data0};
+const err2 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema76.properties.any,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1927,7 +1927,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.any.type,parentSchema:schema71.properties.any,data:data0};
+const err3 = {instancePath:instancePath+"/any",schemaPath:"#/properties/any/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.any.type,parentSchema:schema76.properties.any,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1939,7 +1939,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1953,7 +1953,7 @@ return errors === 0;
 }
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema72 = {"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}};
+const schema77 = {"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1967,7 +1967,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.not === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "not"},message:"must have required property '"+"not"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1978,7 +1978,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "not")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1996,7 +1996,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2010,7 +2010,7 @@ return errors === 0;
 }
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema73 = {"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}};
+const schema78 = {"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2024,7 +2024,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.condition === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2035,7 +2035,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "condition")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2082,7 +2082,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2096,7 +2096,7 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema75 = {"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}};
+const schema80 = {"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2110,7 +2110,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.fact === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fact"},message:"must have required property '"+"fact"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2120,7 +2120,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.operator === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2130,7 +2130,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.value === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2141,7 +2141,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "fact") || (key0 === "operator")) || (key0 === "value")) || (key0 === "ref")) || (key0 === "note"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2345,7 +2345,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2553,7 +2553,7 @@ props3 = true;
 ifClause3 = "else";
 }
 if(!valid3){
-const err4 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema70.else.else.else.if,parentSchema:schema70.else.else.else,data};
+const err4 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema75.else.else.else.if,parentSchema:schema75.else.else.else,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2578,7 +2578,7 @@ Object.assign(props2, props3);
 ifClause2 = "else";
 }
 if(!valid2){
-const err5 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema70.else.else.if,parentSchema:schema70.else.else,data};
+const err5 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema75.else.else.if,parentSchema:schema75.else.else,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2603,7 +2603,7 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid1){
-const err6 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema70.else.if,parentSchema:schema70.else,data};
+const err6 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema75.else.if,parentSchema:schema75.else,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2628,7 +2628,7 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema70.if,parentSchema:schema70,data};
+const err7 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema75.if,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2639,7 +2639,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema70,data};
+const err8 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2650,7 +2650,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2679,7 +2679,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2690,7 +2690,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2704,7 +2704,7 @@ if(data.all !== undefined){
 let data0 = data.all;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.all,data:data0};
+const err2 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema74.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2722,7 +2722,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.all.type,parentSchema:schema69.properties.all,data:data0};
+const err3 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.all.type,parentSchema:schema74.properties.all,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2734,7 +2734,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2929,7 +2929,7 @@ else {
 const _errs16 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.all === undefined){
-const err4 = {instancePath,schemaPath:"#/$defs/onlyCombinators/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err4 = {instancePath,schemaPath:"#/$defs/onlyCombinators/required",keyword:"required",params:{missingProperty: "all"},message:"must have required property '"+"all"+"'",schema:schema85.required,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2940,7 +2940,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "all")){
-const err5 = {instancePath,schemaPath:"#/$defs/onlyCombinators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+const err5 = {instancePath,schemaPath:"#/$defs/onlyCombinators/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2952,7 +2952,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/$defs/onlyCombinators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err6 = {instancePath,schemaPath:"#/$defs/onlyCombinators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2971,7 +2971,7 @@ props3 = true;
 ifClause3 = "else";
 }
 if(!valid3){
-const err7 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema68.else.else.else.if,parentSchema:schema68.else.else.else,data};
+const err7 = {instancePath,schemaPath:"#/else/else/else/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema73.else.else.else.if,parentSchema:schema73.else.else.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2996,7 +2996,7 @@ Object.assign(props2, props3);
 ifClause2 = "else";
 }
 if(!valid2){
-const err8 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema68.else.else.if,parentSchema:schema68.else.else,data};
+const err8 = {instancePath,schemaPath:"#/else/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema73.else.else.if,parentSchema:schema73.else.else,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3021,7 +3021,7 @@ Object.assign(props1, props2);
 ifClause1 = "else";
 }
 if(!valid1){
-const err9 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema68.else.if,parentSchema:schema68.else,data};
+const err9 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema73.else.if,parentSchema:schema73.else,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3046,7 +3046,7 @@ Object.assign(props0, props1);
 ifClause0 = "else";
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema68.if,parentSchema:schema68,data};
+const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema73.if,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3057,7 +3057,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err11 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema68,data};
+const err11 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3068,7 +3068,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3083,7 +3083,7 @@ return errors === 0;
 }
 validate23.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-const schema86 = {"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}};
+const schema91 = {"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3097,7 +3097,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.param === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema86.required,parentSchema:schema86,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "param"},message:"must have required property '"+"param"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3108,7 +3108,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "param")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3155,7 +3155,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3169,7 +3169,7 @@ return errors === 0;
 }
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}};
+const schema99 = {"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3183,7 +3183,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3193,7 +3193,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3203,7 +3203,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.title === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3213,7 +3213,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.source === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3223,7 +3223,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.conditions === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3234,7 +3234,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "title")) || (key0 === "source")) || (key0 === "assumptions")) || (key0 === "conditions"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3272,7 +3272,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "requirement") || (data1 === "exclusion"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema94.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema94.properties.kind.enum,parentSchema:schema94.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema99.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema99.properties.kind.enum,parentSchema:schema99.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3383,7 +3383,7 @@ if(data.source !== undefined){
 let data5 = data.source;
 if(typeof data5 === "string"){
 if(func1(data5) < 3){
-const err17 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data5};
+const err17 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3394,7 +3394,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data5};
+const err18 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3411,8 +3411,8 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
-if(!pattern16.test(data7)){
-const err19 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data7};
+if(!pattern17.test(data7)){
+const err19 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3423,7 +3423,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data7};
+const err20 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3435,7 +3435,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.properties.assumptions.type,parentSchema:schema94.properties.assumptions,data:data6};
+const err21 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.assumptions.type,parentSchema:schema99.properties.assumptions,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3453,7 +3453,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3467,7 +3467,7 @@ return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema102 = {"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}};
+const schema107 = {"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3481,7 +3481,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.provision === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema102.required,parentSchema:schema102,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3491,7 +3491,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.ref === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema102.required,parentSchema:schema102,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3501,7 +3501,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.source === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema102.required,parentSchema:schema102,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema107.required,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3512,7 +3512,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "provision") || (key0 === "ref")) || (key0 === "source"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3526,7 +3526,7 @@ if(data.provision !== undefined){
 let data0 = data.provision;
 if(typeof data0 === "string"){
 if(func1(data0) < 1){
-const err4 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema102.properties.provision,data:data0};
+const err4 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema107.properties.provision,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3537,7 +3537,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.provision.type,parentSchema:schema102.properties.provision,data:data0};
+const err5 = {instancePath:instancePath+"/provision",schemaPath:"#/properties/provision/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.provision.type,parentSchema:schema107.properties.provision,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3576,7 +3576,7 @@ if(data.source !== undefined){
 let data2 = data.source;
 if(typeof data2 === "string"){
 if(func1(data2) < 3){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data2};
+const err8 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3587,7 +3587,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data2};
+const err9 = {instancePath:instancePath+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3599,7 +3599,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3625,9 +3625,13 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs2 = errors;
+let valid1 = true;
+const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema51.required,parentSchema:schema51,data};
+let missing0;
+if((data.extends === undefined) && (missing0 = "extends")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3636,8 +3640,29 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.required,parentSchema:schema51,data};
+}
+var _valid0 = _errs3 === errors;
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.parameters !== undefined){
+let data0 = data.parameters;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key0 in data0){
+let data1 = data0[key0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.value === undefined){
+const err1 = {instancePath:instancePath+"/parameters/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/then/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema51.allOf[0].then.properties.parameters.additionalProperties.required,parentSchema:schema51.allOf[0].then.properties.parameters.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3646,8 +3671,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.effectiveFrom === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effectiveFrom"},message:"must have required property '"+"effectiveFrom"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(data1.source === undefined){
+const err2 = {instancePath:instancePath+"/parameters/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/then/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.allOf[0].then.properties.parameters.additionalProperties.required,parentSchema:schema51.allOf[0].then.properties.parameters.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3656,8 +3681,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.adopted === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "adopted"},message:"must have required property '"+"adopted"+"'",schema:schema51.required,parentSchema:schema51,data};
+}
+else {
+const err3 = {instancePath:instancePath+"/parameters/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/then/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.allOf[0].then.properties.parameters.additionalProperties.type,parentSchema:schema51.allOf[0].then.properties.parameters.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3666,8 +3692,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.sources === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema51.required,parentSchema:schema51,data};
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/parameters",schemaPath:"#/allOf/0/then/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.allOf[0].then.properties.parameters.type,parentSchema:schema51.allOf[0].then.properties.parameters,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3676,8 +3704,21 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.rules === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema51.required,parentSchema:schema51,data};
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.parameters = true;
+}
+ifClause0 = "then";
+}
+else {
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sources === undefined){
+const err5 = {instancePath,schemaPath:"#/allOf/0/else/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'",schema:schema51.allOf[0].else.required,parentSchema:schema51.allOf[0].else,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3686,9 +3727,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func25.call(schema51.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+if(data.rules === undefined){
+const err6 = {instancePath,schemaPath:"#/allOf/0/else/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'",schema:schema51.allOf[0].else.required,parentSchema:schema51.allOf[0].else,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3697,12 +3737,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.version !== undefined){
-let data0 = data.version;
-if(typeof data0 === "string"){
-if(func1(data0) > 40){
-const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema51.properties.version,data:data0};
+if(data.remove !== undefined){
+const err7 = {instancePath:instancePath+"/remove",schemaPath:"#/allOf/0/else/properties/remove/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema51.allOf[0].else.properties.remove,data:data.remove};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3711,8 +3747,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern13.test(data0)){
-const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema51.properties.version,data:data0};
+if(data.parameters !== undefined){
+let data3 = data.parameters;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.type === undefined){
+const err8 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/else/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema51.allOf[0].else.properties.parameters.additionalProperties.required,parentSchema:schema51.allOf[0].else.properties.parameters.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3721,9 +3763,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.version.type,parentSchema:schema51.properties.version,data:data0};
+if(data4.value === undefined){
+const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/else/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema51.allOf[0].else.properties.parameters.additionalProperties.required,parentSchema:schema51.allOf[0].else.properties.parameters.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3732,12 +3773,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data1 = data.title;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.lv === undefined){
-const err10 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data1};
+if(data4.title === undefined){
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/else/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.allOf[0].else.properties.parameters.additionalProperties.required,parentSchema:schema51.allOf[0].else.properties.parameters.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3746,8 +3783,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data1.en === undefined){
-const err11 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data1};
+if(data4.source === undefined){
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/else/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.allOf[0].else.properties.parameters.additionalProperties.required,parentSchema:schema51.allOf[0].else.properties.parameters.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3756,9 +3793,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "lv") || (key1 === "en"))){
-const err12 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data1};
+}
+else {
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/allOf/0/else/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.allOf[0].else.properties.parameters.additionalProperties.type,parentSchema:schema51.allOf[0].else.properties.parameters.additionalProperties,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3768,11 +3805,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.lv !== undefined){
-let data2 = data1.lv;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err13 = {instancePath:instancePath+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data2};
+}
+else {
+const err13 = {instancePath:instancePath+"/parameters",schemaPath:"#/allOf/0/else/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.allOf[0].else.properties.parameters.type,parentSchema:schema51.allOf[0].else.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3782,8 +3817,20 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data2};
+}
+var _valid0 = _errs10 === errors;
+valid1 = _valid0;
+if(valid1){
+if(props0 !== true){
+props0 = props0 || {};
+props0.remove = true;
+props0.parameters = true;
+}
+}
+ifClause0 = "else";
+}
+if(!valid1){
+const err14 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema51.allOf[0].if,parentSchema:schema51.allOf[0],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3792,12 +3839,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data1.en !== undefined){
-let data3 = data1.en;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err15 = {instancePath:instancePath+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data3};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3806,9 +3850,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data3};
+if(data.title === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3817,10 +3860,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data1};
+if(data.effectiveFrom === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "effectiveFrom"},message:"must have required property '"+"effectiveFrom"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3829,12 +3870,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.effectiveFrom !== undefined){
-let data4 = data.effectiveFrom;
-if(typeof data4 === "string"){
-if(!(formats0.validate(data4))){
-const err18 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data4};
+if(data.adopted === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "adopted"},message:"must have required property '"+"adopted"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3843,9 +3880,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data4};
+for(const key2 in data){
+if(!(func25.call(schema51.properties, key2))){
+const err19 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3855,14 +3892,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.effectiveTo !== undefined){
-let data5 = data.effectiveTo;
-const _errs16 = errors;
-let valid4 = false;
-const _errs17 = errors;
+if(data.version !== undefined){
+let data5 = data.version;
 if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
-const err20 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data5};
+if(func1(data5) > 40){
+const err20 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema51.properties.version,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3871,9 +3905,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data5};
+if(!pattern13.test(data5)){
+const err21 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema51.properties.version,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3882,11 +3915,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-var _valid0 = _errs17 === errors;
-valid4 = valid4 || _valid0;
-const _errs20 = errors;
-if(data5 !== null){
-const err22 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema51.properties.effectiveTo.anyOf[1].type,parentSchema:schema51.properties.effectiveTo.anyOf[1],data:data5};
+}
+else {
+const err22 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.version.type,parentSchema:schema51.properties.version,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3895,10 +3926,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid0 = _errs20 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err23 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.effectiveTo.anyOf,parentSchema:schema51.properties.effectiveTo,data:data5};
+}
+if(data.extends !== undefined){
+let data6 = data.extends;
+if(typeof data6 === "string"){
+if(func1(data6) > 40){
+const err23 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema51.properties.extends,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3907,23 +3940,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-else {
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.adopted !== undefined){
-let data6 = data.adopted;
-if(typeof data6 === "string"){
-if(!(formats0.validate(data6))){
-const err24 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data6};
+if(!pattern13.test(data6)){
+const err24 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema51.properties.extends,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3934,7 +3952,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data6};
+const err25 = {instancePath:instancePath+"/extends",schemaPath:"#/properties/extends/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.extends.type,parentSchema:schema51.properties.extends,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3944,11 +3962,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.sources !== undefined){
-let data7 = data.sources;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err26 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.sources,data:data7};
+if(data.remove !== undefined){
+let data7 = data.remove;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+if(!(((((key3 === "parameters") || (key3 === "sources")) || (key3 === "assumptions")) || (key3 === "conditions")) || (key3 === "rules"))){
+const err26 = {instancePath:instancePath+"/remove",schemaPath:"#/properties/remove/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.remove,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3957,12 +3976,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.id === undefined){
-const err27 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data8};
+}
+if(data7.parameters !== undefined){
+let data8 = data7.parameters;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err27 = {instancePath:instancePath+"/remove/parameters",schemaPath:"#/properties/remove/properties/parameters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.remove.properties.parameters,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3971,8 +3990,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data8.document === undefined){
-const err28 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data8};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(func1(data9) > 64){
+const err28 = {instancePath:instancePath+"/remove/parameters/" + i0,schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3981,8 +4004,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data8.citation === undefined){
-const err29 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data8};
+if(!pattern6.test(data9)){
+const err29 = {instancePath:instancePath+"/remove/parameters/" + i0,schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3991,9 +4014,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!(((key2 === "id") || (key2 === "document")) || (key2 === "citation"))){
-const err30 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.sources.items,data:data8};
+}
+else {
+const err30 = {instancePath:instancePath+"/remove/parameters/" + i0,schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4003,11 +4026,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data8.id !== undefined){
-let data9 = data8.id;
-if(typeof data9 === "string"){
-if(func1(data9) > 64){
-const err31 = {instancePath:instancePath+"/sources/" + i0+"/id",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data9};
+}
+else {
+const err31 = {instancePath:instancePath+"/remove/parameters",schemaPath:"#/properties/remove/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.remove.properties.parameters.type,parentSchema:schema51.properties.remove.properties.parameters,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4016,8 +4037,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern6.test(data9)){
-const err32 = {instancePath:instancePath+"/sources/" + i0+"/id",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data9};
+}
+if(data7.sources !== undefined){
+let data10 = data7.sources;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err32 = {instancePath:instancePath+"/remove/sources",schemaPath:"#/properties/remove/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.remove.properties.sources,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4026,9 +4051,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/sources/" + i0+"/id",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data9};
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(typeof data11 === "string"){
+if(func1(data11) > 64){
+const err33 = {instancePath:instancePath+"/remove/sources/" + i1,schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4037,12 +4065,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data8.document !== undefined){
-let data10 = data8.document;
-if(typeof data10 === "string"){
-if(func1(data10) < 1){
-const err34 = {instancePath:instancePath+"/sources/" + i0+"/document",schemaPath:"#/properties/sources/items/properties/document/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.sources.items.properties.document,data:data10};
+if(!pattern6.test(data11)){
+const err34 = {instancePath:instancePath+"/remove/sources/" + i1,schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4053,7 +4077,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/sources/" + i0+"/document",schemaPath:"#/properties/sources/items/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.sources.items.properties.document.type,parentSchema:schema51.properties.sources.items.properties.document,data:data10};
+const err35 = {instancePath:instancePath+"/remove/sources/" + i1,schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4063,11 +4087,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data8.citation !== undefined){
-let data11 = data8.citation;
-if(typeof data11 === "string"){
-if(func1(data11) < 3){
-const err36 = {instancePath:instancePath+"/sources/" + i0+"/citation",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data11};
+}
+else {
+const err36 = {instancePath:instancePath+"/remove/sources",schemaPath:"#/properties/remove/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.remove.properties.sources.type,parentSchema:schema51.properties.remove.properties.sources,data:data10};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4077,8 +4099,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/sources/" + i0+"/citation",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data11};
+if(data7.assumptions !== undefined){
+let data12 = data7.assumptions;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err37 = {instancePath:instancePath+"/remove/assumptions",schemaPath:"#/properties/remove/properties/assumptions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.remove.properties.assumptions,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4087,10 +4112,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.sources.items.type,parentSchema:schema51.properties.sources.items,data:data8};
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(typeof data13 === "string"){
+if(!pattern17.test(data13)){
+const err38 = {instancePath:instancePath+"/remove/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4100,9 +4127,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.sources.type,parentSchema:schema51.properties.sources,data:data7};
+const err39 = {instancePath:instancePath+"/remove/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4112,14 +4138,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.parameters !== undefined){
-let data12 = data.parameters;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-const _errs40 = errors;
-if(typeof key3 === "string"){
-if(func1(key3) > 64){
-const err40 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key3,propertyName:key3};
+}
+else {
+const err40 = {instancePath:instancePath+"/remove/assumptions",schemaPath:"#/properties/remove/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.remove.properties.assumptions.type,parentSchema:schema51.properties.remove.properties.assumptions,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4128,8 +4149,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(!pattern6.test(key3)){
-const err41 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key3,propertyName:key3};
+}
+if(data7.conditions !== undefined){
+let data14 = data7.conditions;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err41 = {instancePath:instancePath+"/remove/conditions",schemaPath:"#/properties/remove/properties/conditions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.remove.properties.conditions,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4138,9 +4163,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key3,propertyName:key3};
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(typeof data15 === "string"){
+if(func1(data15) > 64){
+const err42 = {instancePath:instancePath+"/remove/conditions/" + i3,schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4149,9 +4177,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-var valid12 = _errs40 === errors;
-if(!valid12){
-const err43 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema51.properties.parameters.propertyNames,parentSchema:schema51.properties.parameters,data:data12};
+if(!pattern6.test(data15)){
+const err43 = {instancePath:instancePath+"/remove/conditions/" + i3,schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4161,11 +4188,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-for(const key4 in data12){
-let data13 = data12[key4];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.type === undefined){
-const err44 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
+else {
+const err44 = {instancePath:instancePath+"/remove/conditions/" + i3,schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4174,8 +4198,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data13.value === undefined){
-const err45 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/remove/conditions",schemaPath:"#/properties/remove/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.remove.properties.conditions.type,parentSchema:schema51.properties.remove.properties.conditions,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4184,8 +4210,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data13.title === undefined){
-const err46 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
+}
+if(data7.rules !== undefined){
+let data16 = data7.rules;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err46 = {instancePath:instancePath+"/remove/rules",schemaPath:"#/properties/remove/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.remove.properties.rules,data:data16};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4194,8 +4224,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data13.source === undefined){
-const err47 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.parameters.additionalProperties.required,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+let data17 = data16[i4];
+if(typeof data17 === "string"){
+if(!pattern5.test(data17)){
+const err47 = {instancePath:instancePath+"/remove/rules/" + i4,schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4204,9 +4238,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key5 in data13){
-if(!(((((key5 === "type") || (key5 === "value")) || (key5 === "title")) || (key5 === "source")) || (key5 === "assumptions"))){
-const err48 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
+}
+else {
+const err48 = {instancePath:instancePath+"/remove/rules/" + i4,schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4216,13 +4250,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data13.type !== undefined){
-let data14 = data13.type;
-const _errs48 = errors;
-let valid16 = false;
-const _errs49 = errors;
-if(!((((((data14 === "date") || (data14 === "number")) || (data14 === "string")) || (data14 === "boolean")) || (data14 === "list")) || (data14 === "object"))){
-const err49 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"common.schema.json#/$defs/factType/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data14};
+}
+else {
+const err49 = {instancePath:instancePath+"/remove/rules",schemaPath:"#/properties/remove/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.remove.properties.rules.type,parentSchema:schema51.properties.remove.properties.rules,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4231,11 +4261,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid16 = valid16 || _valid1;
-const _errs51 = errors;
-if(!((data14 === "money") || (data14 === "decimal"))){
-const err50 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum,parentSchema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1],data:data14};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/remove",schemaPath:"#/properties/remove/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.remove.type,parentSchema:schema51.properties.remove,data:data7};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4244,10 +4273,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid1 = _errs51 === errors;
-valid16 = valid16 || _valid1;
-if(!valid16){
-const err51 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.type,data:data14};
+}
+if(data.title !== undefined){
+let data18 = data.title;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.lv === undefined){
+const err51 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4256,25 +4287,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data13.value !== undefined){
-let data15 = data13.value;
-const _errs53 = errors;
-let valid18 = false;
-const _errs54 = errors;
-if(typeof data15 !== "string"){
-const err52 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0],data:data15};
+if(data18.en === undefined){
+const err52 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4283,11 +4297,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid2 = _errs54 === errors;
-valid18 = valid18 || _valid2;
-const _errs56 = errors;
-if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err53 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1],data:data15};
+for(const key4 in data18){
+if(!((key4 === "lv") || (key4 === "en"))){
+const err53 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4296,11 +4308,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-var _valid2 = _errs56 === errors;
-valid18 = valid18 || _valid2;
-const _errs58 = errors;
-if(typeof data15 !== "boolean"){
-const err54 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2],data:data15};
+}
+if(data18.lv !== undefined){
+let data19 = data18.lv;
+if(typeof data19 === "string"){
+if(func1(data19) < 1){
+const err54 = {instancePath:instancePath+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4309,15 +4322,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid2 = _errs58 === errors;
-valid18 = valid18 || _valid2;
-const _errs60 = errors;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if((typeof data16 !== "string") && (!((typeof data16 == "number") && (isFinite(data16))))){
-const err55 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value/" + i1,schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/items/type",keyword:"type",params:{type: schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type},message:"must be string,number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items,data:data16};
+}
+else {
+const err55 = {instancePath:instancePath+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data19};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4327,9 +4334,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3],data:data15};
+if(data18.en !== undefined){
+let data20 = data18.en;
+if(typeof data20 === "string"){
+if(func1(data20) < 1){
+const err56 = {instancePath:instancePath+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data20};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4338,10 +4347,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid2 = _errs60 === errors;
-valid18 = valid18 || _valid2;
-if(!valid18){
-const err57 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.value,data:data15};
+}
+else {
+const err57 = {instancePath:instancePath+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data20};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4350,23 +4358,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-else {
-errors = _errs53;
-if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data13.title !== undefined){
-let data17 = data13.title;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.lv === undefined){
-const err58 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data17};
+const err58 = {instancePath:instancePath+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4375,8 +4370,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data17.en === undefined){
-const err59 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data17};
+}
+if(data.effectiveFrom !== undefined){
+let data21 = data.effectiveFrom;
+if(typeof data21 === "string"){
+if(!(formats0.validate(data21))){
+const err59 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data21};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4385,9 +4384,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-for(const key6 in data17){
-if(!((key6 === "lv") || (key6 === "en"))){
-const err60 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data17};
+}
+else {
+const err60 = {instancePath:instancePath+"/effectiveFrom",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data21};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4397,11 +4396,14 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data17.lv !== undefined){
-let data18 = data17.lv;
-if(typeof data18 === "string"){
-if(func1(data18) < 1){
-const err61 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data18};
+if(data.effectiveTo !== undefined){
+let data22 = data.effectiveTo;
+const _errs61 = errors;
+let valid26 = false;
+const _errs62 = errors;
+if(typeof data22 === "string"){
+if(!(formats0.validate(data22))){
+const err61 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4412,7 +4414,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data18};
+const err62 = {instancePath:instancePath+"/effectiveTo",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4421,12 +4423,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data17.en !== undefined){
-let data19 = data17.en;
-if(typeof data19 === "string"){
-if(func1(data19) < 1){
-const err63 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data19};
+var _valid1 = _errs62 === errors;
+valid26 = valid26 || _valid1;
+const _errs65 = errors;
+if(data22 !== null){
+const err63 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema51.properties.effectiveTo.anyOf[1].type,parentSchema:schema51.properties.effectiveTo.anyOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4435,9 +4436,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data19};
+var _valid1 = _errs65 === errors;
+valid26 = valid26 || _valid1;
+if(!valid26){
+const err64 = {instancePath:instancePath+"/effectiveTo",schemaPath:"#/properties/effectiveTo/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.effectiveTo.anyOf,parentSchema:schema51.properties.effectiveTo,data:data22};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4446,10 +4448,23 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
+else {
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
 }
 else {
-const err65 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data17};
+vErrors = null;
+}
+}
+}
+}
+if(data.adopted !== undefined){
+let data23 = data.adopted;
+if(typeof data23 === "string"){
+if(!(formats0.validate(data23))){
+const err65 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4459,11 +4474,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data13.source !== undefined){
-let data20 = data13.source;
-if(typeof data20 === "string"){
-if(func1(data20) < 3){
-const err66 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data20};
+else {
+const err66 = {instancePath:instancePath+"/adopted",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data23};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4473,8 +4485,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-else {
-const err67 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data20};
+if(data.sources !== undefined){
+let data24 = data.sources;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err67 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.sources,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4483,16 +4498,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data13.assumptions !== undefined){
-let data21 = data13.assumptions;
-if(Array.isArray(data21)){
-const len2 = data21.length;
-for(let i2=0; i2<len2; i2++){
-let data22 = data21[i2];
-if(typeof data22 === "string"){
-if(!pattern16.test(data22)){
-const err68 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data22};
+const len5 = data24.length;
+for(let i5=0; i5<len5; i5++){
+let data25 = data24[i5];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.id === undefined){
+const err68 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4501,9 +4512,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i2,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data22};
+if(data25.document === undefined){
+const err69 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4512,10 +4522,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/parameters/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.assumptions,data:data21};
+if(data25.citation === undefined){
+const err70 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "citation"},message:"must have required property '"+"citation"+"'",schema:schema51.properties.sources.items.required,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4524,10 +4532,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/parameters/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.additionalProperties.type,parentSchema:schema51.properties.parameters.additionalProperties,data:data13};
+for(const key5 in data25){
+if(!(((key5 === "id") || (key5 === "document")) || (key5 === "citation"))){
+const err71 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4537,9 +4544,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.type,parentSchema:schema51.properties.parameters,data:data12};
+if(data25.id !== undefined){
+let data26 = data25.id;
+if(typeof data26 === "string"){
+if(func1(data26) > 64){
+const err72 = {instancePath:instancePath+"/sources/" + i5+"/id",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data26};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4548,16 +4557,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data.assumptions !== undefined){
-let data23 = data.assumptions;
-if(Array.isArray(data23)){
-const len3 = data23.length;
-for(let i3=0; i3<len3; i3++){
-let data24 = data23[i3];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.id === undefined){
-const err73 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data24};
+if(!pattern6.test(data26)){
+const err73 = {instancePath:instancePath+"/sources/" + i5+"/id",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data26};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4566,8 +4567,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data24.text === undefined){
-const err74 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data24};
+}
+else {
+const err74 = {instancePath:instancePath+"/sources/" + i5+"/id",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data26};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4576,9 +4578,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key7 in data24){
-if(!((((key7 === "id") || (key7 === "text")) || (key7 === "otherReading")) || (key7 === "passage"))){
-const err75 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.assumptions.items,data:data24};
+}
+if(data25.document !== undefined){
+let data27 = data25.document;
+if(typeof data27 === "string"){
+if(func1(data27) < 1){
+const err75 = {instancePath:instancePath+"/sources/" + i5+"/document",schemaPath:"#/properties/sources/items/properties/document/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.sources.items.properties.document,data:data27};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4588,11 +4593,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data24.id !== undefined){
-let data25 = data24.id;
-if(typeof data25 === "string"){
-if(!pattern16.test(data25)){
-const err76 = {instancePath:instancePath+"/assumptions/" + i3+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data25};
+else {
+const err76 = {instancePath:instancePath+"/sources/" + i5+"/document",schemaPath:"#/properties/sources/items/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.sources.items.properties.document.type,parentSchema:schema51.properties.sources.items.properties.document,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4602,8 +4604,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/assumptions/" + i3+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data25};
+if(data25.citation !== undefined){
+let data28 = data25.citation;
+if(typeof data28 === "string"){
+if(func1(data28) < 3){
+const err77 = {instancePath:instancePath+"/sources/" + i5+"/citation",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data28};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4613,11 +4618,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data24.text !== undefined){
-let data26 = data24.text;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.lv === undefined){
-const err78 = {instancePath:instancePath+"/assumptions/" + i3+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data26};
+else {
+const err78 = {instancePath:instancePath+"/sources/" + i5+"/citation",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data28};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4626,8 +4628,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data26.en === undefined){
-const err79 = {instancePath:instancePath+"/assumptions/" + i3+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data26};
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.sources.items.type,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4636,9 +4640,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-for(const key8 in data26){
-if(!((key8 === "lv") || (key8 === "en"))){
-const err80 = {instancePath:instancePath+"/assumptions/" + i3+"/text",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data26};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.sources.type,parentSchema:schema51.properties.sources,data:data24};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4648,11 +4653,14 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data26.lv !== undefined){
-let data27 = data26.lv;
-if(typeof data27 === "string"){
-if(func1(data27) < 1){
-const err81 = {instancePath:instancePath+"/assumptions/" + i3+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data27};
+if(data.parameters !== undefined){
+let data29 = data.parameters;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key6 in data29){
+const _errs85 = errors;
+if(typeof key6 === "string"){
+if(func1(key6) > 64){
+const err81 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4661,9 +4669,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/assumptions/" + i3+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data27};
+if(!pattern6.test(key6)){
+const err82 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4673,11 +4680,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data26.en !== undefined){
-let data28 = data26.en;
-if(typeof data28 === "string"){
-if(func1(data28) < 1){
-const err83 = {instancePath:instancePath+"/assumptions/" + i3+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data28};
+else {
+const err83 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4686,9 +4690,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/assumptions/" + i3+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data28};
+var valid34 = _errs85 === errors;
+if(!valid34){
+const err84 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema51.properties.parameters.propertyNames,parentSchema:schema51.properties.parameters,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4698,9 +4702,12 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/assumptions/" + i3+"/text",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data26};
+for(const key7 in data29){
+let data30 = data29[key7];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key8 in data30){
+if(!(((((key8 === "type") || (key8 === "value")) || (key8 === "title")) || (key8 === "source")) || (key8 === "assumptions"))){
+const err85 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.parameters.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4710,11 +4717,13 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data24.otherReading !== undefined){
-let data29 = data24.otherReading;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.lv === undefined){
-const err86 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data29};
+if(data30.type !== undefined){
+let data31 = data30.type;
+const _errs93 = errors;
+let valid38 = false;
+const _errs94 = errors;
+if(!((((((data31 === "date") || (data31 === "number")) || (data31 === "string")) || (data31 === "boolean")) || (data31 === "list")) || (data31 === "object"))){
+const err86 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"common.schema.json#/$defs/factType/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4723,8 +4732,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data29.en === undefined){
-const err87 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data29};
+var _valid2 = _errs94 === errors;
+valid38 = valid38 || _valid2;
+const _errs96 = errors;
+if(!((data31 === "money") || (data31 === "decimal"))){
+const err87 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum,parentSchema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4733,9 +4745,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key9 in data29){
-if(!((key9 === "lv") || (key9 === "en"))){
-const err88 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data29};
+var _valid2 = _errs96 === errors;
+valid38 = valid38 || _valid2;
+if(!valid38){
+const err88 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.type,data:data31};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4744,12 +4757,25 @@ vErrors.push(err88);
 }
 errors++;
 }
+else {
+errors = _errs93;
+if(vErrors !== null){
+if(_errs93){
+vErrors.length = _errs93;
 }
-if(data29.lv !== undefined){
-let data30 = data29.lv;
-if(typeof data30 === "string"){
-if(func1(data30) < 1){
-const err89 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data30};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data30.value !== undefined){
+let data32 = data30.value;
+const _errs98 = errors;
+let valid40 = false;
+const _errs99 = errors;
+if(typeof data32 !== "string"){
+const err89 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4758,9 +4784,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data30};
+var _valid3 = _errs99 === errors;
+valid40 = valid40 || _valid3;
+const _errs101 = errors;
+if(!((typeof data32 == "number") && (isFinite(data32)))){
+const err90 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4769,12 +4797,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data29.en !== undefined){
-let data31 = data29.en;
-if(typeof data31 === "string"){
-if(func1(data31) < 1){
-const err91 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data31};
+var _valid3 = _errs101 === errors;
+valid40 = valid40 || _valid3;
+const _errs103 = errors;
+if(typeof data32 !== "boolean"){
+const err91 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2],data:data32};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4783,9 +4810,15 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data31};
+var _valid3 = _errs103 === errors;
+valid40 = valid40 || _valid3;
+const _errs105 = errors;
+if(Array.isArray(data32)){
+const len6 = data32.length;
+for(let i6=0; i6<len6; i6++){
+let data33 = data32[i6];
+if((typeof data33 !== "string") && (!((typeof data33 == "number") && (isFinite(data33))))){
+const err92 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value/" + i6,schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/items/type",keyword:"type",params:{type: schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type},message:"must be string,number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items,data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4797,7 +4830,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/assumptions/" + i3+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data29};
+const err93 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3],data:data32};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4806,12 +4839,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data24.passage !== undefined){
-let data32 = data24.passage;
-if(typeof data32 === "string"){
-if(func1(data32) < 3){
-const err94 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data32};
+var _valid3 = _errs105 === errors;
+valid40 = valid40 || _valid3;
+if(!valid40){
+const err94 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.value,data:data32};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4820,9 +4851,23 @@ vErrors.push(err94);
 }
 errors++;
 }
+else {
+errors = _errs98;
+if(vErrors !== null){
+if(_errs98){
+vErrors.length = _errs98;
 }
 else {
-const err95 = {instancePath:instancePath+"/assumptions/" + i3+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data32};
+vErrors = null;
+}
+}
+}
+}
+if(data30.title !== undefined){
+let data34 = data30.title;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.lv === undefined){
+const err95 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data34};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4831,13 +4876,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data24.otherReading !== undefined){
-if(data24.passage === undefined){
-const err96 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "otherReading",
-    missingProperty: "passage",
-    depsCount: 1,
-    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data24};
+if(data34.en === undefined){
+const err96 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data34};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4846,13 +4886,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data24.passage !== undefined){
-if(data24.otherReading === undefined){
-const err97 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "passage",
-    missingProperty: "otherReading",
-    depsCount: 1,
-    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data24};
+for(const key9 in data34){
+if(!((key9 === "lv") || (key9 === "en"))){
+const err97 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data34};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4862,9 +4898,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/assumptions/" + i3,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.assumptions.items.type,parentSchema:schema51.properties.assumptions.items,data:data24};
+if(data34.lv !== undefined){
+let data35 = data34.lv;
+if(typeof data35 === "string"){
+if(func1(data35) < 1){
+const err98 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data35};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4874,9 +4912,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.assumptions.type,parentSchema:schema51.properties.assumptions,data:data23};
+const err99 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data35};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4886,14 +4923,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.conditions !== undefined){
-let data33 = data.conditions;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key10 in data33){
-const _errs109 = errors;
-if(typeof key10 === "string"){
-if(func1(key10) > 64){
-const err100 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key10,propertyName:key10};
+if(data34.en !== undefined){
+let data36 = data34.en;
+if(typeof data36 === "string"){
+if(func1(data36) < 1){
+const err100 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4902,8 +4936,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!pattern6.test(key10)){
-const err101 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key10,propertyName:key10};
+}
+else {
+const err101 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4913,8 +4948,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key10,propertyName:key10};
+const err102 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data34};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4923,9 +4959,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-var valid36 = _errs109 === errors;
-if(!valid36){
-const err103 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema51.properties.conditions.propertyNames,parentSchema:schema51.properties.conditions,data:data33};
+}
+if(data30.source !== undefined){
+let data37 = data30.source;
+if(typeof data37 === "string"){
+if(func1(data37) < 3){
+const err103 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data37};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4935,15 +4974,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-for(const key11 in data33){
-if(!(validate23(data33[key11], {instancePath:instancePath+"/conditions/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data33,parentDataProperty:key11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err104 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.conditions.type,parentSchema:schema51.properties.conditions,data:data33};
+const err104 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data37};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4953,11 +4985,15 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data35 = data.rules;
-if(Array.isArray(data35)){
-if(data35.length < 1){
-const err105 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.rules,data:data35};
+if(data30.assumptions !== undefined){
+let data38 = data30.assumptions;
+if(Array.isArray(data38)){
+const len7 = data38.length;
+for(let i7=0; i7<len7; i7++){
+let data39 = data38[i7];
+if(typeof data39 === "string"){
+if(!pattern17.test(data39)){
+const err105 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data39};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4966,12 +5002,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-const len4 = data35.length;
-for(let i4=0; i4<len4; i4++){
-let data36 = data35[i4];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.id === undefined){
-const err106 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
+}
+else {
+const err106 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data39};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4980,8 +5013,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data36.kind === undefined){
-const err107 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/parameters/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.assumptions,data:data38};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4990,8 +5025,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data36.title === undefined){
-const err108 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.additionalProperties.type,parentSchema:schema51.properties.parameters.additionalProperties,data:data30};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5000,8 +5037,10 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data36.source === undefined){
-const err109 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.type,parentSchema:schema51.properties.parameters,data:data29};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5010,8 +5049,16 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data36.conditions === undefined){
-const err110 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data36};
+}
+if(data.assumptions !== undefined){
+let data40 = data.assumptions;
+if(Array.isArray(data40)){
+const len8 = data40.length;
+for(let i8=0; i8<len8; i8++){
+let data41 = data40[i8];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.id === undefined){
+const err110 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data41};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5020,9 +5067,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key12 in data36){
-if(!((((((key12 === "id") || (key12 === "kind")) || (key12 === "title")) || (key12 === "source")) || (key12 === "assumptions")) || (key12 === "conditions"))){
-const err111 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.rules.items,data:data36};
+if(data41.text === undefined){
+const err111 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data41};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5031,12 +5077,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data36.id !== undefined){
-let data37 = data36.id;
-if(typeof data37 === "string"){
-if(!pattern5.test(data37)){
-const err112 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data37};
+for(const key10 in data41){
+if(!((((key10 === "id") || (key10 === "text")) || (key10 === "otherReading")) || (key10 === "passage"))){
+const err112 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.assumptions.items,data:data41};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5046,8 +5089,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/rules/" + i4+"/id",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data37};
+if(data41.id !== undefined){
+let data42 = data41.id;
+if(typeof data42 === "string"){
+if(!pattern17.test(data42)){
+const err113 = {instancePath:instancePath+"/assumptions/" + i8+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data42};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5057,10 +5103,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data36.kind !== undefined){
-let data38 = data36.kind;
-if(!(((data38 === "basis") || (data38 === "requirement")) || (data38 === "exclusion"))){
-const err114 = {instancePath:instancePath+"/rules/" + i4+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.rules.items.properties.kind.enum,parentSchema:schema51.properties.rules.items.properties.kind,data:data38};
+else {
+const err114 = {instancePath:instancePath+"/assumptions/" + i8+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data42};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5070,11 +5114,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data36.title !== undefined){
-let data39 = data36.title;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.lv === undefined){
-const err115 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data39};
+if(data41.text !== undefined){
+let data43 = data41.text;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.lv === undefined){
+const err115 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data43};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5083,8 +5127,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data39.en === undefined){
-const err116 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data39};
+if(data43.en === undefined){
+const err116 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data43};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5093,9 +5137,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key13 in data39){
-if(!((key13 === "lv") || (key13 === "en"))){
-const err117 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data39};
+for(const key11 in data43){
+if(!((key11 === "lv") || (key11 === "en"))){
+const err117 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data43};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5105,11 +5149,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data39.lv !== undefined){
-let data40 = data39.lv;
-if(typeof data40 === "string"){
-if(func1(data40) < 1){
-const err118 = {instancePath:instancePath+"/rules/" + i4+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data40};
+if(data43.lv !== undefined){
+let data44 = data43.lv;
+if(typeof data44 === "string"){
+if(func1(data44) < 1){
+const err118 = {instancePath:instancePath+"/assumptions/" + i8+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data44};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5120,7 +5164,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/rules/" + i4+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data40};
+const err119 = {instancePath:instancePath+"/assumptions/" + i8+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data44};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5130,11 +5174,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data39.en !== undefined){
-let data41 = data39.en;
-if(typeof data41 === "string"){
-if(func1(data41) < 1){
-const err120 = {instancePath:instancePath+"/rules/" + i4+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data41};
+if(data43.en !== undefined){
+let data45 = data43.en;
+if(typeof data45 === "string"){
+if(func1(data45) < 1){
+const err120 = {instancePath:instancePath+"/assumptions/" + i8+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data45};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5145,7 +5189,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/rules/" + i4+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data41};
+const err121 = {instancePath:instancePath+"/assumptions/" + i8+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data45};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5157,7 +5201,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/rules/" + i4+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data39};
+const err122 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data43};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5167,11 +5211,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data36.source !== undefined){
-let data42 = data36.source;
-if(typeof data42 === "string"){
-if(func1(data42) < 3){
-const err123 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data42};
+if(data41.otherReading !== undefined){
+let data46 = data41.otherReading;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.lv === undefined){
+const err123 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data46};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5180,9 +5224,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/rules/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data42};
+if(data46.en === undefined){
+const err124 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data46};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5191,16 +5234,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data36.assumptions !== undefined){
-let data43 = data36.assumptions;
-if(Array.isArray(data43)){
-const len5 = data43.length;
-for(let i5=0; i5<len5; i5++){
-let data44 = data43[i5];
-if(typeof data44 === "string"){
-if(!pattern16.test(data44)){
-const err125 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data44};
+for(const key12 in data46){
+if(!((key12 === "lv") || (key12 === "en"))){
+const err125 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data46};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5210,8 +5246,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/rules/" + i4+"/assumptions/" + i5,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data44};
+if(data46.lv !== undefined){
+let data47 = data46.lv;
+if(typeof data47 === "string"){
+if(func1(data47) < 1){
+const err126 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data47};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5221,9 +5260,8 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
 else {
-const err127 = {instancePath:instancePath+"/rules/" + i4+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.items.properties.assumptions.type,parentSchema:schema51.properties.rules.items.properties.assumptions,data:data43};
+const err127 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data47};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5233,15 +5271,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data36.conditions !== undefined){
-if(!(validate23(data36.conditions, {instancePath:instancePath+"/rules/" + i4+"/conditions",parentData:data36,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/rules/" + i4,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.rules.items.type,parentSchema:schema51.properties.rules.items,data:data36};
+if(data46.en !== undefined){
+let data48 = data46.en;
+if(typeof data48 === "string"){
+if(func1(data48) < 1){
+const err128 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data48};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5251,9 +5285,8 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
 else {
-const err129 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.type,parentSchema:schema51.properties.rules,data:data35};
+const err129 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data48};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5263,15 +5296,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.compensation !== undefined){
-let data46 = data.compensation;
-const _errs142 = errors;
-let valid49 = true;
-const _errs143 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind !== undefined){
-if("cappedActualCost" !== data46.kind){
-const err130 = {};
+}
+else {
+const err130 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data46};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5281,23 +5308,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-var _valid3 = _errs143 === errors;
-errors = _errs142;
-if(vErrors !== null){
-if(_errs142){
-vErrors.length = _errs142;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid3){
-const _errs145 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err131 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+if(data41.passage !== undefined){
+let data49 = data41.passage;
+if(typeof data49 === "string"){
+if(func1(data49) < 3){
+const err131 = {instancePath:instancePath+"/assumptions/" + i8+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data49};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5306,8 +5321,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data46.claimPeriod === undefined){
-const err132 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+else {
+const err132 = {instancePath:instancePath+"/assumptions/" + i8+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data49};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5316,8 +5332,13 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data46.annualAmount === undefined){
-const err133 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+if(data41.otherReading !== undefined){
+if(data41.passage === undefined){
+const err133 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "otherReading",
+    missingProperty: "passage",
+    depsCount: 1,
+    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data41};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5326,8 +5347,13 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data46.periodShare === undefined){
-const err134 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+if(data41.passage !== undefined){
+if(data41.otherReading === undefined){
+const err134 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "passage",
+    missingProperty: "otherReading",
+    depsCount: 1,
+    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data41};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5336,8 +5362,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data46.capAssumption === undefined){
-const err135 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.assumptions.items.type,parentSchema:schema51.properties.assumptions.items,data:data41};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5346,8 +5374,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data46.proRataAssumption === undefined){
-const err136 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.assumptions.type,parentSchema:schema51.properties.assumptions,data:data40};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5356,8 +5386,15 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data46.reportDue === undefined){
-const err137 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+if(data.conditions !== undefined){
+let data50 = data.conditions;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key13 in data50){
+const _errs154 = errors;
+if(typeof key13 === "string"){
+if(func1(key13) > 64){
+const err137 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5366,8 +5403,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data46.paymentDue === undefined){
-const err138 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+if(!pattern6.test(key13)){
+const err138 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5376,8 +5413,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data46.lineRules === undefined){
-const err139 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data46};
+}
+else {
+const err139 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5386,9 +5424,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key14 in data46){
-if(!(func25.call(schema51.properties.compensation.then.properties, key14))){
-const err140 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then,data:data46};
+var valid58 = _errs154 === errors;
+if(!valid58){
+const err140 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema51.properties.conditions.propertyNames,parentSchema:schema51.properties.conditions,data:data50};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5398,10 +5436,15 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data46.kind !== undefined){
-let data48 = data46.kind;
-if("cappedActualCost" !== data48){
-const err141 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema51.properties.compensation.then.properties.kind,data:data48};
+for(const key14 in data50){
+if(!(validate23(data50[key14], {instancePath:instancePath+"/conditions/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data50,parentDataProperty:key14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.conditions.type,parentSchema:schema51.properties.conditions,data:data50};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5411,10 +5454,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data46.claimPeriod !== undefined){
-let data49 = data46.claimPeriod;
-if(!(data49 === "calendarHalfYear")){
-const err142 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema51.properties.compensation.then.properties.claimPeriod,data:data49};
+if(data.rules !== undefined){
+let data52 = data.rules;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err142 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.rules,data:data52};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5423,12 +5467,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data46.claimPeriodSource !== undefined){
-let data50 = data46.claimPeriodSource;
-if(typeof data50 === "string"){
-if(func1(data50) < 3){
-const err143 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data50};
+const len9 = data52.length;
+for(let i9=0; i9<len9; i9++){
+let data53 = data52[i9];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.id === undefined){
+const err143 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5437,9 +5481,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data50};
+if(data53.kind === undefined){
+const err144 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5448,24 +5491,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data46.annualAmount !== undefined){
-if(!(validate41(data46.annualAmount, {instancePath:instancePath+"/compensation/annualAmount",parentData:data46,parentDataProperty:"annualAmount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data46.periodShare !== undefined){
-if(!(validate41(data46.periodShare, {instancePath:instancePath+"/compensation/periodShare",parentData:data46,parentDataProperty:"periodShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data46.capAssumption !== undefined){
-let data53 = data46.capAssumption;
-if(typeof data53 === "string"){
-if(!pattern16.test(data53)){
-const err145 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data53};
+if(data53.title === undefined){
+const err145 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5474,9 +5501,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data53};
+if(data53.source === undefined){
+const err146 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5485,12 +5511,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data46.proRataAssumption !== undefined){
-let data54 = data46.proRataAssumption;
-if(typeof data54 === "string"){
-if(!pattern16.test(data54)){
-const err147 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data54};
+if(data53.conditions === undefined){
+const err147 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5499,9 +5521,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data54};
+for(const key15 in data53){
+if(!((((((key15 === "id") || (key15 === "kind")) || (key15 === "title")) || (key15 === "source")) || (key15 === "assumptions")) || (key15 === "conditions"))){
+const err148 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5511,11 +5533,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data46.reportDue !== undefined){
-let data55 = data46.reportDue;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.monthsAfterPeriod === undefined){
-const err149 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
+if(data53.id !== undefined){
+let data54 = data53.id;
+if(typeof data54 === "string"){
+if(!pattern5.test(data54)){
+const err149 = {instancePath:instancePath+"/rules/" + i9+"/id",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data54};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5524,8 +5546,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data55.dayOfMonth === undefined){
-const err150 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
+}
+else {
+const err150 = {instancePath:instancePath+"/rules/" + i9+"/id",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data54};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5534,8 +5557,11 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data55.source === undefined){
-const err151 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
+}
+if(data53.kind !== undefined){
+let data55 = data53.kind;
+if(!(((data55 === "basis") || (data55 === "requirement")) || (data55 === "exclusion"))){
+const err151 = {instancePath:instancePath+"/rules/" + i9+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.rules.items.properties.kind.enum,parentSchema:schema51.properties.rules.items.properties.kind,data:data55};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5544,9 +5570,12 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key15 in data55){
-if(!(((key15 === "monthsAfterPeriod") || (key15 === "dayOfMonth")) || (key15 === "source"))){
-const err152 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
+}
+if(data53.title !== undefined){
+let data56 = data53.title;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.lv === undefined){
+const err152 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data56};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5555,24 +5584,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-if(data55.monthsAfterPeriod !== undefined){
-if(!(validate41(data55.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data55,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data55.dayOfMonth !== undefined){
-if(!(validate41(data55.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data55,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data55.source !== undefined){
-let data58 = data55.source;
-if(typeof data58 === "string"){
-if(func1(data58) < 3){
-const err153 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data58};
+if(data56.en === undefined){
+const err153 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data56};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5581,9 +5594,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data58};
+for(const key16 in data56){
+if(!((key16 === "lv") || (key16 === "en"))){
+const err154 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data56};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5593,9 +5606,11 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.reportDue.type,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data55};
+if(data56.lv !== undefined){
+let data57 = data56.lv;
+if(typeof data57 === "string"){
+if(func1(data57) < 1){
+const err155 = {instancePath:instancePath+"/rules/" + i9+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data57};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5605,11 +5620,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data46.paymentDue !== undefined){
-let data59 = data46.paymentDue;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.calendar === undefined){
-const err156 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
+else {
+const err156 = {instancePath:instancePath+"/rules/" + i9+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data57};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5618,8 +5630,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data59.workingDays === undefined){
-const err157 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
+}
+if(data56.en !== undefined){
+let data58 = data56.en;
+if(typeof data58 === "string"){
+if(func1(data58) < 1){
+const err157 = {instancePath:instancePath+"/rules/" + i9+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data58};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5628,8 +5644,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data59.source === undefined){
-const err158 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
+}
+else {
+const err158 = {instancePath:instancePath+"/rules/" + i9+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data58};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5638,9 +5655,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key16 in data59){
-if(!((((key16 === "workingDays") || (key16 === "workingDayAssumption")) || (key16 === "source")) || (key16 === "calendar"))){
-const err159 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data56};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5650,17 +5668,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data59.workingDays !== undefined){
-if(!(validate41(data59.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data59,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data59.workingDayAssumption !== undefined){
-let data61 = data59.workingDayAssumption;
-if(typeof data61 === "string"){
-if(!pattern16.test(data61)){
-const err160 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data61};
+if(data53.source !== undefined){
+let data59 = data53.source;
+if(typeof data59 === "string"){
+if(func1(data59) < 3){
+const err160 = {instancePath:instancePath+"/rules/" + i9+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data59};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5671,7 +5683,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data61};
+const err161 = {instancePath:instancePath+"/rules/" + i9+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data59};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5681,11 +5693,15 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data59.source !== undefined){
-let data62 = data59.source;
-if(typeof data62 === "string"){
-if(func1(data62) < 3){
-const err162 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data62};
+if(data53.assumptions !== undefined){
+let data60 = data53.assumptions;
+if(Array.isArray(data60)){
+const len10 = data60.length;
+for(let i10=0; i10<len10; i10++){
+let data61 = data60[i10];
+if(typeof data61 === "string"){
+if(!pattern17.test(data61)){
+const err162 = {instancePath:instancePath+"/rules/" + i9+"/assumptions/" + i10,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data61};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5696,7 +5712,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data62};
+const err163 = {instancePath:instancePath+"/rules/" + i9+"/assumptions/" + i10,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data61};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5706,11 +5722,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data59.calendar !== undefined){
-let data63 = data59.calendar;
-if(typeof data63 === "string"){
-if(func1(data63) > 64){
-const err164 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data63};
+}
+else {
+const err164 = {instancePath:instancePath+"/rules/" + i9+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.items.properties.assumptions.type,parentSchema:schema51.properties.rules.items.properties.assumptions,data:data60};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5719,8 +5733,16 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(!pattern6.test(data63)){
-const err165 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data63};
+}
+if(data53.conditions !== undefined){
+if(!(validate23(data53.conditions, {instancePath:instancePath+"/rules/" + i9+"/conditions",parentData:data53,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.rules.items.type,parentSchema:schema51.properties.rules.items,data:data53};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5730,8 +5752,9 @@ vErrors.push(err165);
 errors++;
 }
 }
+}
 else {
-const err166 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data63};
+const err166 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.type,parentSchema:schema51.properties.rules,data:data52};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5741,9 +5764,15 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.paymentDue.type,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data59};
+if(data.compensation !== undefined){
+let data63 = data.compensation;
+const _errs187 = errors;
+let valid71 = true;
+const _errs188 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind !== undefined){
+if("cappedActualCost" !== data63.kind){
+const err167 = {};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5753,19 +5782,23 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data64 = data46.lineRules;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate47(data64[i6], {instancePath:instancePath+"/compensation/lineRules/" + i6,parentData:data64,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
 }
-}
+var _valid4 = _errs188 === errors;
+errors = _errs187;
+if(vErrors !== null){
+if(_errs187){
+vErrors.length = _errs187;
 }
 else {
-const err168 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.then.properties.lineRules,data:data64};
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid4){
+const _errs190 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind === undefined){
+const err168 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5774,10 +5807,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.type,parentSchema:schema51.properties.compensation.then,data:data46};
+if(data63.claimPeriod === undefined){
+const err169 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5786,22 +5817,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-var _valid3 = _errs145 === errors;
-valid49 = _valid3;
-if(valid49){
-var props2 = true;
-}
-ifClause0 = "then";
-}
-else {
-const _errs185 = errors;
-const _errs186 = errors;
-let valid63 = true;
-const _errs187 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind !== undefined){
-if("unitCostDeliveries" !== data46.kind){
-const err170 = {};
+if(data63.annualAmount === undefined){
+const err170 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5810,24 +5827,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-var _valid4 = _errs187 === errors;
-errors = _errs186;
-if(vErrors !== null){
-if(_errs186){
-vErrors.length = _errs186;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid4){
-const _errs189 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
+if(data63.periodShare === undefined){
+const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5836,8 +5837,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data46.unitCosts === undefined){
-const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
+if(data63.capAssumption === undefined){
+const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5846,8 +5847,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data46.provision === undefined){
-const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
+if(data63.proRataAssumption === undefined){
+const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5856,8 +5857,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data46.proRataAssumption === undefined){
-const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
+if(data63.reportDue === undefined){
+const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5866,8 +5867,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data46.lineRules === undefined){
-const err175 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data46};
+if(data63.paymentDue === undefined){
+const err175 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5876,9 +5877,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-for(const key17 in data46){
-if(!(((((key17 === "kind") || (key17 === "unitCosts")) || (key17 === "provision")) || (key17 === "proRataAssumption")) || (key17 === "lineRules"))){
-const err176 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then,data:data46};
+if(data63.lineRules === undefined){
+const err176 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5887,11 +5887,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data46.kind !== undefined){
-let data67 = data46.kind;
-if("unitCostDeliveries" !== data67){
-const err177 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema51.properties.compensation.else.then.properties.kind,data:data67};
+for(const key17 in data63){
+if(!(func25.call(schema51.properties.compensation.then.properties, key17))){
+const err177 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5901,11 +5899,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data46.unitCosts !== undefined){
-let data68 = data46.unitCosts;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(Object.keys(data68).length < 1){
-const err178 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data68};
+if(data63.kind !== undefined){
+let data65 = data63.kind;
+if("cappedActualCost" !== data65){
+const err178 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema51.properties.compensation.then.properties.kind,data:data65};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5914,15 +5911,11 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key18 in data68){
-let data69 = data68[key18];
-const _errs198 = errors;
-let valid67 = false;
-let passing0 = null;
-const _errs199 = errors;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.rate === undefined){
-const err179 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data69};
+}
+if(data63.claimPeriod !== undefined){
+let data66 = data63.claimPeriod;
+if(!(data66 === "calendarHalfYear")){
+const err179 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema51.properties.compensation.then.properties.claimPeriod,data:data66};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5932,15 +5925,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-var _valid5 = _errs199 === errors;
-if(_valid5){
-valid67 = true;
-passing0 = 0;
-}
-const _errs200 = errors;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.rates === undefined){
-const err180 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data69};
+if(data63.claimPeriodSource !== undefined){
+let data67 = data63.claimPeriodSource;
+if(typeof data67 === "string"){
+if(func1(data67) < 3){
+const err180 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data67};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5950,19 +5939,8 @@ vErrors.push(err180);
 errors++;
 }
 }
-var _valid5 = _errs200 === errors;
-if(_valid5 && valid67){
-valid67 = false;
-passing0 = [passing0, 1];
-}
 else {
-if(_valid5){
-valid67 = true;
-passing0 = 1;
-}
-}
-if(!valid67){
-const err181 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
+const err181 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data67};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5971,20 +5949,24 @@ vErrors.push(err181);
 }
 errors++;
 }
-else {
-errors = _errs198;
-if(vErrors !== null){
-if(_errs198){
-vErrors.length = _errs198;
 }
-else {
-vErrors = null;
+if(data63.annualAmount !== undefined){
+if(!(validate41(data63.annualAmount, {instancePath:instancePath+"/compensation/annualAmount",parentData:data63,parentDataProperty:"annualAmount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
 }
+if(data63.periodShare !== undefined){
+if(!(validate41(data63.periodShare, {instancePath:instancePath+"/compensation/periodShare",parentData:data63,parentDataProperty:"periodShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.unit === undefined){
-const err182 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
+}
+if(data63.capAssumption !== undefined){
+let data70 = data63.capAssumption;
+if(typeof data70 === "string"){
+if(!pattern17.test(data70)){
+const err182 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data70};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5993,8 +5975,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data69.source === undefined){
-const err183 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
+}
+else {
+const err183 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data70};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -6003,9 +5986,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key19 in data69){
-if(!((((((key19 === "unit") || (key19 === "rate")) || (key19 === "rates")) || (key19 === "tierAssumption")) || (key19 === "assumptions")) || (key19 === "source"))){
-const err184 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
+}
+if(data63.proRataAssumption !== undefined){
+let data71 = data63.proRataAssumption;
+if(typeof data71 === "string"){
+if(!pattern17.test(data71)){
+const err184 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6015,10 +6001,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data69.unit !== undefined){
-let data70 = data69.unit;
-if(!(((data70 === "day") || (data70 === "hour")) || (data70 === "session"))){
-const err185 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data70};
+else {
+const err185 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6028,17 +6012,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data69.rate !== undefined){
-if(!(validate41(data69.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data69,parentDataProperty:"rate",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data69.rates !== undefined){
-let data72 = data69.rates;
+if(data63.reportDue !== undefined){
+let data72 = data63.reportDue;
 if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.lower === undefined){
-const err186 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
+if(data72.monthsAfterPeriod === undefined){
+const err186 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6047,8 +6025,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data72.higher === undefined){
-const err187 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
+if(data72.dayOfMonth === undefined){
+const err187 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -6057,9 +6035,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-for(const key20 in data72){
-if(!((key20 === "lower") || (key20 === "higher"))){
-const err188 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
+if(data72.source === undefined){
+const err188 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6068,22 +6045,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-if(data72.lower !== undefined){
-if(!(validate41(data72.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data72,parentDataProperty:"lower",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data72.higher !== undefined){
-if(!(validate41(data72.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data72,parentDataProperty:"higher",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data72};
+for(const key18 in data72){
+if(!(((key18 === "monthsAfterPeriod") || (key18 === "dayOfMonth")) || (key18 === "source"))){
+const err189 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -6093,11 +6057,23 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data69.tierAssumption !== undefined){
-let data75 = data69.tierAssumption;
+if(data72.monthsAfterPeriod !== undefined){
+if(!(validate41(data72.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data72,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data72.dayOfMonth !== undefined){
+if(!(validate41(data72.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data72,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data72.source !== undefined){
+let data75 = data72.source;
 if(typeof data75 === "string"){
-if(!pattern16.test(data75)){
-const err190 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data75};
+if(func1(data75) < 3){
+const err190 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data75};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -6108,7 +6084,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data75};
+const err191 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data75};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -6118,15 +6094,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data69.assumptions !== undefined){
-let data76 = data69.assumptions;
-if(Array.isArray(data76)){
-const len7 = data76.length;
-for(let i7=0; i7<len7; i7++){
-let data77 = data76[i7];
-if(typeof data77 === "string"){
-if(!pattern16.test(data77)){
-const err192 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data77};
+}
+else {
+const err192 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.reportDue.type,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -6136,8 +6106,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-else {
-const err193 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data77};
+if(data63.paymentDue !== undefined){
+let data76 = data63.paymentDue;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.calendar === undefined){
+const err193 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -6146,10 +6119,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions,data:data76};
+if(data76.workingDays === undefined){
+const err194 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -6158,12 +6129,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(data69.source !== undefined){
-let data78 = data69.source;
-if(typeof data78 === "string"){
-if(func1(data78) < 3){
-const err195 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data78};
+if(data76.source === undefined){
+const err195 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -6172,9 +6139,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data78};
+for(const key19 in data76){
+if(!((((key19 === "workingDays") || (key19 === "workingDayAssumption")) || (key19 === "source")) || (key19 === "calendar"))){
+const err196 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -6184,9 +6151,17 @@ vErrors.push(err196);
 errors++;
 }
 }
+if(data76.workingDays !== undefined){
+if(!(validate41(data76.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data76,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
-else {
-const err197 = {instancePath:instancePath+"/compensation/unitCosts/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data69};
+}
+if(data76.workingDayAssumption !== undefined){
+let data78 = data76.workingDayAssumption;
+if(typeof data78 === "string"){
+if(!pattern17.test(data78)){
+const err197 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data78};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -6196,9 +6171,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
 else {
-const err198 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data68};
+const err198 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data78};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -6208,11 +6182,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data46.provision !== undefined){
-let data79 = data46.provision;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.unitCost === undefined){
-const err199 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data79};
+if(data76.source !== undefined){
+let data79 = data76.source;
+if(typeof data79 === "string"){
+if(func1(data79) < 3){
+const err199 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -6221,8 +6195,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data79.actualCostUpToUnitCost === undefined){
-const err200 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data79};
+}
+else {
+const err200 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data79};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -6231,9 +6206,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key21 in data79){
-if(!((key21 === "unitCost") || (key21 === "actualCostUpToUnitCost"))){
-const err201 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data79};
+}
+if(data76.calendar !== undefined){
+let data80 = data76.calendar;
+if(typeof data80 === "string"){
+if(func1(data80) > 64){
+const err201 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -6242,22 +6220,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data79.unitCost !== undefined){
-if(!(validate53(data79.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data79,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data79.actualCostUpToUnitCost !== undefined){
-if(!(validate53(data79.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data79,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.provision.type,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data79};
+if(!pattern6.test(data80)){
+const err202 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -6267,11 +6231,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data46.proRataAssumption !== undefined){
-let data82 = data46.proRataAssumption;
-if(typeof data82 === "string"){
-if(!pattern16.test(data82)){
-const err203 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data82};
+else {
+const err203 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data80};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -6281,8 +6242,9 @@ vErrors.push(err203);
 errors++;
 }
 }
+}
 else {
-const err204 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data82};
+const err204 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.paymentDue.type,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -6292,19 +6254,19 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data83 = data46.lineRules;
-if(Array.isArray(data83)){
-const len8 = data83.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate47(data83[i8], {instancePath:instancePath+"/compensation/lineRules/" + i8,parentData:data83,parentDataProperty:i8,rootData,dynamicAnchors}))){
+if(data63.lineRules !== undefined){
+let data81 = data63.lineRules;
+if(Array.isArray(data81)){
+const len11 = data81.length;
+for(let i11=0; i11<len11; i11++){
+if(!(validate47(data81[i11], {instancePath:instancePath+"/compensation/lineRules/" + i11,parentData:data81,parentDataProperty:i11,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.then.properties.lineRules,data:data83};
+const err205 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.then.properties.lineRules,data:data81};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -6316,7 +6278,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.type,parentSchema:schema51.properties.compensation.else.then,data:data46};
+const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.type,parentSchema:schema51.properties.compensation.then,data:data63};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -6325,21 +6287,21 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid4 = _errs189 === errors;
-valid63 = _valid4;
-if(valid63){
+var _valid4 = _errs190 === errors;
+valid71 = _valid4;
+if(valid71){
 var props3 = true;
 }
 ifClause1 = "then";
 }
 else {
+const _errs230 = errors;
 const _errs231 = errors;
+let valid85 = true;
 const _errs232 = errors;
-let valid79 = true;
-const _errs233 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind !== undefined){
-if("individualBudgetLines" !== data46.kind){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind !== undefined){
+if("unitCostDeliveries" !== data63.kind){
 const err207 = {};
 if(vErrors === null){
 vErrors = [err207];
@@ -6351,21 +6313,22 @@ errors++;
 }
 }
 }
-var _valid6 = _errs233 === errors;
-errors = _errs232;
+var _valid5 = _errs232 === errors;
+errors = _errs231;
 if(vErrors !== null){
-if(_errs232){
-vErrors.length = _errs232;
+if(_errs231){
+vErrors.length = _errs231;
 }
 else {
 vErrors = null;
 }
 }
-if(_valid6){
-const _errs235 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+let ifClause2;
+if(_valid5){
+const _errs234 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind === undefined){
+const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -6374,8 +6337,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data46.emergencies === undefined){
-const err209 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data63.unitCosts === undefined){
+const err209 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -6384,8 +6347,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data46.proRataAssumption === undefined){
-const err210 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data63.provision === undefined){
+const err210 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -6394,8 +6357,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data46.diUnitCostRef === undefined){
-const err211 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data63.proRataAssumption === undefined){
+const err211 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6404,8 +6367,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data46.diUnitCosts === undefined){
-const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCosts"},message:"must have required property '"+"diUnitCosts"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data63.lineRules === undefined){
+const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6414,8 +6377,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data46.lineRules === undefined){
-const err213 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+for(const key20 in data63){
+if(!(((((key20 === "kind") || (key20 === "unitCosts")) || (key20 === "provision")) || (key20 === "proRataAssumption")) || (key20 === "lineRules"))){
+const err213 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then,data:data63};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6424,9 +6388,11 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key22 in data46){
-if(!((((((key22 === "kind") || (key22 === "emergencies")) || (key22 === "proRataAssumption")) || (key22 === "diUnitCostRef")) || (key22 === "diUnitCosts")) || (key22 === "lineRules"))){
-const err214 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+}
+if(data63.kind !== undefined){
+let data84 = data63.kind;
+if("unitCostDeliveries" !== data84){
+const err214 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema51.properties.compensation.else.then.properties.kind,data:data84};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6436,10 +6402,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data46.kind !== undefined){
-let data86 = data46.kind;
-if("individualBudgetLines" !== data86){
-const err215 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data86};
+if(data63.unitCosts !== undefined){
+let data85 = data63.unitCosts;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(Object.keys(data85).length < 1){
+const err215 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data85};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -6448,12 +6415,15 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data46.emergencies !== undefined){
-let data87 = data46.emergencies;
-if(typeof data87 === "string"){
-if(func1(data87) > 64){
-const err216 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data87};
+for(const key21 in data85){
+let data86 = data85[key21];
+const _errs243 = errors;
+let valid89 = false;
+let passing0 = null;
+const _errs244 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.rate === undefined){
+const err216 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data86};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -6462,8 +6432,16 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(!pattern6.test(data87)){
-const err217 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data87};
+}
+var _valid6 = _errs244 === errors;
+if(_valid6){
+valid89 = true;
+passing0 = 0;
+}
+const _errs245 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.rates === undefined){
+const err217 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data86};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6473,8 +6451,19 @@ vErrors.push(err217);
 errors++;
 }
 }
+var _valid6 = _errs245 === errors;
+if(_valid6 && valid89){
+valid89 = false;
+passing0 = [passing0, 1];
+}
 else {
-const err218 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data87};
+if(_valid6){
+valid89 = true;
+passing0 = 1;
+}
+}
+if(!valid89){
+const err218 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -6483,12 +6472,20 @@ vErrors.push(err218);
 }
 errors++;
 }
+else {
+errors = _errs243;
+if(vErrors !== null){
+if(_errs243){
+vErrors.length = _errs243;
 }
-if(data46.proRataAssumption !== undefined){
-let data88 = data46.proRataAssumption;
-if(typeof data88 === "string"){
-if(!pattern16.test(data88)){
-const err219 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data88};
+else {
+vErrors = null;
+}
+}
+}
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.unit === undefined){
+const err219 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -6497,9 +6494,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data88};
+if(data86.source === undefined){
+const err220 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -6508,12 +6504,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data46.diUnitCostRef !== undefined){
-let data89 = data46.diUnitCostRef;
-if(typeof data89 === "string"){
-if(!pattern5.test(data89)){
-const err221 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data89};
+for(const key22 in data86){
+if(!((((((key22 === "unit") || (key22 === "rate")) || (key22 === "rates")) || (key22 === "tierAssumption")) || (key22 === "assumptions")) || (key22 === "source"))){
+const err221 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -6523,8 +6516,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data89};
+if(data86.unit !== undefined){
+let data87 = data86.unit;
+if(!(((data87 === "day") || (data87 === "hour")) || (data87 === "session"))){
+const err222 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data87};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -6534,11 +6529,17 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data46.diUnitCosts !== undefined){
-let data90 = data46.diUnitCosts;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.programme === undefined){
-const err223 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+if(data86.rate !== undefined){
+if(!(validate41(data86.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data86,parentDataProperty:"rate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data86.rates !== undefined){
+let data89 = data86.rates;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.lower === undefined){
+const err223 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -6547,8 +6548,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data90.source === undefined){
-const err224 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+if(data89.higher === undefined){
+const err224 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -6557,9 +6558,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key23 in data90){
-if(!((key23 === "programme") || (key23 === "source"))){
-const err225 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+for(const key23 in data89){
+if(!((key23 === "lower") || (key23 === "higher"))){
+const err225 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -6569,11 +6570,21 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data90.programme !== undefined){
-let data91 = data90.programme;
-if(typeof data91 === "string"){
-if(!pattern4.test(data91)){
-const err226 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data91};
+if(data89.lower !== undefined){
+if(!(validate41(data89.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data89,parentDataProperty:"lower",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data89.higher !== undefined){
+if(!(validate41(data89.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data89,parentDataProperty:"higher",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -6583,8 +6594,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data91};
+if(data86.tierAssumption !== undefined){
+let data92 = data86.tierAssumption;
+if(typeof data92 === "string"){
+if(!pattern17.test(data92)){
+const err227 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data92};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -6594,11 +6608,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data90.source !== undefined){
-let data92 = data90.source;
-if(typeof data92 === "string"){
-if(func1(data92) < 3){
-const err228 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data92};
+else {
+const err228 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data92};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -6608,8 +6619,15 @@ vErrors.push(err228);
 errors++;
 }
 }
-else {
-const err229 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data92};
+if(data86.assumptions !== undefined){
+let data93 = data86.assumptions;
+if(Array.isArray(data93)){
+const len12 = data93.length;
+for(let i12=0; i12<len12; i12++){
+let data94 = data93[i12];
+if(typeof data94 === "string"){
+if(!pattern17.test(data94)){
+const err229 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i12,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data94};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -6619,9 +6637,8 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
 else {
-const err230 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data90};
+const err230 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i12,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data94};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -6631,19 +6648,9 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data46.lineRules !== undefined){
-let data93 = data46.lineRules;
-if(Array.isArray(data93)){
-const len9 = data93.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate47(data93[i9], {instancePath:instancePath+"/compensation/lineRules/" + i9,parentData:data93,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err231 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data93};
+const err231 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions,data:data93};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -6653,9 +6660,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data46};
+if(data86.source !== undefined){
+let data95 = data86.source;
+if(typeof data95 === "string"){
+if(func1(data95) < 3){
+const err232 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data95};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -6664,14 +6673,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-var _valid6 = _errs235 === errors;
-valid79 = _valid6;
-if(valid79){
-var props4 = true;
 }
-}
-if(!valid79){
-const err233 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data46};
+else {
+const err233 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data95};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -6680,9 +6684,531 @@ vErrors.push(err233);
 }
 errors++;
 }
-var _valid4 = _errs231 === errors;
-valid63 = _valid4;
-if(valid63){
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data85};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data63.provision !== undefined){
+let data96 = data63.provision;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.unitCost === undefined){
+const err236 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(data96.actualCostUpToUnitCost === undefined){
+const err237 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+for(const key24 in data96){
+if(!((key24 === "unitCost") || (key24 === "actualCostUpToUnitCost"))){
+const err238 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+if(data96.unitCost !== undefined){
+if(!(validate53(data96.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data96,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data96.actualCostUpToUnitCost !== undefined){
+if(!(validate53(data96.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data96,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.provision.type,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+if(data63.proRataAssumption !== undefined){
+let data99 = data63.proRataAssumption;
+if(typeof data99 === "string"){
+if(!pattern17.test(data99)){
+const err240 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data99};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data99};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+if(data63.lineRules !== undefined){
+let data100 = data63.lineRules;
+if(Array.isArray(data100)){
+const len13 = data100.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate47(data100[i13], {instancePath:instancePath+"/compensation/lineRules/" + i13,parentData:data100,parentDataProperty:i13,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err242 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.then.properties.lineRules,data:data100};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.type,parentSchema:schema51.properties.compensation.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid5 = _errs234 === errors;
+valid85 = _valid5;
+if(valid85){
+var props4 = true;
+}
+ifClause2 = "then";
+}
+else {
+const _errs276 = errors;
+const _errs277 = errors;
+let valid101 = true;
+const _errs278 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind !== undefined){
+if("individualBudgetLines" !== data63.kind){
+const err244 = {};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+var _valid7 = _errs278 === errors;
+errors = _errs277;
+if(vErrors !== null){
+if(_errs277){
+vErrors.length = _errs277;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs280 = errors;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind === undefined){
+const err245 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(data63.emergencies === undefined){
+const err246 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+if(data63.proRataAssumption === undefined){
+const err247 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(data63.diUnitCostRef === undefined){
+const err248 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data63.diUnitCosts === undefined){
+const err249 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCosts"},message:"must have required property '"+"diUnitCosts"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data63.lineRules === undefined){
+const err250 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+for(const key25 in data63){
+if(!((((((key25 === "kind") || (key25 === "emergencies")) || (key25 === "proRataAssumption")) || (key25 === "diUnitCostRef")) || (key25 === "diUnitCosts")) || (key25 === "lineRules"))){
+const err251 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data63.kind !== undefined){
+let data103 = data63.kind;
+if("individualBudgetLines" !== data103){
+const err252 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data103};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+if(data63.emergencies !== undefined){
+let data104 = data63.emergencies;
+if(typeof data104 === "string"){
+if(func1(data104) > 64){
+const err253 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data104};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(!pattern6.test(data104)){
+const err254 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data104};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data104};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data63.proRataAssumption !== undefined){
+let data105 = data63.proRataAssumption;
+if(typeof data105 === "string"){
+if(!pattern17.test(data105)){
+const err256 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data105};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+else {
+const err257 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data105};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+if(data63.diUnitCostRef !== undefined){
+let data106 = data63.diUnitCostRef;
+if(typeof data106 === "string"){
+if(!pattern5.test(data106)){
+const err258 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data106};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data106};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data63.diUnitCosts !== undefined){
+let data107 = data63.diUnitCosts;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.programme === undefined){
+const err260 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data107.source === undefined){
+const err261 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+for(const key26 in data107){
+if(!((key26 === "programme") || (key26 === "source"))){
+const err262 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data107.programme !== undefined){
+let data108 = data107.programme;
+if(typeof data108 === "string"){
+if(!pattern4.test(data108)){
+const err263 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data108};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data108};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data107.source !== undefined){
+let data109 = data107.source;
+if(typeof data109 === "string"){
+if(func1(data109) < 3){
+const err265 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data109};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data109};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data63.lineRules !== undefined){
+let data110 = data63.lineRules;
+if(Array.isArray(data110)){
+const len14 = data110.length;
+for(let i14=0; i14<len14; i14++){
+if(!(validate47(data110[i14], {instancePath:instancePath+"/compensation/lineRules/" + i14,parentData:data110,parentDataProperty:i14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data110};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+var _valid7 = _errs280 === errors;
+valid101 = _valid7;
+if(valid101){
+var props5 = true;
+}
+}
+if(!valid101){
+const err270 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data63};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+var _valid5 = _errs276 === errors;
+valid85 = _valid5;
+if(valid85){
+if(props4 !== true && props5 !== undefined){
+if(props5 === true){
+props4 = true;
+}
+else {
+props4 = props4 || {};
+Object.assign(props4, props5);
+}
+}
+}
+ifClause2 = "else";
+}
+if(!valid85){
+const err271 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data63};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+var _valid4 = _errs230 === errors;
+valid71 = _valid4;
+if(valid71){
 if(props3 !== true && props4 !== undefined){
 if(props4 === true){
 props3 = true;
@@ -6695,89 +7221,64 @@ Object.assign(props3, props4);
 }
 ifClause1 = "else";
 }
-if(!valid63){
-const err234 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data46};
+if(!valid71){
+const err272 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data63};
 if(vErrors === null){
-vErrors = [err234];
+vErrors = [err272];
 }
 else {
-vErrors.push(err234);
+vErrors.push(err272);
 }
 errors++;
 }
-var _valid3 = _errs185 === errors;
-valid49 = _valid3;
-if(valid49){
-if(props2 !== true && props3 !== undefined){
-if(props3 === true){
-props2 = true;
-}
-else {
-props2 = props2 || {};
-Object.assign(props2, props3);
-}
-}
-}
-ifClause0 = "else";
-}
-if(!valid49){
-const err235 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data46};
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.kind === undefined){
+const err273 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data63};
 if(vErrors === null){
-vErrors = [err235];
+vErrors = [err273];
 }
 else {
-vErrors.push(err235);
+vErrors.push(err273);
 }
 errors++;
 }
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.kind === undefined){
-const err236 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data46};
+if(props3 !== true){
+props3 = props3 || {};
+props3.kind = true;
+}
+if(data63.kind !== undefined){
+let data112 = data63.kind;
+if(!(((data112 === "cappedActualCost") || (data112 === "unitCostDeliveries")) || (data112 === "individualBudgetLines"))){
+const err274 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data112};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err274];
 }
 else {
-vErrors.push(err236);
-}
-errors++;
-}
-if(props2 !== true){
-props2 = props2 || {};
-props2.kind = true;
-}
-if(data46.kind !== undefined){
-let data95 = data46.kind;
-if(!(((data95 === "cappedActualCost") || (data95 === "unitCostDeliveries")) || (data95 === "individualBudgetLines"))){
-const err237 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data95};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
+vErrors.push(err274);
 }
 errors++;
 }
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data46};
+const err275 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data63};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err275];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err275);
 }
 errors++;
 }
 }
 }
 else {
-const err239 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err276 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err276];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err276);
 }
 errors++;
 }
@@ -6787,9 +7288,9 @@ return errors === 0;
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const caseFile: ValidateFunction = validate58;
-const schema110 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
-const schema112 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
-const pattern45 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
+const schema115 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/case.schema.json","title":"sbsp-rules example cases (rules/<programme>/tests/*.yaml)","description":"Officers' example cases: a request to the API and what its answer must say. Only the expectations written are checked; basis and blockers compare as sets.","type":"object","required":["cases"],"additionalProperties":false,"properties":{"cases":{"type":"array","minItems":1,"items":{"type":"object","required":["name","request","expect"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":3},"covers":{"description":"The domain ids (T1, E3, A4 …) this case is written to exercise.","type":"array","items":{"$ref":"common.schema.json#/$defs/domainId"}},"endpoint":{"enum":["eligibility","compensation"],"default":"eligibility"},"request":{"type":"object"},"expect":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"status":{"type":"integer","minimum":200,"maximum":599},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"},"eligibleDays":{"type":"integer","minimum":0},"segments":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"eligible":{"type":"boolean"},"basis":{"$ref":"#/$defs/refs"},"blockers":{"$ref":"#/$defs/refs"},"version":{"type":"string"}}}},"errors":{"description":"Problems the answer must list (400): each path, and words its message must contain.","type":"array","items":{"type":"object","required":["path"],"additionalProperties":false,"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"detail":{"description":"Words the problem's detail must contain (404, 422).","type":"string"},"compensation":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"eligibleCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"cap":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"reportDue":{"$ref":"common.schema.json#/$defs/date"},"paymentDue":{"$ref":"common.schema.json#/$defs/date"},"lines":{"description":"Per input line, by index: only the fields written are checked.","type":"array","items":{"type":"object","required":["index"],"additionalProperties":false,"properties":{"index":{"type":"integer","minimum":0},"eligibleAmount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"amount":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"unitCost":{"type":"string","pattern":"^[0-9]+\\.[0-9]{2}$"},"countedDays":{"type":"integer","minimum":0},"compensatedDays":{"type":"integer","minimum":0},"compensatedUnits":{"type":"string"},"ref":{"type":["string","null"]},"refs":{"$ref":"#/$defs/refs"}}}}}}}}}},"$defs":{"refs":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}}}};
+const schema117 = {"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z0-9]{0,15}$"}};
+const pattern51 = new RegExp("^[0-9]+\\.[0-9]{2}$", "u");
 
 function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/case.schema.json" */;
@@ -6804,7 +7305,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cases === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema110.required,parentSchema:schema110,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6815,7 +7316,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "cases")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6829,7 +7330,7 @@ if(data.cases !== undefined){
 let data0 = data.cases;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema110.properties.cases,data:data0};
+const err2 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema115.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6843,7 +7344,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema110.properties.cases.items.required,parentSchema:schema110.properties.cases.items,data:data1};
+const err3 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema115.properties.cases.items.required,parentSchema:schema115.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6853,7 +7354,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.request === undefined){
-const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema110.properties.cases.items.required,parentSchema:schema110.properties.cases.items,data:data1};
+const err4 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema115.properties.cases.items.required,parentSchema:schema115.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6863,7 +7364,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data1.expect === undefined){
-const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema110.properties.cases.items.required,parentSchema:schema110.properties.cases.items,data:data1};
+const err5 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema115.properties.cases.items.required,parentSchema:schema115.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6874,7 +7375,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(((((key1 === "name") || (key1 === "covers")) || (key1 === "endpoint")) || (key1 === "request")) || (key1 === "expect"))){
-const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items,data:data1};
+const err6 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6888,7 +7389,7 @@ if(data1.name !== undefined){
 let data2 = data1.name;
 if(typeof data2 === "string"){
 if(func1(data2) < 3){
-const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema110.properties.cases.items.properties.name,data:data2};
+const err7 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema115.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6899,7 +7400,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.name.type,parentSchema:schema110.properties.cases.items.properties.name,data:data2};
+const err8 = {instancePath:instancePath+"/cases/" + i0+"/name",schemaPath:"#/properties/cases/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.name.type,parentSchema:schema115.properties.cases.items.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6940,7 +7441,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.covers.type,parentSchema:schema110.properties.cases.items.properties.covers,data:data3};
+const err11 = {instancePath:instancePath+"/cases/" + i0+"/covers",schemaPath:"#/properties/cases/items/properties/covers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.cases.items.properties.covers.type,parentSchema:schema115.properties.cases.items.properties.covers,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6953,7 +7454,7 @@ errors++;
 if(data1.endpoint !== undefined){
 let data5 = data1.endpoint;
 if(!((data5 === "eligibility") || (data5 === "compensation"))){
-const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema110.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema110.properties.cases.items.properties.endpoint.enum,parentSchema:schema110.properties.cases.items.properties.endpoint,data:data5};
+const err12 = {instancePath:instancePath+"/cases/" + i0+"/endpoint",schemaPath:"#/properties/cases/items/properties/endpoint/enum",keyword:"enum",params:{allowedValues: schema115.properties.cases.items.properties.endpoint.enum},message:"must be equal to one of the allowed values",schema:schema115.properties.cases.items.properties.endpoint.enum,parentSchema:schema115.properties.cases.items.properties.endpoint,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6966,7 +7467,7 @@ errors++;
 if(data1.request !== undefined){
 let data6 = data1.request;
 if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.request.type,parentSchema:schema110.properties.cases.items.properties.request,data:data6};
+const err13 = {instancePath:instancePath+"/cases/" + i0+"/request",schemaPath:"#/properties/cases/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.cases.items.properties.request.type,parentSchema:schema115.properties.cases.items.properties.request,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6980,7 +7481,7 @@ if(data1.expect !== undefined){
 let data7 = data1.expect;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(Object.keys(data7).length < 1){
-const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema110.properties.cases.items.properties.expect,data:data7};
+const err14 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema115.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6990,8 +7491,8 @@ vErrors.push(err14);
 errors++;
 }
 for(const key2 in data7){
-if(!(func25.call(schema110.properties.cases.items.properties.expect.properties, key2))){
-const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect,data:data7};
+if(!(func25.call(schema115.properties.cases.items.properties.expect.properties, key2))){
+const err15 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7004,7 +7505,7 @@ errors++;
 if(data7.status !== undefined){
 let data8 = data7.status;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.status,data:data8};
+const err16 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema115.properties.cases.items.properties.expect.properties.status.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7015,7 +7516,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 599 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema110.properties.cases.items.properties.expect.properties.status,data:data8};
+const err17 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema115.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7025,7 +7526,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8 < 200 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema110.properties.cases.items.properties.expect.properties.status,data:data8};
+const err18 = {instancePath:instancePath+"/cases/" + i0+"/expect/status",schemaPath:"#/properties/cases/items/properties/expect/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema115.properties.cases.items.properties.expect.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7039,7 +7540,7 @@ errors++;
 if(data7.eligible !== undefined){
 let data9 = data7.eligible;
 if(typeof data9 !== "boolean"){
-const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema110.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligible,data:data9};
+const err19 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema115.properties.cases.items.properties.expect.properties.eligible.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.eligible,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7057,7 +7558,7 @@ for(let i2=0; i2<len2; i2++){
 let data11 = data10[i2];
 if(typeof data11 === "string"){
 if(!pattern5.test(data11)){
-const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data11};
+const err20 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema117.items,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7068,7 +7569,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data11};
+const err21 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis/" + i2,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.items.type,parentSchema:schema117.items,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7080,7 +7581,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data10};
+const err22 = {instancePath:instancePath+"/cases/" + i0+"/expect/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.type,parentSchema:schema117,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7098,7 +7599,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(typeof data13 === "string"){
 if(!pattern5.test(data13)){
-const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data13};
+const err23 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema117.items,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7109,7 +7610,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data13};
+const err24 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers/" + i3,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.items.type,parentSchema:schema117.items,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7121,7 +7622,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data12};
+const err25 = {instancePath:instancePath+"/cases/" + i0+"/expect/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.type,parentSchema:schema117,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7134,7 +7635,7 @@ errors++;
 if(data7.version !== undefined){
 let data14 = data7.version;
 if(typeof data14 !== "string"){
-const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.version,data:data14};
+const err26 = {instancePath:instancePath+"/cases/" + i0+"/expect/version",schemaPath:"#/properties/cases/items/properties/expect/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.version.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.version,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7147,7 +7648,7 @@ errors++;
 if(data7.eligibleDays !== undefined){
 let data15 = data7.eligibleDays;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err27 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema115.properties.cases.items.properties.expect.properties.eligibleDays.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7158,7 +7659,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
+const err28 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleDays",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema115.properties.cases.items.properties.expect.properties.eligibleDays,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7177,7 +7678,7 @@ for(let i4=0; i4<len4; i4++){
 let data17 = data16[i4];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.from === undefined){
-const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err29 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema115.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7187,7 +7688,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data17.to === undefined){
-const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err30 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema115.properties.cases.items.properties.expect.properties.segments.items.required,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7198,7 +7699,7 @@ errors++;
 }
 for(const key3 in data17){
 if(!((((((key3 === "from") || (key3 === "to")) || (key3 === "eligible")) || (key3 === "basis")) || (key3 === "blockers")) || (key3 === "version"))){
-const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err31 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7212,7 +7713,7 @@ if(data17.from !== undefined){
 let data18 = data17.from;
 if(typeof data18 === "string"){
 if(!(formats0.validate(data18))){
-const err32 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data18};
+const err32 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7223,7 +7724,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data18};
+const err33 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7237,7 +7738,7 @@ if(data17.to !== undefined){
 let data19 = data17.to;
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
-const err34 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data19};
+const err34 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7248,7 +7749,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data19};
+const err35 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7261,7 +7762,7 @@ errors++;
 if(data17.eligible !== undefined){
 let data20 = data17.eligible;
 if(typeof data20 !== "boolean"){
-const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
+const err36 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/eligible",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/eligible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema115.properties.cases.items.properties.expect.properties.segments.items.properties.eligible.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments.items.properties.eligible,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7279,7 +7780,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(typeof data22 === "string"){
 if(!pattern5.test(data22)){
-const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data22};
+const err37 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema117.items,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7290,7 +7791,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data22};
+const err38 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis/" + i5,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.items.type,parentSchema:schema117.items,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7302,7 +7803,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data21};
+const err39 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/basis",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.type,parentSchema:schema117,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7320,7 +7821,7 @@ for(let i6=0; i6<len6; i6++){
 let data24 = data23[i6];
 if(typeof data24 === "string"){
 if(!pattern5.test(data24)){
-const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data24};
+const err40 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema117.items,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7331,7 +7832,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data24};
+const err41 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers/" + i6,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.items.type,parentSchema:schema117.items,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7343,7 +7844,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data23};
+const err42 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/blockers",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.type,parentSchema:schema117,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7356,7 +7857,7 @@ errors++;
 if(data17.version !== undefined){
 let data25 = data17.version;
 if(typeof data25 !== "string"){
-const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
+const err43 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4+"/version",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.segments.items.properties.version.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments.items.properties.version,data:data25};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7368,7 +7869,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments.items,data:data17};
+const err44 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments/" + i4,schemaPath:"#/properties/cases/items/properties/expect/properties/segments/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.cases.items.properties.expect.properties.segments.items.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments.items,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7380,7 +7881,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.segments,data:data16};
+const err45 = {instancePath:instancePath+"/cases/" + i0+"/expect/segments",schemaPath:"#/properties/cases/items/properties/expect/properties/segments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.cases.items.properties.expect.properties.segments.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.segments,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7398,7 +7899,7 @@ for(let i7=0; i7<len7; i7++){
 let data27 = data26[i7];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.path === undefined){
-const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err46 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema115.properties.cases.items.properties.expect.properties.errors.items.required,parentSchema:schema115.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7409,7 +7910,7 @@ errors++;
 }
 for(const key4 in data27){
 if(!((key4 === "path") || (key4 === "message"))){
-const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err47 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7422,7 +7923,7 @@ errors++;
 if(data27.path !== undefined){
 let data28 = data27.path;
 if(typeof data28 !== "string"){
-const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
+const err48 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/path",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.errors.items.properties.path.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.errors.items.properties.path,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7435,7 +7936,7 @@ errors++;
 if(data27.message !== undefined){
 let data29 = data27.message;
 if(typeof data29 !== "string"){
-const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
+const err49 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7+"/message",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.errors.items.properties.message.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.errors.items.properties.message,data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7447,7 +7948,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors.items,data:data27};
+const err50 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors/" + i7,schemaPath:"#/properties/cases/items/properties/expect/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.cases.items.properties.expect.properties.errors.items.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.errors.items,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7459,7 +7960,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.errors,data:data26};
+const err51 = {instancePath:instancePath+"/cases/" + i0+"/expect/errors",schemaPath:"#/properties/cases/items/properties/expect/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.cases.items.properties.expect.properties.errors.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.errors,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7472,7 +7973,7 @@ errors++;
 if(data7.detail !== undefined){
 let data30 = data7.detail;
 if(typeof data30 !== "string"){
-const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.detail,data:data30};
+const err52 = {instancePath:instancePath+"/cases/" + i0+"/expect/detail",schemaPath:"#/properties/cases/items/properties/expect/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.detail.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.detail,data:data30};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7485,8 +7986,8 @@ errors++;
 if(data7.compensation !== undefined){
 let data31 = data7.compensation;
 if(typeof data31 === "string"){
-if(!pattern45.test(data31)){
-const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.compensation,data:data31};
+if(!pattern51.test(data31)){
+const err53 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema115.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7497,7 +7998,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.compensation,data:data31};
+const err54 = {instancePath:instancePath+"/cases/" + i0+"/expect/compensation",schemaPath:"#/properties/cases/items/properties/expect/properties/compensation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.compensation.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.compensation,data:data31};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7510,8 +8011,8 @@ errors++;
 if(data7.eligibleCost !== undefined){
 let data32 = data7.eligibleCost;
 if(typeof data32 === "string"){
-if(!pattern45.test(data32)){
-const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+if(!pattern51.test(data32)){
+const err55 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema115.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7522,7 +8023,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
+const err56 = {instancePath:instancePath+"/cases/" + i0+"/expect/eligibleCost",schemaPath:"#/properties/cases/items/properties/expect/properties/eligibleCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.eligibleCost.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.eligibleCost,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7535,8 +8036,8 @@ errors++;
 if(data7.cap !== undefined){
 let data33 = data7.cap;
 if(typeof data33 === "string"){
-if(!pattern45.test(data33)){
-const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.cap,data:data33};
+if(!pattern51.test(data33)){
+const err57 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema115.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7547,7 +8048,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.cap,data:data33};
+const err58 = {instancePath:instancePath+"/cases/" + i0+"/expect/cap",schemaPath:"#/properties/cases/items/properties/expect/properties/cap/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.cap.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.cap,data:data33};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7561,7 +8062,7 @@ if(data7.reportDue !== undefined){
 let data34 = data7.reportDue;
 if(typeof data34 === "string"){
 if(!(formats0.validate(data34))){
-const err59 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data34};
+const err59 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data34};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7572,7 +8073,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data34};
+const err60 = {instancePath:instancePath+"/cases/" + i0+"/expect/reportDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data34};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7586,7 +8087,7 @@ if(data7.paymentDue !== undefined){
 let data35 = data7.paymentDue;
 if(typeof data35 === "string"){
 if(!(formats0.validate(data35))){
-const err61 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data35};
+const err61 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data35};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7597,7 +8098,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data35};
+const err62 = {instancePath:instancePath+"/cases/" + i0+"/expect/paymentDue",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7615,7 +8116,7 @@ for(let i8=0; i8<len8; i8++){
 let data37 = data36[i8];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.index === undefined){
-const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err63 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.required,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7625,8 +8126,8 @@ vErrors.push(err63);
 errors++;
 }
 for(const key5 in data37){
-if(!(func25.call(schema110.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
-const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+if(!(func25.call(schema115.properties.cases.items.properties.expect.properties.lines.items.properties, key5))){
+const err64 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7639,7 +8140,7 @@ errors++;
 if(data37.index !== undefined){
 let data38 = data37.index;
 if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err65 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.index.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7650,7 +8151,7 @@ errors++;
 }
 if((typeof data38 == "number") && (isFinite(data38))){
 if(data38 < 0 || isNaN(data38)){
-const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
+const err66 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/index",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.index,data:data38};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7664,8 +8165,8 @@ errors++;
 if(data37.eligibleAmount !== undefined){
 let data39 = data37.eligibleAmount;
 if(typeof data39 === "string"){
-if(!pattern45.test(data39)){
-const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+if(!pattern51.test(data39)){
+const err67 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7676,7 +8177,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
+const err68 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/eligibleAmount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/eligibleAmount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.eligibleAmount,data:data39};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7689,8 +8190,8 @@ errors++;
 if(data37.amount !== undefined){
 let data40 = data37.amount;
 if(typeof data40 === "string"){
-if(!pattern45.test(data40)){
-const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+if(!pattern51.test(data40)){
+const err69 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7701,7 +8202,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
+const err70 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/amount",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.amount.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.amount,data:data40};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7714,8 +8215,8 @@ errors++;
 if(data37.unitCost !== undefined){
 let data41 = data37.unitCost;
 if(typeof data41 === "string"){
-if(!pattern45.test(data41)){
-const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+if(!pattern51.test(data41)){
+const err71 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]{2}$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]{2}$"+"\"",schema:"^[0-9]+\\.[0-9]{2}$",parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7726,7 +8227,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
+const err72 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/unitCost",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/unitCost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.unitCost,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7739,7 +8240,7 @@ errors++;
 if(data37.countedDays !== undefined){
 let data42 = data37.countedDays;
 if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err73 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7750,7 +8251,7 @@ errors++;
 }
 if((typeof data42 == "number") && (isFinite(data42))){
 if(data42 < 0 || isNaN(data42)){
-const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
+const err74 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/countedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/countedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.countedDays,data:data42};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7764,7 +8265,7 @@ errors++;
 if(data37.compensatedDays !== undefined){
 let data43 = data37.compensatedDays;
 if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err75 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7775,7 +8276,7 @@ errors++;
 }
 if((typeof data43 == "number") && (isFinite(data43))){
 if(data43 < 0 || isNaN(data43)){
-const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
+const err76 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedDays",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedDays,data:data43};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7789,7 +8290,7 @@ errors++;
 if(data37.compensatedUnits !== undefined){
 let data44 = data37.compensatedUnits;
 if(typeof data44 !== "string"){
-const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
+const err77 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/compensatedUnits",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/compensatedUnits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.compensatedUnits,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7802,7 +8303,7 @@ errors++;
 if(data37.ref !== undefined){
 let data45 = data37.ref;
 if((typeof data45 !== "string") && (data45 !== null)){
-const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema110.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
+const err78 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/ref",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/properties/ref/type",keyword:"type",params:{type: schema115.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type},message:"must be string,null",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.ref.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items.properties.ref,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7820,7 +8321,7 @@ for(let i9=0; i9<len9; i9++){
 let data47 = data46[i9];
 if(typeof data47 === "string"){
 if(!pattern5.test(data47)){
-const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema112.items,data:data47};
+const err79 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema117.items,data:data47};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7831,7 +8332,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.items.type,parentSchema:schema112.items,data:data47};
+const err80 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs/" + i9,schemaPath:"#/$defs/refs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.items.type,parentSchema:schema117.items,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7843,7 +8344,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema112.type,parentSchema:schema112,data:data46};
+const err81 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8+"/refs",schemaPath:"#/$defs/refs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema117.type,parentSchema:schema117,data:data46};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7855,7 +8356,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines.items,data:data37};
+const err82 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines/" + i8,schemaPath:"#/properties/cases/items/properties/expect/properties/lines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.cases.items.properties.expect.properties.lines.items.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -7867,7 +8368,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema110.properties.cases.items.properties.expect.properties.lines,data:data36};
+const err83 = {instancePath:instancePath+"/cases/" + i0+"/expect/lines",schemaPath:"#/properties/cases/items/properties/expect/properties/lines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.cases.items.properties.expect.properties.lines.type,parentSchema:schema115.properties.cases.items.properties.expect.properties.lines,data:data36};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -7879,7 +8380,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.properties.expect.type,parentSchema:schema110.properties.cases.items.properties.expect,data:data7};
+const err84 = {instancePath:instancePath+"/cases/" + i0+"/expect",schemaPath:"#/properties/cases/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.cases.items.properties.expect.type,parentSchema:schema115.properties.cases.items.properties.expect,data:data7};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -7891,7 +8392,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.properties.cases.items.type,parentSchema:schema110.properties.cases.items,data:data1};
+const err85 = {instancePath:instancePath+"/cases/" + i0,schemaPath:"#/properties/cases/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.cases.items.type,parentSchema:schema115.properties.cases.items,data:data1};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -7903,7 +8404,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.cases.type,parentSchema:schema110.properties.cases,data:data0};
+const err86 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.cases.type,parentSchema:schema115.properties.cases,data:data0};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -7915,7 +8416,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data};
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.type,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -7930,9 +8431,9 @@ return errors === 0;
 validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const calendarFile: ValidateFunction = validate59;
-const schema121 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
+const schema126 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/calendar.schema.json","title":"Working-day calendar","description":"The data behind working days (assumption A7): which holiday library and country give the public holidays, the holidays to add or correct there, and the weekdays the Cabinet transferred to a Saturday. Every entry cites its source.","type":"object","required":["title","holidayLibrary","transferredDays"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"},"uniqueItems":true},"holidayLibrary":{"description":"The public holidays of this country in the date-holidays package; only holidays of type \"public\" are days off.","type":"object","required":["country","source"],"additionalProperties":false,"properties":{"country":{"type":"string","pattern":"^[A-Z]{2}$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"recurringHolidays":{"description":"Public holidays the library leaves out or does not type as a day off, as a rule in date-holidays' grammar (\"easter 49\", \"2nd sunday in May\"); a rule the library already has is replaced.","type":"array","items":{"type":"object","required":["rule","name","source"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"maxLength":200},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"oneOffHolidays":{"description":"Public holidays set for one date only.","type":"array","items":{"type":"object","required":["date","name","source"],"additionalProperties":false,"properties":{"date":{"$ref":"common.schema.json#/$defs/date"},"name":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}},"transferredDays":{"description":"A weekday made a day off (dayOff), worked instead on a Saturday (workedOn).","type":"array","items":{"type":"object","required":["dayOff","workedOn","source"],"additionalProperties":false,"properties":{"dayOff":{"$ref":"common.schema.json#/$defs/date"},"workedOn":{"$ref":"common.schema.json#/$defs/date"},"source":{"$ref":"common.schema.json#/$defs/citation"},"note":{"type":"string","minLength":1}}}}}};
 const func0 = defaultExport(equalModule);
-const pattern53 = new RegExp("^[A-Z]{2}$", "u");
+const pattern59 = new RegExp("^[A-Z]{2}$", "u");
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/calendar.schema.json" */;
@@ -7947,7 +8448,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7957,7 +8458,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.holidayLibrary === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holidayLibrary"},message:"must have required property '"+"holidayLibrary"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7967,7 +8468,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.transferredDays === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema121.required,parentSchema:schema121,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transferredDays"},message:"must have required property '"+"transferredDays"+"'",schema:schema126.required,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7978,7 +8479,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "title") || (key0 === "assumptions")) || (key0 === "holidayLibrary")) || (key0 === "recurringHolidays")) || (key0 === "oneOffHolidays")) || (key0 === "transferredDays"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema121,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8092,8 +8593,8 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(!pattern16.test(data4)){
-const err12 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema62,data:data4};
+if(!pattern17.test(data4)){
+const err12 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8104,7 +8605,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data4};
+const err13 = {instancePath:instancePath+"/assumptions/" + i0,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8121,7 +8622,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema121.properties.assumptions,data:data3};
+const err14 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema126.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8136,7 +8637,7 @@ break outer0;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.assumptions.type,parentSchema:schema121.properties.assumptions,data:data3};
+const err15 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema126.properties.assumptions.type,parentSchema:schema126.properties.assumptions,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8150,7 +8651,7 @@ if(data.holidayLibrary !== undefined){
 let data5 = data.holidayLibrary;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.country === undefined){
-const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema121.properties.holidayLibrary.required,parentSchema:schema121.properties.holidayLibrary,data:data5};
+const err16 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema126.properties.holidayLibrary.required,parentSchema:schema126.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8160,7 +8661,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data5.source === undefined){
-const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.holidayLibrary.required,parentSchema:schema121.properties.holidayLibrary,data:data5};
+const err17 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema126.properties.holidayLibrary.required,parentSchema:schema126.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8171,7 +8672,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!((key2 === "country") || (key2 === "source"))){
-const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.holidayLibrary,data:data5};
+const err18 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema126.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8184,8 +8685,8 @@ errors++;
 if(data5.country !== undefined){
 let data6 = data5.country;
 if(typeof data6 === "string"){
-if(!pattern53.test(data6)){
-const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema121.properties.holidayLibrary.properties.country,data:data6};
+if(!pattern59.test(data6)){
+const err19 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\"",schema:"^[A-Z]{2}$",parentSchema:schema126.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8196,7 +8697,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.holidayLibrary.properties.country.type,parentSchema:schema121.properties.holidayLibrary.properties.country,data:data6};
+const err20 = {instancePath:instancePath+"/holidayLibrary/country",schemaPath:"#/properties/holidayLibrary/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.holidayLibrary.properties.country.type,parentSchema:schema126.properties.holidayLibrary.properties.country,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8210,7 +8711,7 @@ if(data5.source !== undefined){
 let data7 = data5.source;
 if(typeof data7 === "string"){
 if(func1(data7) < 3){
-const err21 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data7};
+const err21 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8221,7 +8722,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data7};
+const err22 = {instancePath:instancePath+"/holidayLibrary/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8233,7 +8734,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.holidayLibrary.type,parentSchema:schema121.properties.holidayLibrary,data:data5};
+const err23 = {instancePath:instancePath+"/holidayLibrary",schemaPath:"#/properties/holidayLibrary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.properties.holidayLibrary.type,parentSchema:schema126.properties.holidayLibrary,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8251,7 +8752,7 @@ for(let i2=0; i2<len1; i2++){
 let data9 = data8[i2];
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.rule === undefined){
-const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema121.properties.recurringHolidays.items.required,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
+const err24 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema126.properties.recurringHolidays.items.required,parentSchema:schema126.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8261,7 +8762,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data9.name === undefined){
-const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema121.properties.recurringHolidays.items.required,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
+const err25 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema126.properties.recurringHolidays.items.required,parentSchema:schema126.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8271,7 +8772,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data9.source === undefined){
-const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.recurringHolidays.items.required,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
+const err26 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema126.properties.recurringHolidays.items.required,parentSchema:schema126.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8282,7 +8783,7 @@ errors++;
 }
 for(const key3 in data9){
 if(!((((key3 === "rule") || (key3 === "name")) || (key3 === "source")) || (key3 === "note"))){
-const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
+const err27 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema126.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8296,7 +8797,7 @@ if(data9.rule !== undefined){
 let data10 = data9.rule;
 if(typeof data10 === "string"){
 if(func1(data10) > 200){
-const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema121.properties.recurringHolidays.items.properties.rule,data:data10};
+const err28 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema126.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8306,7 +8807,7 @@ vErrors.push(err28);
 errors++;
 }
 if(func1(data10) < 1){
-const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.recurringHolidays.items.properties.rule,data:data10};
+const err29 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema126.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8317,7 +8818,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema121.properties.recurringHolidays.items.properties.rule,data:data10};
+const err30 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/rule",schemaPath:"#/properties/recurringHolidays/items/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.recurringHolidays.items.properties.rule.type,parentSchema:schema126.properties.recurringHolidays.items.properties.rule,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8428,7 +8929,7 @@ if(data9.source !== undefined){
 let data14 = data9.source;
 if(typeof data14 === "string"){
 if(func1(data14) < 3){
-const err39 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data14};
+const err39 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8439,7 +8940,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data14};
+const err40 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8453,7 +8954,7 @@ if(data9.note !== undefined){
 let data15 = data9.note;
 if(typeof data15 === "string"){
 if(func1(data15) < 1){
-const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.recurringHolidays.items.properties.note,data:data15};
+const err41 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema126.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8464,7 +8965,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.recurringHolidays.items.properties.note.type,parentSchema:schema121.properties.recurringHolidays.items.properties.note,data:data15};
+const err42 = {instancePath:instancePath+"/recurringHolidays/" + i2+"/note",schemaPath:"#/properties/recurringHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.recurringHolidays.items.properties.note.type,parentSchema:schema126.properties.recurringHolidays.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8476,7 +8977,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.recurringHolidays.items.type,parentSchema:schema121.properties.recurringHolidays.items,data:data9};
+const err43 = {instancePath:instancePath+"/recurringHolidays/" + i2,schemaPath:"#/properties/recurringHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.properties.recurringHolidays.items.type,parentSchema:schema126.properties.recurringHolidays.items,data:data9};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8488,7 +8989,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.recurringHolidays.type,parentSchema:schema121.properties.recurringHolidays,data:data8};
+const err44 = {instancePath:instancePath+"/recurringHolidays",schemaPath:"#/properties/recurringHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema126.properties.recurringHolidays.type,parentSchema:schema126.properties.recurringHolidays,data:data8};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8506,7 +9007,7 @@ for(let i3=0; i3<len2; i3++){
 let data17 = data16[i3];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.date === undefined){
-const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema121.properties.oneOffHolidays.items.required,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
+const err45 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema126.properties.oneOffHolidays.items.required,parentSchema:schema126.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8516,7 +9017,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data17.name === undefined){
-const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema121.properties.oneOffHolidays.items.required,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
+const err46 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema126.properties.oneOffHolidays.items.required,parentSchema:schema126.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8526,7 +9027,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data17.source === undefined){
-const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.oneOffHolidays.items.required,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
+const err47 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema126.properties.oneOffHolidays.items.required,parentSchema:schema126.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8537,7 +9038,7 @@ errors++;
 }
 for(const key5 in data17){
 if(!((((key5 === "date") || (key5 === "name")) || (key5 === "source")) || (key5 === "note"))){
-const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
+const err48 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema126.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8551,7 +9052,7 @@ if(data17.date !== undefined){
 let data18 = data17.date;
 if(typeof data18 === "string"){
 if(!(formats0.validate(data18))){
-const err49 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data18};
+const err49 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8562,7 +9063,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data18};
+const err50 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/date",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8673,7 +9174,7 @@ if(data17.source !== undefined){
 let data22 = data17.source;
 if(typeof data22 === "string"){
 if(func1(data22) < 3){
-const err59 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data22};
+const err59 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8684,7 +9185,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data22};
+const err60 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data22};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8698,7 +9199,7 @@ if(data17.note !== undefined){
 let data23 = data17.note;
 if(typeof data23 === "string"){
 if(func1(data23) < 1){
-const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.oneOffHolidays.items.properties.note,data:data23};
+const err61 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema126.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8709,7 +9210,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema121.properties.oneOffHolidays.items.properties.note,data:data23};
+const err62 = {instancePath:instancePath+"/oneOffHolidays/" + i3+"/note",schemaPath:"#/properties/oneOffHolidays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.oneOffHolidays.items.properties.note.type,parentSchema:schema126.properties.oneOffHolidays.items.properties.note,data:data23};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8721,7 +9222,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.oneOffHolidays.items.type,parentSchema:schema121.properties.oneOffHolidays.items,data:data17};
+const err63 = {instancePath:instancePath+"/oneOffHolidays/" + i3,schemaPath:"#/properties/oneOffHolidays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.properties.oneOffHolidays.items.type,parentSchema:schema126.properties.oneOffHolidays.items,data:data17};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8733,7 +9234,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.oneOffHolidays.type,parentSchema:schema121.properties.oneOffHolidays,data:data16};
+const err64 = {instancePath:instancePath+"/oneOffHolidays",schemaPath:"#/properties/oneOffHolidays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema126.properties.oneOffHolidays.type,parentSchema:schema126.properties.oneOffHolidays,data:data16};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8751,7 +9252,7 @@ for(let i4=0; i4<len3; i4++){
 let data25 = data24[i4];
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.dayOff === undefined){
-const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema121.properties.transferredDays.items.required,parentSchema:schema121.properties.transferredDays.items,data:data25};
+const err65 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "dayOff"},message:"must have required property '"+"dayOff"+"'",schema:schema126.properties.transferredDays.items.required,parentSchema:schema126.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8761,7 +9262,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data25.workedOn === undefined){
-const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema121.properties.transferredDays.items.required,parentSchema:schema121.properties.transferredDays.items,data:data25};
+const err66 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "workedOn"},message:"must have required property '"+"workedOn"+"'",schema:schema126.properties.transferredDays.items.required,parentSchema:schema126.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8771,7 +9272,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data25.source === undefined){
-const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema121.properties.transferredDays.items.required,parentSchema:schema121.properties.transferredDays.items,data:data25};
+const err67 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema126.properties.transferredDays.items.required,parentSchema:schema126.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8782,7 +9283,7 @@ errors++;
 }
 for(const key7 in data25){
 if(!((((key7 === "dayOff") || (key7 === "workedOn")) || (key7 === "source")) || (key7 === "note"))){
-const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema121.properties.transferredDays.items,data:data25};
+const err68 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema126.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8796,7 +9297,7 @@ if(data25.dayOff !== undefined){
 let data26 = data25.dayOff;
 if(typeof data26 === "string"){
 if(!(formats0.validate(data26))){
-const err69 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data26};
+const err69 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data26};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8807,7 +9308,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data26};
+const err70 = {instancePath:instancePath+"/transferredDays/" + i4+"/dayOff",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data26};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8821,7 +9322,7 @@ if(data25.workedOn !== undefined){
 let data27 = data25.workedOn;
 if(typeof data27 === "string"){
 if(!(formats0.validate(data27))){
-const err71 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data27};
+const err71 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8832,7 +9333,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data27};
+const err72 = {instancePath:instancePath+"/transferredDays/" + i4+"/workedOn",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data27};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8846,7 +9347,7 @@ if(data25.source !== undefined){
 let data28 = data25.source;
 if(typeof data28 === "string"){
 if(func1(data28) < 3){
-const err73 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data28};
+const err73 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data28};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8857,7 +9358,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data28};
+const err74 = {instancePath:instancePath+"/transferredDays/" + i4+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data28};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8871,7 +9372,7 @@ if(data25.note !== undefined){
 let data29 = data25.note;
 if(typeof data29 === "string"){
 if(func1(data29) < 1){
-const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema121.properties.transferredDays.items.properties.note,data:data29};
+const err75 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema126.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8882,7 +9383,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.properties.transferredDays.items.properties.note.type,parentSchema:schema121.properties.transferredDays.items.properties.note,data:data29};
+const err76 = {instancePath:instancePath+"/transferredDays/" + i4+"/note",schemaPath:"#/properties/transferredDays/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema126.properties.transferredDays.items.properties.note.type,parentSchema:schema126.properties.transferredDays.items.properties.note,data:data29};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8894,7 +9395,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.properties.transferredDays.items.type,parentSchema:schema121.properties.transferredDays.items,data:data25};
+const err77 = {instancePath:instancePath+"/transferredDays/" + i4,schemaPath:"#/properties/transferredDays/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.properties.transferredDays.items.type,parentSchema:schema126.properties.transferredDays.items,data:data25};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8906,7 +9407,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema121.properties.transferredDays.type,parentSchema:schema121.properties.transferredDays,data:data24};
+const err78 = {instancePath:instancePath+"/transferredDays",schemaPath:"#/properties/transferredDays/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema126.properties.transferredDays.type,parentSchema:schema126.properties.transferredDays,data:data24};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8918,7 +9419,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema121.type,parentSchema:schema121,data};
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema126.type,parentSchema:schema126,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8933,7 +9434,7 @@ return errors === 0;
 validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const emergenciesFile: ValidateFunction = validate60;
-const schema133 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
+const schema138 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/emergencies.schema.json","title":"Declared emergency periods (rules/emergencies/<name>.yaml)","description":"Days on which a state of emergency was declared, each period with the official act that declared it. Only dates an official source gives.","type":"object","required":["title","periods"],"additionalProperties":false,"properties":{"title":{"$ref":"common.schema.json#/$defs/localisedText"},"periods":{"type":"array","items":{"type":"object","required":["from","to","title","source"],"additionalProperties":false,"properties":{"from":{"$ref":"common.schema.json#/$defs/date"},"to":{"$ref":"common.schema.json#/$defs/date"},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/emergencies.schema.json" */;
@@ -8948,7 +9449,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema133.required,parentSchema:schema133,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema138.required,parentSchema:schema138,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8958,7 +9459,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.periods === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema133.required,parentSchema:schema133,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "periods"},message:"must have required property '"+"periods"+"'",schema:schema138.required,parentSchema:schema138,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8969,7 +9470,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "title") || (key0 === "periods"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema138,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9084,7 +9585,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.from === undefined){
-const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
+const err11 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema138.properties.periods.items.required,parentSchema:schema138.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9094,7 +9595,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4.to === undefined){
-const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
+const err12 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema138.properties.periods.items.required,parentSchema:schema138.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9104,7 +9605,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4.title === undefined){
-const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
+const err13 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema138.properties.periods.items.required,parentSchema:schema138.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9114,7 +9615,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data4.source === undefined){
-const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema133.properties.periods.items.required,parentSchema:schema133.properties.periods.items,data:data4};
+const err14 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema138.properties.periods.items.required,parentSchema:schema138.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9125,7 +9626,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((((key2 === "from") || (key2 === "to")) || (key2 === "title")) || (key2 === "source"))){
-const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema133.properties.periods.items,data:data4};
+const err15 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema138.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9139,7 +9640,7 @@ if(data4.from !== undefined){
 let data5 = data4.from;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err16 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data5};
+const err16 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9150,7 +9651,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data5};
+const err17 = {instancePath:instancePath+"/periods/" + i0+"/from",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9164,7 +9665,7 @@ if(data4.to !== undefined){
 let data6 = data4.to;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err18 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema53,data:data6};
+const err18 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema58,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9175,7 +9676,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data6};
+const err19 = {instancePath:instancePath+"/periods/" + i0+"/to",schemaPath:"common.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9286,7 +9787,7 @@ if(data4.source !== undefined){
 let data10 = data4.source;
 if(typeof data10 === "string"){
 if(func1(data10) < 3){
-const err28 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema57,data:data10};
+const err28 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9297,7 +9798,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data:data10};
+const err29 = {instancePath:instancePath+"/periods/" + i0+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9309,7 +9810,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.properties.periods.items.type,parentSchema:schema133.properties.periods.items,data:data4};
+const err30 = {instancePath:instancePath+"/periods/" + i0,schemaPath:"#/properties/periods/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.properties.periods.items.type,parentSchema:schema138.properties.periods.items,data:data4};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9321,7 +9822,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema133.properties.periods.type,parentSchema:schema133.properties.periods,data:data3};
+const err31 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema138.properties.periods.type,parentSchema:schema138.properties.periods,data:data3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9333,7 +9834,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.type,parentSchema:schema133,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema138.type,parentSchema:schema138,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9348,10 +9849,10 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const eligibilityRequest: ValidateFunction = validate61;
-const schema139 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}}}};
-const schema140 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
-const schema141 = {"type":"string","format":"calendar-date"};
-const schema142 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
+const schema144 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/eligibility-request.schema.json","title":"POST /v1/eligibility request","type":"object","required":["programme","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"#/$defs/personRef"},"date":{"$ref":"#/$defs/date"},"period":{"$ref":"#/$defs/period"},"asOf":{"$ref":"#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"#/$defs/services"}},"$defs":{"personRef":{"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200},"date":{"type":"string","format":"calendar-date"},"period":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}},"serviceType":{"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]},"funding":{"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]},"services":{"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}}}};
+const schema145 = {"description":"The caller's own reference to the person (a case number, a personal code). Never evaluated; a decision record keeps only its keyed HMAC-SHA256, never the reference itself.","type":"string","minLength":1,"maxLength":200};
+const schema146 = {"type":"string","format":"calendar-date"};
+const schema147 = {"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/$defs/date"},"to":{"$ref":"#/$defs/date"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9365,7 +9866,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema142.required,parentSchema:schema142,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema147.required,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9375,7 +9876,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema142.required,parentSchema:schema142,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema147.required,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9386,7 +9887,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9400,7 +9901,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9411,7 +9912,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9425,7 +9926,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9436,7 +9937,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9448,7 +9949,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9462,9 +9963,9 @@ return errors === 0;
 }
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema146 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"inVsac":{"description":"The person is in a state social care centre (VSAC) now and no last day of that service is known yet (DI2: not someone who might enter one).","type":"boolean"},"diCompensatedUntil":{"description":"no longer a person fact: give diCompensatedUntil on each services[] entry and each costs[] line (E3 is per service, contract v2)","not":{}},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
-const schema147 = {"type":"string","format":"calendar-date"};
-const schema149 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
+const schema151 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/person.schema.json","title":"Person facts (contract: Person facts)","type":"object","required":["birthDate"],"additionalProperties":false,"properties":{"birthDate":{"$ref":"#/$defs/date"},"conditions":{"type":"array","maxItems":50,"items":{"type":"object","required":["type"],"additionalProperties":false,"properties":{"type":{"enum":["mental_disorder","developmental_disorder","blindness","functional_impairment","dementia"]},"severity":{"enum":["mild","moderate","severe","very_severe"]}},"if":{"properties":{"type":{"enum":["mental_disorder","developmental_disorder","functional_impairment"]}}},"then":{"required":["severity"]}}},"disabilityGroup":{"enum":["I","II","III","child",null]},"careLevel":{"enum":[1,2,3,4,null]},"vsacExit":{"type":["object","null"],"required":["date","service"],"additionalProperties":false,"properties":{"date":{"$ref":"#/$defs/date"},"service":{"enum":["institutional_care","group_home"]}}},"receivedDiServices":{"type":"boolean"},"nskAsChild":{"type":"boolean"},"residence":{"enum":["own_home","social_house","group_home","family","guardian","foster_family","institution"]},"inVsac":{"description":"The person is in a state social care centre (VSAC) now and no last day of that service is known yet (DI2: not someone who might enter one).","type":"boolean"},"diCompensatedUntil":{"description":"no longer a person fact: give diCompensatedUntil on each services[] entry and each costs[] line (E3 is per service, contract v2)","not":{}},"supportPlanDate":{"$ref":"#/$defs/dateOrNull"},"diServicesStartedOn":{"$ref":"#/$defs/dateOrNull"},"pensionAgeReached":{"type":"boolean"}},"$defs":{"date":{"type":"string","format":"calendar-date"},"dateOrNull":{"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"}}};
+const schema152 = {"type":"string","format":"calendar-date"};
+const schema154 = {"$comment":"A type union, not anyOf: a wrong value then gets one error at its own path, not one per branch.","type":["string","null"],"format":"calendar-date"};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sbsp-rules.example/schemas/api/person.schema.json" */;
@@ -9479,7 +9980,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.birthDate === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema146.required,parentSchema:schema146,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "birthDate"},message:"must have required property '"+"birthDate"+"'",schema:schema151.required,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9489,8 +9990,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func25.call(schema146.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema146,data};
+if(!(func25.call(schema151.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9504,7 +10005,7 @@ if(data.birthDate !== undefined){
 let data0 = data.birthDate;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema147,data:data0};
+const err2 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema152,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9515,7 +10016,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.type,parentSchema:schema147,data:data0};
+const err3 = {instancePath:instancePath+"/birthDate",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.type,parentSchema:schema152,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9529,7 +10030,7 @@ if(data.conditions !== undefined){
 let data1 = data.conditions;
 if(Array.isArray(data1)){
 if(data1.length > 50){
-const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema146.properties.conditions,data:data1};
+const err4 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema151.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9573,7 +10074,7 @@ if(_valid0){
 const _errs12 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.severity === undefined){
-const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema146.properties.conditions.items.then.required,parentSchema:schema146.properties.conditions.items.then,data:data2};
+const err6 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/then/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema151.properties.conditions.items.then.required,parentSchema:schema151.properties.conditions.items.then,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9587,7 +10088,7 @@ var _valid0 = _errs12 === errors;
 valid4 = _valid0;
 }
 if(!valid4){
-const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema146.properties.conditions.items.if,parentSchema:schema146.properties.conditions.items,data:data2};
+const err7 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema151.properties.conditions.items.if,parentSchema:schema151.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9598,7 +10099,7 @@ errors++;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.type === undefined){
-const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema146.properties.conditions.items.required,parentSchema:schema146.properties.conditions.items,data:data2};
+const err8 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema151.properties.conditions.items.required,parentSchema:schema151.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9609,7 +10110,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((key1 === "type") || (key1 === "severity"))){
-const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema146.properties.conditions.items,data:data2};
+const err9 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema151.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9622,7 +10123,7 @@ errors++;
 if(data2.type !== undefined){
 let data4 = data2.type;
 if(!(((((data4 === "mental_disorder") || (data4 === "developmental_disorder")) || (data4 === "blindness")) || (data4 === "functional_impairment")) || (data4 === "dementia"))){
-const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema146.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.conditions.items.properties.type.enum,parentSchema:schema146.properties.conditions.items.properties.type,data:data4};
+const err10 = {instancePath:instancePath+"/conditions/" + i0+"/type",schemaPath:"#/properties/conditions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema151.properties.conditions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.conditions.items.properties.type.enum,parentSchema:schema151.properties.conditions.items.properties.type,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9635,7 +10136,7 @@ errors++;
 if(data2.severity !== undefined){
 let data5 = data2.severity;
 if(!((((data5 === "mild") || (data5 === "moderate")) || (data5 === "severe")) || (data5 === "very_severe"))){
-const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema146.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.conditions.items.properties.severity.enum,parentSchema:schema146.properties.conditions.items.properties.severity,data:data5};
+const err11 = {instancePath:instancePath+"/conditions/" + i0+"/severity",schemaPath:"#/properties/conditions/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema151.properties.conditions.items.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.conditions.items.properties.severity.enum,parentSchema:schema151.properties.conditions.items.properties.severity,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9647,7 +10148,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.properties.conditions.items.type,parentSchema:schema146.properties.conditions.items,data:data2};
+const err12 = {instancePath:instancePath+"/conditions/" + i0,schemaPath:"#/properties/conditions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.properties.conditions.items.type,parentSchema:schema151.properties.conditions.items,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9659,7 +10160,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema146.properties.conditions.type,parentSchema:schema146.properties.conditions,data:data1};
+const err13 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.properties.conditions.type,parentSchema:schema151.properties.conditions,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9672,7 +10173,7 @@ errors++;
 if(data.disabilityGroup !== undefined){
 let data6 = data.disabilityGroup;
 if(!(((((data6 === "I") || (data6 === "II")) || (data6 === "III")) || (data6 === "child")) || (data6 === null))){
-const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema146.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.disabilityGroup.enum,parentSchema:schema146.properties.disabilityGroup,data:data6};
+const err14 = {instancePath:instancePath+"/disabilityGroup",schemaPath:"#/properties/disabilityGroup/enum",keyword:"enum",params:{allowedValues: schema151.properties.disabilityGroup.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.disabilityGroup.enum,parentSchema:schema151.properties.disabilityGroup,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9685,7 +10186,7 @@ errors++;
 if(data.careLevel !== undefined){
 let data7 = data.careLevel;
 if(!(((((data7 === 1) || (data7 === 2)) || (data7 === 3)) || (data7 === 4)) || (data7 === null))){
-const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema146.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.careLevel.enum,parentSchema:schema146.properties.careLevel,data:data7};
+const err15 = {instancePath:instancePath+"/careLevel",schemaPath:"#/properties/careLevel/enum",keyword:"enum",params:{allowedValues: schema151.properties.careLevel.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.careLevel.enum,parentSchema:schema151.properties.careLevel,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9698,7 +10199,7 @@ errors++;
 if(data.vsacExit !== undefined){
 let data8 = data.vsacExit;
 if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
-const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema146.properties.vsacExit.type},message:"must be object,null",schema:schema146.properties.vsacExit.type,parentSchema:schema146.properties.vsacExit,data:data8};
+const err16 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/type",keyword:"type",params:{type: schema151.properties.vsacExit.type},message:"must be object,null",schema:schema151.properties.vsacExit.type,parentSchema:schema151.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9709,7 +10210,7 @@ errors++;
 }
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.date === undefined){
-const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema146.properties.vsacExit.required,parentSchema:schema146.properties.vsacExit,data:data8};
+const err17 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "date"},message:"must have required property '"+"date"+"'",schema:schema151.properties.vsacExit.required,parentSchema:schema151.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9719,7 +10220,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.service === undefined){
-const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema146.properties.vsacExit.required,parentSchema:schema146.properties.vsacExit,data:data8};
+const err18 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema151.properties.vsacExit.required,parentSchema:schema151.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9730,7 +10231,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!((key2 === "date") || (key2 === "service"))){
-const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema146.properties.vsacExit,data:data8};
+const err19 = {instancePath:instancePath+"/vsacExit",schemaPath:"#/properties/vsacExit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema151.properties.vsacExit,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9744,7 +10245,7 @@ if(data8.date !== undefined){
 let data9 = data8.date;
 if(typeof data9 === "string"){
 if(!(formats0.validate(data9))){
-const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema147,data:data9};
+const err20 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema152,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9755,7 +10256,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.type,parentSchema:schema147,data:data9};
+const err21 = {instancePath:instancePath+"/vsacExit/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema152.type,parentSchema:schema152,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9768,7 +10269,7 @@ errors++;
 if(data8.service !== undefined){
 let data10 = data8.service;
 if(!((data10 === "institutional_care") || (data10 === "group_home"))){
-const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema146.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.vsacExit.properties.service.enum,parentSchema:schema146.properties.vsacExit.properties.service,data:data10};
+const err22 = {instancePath:instancePath+"/vsacExit/service",schemaPath:"#/properties/vsacExit/properties/service/enum",keyword:"enum",params:{allowedValues: schema151.properties.vsacExit.properties.service.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.vsacExit.properties.service.enum,parentSchema:schema151.properties.vsacExit.properties.service,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9783,7 +10284,7 @@ errors++;
 if(data.receivedDiServices !== undefined){
 let data11 = data.receivedDiServices;
 if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.receivedDiServices.type,parentSchema:schema146.properties.receivedDiServices,data:data11};
+const err23 = {instancePath:instancePath+"/receivedDiServices",schemaPath:"#/properties/receivedDiServices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.properties.receivedDiServices.type,parentSchema:schema151.properties.receivedDiServices,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9796,7 +10297,7 @@ errors++;
 if(data.nskAsChild !== undefined){
 let data12 = data.nskAsChild;
 if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.nskAsChild.type,parentSchema:schema146.properties.nskAsChild,data:data12};
+const err24 = {instancePath:instancePath+"/nskAsChild",schemaPath:"#/properties/nskAsChild/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.properties.nskAsChild.type,parentSchema:schema151.properties.nskAsChild,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9809,7 +10310,7 @@ errors++;
 if(data.residence !== undefined){
 let data13 = data.residence;
 if(!(((((((data13 === "own_home") || (data13 === "social_house")) || (data13 === "group_home")) || (data13 === "family")) || (data13 === "guardian")) || (data13 === "foster_family")) || (data13 === "institution"))){
-const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema146.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema146.properties.residence.enum,parentSchema:schema146.properties.residence,data:data13};
+const err25 = {instancePath:instancePath+"/residence",schemaPath:"#/properties/residence/enum",keyword:"enum",params:{allowedValues: schema151.properties.residence.enum},message:"must be equal to one of the allowed values",schema:schema151.properties.residence.enum,parentSchema:schema151.properties.residence,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9822,7 +10323,7 @@ errors++;
 if(data.inVsac !== undefined){
 let data14 = data.inVsac;
 if(typeof data14 !== "boolean"){
-const err26 = {instancePath:instancePath+"/inVsac",schemaPath:"#/properties/inVsac/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.inVsac.type,parentSchema:schema146.properties.inVsac,data:data14};
+const err26 = {instancePath:instancePath+"/inVsac",schemaPath:"#/properties/inVsac/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.properties.inVsac.type,parentSchema:schema151.properties.inVsac,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9833,7 +10334,7 @@ errors++;
 }
 }
 if(data.diCompensatedUntil !== undefined){
-const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/properties/diCompensatedUntil/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema146.properties.diCompensatedUntil.not,parentSchema:schema146.properties.diCompensatedUntil,data:data.diCompensatedUntil};
+const err27 = {instancePath:instancePath+"/diCompensatedUntil",schemaPath:"#/properties/diCompensatedUntil/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema151.properties.diCompensatedUntil.not,parentSchema:schema151.properties.diCompensatedUntil,data:data.diCompensatedUntil};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9845,7 +10346,7 @@ errors++;
 if(data.supportPlanDate !== undefined){
 let data16 = data.supportPlanDate;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema149.type},message:"must be string,null",schema:schema149.type,parentSchema:schema149,data:data16};
+const err28 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema154.type},message:"must be string,null",schema:schema154.type,parentSchema:schema154,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9856,7 +10357,7 @@ errors++;
 }
 if(typeof data16 === "string"){
 if(!(formats0.validate(data16))){
-const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema149,data:data16};
+const err29 = {instancePath:instancePath+"/supportPlanDate",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema154,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9870,7 +10371,7 @@ errors++;
 if(data.diServicesStartedOn !== undefined){
 let data17 = data.diServicesStartedOn;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema149.type},message:"must be string,null",schema:schema149.type,parentSchema:schema149,data:data17};
+const err30 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/type",keyword:"type",params:{type: schema154.type},message:"must be string,null",schema:schema154.type,parentSchema:schema154,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9881,7 +10382,7 @@ errors++;
 }
 if(typeof data17 === "string"){
 if(!(formats0.validate(data17))){
-const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema149,data:data17};
+const err31 = {instancePath:instancePath+"/diServicesStartedOn",schemaPath:"#/$defs/dateOrNull/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema154,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9895,7 +10396,7 @@ errors++;
 if(data.pensionAgeReached !== undefined){
 let data18 = data.pensionAgeReached;
 if(typeof data18 !== "boolean"){
-const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema146.properties.pensionAgeReached.type,parentSchema:schema146.properties.pensionAgeReached,data:data18};
+const err32 = {instancePath:instancePath+"/pensionAgeReached",schemaPath:"#/properties/pensionAgeReached/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.properties.pensionAgeReached.type,parentSchema:schema151.properties.pensionAgeReached,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9907,7 +10408,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema146.type,parentSchema:schema146,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9921,9 +10422,9 @@ return errors === 0;
 }
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema151 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}};
-const schema152 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
-const schema153 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
+const schema156 = {"type":"array","maxItems":100,"items":{"type":"object","required":["type","inPlan","funding"],"additionalProperties":false,"properties":{"type":{"$ref":"#/$defs/serviceType"},"inPlan":{"type":"boolean"},"funding":{"$ref":"#/$defs/funding"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this service (E3); it counts for NSK from the next day.","type":["string","null"],"format":"calendar-date"}}}};
+const schema157 = {"enum":["home_care","day_centre","day_care_centre","group_home","specialised_workshop","respite","short_term_care","social_rehabilitation","psychosocial_rehabilitation","specialist_consultation","individual_support","support_group","group_sessions","family_assistant","assistant","other"]};
+const schema158 = {"enum":["municipality","state","state_cofunded","di_project","ngo","donation","own"]};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9937,7 +10438,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema151,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema156,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9951,7 +10452,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema156.items.required,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9961,7 +10462,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema156.items.required,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9971,7 +10472,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema156.items.required,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9982,7 +10483,7 @@ errors++;
 }
 for(const key0 in data0){
 if(!((((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding")) || (key0 === "diCompensatedUntil"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema151.items,data:data0};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9995,7 +10496,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema157.enum},message:"must be equal to one of the allowed values",schema:schema157.enum,parentSchema:schema157,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10008,7 +10509,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.items.properties.inPlan.type,parentSchema:schema151.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema156.items.properties.inPlan.type,parentSchema:schema156.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10021,7 +10522,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema158.enum},message:"must be equal to one of the allowed values",schema:schema158.enum,parentSchema:schema158,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10034,7 +10535,7 @@ errors++;
 if(data0.diCompensatedUntil !== undefined){
 let data4 = data0.diCompensatedUntil;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema151.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema151.items.properties.diCompensatedUntil.type,parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
+const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema156.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema156.items.properties.diCompensatedUntil.type,parentSchema:schema156.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10045,7 +10546,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
+const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema156.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10058,7 +10559,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.items.type,parentSchema:schema151.items,data:data0};
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.items.type,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10070,7 +10571,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.type,parentSchema:schema151,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.type,parentSchema:schema156,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10098,7 +10599,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema139.required,parentSchema:schema139,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema144.required,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10108,7 +10609,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.person === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema139.required,parentSchema:schema139,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema144.required,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10119,7 +10620,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "programme") || (key0 === "personRef")) || (key0 === "date")) || (key0 === "period")) || (key0 === "asOf")) || (key0 === "person")) || (key0 === "services"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema139,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10133,7 +10634,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema139.properties.programme,data:data0};
+const err3 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema144.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10143,7 +10644,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema139.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema144.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10154,7 +10655,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema139.properties.programme.type,parentSchema:schema139.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema144.properties.programme.type,parentSchema:schema144.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10168,7 +10669,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema140,data:data1};
+const err6 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema145,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10178,7 +10679,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func1(data1) < 1){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema140,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema145,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10189,7 +10690,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema145.type,parentSchema:schema145,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10203,7 +10704,7 @@ if(data.date !== undefined){
 let data2 = data.date;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data2};
+const err9 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10214,7 +10715,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data2};
+const err10 = {instancePath:instancePath+"/date",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10234,7 +10735,7 @@ if(data.asOf !== undefined){
 let data4 = data.asOf;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data4};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10245,7 +10746,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data4};
+const err12 = {instancePath:instancePath+"/asOf",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10269,7 +10770,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema139.type,parentSchema:schema139,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema144.type,parentSchema:schema144,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10284,10 +10785,10 @@ return errors === 0;
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const compensationRequest: ValidateFunction = validate68;
-const schema154 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this line's service (E3): the line's days up to it count nothing.","type":["string","null"],"format":"calendar-date"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"declared emergencies are data (rules/emergencies/): a remote line is judged by the periods declared there, not by the caller (contract v2)","not":{}},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"the caller no longer sends a unit cost: set diPaidAtUnitCost to true and the line is priced at the DI rule files' unit cost in force on its days (contract v2)","not":{}},"diPaidAtUnitCost":{"description":"The service has no defined price and the DI project paid it at its unit cost until now: the line is priced at the DI programme's unit cost in force on its days.","type":"boolean"},"rateTier":{"description":"For DI's two-rate services (day care centre, group apartment; A5), when the line is priced at the DI unit cost.","enum":["lower","higher"]},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"remoteSuitabilityAssessed":{"description":"The social worker assessed that delivering the service remotely keeps its quality and planned result.","type":"boolean"},"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"personConsentedToOpinion":{"description":"The person consented to the specialist's opinion prepared for the plan being submitted to the social service.","type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
-const schema167 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
-const pattern56 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
-const pattern57 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
+const schema159 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/api/compensation-request.schema.json","title":"POST /v1/compensation request","type":"object","required":["programme","period","person"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$","maxLength":40},"personRef":{"$ref":"eligibility-request.schema.json#/$defs/personRef"},"period":{"$ref":"eligibility-request.schema.json#/$defs/period"},"asOf":{"$ref":"eligibility-request.schema.json#/$defs/date"},"approvedOn":{"$ref":"eligibility-request.schema.json#/$defs/date"},"person":{"$ref":"person.schema.json"},"services":{"$ref":"eligibility-request.schema.json#/$defs/services"},"costs":{"description":"What the municipality spent (NSK): one line per service and run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","amount","funding","inPlan"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"amount":{"$ref":"#/$defs/money"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"inPlan":{"type":"boolean"},"diCompensatedUntil":{"description":"The last day a DI project compensates the municipality for this line's service (E3): the line's days up to it count nothing.","type":["string","null"],"format":"calendar-date"}}}},"deliveries":{"description":"What was delivered (DI): units of a service over a run of days.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","provision"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions, as the service's unit says; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"rateTier":{"description":"For the two-rate services (A5).","enum":["lower","higher"]},"provision":{"enum":["municipal","procured"]},"actualCost":{"$ref":"#/$defs/money"}}}},"emergency":{"description":"declared emergencies are data (rules/emergencies/): a remote line is judged by the periods declared there, not by the caller (contract v2)","not":{}},"serviceLines":{"description":"IBM: each service delivered to the person, with its price if it has one, and for remote delivery its evidence.","type":"array","maxItems":1000,"items":{"type":"object","required":["service","from","to","units","funding"],"additionalProperties":false,"properties":{"service":{"$ref":"eligibility-request.schema.json#/$defs/serviceType"},"from":{"$ref":"eligibility-request.schema.json#/$defs/date"},"to":{"$ref":"eligibility-request.schema.json#/$defs/date"},"units":{"description":"Days, hours or sessions; up to two decimals.","type":"string","pattern":"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},"funding":{"$ref":"eligibility-request.schema.json#/$defs/funding"},"price":{"description":"The service's defined price per unit, if it has one.","$ref":"#/$defs/money"},"diUnitCost":{"description":"the caller no longer sends a unit cost: set diPaidAtUnitCost to true and the line is priced at the DI rule files' unit cost in force on its days (contract v2)","not":{}},"diPaidAtUnitCost":{"description":"The service has no defined price and the DI project paid it at its unit cost until now: the line is priced at the DI programme's unit cost in force on its days.","type":"boolean"},"rateTier":{"description":"For DI's two-rate services (day care centre, group apartment; A5), when the line is priced at the DI unit cost.","enum":["lower","higher"]},"remote":{"type":"boolean"},"provider":{"enum":["medical","psychologist","family_assistant","social_worker","other"]},"evidence":{"type":"object","additionalProperties":false,"properties":{"remoteSuitabilityAssessed":{"description":"The social worker assessed that delivering the service remotely keeps its quality and planned result.","type":"boolean"},"recordedInClientFile":{"type":"boolean"},"providerProtocol":{"type":"boolean"},"contentInSpecialistFile":{"type":"boolean"},"opinionForPlan":{"type":"boolean"},"personConsentedToOpinion":{"description":"The person consented to the specialist's opinion prepared for the plan being submitted to the social service.","type":"boolean"},"opinionSubmitted":{"type":"boolean"},"contentReport":{"type":"boolean"},"attendanceMarkedRemote":{"type":"boolean"},"personSigned":{"type":"boolean"},"screenshot":{"type":"boolean"},"callPrintout":{"type":"boolean"},"socialWorkerSignedWithNote":{"type":"boolean"},"durationMatchesAgreement":{"type":"boolean"}}}}}}},"$defs":{"money":{"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"}}};
+const schema172 = {"description":"An amount in euros as a string, not negative, with at most two decimals: \"620.00\".","type":"string","pattern":"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"};
+const pattern62 = new RegExp("^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$", "u");
+const pattern63 = new RegExp("^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$", "u");
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -10301,7 +10802,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.from === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema142.required,parentSchema:schema142,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema147.required,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10311,7 +10812,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.to === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema142.required,parentSchema:schema142,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema147.required,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10322,7 +10823,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "from") || (key0 === "to"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10336,7 +10837,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(typeof data0 === "string"){
 if(!(formats0.validate(data0))){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data0};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10347,7 +10848,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data0};
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10361,7 +10862,7 @@ if(data.to !== undefined){
 let data1 = data.to;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data1};
+const err5 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10372,7 +10873,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data1};
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10384,7 +10885,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema147.type,parentSchema:schema147,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10411,7 +10912,7 @@ evaluated0.items = undefined;
 }
 if(Array.isArray(data)){
 if(data.length > 100){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema151,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema156,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10425,7 +10926,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema156.items.required,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10435,7 +10936,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data0.inPlan === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema156.items.required,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10445,7 +10946,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.funding === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema151.items.required,parentSchema:schema151.items,data:data0};
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema156.items.required,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10456,7 +10957,7 @@ errors++;
 }
 for(const key0 in data0){
 if(!((((key0 === "type") || (key0 === "inPlan")) || (key0 === "funding")) || (key0 === "diCompensatedUntil"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema151.items,data:data0};
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10469,7 +10970,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(!((((((((((((((((data1 === "home_care") || (data1 === "day_centre")) || (data1 === "day_care_centre")) || (data1 === "group_home")) || (data1 === "specialised_workshop")) || (data1 === "respite")) || (data1 === "short_term_care")) || (data1 === "social_rehabilitation")) || (data1 === "psychosocial_rehabilitation")) || (data1 === "specialist_consultation")) || (data1 === "individual_support")) || (data1 === "support_group")) || (data1 === "group_sessions")) || (data1 === "family_assistant")) || (data1 === "assistant")) || (data1 === "other"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema157.enum},message:"must be equal to one of the allowed values",schema:schema157.enum,parentSchema:schema157,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10482,7 +10983,7 @@ errors++;
 if(data0.inPlan !== undefined){
 let data2 = data0.inPlan;
 if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema151.items.properties.inPlan.type,parentSchema:schema151.items.properties.inPlan,data:data2};
+const err6 = {instancePath:instancePath+"/" + i0+"/inPlan",schemaPath:"#/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema156.items.properties.inPlan.type,parentSchema:schema156.items.properties.inPlan,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10495,7 +10996,7 @@ errors++;
 if(data0.funding !== undefined){
 let data3 = data0.funding;
 if(!(((((((data3 === "municipality") || (data3 === "state")) || (data3 === "state_cofunded")) || (data3 === "di_project")) || (data3 === "ngo")) || (data3 === "donation")) || (data3 === "own"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data3};
+const err7 = {instancePath:instancePath+"/" + i0+"/funding",schemaPath:"#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema158.enum},message:"must be equal to one of the allowed values",schema:schema158.enum,parentSchema:schema158,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10508,7 +11009,7 @@ errors++;
 if(data0.diCompensatedUntil !== undefined){
 let data4 = data0.diCompensatedUntil;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema151.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema151.items.properties.diCompensatedUntil.type,parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
+const err8 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema156.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema156.items.properties.diCompensatedUntil.type,parentSchema:schema156.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10519,7 +11020,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema151.items.properties.diCompensatedUntil,data:data4};
+const err9 = {instancePath:instancePath+"/" + i0+"/diCompensatedUntil",schemaPath:"#/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema156.items.properties.diCompensatedUntil,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10532,7 +11033,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.items.type,parentSchema:schema151.items,data:data0};
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema156.items.type,parentSchema:schema156.items,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10544,7 +11045,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema151.type,parentSchema:schema151,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema156.type,parentSchema:schema156,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10572,7 +11073,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.programme === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema154.required,parentSchema:schema154,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema159.required,parentSchema:schema159,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10582,7 +11083,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.period === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema154.required,parentSchema:schema154,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema159.required,parentSchema:schema159,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10592,7 +11093,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.person === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema154.required,parentSchema:schema154,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "person"},message:"must have required property '"+"person"+"'",schema:schema159.required,parentSchema:schema159,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10602,8 +11103,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func25.call(schema154.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema154,data};
+if(!(func25.call(schema159.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema159,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10617,7 +11118,7 @@ if(data.programme !== undefined){
 let data0 = data.programme;
 if(typeof data0 === "string"){
 if(func1(data0) > 40){
-const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema154.properties.programme,data:data0};
+const err4 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters",schema:40,parentSchema:schema159.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10627,7 +11128,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern4.test(data0)){
-const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema154.properties.programme,data:data0};
+const err5 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema159.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10638,7 +11139,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema154.properties.programme.type,parentSchema:schema154.properties.programme,data:data0};
+const err6 = {instancePath:instancePath+"/programme",schemaPath:"#/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.properties.programme.type,parentSchema:schema159.properties.programme,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10652,7 +11153,7 @@ if(data.personRef !== undefined){
 let data1 = data.personRef;
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema140,data:data1};
+const err7 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema145,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10662,7 +11163,7 @@ vErrors.push(err7);
 errors++;
 }
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema140,data:data1};
+const err8 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema145,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10673,7 +11174,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.type,parentSchema:schema140,data:data1};
+const err9 = {instancePath:instancePath+"/personRef",schemaPath:"eligibility-request.schema.json#/$defs/personRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema145.type,parentSchema:schema145,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10693,7 +11194,7 @@ if(data.asOf !== undefined){
 let data3 = data.asOf;
 if(typeof data3 === "string"){
 if(!(formats0.validate(data3))){
-const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data3};
+const err10 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10704,7 +11205,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data3};
+const err11 = {instancePath:instancePath+"/asOf",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10718,7 +11219,7 @@ if(data.approvedOn !== undefined){
 let data4 = data.approvedOn;
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data4};
+const err12 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10729,7 +11230,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data4};
+const err13 = {instancePath:instancePath+"/approvedOn",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10755,7 +11256,7 @@ if(data.costs !== undefined){
 let data7 = data.costs;
 if(Array.isArray(data7)){
 if(data7.length > 1000){
-const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema154.properties.costs,data:data7};
+const err14 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema159.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10769,7 +11270,7 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.service === undefined){
-const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
+const err15 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema159.properties.costs.items.required,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10779,7 +11280,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data8.from === undefined){
-const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
+const err16 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema159.properties.costs.items.required,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10789,7 +11290,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data8.to === undefined){
-const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
+const err17 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema159.properties.costs.items.required,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10799,7 +11300,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.amount === undefined){
-const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
+const err18 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema159.properties.costs.items.required,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10809,7 +11310,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8.funding === undefined){
-const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
+const err19 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema159.properties.costs.items.required,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10819,7 +11320,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data8.inPlan === undefined){
-const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema154.properties.costs.items.required,parentSchema:schema154.properties.costs.items,data:data8};
+const err20 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/required",keyword:"required",params:{missingProperty: "inPlan"},message:"must have required property '"+"inPlan"+"'",schema:schema159.properties.costs.items.required,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10830,7 +11331,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!(((((((key1 === "service") || (key1 === "from")) || (key1 === "to")) || (key1 === "amount")) || (key1 === "funding")) || (key1 === "inPlan")) || (key1 === "diCompensatedUntil"))){
-const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.costs.items,data:data8};
+const err21 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10843,7 +11344,7 @@ errors++;
 if(data8.service !== undefined){
 let data9 = data8.service;
 if(!((((((((((((((((data9 === "home_care") || (data9 === "day_centre")) || (data9 === "day_care_centre")) || (data9 === "group_home")) || (data9 === "specialised_workshop")) || (data9 === "respite")) || (data9 === "short_term_care")) || (data9 === "social_rehabilitation")) || (data9 === "psychosocial_rehabilitation")) || (data9 === "specialist_consultation")) || (data9 === "individual_support")) || (data9 === "support_group")) || (data9 === "group_sessions")) || (data9 === "family_assistant")) || (data9 === "assistant")) || (data9 === "other"))){
-const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data9};
+const err22 = {instancePath:instancePath+"/costs/" + i0+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema157.enum},message:"must be equal to one of the allowed values",schema:schema157.enum,parentSchema:schema157,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10857,7 +11358,7 @@ if(data8.from !== undefined){
 let data10 = data8.from;
 if(typeof data10 === "string"){
 if(!(formats0.validate(data10))){
-const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data10};
+const err23 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10868,7 +11369,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data10};
+const err24 = {instancePath:instancePath+"/costs/" + i0+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10882,7 +11383,7 @@ if(data8.to !== undefined){
 let data11 = data8.to;
 if(typeof data11 === "string"){
 if(!(formats0.validate(data11))){
-const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data11};
+const err25 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10893,7 +11394,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data11};
+const err26 = {instancePath:instancePath+"/costs/" + i0+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10906,8 +11407,8 @@ errors++;
 if(data8.amount !== undefined){
 let data12 = data8.amount;
 if(typeof data12 === "string"){
-if(!pattern56.test(data12)){
-const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema167,data:data12};
+if(!pattern62.test(data12)){
+const err27 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema172,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10918,7 +11419,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema167.type,parentSchema:schema167,data:data12};
+const err28 = {instancePath:instancePath+"/costs/" + i0+"/amount",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema172.type,parentSchema:schema172,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10931,7 +11432,7 @@ errors++;
 if(data8.funding !== undefined){
 let data13 = data8.funding;
 if(!(((((((data13 === "municipality") || (data13 === "state")) || (data13 === "state_cofunded")) || (data13 === "di_project")) || (data13 === "ngo")) || (data13 === "donation")) || (data13 === "own"))){
-const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data13};
+const err29 = {instancePath:instancePath+"/costs/" + i0+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema158.enum},message:"must be equal to one of the allowed values",schema:schema158.enum,parentSchema:schema158,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10944,7 +11445,7 @@ errors++;
 if(data8.inPlan !== undefined){
 let data14 = data8.inPlan;
 if(typeof data14 !== "boolean"){
-const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.costs.items.properties.inPlan.type,parentSchema:schema154.properties.costs.items.properties.inPlan,data:data14};
+const err30 = {instancePath:instancePath+"/costs/" + i0+"/inPlan",schemaPath:"#/properties/costs/items/properties/inPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.costs.items.properties.inPlan.type,parentSchema:schema159.properties.costs.items.properties.inPlan,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10957,7 +11458,7 @@ errors++;
 if(data8.diCompensatedUntil !== undefined){
 let data15 = data8.diCompensatedUntil;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err31 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema154.properties.costs.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema154.properties.costs.items.properties.diCompensatedUntil.type,parentSchema:schema154.properties.costs.items.properties.diCompensatedUntil,data:data15};
+const err31 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/type",keyword:"type",params:{type: schema159.properties.costs.items.properties.diCompensatedUntil.type},message:"must be string,null",schema:schema159.properties.costs.items.properties.diCompensatedUntil.type,parentSchema:schema159.properties.costs.items.properties.diCompensatedUntil,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10968,7 +11469,7 @@ errors++;
 }
 if(typeof data15 === "string"){
 if(!(formats0.validate(data15))){
-const err32 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema154.properties.costs.items.properties.diCompensatedUntil,data:data15};
+const err32 = {instancePath:instancePath+"/costs/" + i0+"/diCompensatedUntil",schemaPath:"#/properties/costs/items/properties/diCompensatedUntil/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema159.properties.costs.items.properties.diCompensatedUntil,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10981,7 +11482,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.costs.items.type,parentSchema:schema154.properties.costs.items,data:data8};
+const err33 = {instancePath:instancePath+"/costs/" + i0,schemaPath:"#/properties/costs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.properties.costs.items.type,parentSchema:schema159.properties.costs.items,data:data8};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10993,7 +11494,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.costs.type,parentSchema:schema154.properties.costs,data:data7};
+const err34 = {instancePath:instancePath+"/costs",schemaPath:"#/properties/costs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema159.properties.costs.type,parentSchema:schema159.properties.costs,data:data7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -11007,7 +11508,7 @@ if(data.deliveries !== undefined){
 let data16 = data.deliveries;
 if(Array.isArray(data16)){
 if(data16.length > 1000){
-const err35 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema154.properties.deliveries,data:data16};
+const err35 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema159.properties.deliveries,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -11021,7 +11522,7 @@ for(let i1=0; i1<len1; i1++){
 let data17 = data16[i1];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.service === undefined){
-const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err36 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema159.properties.deliveries.items.required,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -11031,7 +11532,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data17.from === undefined){
-const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err37 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema159.properties.deliveries.items.required,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -11041,7 +11542,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data17.to === undefined){
-const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err38 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema159.properties.deliveries.items.required,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -11051,7 +11552,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data17.units === undefined){
-const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err39 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema159.properties.deliveries.items.required,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -11061,7 +11562,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data17.provision === undefined){
-const err40 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema154.properties.deliveries.items.required,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err40 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema159.properties.deliveries.items.required,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -11072,7 +11573,7 @@ errors++;
 }
 for(const key2 in data17){
 if(!(((((((key2 === "service") || (key2 === "from")) || (key2 === "to")) || (key2 === "units")) || (key2 === "rateTier")) || (key2 === "provision")) || (key2 === "actualCost"))){
-const err41 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err41 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -11085,7 +11586,7 @@ errors++;
 if(data17.service !== undefined){
 let data18 = data17.service;
 if(!((((((((((((((((data18 === "home_care") || (data18 === "day_centre")) || (data18 === "day_care_centre")) || (data18 === "group_home")) || (data18 === "specialised_workshop")) || (data18 === "respite")) || (data18 === "short_term_care")) || (data18 === "social_rehabilitation")) || (data18 === "psychosocial_rehabilitation")) || (data18 === "specialist_consultation")) || (data18 === "individual_support")) || (data18 === "support_group")) || (data18 === "group_sessions")) || (data18 === "family_assistant")) || (data18 === "assistant")) || (data18 === "other"))){
-const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data18};
+const err42 = {instancePath:instancePath+"/deliveries/" + i1+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema157.enum},message:"must be equal to one of the allowed values",schema:schema157.enum,parentSchema:schema157,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -11099,7 +11600,7 @@ if(data17.from !== undefined){
 let data19 = data17.from;
 if(typeof data19 === "string"){
 if(!(formats0.validate(data19))){
-const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data19};
+const err43 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -11110,7 +11611,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data19};
+const err44 = {instancePath:instancePath+"/deliveries/" + i1+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data19};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -11124,7 +11625,7 @@ if(data17.to !== undefined){
 let data20 = data17.to;
 if(typeof data20 === "string"){
 if(!(formats0.validate(data20))){
-const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data20};
+const err45 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -11135,7 +11636,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data20};
+const err46 = {instancePath:instancePath+"/deliveries/" + i1+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data20};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -11148,8 +11649,8 @@ errors++;
 if(data17.units !== undefined){
 let data21 = data17.units;
 if(typeof data21 === "string"){
-if(!pattern57.test(data21)){
-const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema154.properties.deliveries.items.properties.units,data:data21};
+if(!pattern63.test(data21)){
+const err47 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema159.properties.deliveries.items.properties.units,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -11160,7 +11661,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema154.properties.deliveries.items.properties.units.type,parentSchema:schema154.properties.deliveries.items.properties.units,data:data21};
+const err48 = {instancePath:instancePath+"/deliveries/" + i1+"/units",schemaPath:"#/properties/deliveries/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.properties.deliveries.items.properties.units.type,parentSchema:schema159.properties.deliveries.items.properties.units,data:data21};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -11173,7 +11674,7 @@ errors++;
 if(data17.rateTier !== undefined){
 let data22 = data17.rateTier;
 if(!((data22 === "lower") || (data22 === "higher"))){
-const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema154.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema154.properties.deliveries.items.properties.rateTier,data:data22};
+const err49 = {instancePath:instancePath+"/deliveries/" + i1+"/rateTier",schemaPath:"#/properties/deliveries/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema159.properties.deliveries.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema159.properties.deliveries.items.properties.rateTier.enum,parentSchema:schema159.properties.deliveries.items.properties.rateTier,data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -11186,7 +11687,7 @@ errors++;
 if(data17.provision !== undefined){
 let data23 = data17.provision;
 if(!((data23 === "municipal") || (data23 === "procured"))){
-const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema154.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.deliveries.items.properties.provision.enum,parentSchema:schema154.properties.deliveries.items.properties.provision,data:data23};
+const err50 = {instancePath:instancePath+"/deliveries/" + i1+"/provision",schemaPath:"#/properties/deliveries/items/properties/provision/enum",keyword:"enum",params:{allowedValues: schema159.properties.deliveries.items.properties.provision.enum},message:"must be equal to one of the allowed values",schema:schema159.properties.deliveries.items.properties.provision.enum,parentSchema:schema159.properties.deliveries.items.properties.provision,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -11199,8 +11700,8 @@ errors++;
 if(data17.actualCost !== undefined){
 let data24 = data17.actualCost;
 if(typeof data24 === "string"){
-if(!pattern56.test(data24)){
-const err51 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema167,data:data24};
+if(!pattern62.test(data24)){
+const err51 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema172,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -11211,7 +11712,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema167.type,parentSchema:schema167,data:data24};
+const err52 = {instancePath:instancePath+"/deliveries/" + i1+"/actualCost",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema172.type,parentSchema:schema172,data:data24};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -11223,7 +11724,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.deliveries.items.type,parentSchema:schema154.properties.deliveries.items,data:data17};
+const err53 = {instancePath:instancePath+"/deliveries/" + i1,schemaPath:"#/properties/deliveries/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.properties.deliveries.items.type,parentSchema:schema159.properties.deliveries.items,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -11235,7 +11736,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.deliveries.type,parentSchema:schema154.properties.deliveries,data:data16};
+const err54 = {instancePath:instancePath+"/deliveries",schemaPath:"#/properties/deliveries/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema159.properties.deliveries.type,parentSchema:schema159.properties.deliveries,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -11246,7 +11747,7 @@ errors++;
 }
 }
 if(data.emergency !== undefined){
-const err55 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema154.properties.emergency.not,parentSchema:schema154.properties.emergency,data:data.emergency};
+const err55 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema159.properties.emergency.not,parentSchema:schema159.properties.emergency,data:data.emergency};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -11259,7 +11760,7 @@ if(data.serviceLines !== undefined){
 let data26 = data.serviceLines;
 if(Array.isArray(data26)){
 if(data26.length > 1000){
-const err56 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema154.properties.serviceLines,data:data26};
+const err56 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema159.properties.serviceLines,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -11273,7 +11774,7 @@ for(let i2=0; i2<len2; i2++){
 let data27 = data26[i2];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.service === undefined){
-const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
+const err57 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema159.properties.serviceLines.items.required,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -11283,7 +11784,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data27.from === undefined){
-const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
+const err58 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema159.properties.serviceLines.items.required,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -11293,7 +11794,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data27.to === undefined){
-const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
+const err59 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema159.properties.serviceLines.items.required,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -11303,7 +11804,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data27.units === undefined){
-const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
+const err60 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'",schema:schema159.properties.serviceLines.items.required,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -11313,7 +11814,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data27.funding === undefined){
-const err61 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema154.properties.serviceLines.items.required,parentSchema:schema154.properties.serviceLines.items,data:data27};
+const err61 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/required",keyword:"required",params:{missingProperty: "funding"},message:"must have required property '"+"funding"+"'",schema:schema159.properties.serviceLines.items.required,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11323,8 +11824,8 @@ vErrors.push(err61);
 errors++;
 }
 for(const key3 in data27){
-if(!(func25.call(schema154.properties.serviceLines.items.properties, key3))){
-const err62 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.serviceLines.items,data:data27};
+if(!(func25.call(schema159.properties.serviceLines.items.properties, key3))){
+const err62 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -11337,7 +11838,7 @@ errors++;
 if(data27.service !== undefined){
 let data28 = data27.service;
 if(!((((((((((((((((data28 === "home_care") || (data28 === "day_centre")) || (data28 === "day_care_centre")) || (data28 === "group_home")) || (data28 === "specialised_workshop")) || (data28 === "respite")) || (data28 === "short_term_care")) || (data28 === "social_rehabilitation")) || (data28 === "psychosocial_rehabilitation")) || (data28 === "specialist_consultation")) || (data28 === "individual_support")) || (data28 === "support_group")) || (data28 === "group_sessions")) || (data28 === "family_assistant")) || (data28 === "assistant")) || (data28 === "other"))){
-const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema152.enum},message:"must be equal to one of the allowed values",schema:schema152.enum,parentSchema:schema152,data:data28};
+const err63 = {instancePath:instancePath+"/serviceLines/" + i2+"/service",schemaPath:"eligibility-request.schema.json#/$defs/serviceType/enum",keyword:"enum",params:{allowedValues: schema157.enum},message:"must be equal to one of the allowed values",schema:schema157.enum,parentSchema:schema157,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -11351,7 +11852,7 @@ if(data27.from !== undefined){
 let data29 = data27.from;
 if(typeof data29 === "string"){
 if(!(formats0.validate(data29))){
-const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data29};
+const err64 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11362,7 +11863,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data29};
+const err65 = {instancePath:instancePath+"/serviceLines/" + i2+"/from",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data29};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11376,7 +11877,7 @@ if(data27.to !== undefined){
 let data30 = data27.to;
 if(typeof data30 === "string"){
 if(!(formats0.validate(data30))){
-const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema141,data:data30};
+const err66 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/format",keyword:"format",params:{format: "calendar-date"},message:"must match format \""+"calendar-date"+"\"",schema:"calendar-date",parentSchema:schema146,data:data30};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -11387,7 +11888,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.type,parentSchema:schema141,data:data30};
+const err67 = {instancePath:instancePath+"/serviceLines/" + i2+"/to",schemaPath:"eligibility-request.schema.json#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema146.type,parentSchema:schema146,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11400,8 +11901,8 @@ errors++;
 if(data27.units !== undefined){
 let data31 = data27.units;
 if(typeof data31 === "string"){
-if(!pattern57.test(data31)){
-const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema154.properties.serviceLines.items.properties.units,data:data31};
+if(!pattern63.test(data31)){
+const err68 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,6})(\\.[0-9]{1,2})?$",parentSchema:schema159.properties.serviceLines.items.properties.units,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11412,7 +11913,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema154.properties.serviceLines.items.properties.units.type,parentSchema:schema154.properties.serviceLines.items.properties.units,data:data31};
+const err69 = {instancePath:instancePath+"/serviceLines/" + i2+"/units",schemaPath:"#/properties/serviceLines/items/properties/units/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema159.properties.serviceLines.items.properties.units.type,parentSchema:schema159.properties.serviceLines.items.properties.units,data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11425,7 +11926,7 @@ errors++;
 if(data27.funding !== undefined){
 let data32 = data27.funding;
 if(!(((((((data32 === "municipality") || (data32 === "state")) || (data32 === "state_cofunded")) || (data32 === "di_project")) || (data32 === "ngo")) || (data32 === "donation")) || (data32 === "own"))){
-const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema153.enum},message:"must be equal to one of the allowed values",schema:schema153.enum,parentSchema:schema153,data:data32};
+const err70 = {instancePath:instancePath+"/serviceLines/" + i2+"/funding",schemaPath:"eligibility-request.schema.json#/$defs/funding/enum",keyword:"enum",params:{allowedValues: schema158.enum},message:"must be equal to one of the allowed values",schema:schema158.enum,parentSchema:schema158,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11438,8 +11939,8 @@ errors++;
 if(data27.price !== undefined){
 let data33 = data27.price;
 if(typeof data33 === "string"){
-if(!pattern56.test(data33)){
-const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema167,data:data33};
+if(!pattern62.test(data33)){
+const err71 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$"+"\"",schema:"^(0|[1-9][0-9]{0,11})(\\.[0-9]{1,2})?$",parentSchema:schema172,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -11450,7 +11951,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema167.type,parentSchema:schema167,data:data33};
+const err72 = {instancePath:instancePath+"/serviceLines/" + i2+"/price",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema172.type,parentSchema:schema172,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -11461,7 +11962,7 @@ errors++;
 }
 }
 if(data27.diUnitCost !== undefined){
-const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/properties/serviceLines/items/properties/diUnitCost/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema154.properties.serviceLines.items.properties.diUnitCost.not,parentSchema:schema154.properties.serviceLines.items.properties.diUnitCost,data:data27.diUnitCost};
+const err73 = {instancePath:instancePath+"/serviceLines/" + i2+"/diUnitCost",schemaPath:"#/properties/serviceLines/items/properties/diUnitCost/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema159.properties.serviceLines.items.properties.diUnitCost.not,parentSchema:schema159.properties.serviceLines.items.properties.diUnitCost,data:data27.diUnitCost};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11473,7 +11974,7 @@ errors++;
 if(data27.diPaidAtUnitCost !== undefined){
 let data35 = data27.diPaidAtUnitCost;
 if(typeof data35 !== "boolean"){
-const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/diPaidAtUnitCost",schemaPath:"#/properties/serviceLines/items/properties/diPaidAtUnitCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.diPaidAtUnitCost.type,parentSchema:schema154.properties.serviceLines.items.properties.diPaidAtUnitCost,data:data35};
+const err74 = {instancePath:instancePath+"/serviceLines/" + i2+"/diPaidAtUnitCost",schemaPath:"#/properties/serviceLines/items/properties/diPaidAtUnitCost/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.diPaidAtUnitCost.type,parentSchema:schema159.properties.serviceLines.items.properties.diPaidAtUnitCost,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -11486,7 +11987,7 @@ errors++;
 if(data27.rateTier !== undefined){
 let data36 = data27.rateTier;
 if(!((data36 === "lower") || (data36 === "higher"))){
-const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/rateTier",schemaPath:"#/properties/serviceLines/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema154.properties.serviceLines.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.serviceLines.items.properties.rateTier.enum,parentSchema:schema154.properties.serviceLines.items.properties.rateTier,data:data36};
+const err75 = {instancePath:instancePath+"/serviceLines/" + i2+"/rateTier",schemaPath:"#/properties/serviceLines/items/properties/rateTier/enum",keyword:"enum",params:{allowedValues: schema159.properties.serviceLines.items.properties.rateTier.enum},message:"must be equal to one of the allowed values",schema:schema159.properties.serviceLines.items.properties.rateTier.enum,parentSchema:schema159.properties.serviceLines.items.properties.rateTier,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -11499,7 +12000,7 @@ errors++;
 if(data27.remote !== undefined){
 let data37 = data27.remote;
 if(typeof data37 !== "boolean"){
-const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.remote.type,parentSchema:schema154.properties.serviceLines.items.properties.remote,data:data37};
+const err76 = {instancePath:instancePath+"/serviceLines/" + i2+"/remote",schemaPath:"#/properties/serviceLines/items/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.remote.type,parentSchema:schema159.properties.serviceLines.items.properties.remote,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -11512,7 +12013,7 @@ errors++;
 if(data27.provider !== undefined){
 let data38 = data27.provider;
 if(!(((((data38 === "medical") || (data38 === "psychologist")) || (data38 === "family_assistant")) || (data38 === "social_worker")) || (data38 === "other"))){
-const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema154.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema154.properties.serviceLines.items.properties.provider.enum,parentSchema:schema154.properties.serviceLines.items.properties.provider,data:data38};
+const err77 = {instancePath:instancePath+"/serviceLines/" + i2+"/provider",schemaPath:"#/properties/serviceLines/items/properties/provider/enum",keyword:"enum",params:{allowedValues: schema159.properties.serviceLines.items.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema159.properties.serviceLines.items.properties.provider.enum,parentSchema:schema159.properties.serviceLines.items.properties.provider,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -11526,8 +12027,8 @@ if(data27.evidence !== undefined){
 let data39 = data27.evidence;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key4 in data39){
-if(!(func25.call(schema154.properties.serviceLines.items.properties.evidence.properties, key4))){
-const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema154.properties.serviceLines.items.properties.evidence,data:data39};
+if(!(func25.call(schema159.properties.serviceLines.items.properties.evidence.properties, key4))){
+const err78 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema159.properties.serviceLines.items.properties.evidence,data:data39};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -11540,7 +12041,7 @@ errors++;
 if(data39.remoteSuitabilityAssessed !== undefined){
 let data40 = data39.remoteSuitabilityAssessed;
 if(typeof data40 !== "boolean"){
-const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/remoteSuitabilityAssessed",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/remoteSuitabilityAssessed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.remoteSuitabilityAssessed.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.remoteSuitabilityAssessed,data:data40};
+const err79 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/remoteSuitabilityAssessed",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/remoteSuitabilityAssessed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.remoteSuitabilityAssessed.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.remoteSuitabilityAssessed,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -11553,7 +12054,7 @@ errors++;
 if(data39.recordedInClientFile !== undefined){
 let data41 = data39.recordedInClientFile;
 if(typeof data41 !== "boolean"){
-const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data41};
+const err80 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/recordedInClientFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/recordedInClientFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.recordedInClientFile,data:data41};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -11566,7 +12067,7 @@ errors++;
 if(data39.providerProtocol !== undefined){
 let data42 = data39.providerProtocol;
 if(typeof data42 !== "boolean"){
-const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data42};
+const err81 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/providerProtocol",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/providerProtocol/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.providerProtocol.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.providerProtocol,data:data42};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -11579,7 +12080,7 @@ errors++;
 if(data39.contentInSpecialistFile !== undefined){
 let data43 = data39.contentInSpecialistFile;
 if(typeof data43 !== "boolean"){
-const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data43};
+const err82 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentInSpecialistFile",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentInSpecialistFile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.contentInSpecialistFile,data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11592,7 +12093,7 @@ errors++;
 if(data39.opinionForPlan !== undefined){
 let data44 = data39.opinionForPlan;
 if(typeof data44 !== "boolean"){
-const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data44};
+const err83 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionForPlan",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionForPlan/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.opinionForPlan.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.opinionForPlan,data:data44};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11605,7 +12106,7 @@ errors++;
 if(data39.personConsentedToOpinion !== undefined){
 let data45 = data39.personConsentedToOpinion;
 if(typeof data45 !== "boolean"){
-const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personConsentedToOpinion",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personConsentedToOpinion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.personConsentedToOpinion.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.personConsentedToOpinion,data:data45};
+const err84 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personConsentedToOpinion",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personConsentedToOpinion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.personConsentedToOpinion.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.personConsentedToOpinion,data:data45};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11618,7 +12119,7 @@ errors++;
 if(data39.opinionSubmitted !== undefined){
 let data46 = data39.opinionSubmitted;
 if(typeof data46 !== "boolean"){
-const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data46};
+const err85 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/opinionSubmitted",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/opinionSubmitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.opinionSubmitted,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11631,7 +12132,7 @@ errors++;
 if(data39.contentReport !== undefined){
 let data47 = data39.contentReport;
 if(typeof data47 !== "boolean"){
-const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data47};
+const err86 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/contentReport",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/contentReport/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.contentReport.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.contentReport,data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11644,7 +12145,7 @@ errors++;
 if(data39.attendanceMarkedRemote !== undefined){
 let data48 = data39.attendanceMarkedRemote;
 if(typeof data48 !== "boolean"){
-const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data48};
+const err87 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/attendanceMarkedRemote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/attendanceMarkedRemote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.attendanceMarkedRemote,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11657,7 +12158,7 @@ errors++;
 if(data39.personSigned !== undefined){
 let data49 = data39.personSigned;
 if(typeof data49 !== "boolean"){
-const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data49};
+const err88 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/personSigned",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/personSigned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.personSigned.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.personSigned,data:data49};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11670,7 +12171,7 @@ errors++;
 if(data39.screenshot !== undefined){
 let data50 = data39.screenshot;
 if(typeof data50 !== "boolean"){
-const err89 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data50};
+const err89 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/screenshot",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/screenshot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.screenshot.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.screenshot,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11683,7 +12184,7 @@ errors++;
 if(data39.callPrintout !== undefined){
 let data51 = data39.callPrintout;
 if(typeof data51 !== "boolean"){
-const err90 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data51};
+const err90 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/callPrintout",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/callPrintout/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.callPrintout.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.callPrintout,data:data51};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11696,7 +12197,7 @@ errors++;
 if(data39.socialWorkerSignedWithNote !== undefined){
 let data52 = data39.socialWorkerSignedWithNote;
 if(typeof data52 !== "boolean"){
-const err91 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data52};
+const err91 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/socialWorkerSignedWithNote",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/socialWorkerSignedWithNote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.socialWorkerSignedWithNote,data:data52};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -11709,7 +12210,7 @@ errors++;
 if(data39.durationMatchesAgreement !== undefined){
 let data53 = data39.durationMatchesAgreement;
 if(typeof data53 !== "boolean"){
-const err92 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema154.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data53};
+const err92 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence/durationMatchesAgreement",schemaPath:"#/properties/serviceLines/items/properties/evidence/properties/durationMatchesAgreement/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema159.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence.properties.durationMatchesAgreement,data:data53};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -11721,7 +12222,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.serviceLines.items.properties.evidence.type,parentSchema:schema154.properties.serviceLines.items.properties.evidence,data:data39};
+const err93 = {instancePath:instancePath+"/serviceLines/" + i2+"/evidence",schemaPath:"#/properties/serviceLines/items/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.properties.serviceLines.items.properties.evidence.type,parentSchema:schema159.properties.serviceLines.items.properties.evidence,data:data39};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -11733,7 +12234,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.properties.serviceLines.items.type,parentSchema:schema154.properties.serviceLines.items,data:data27};
+const err94 = {instancePath:instancePath+"/serviceLines/" + i2,schemaPath:"#/properties/serviceLines/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.properties.serviceLines.items.type,parentSchema:schema159.properties.serviceLines.items,data:data27};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -11745,7 +12246,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema154.properties.serviceLines.type,parentSchema:schema154.properties.serviceLines,data:data26};
+const err95 = {instancePath:instancePath+"/serviceLines",schemaPath:"#/properties/serviceLines/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema159.properties.serviceLines.type,parentSchema:schema159.properties.serviceLines,data:data26};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -11757,7 +12258,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema154.type,parentSchema:schema154,data};
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema159.type,parentSchema:schema159,data};
 if(vErrors === null){
 vErrors = [err96];
 }
