@@ -1,3 +1,4 @@
+import { readableCitation } from '../rules/citations.js';
 import type { LocalisedText, RuleVersion } from '../rules/model.js';
 
 /**
@@ -32,7 +33,8 @@ export function assumptionsUsed(versions: Iterable<RuleVersion>, referenced: rea
       const key = `${version.programme} ${assumption.id} ${JSON.stringify(assumption.text)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      used.push({ programme: version.programme, version: version.version, ...assumption });
+      const passage = assumption.passage === undefined ? {} : { passage: readableCitation(version.sources, assumption.passage) };
+      used.push({ programme: version.programme, version: version.version, ...assumption, ...passage });
     }
   };
   for (const version of versions) add(version, null);

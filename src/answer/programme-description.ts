@@ -1,4 +1,5 @@
-import type { Programme, RuleSet, RuleVersion } from '../rules/model.js';
+import { readableCitation, sourceName } from '../rules/citations.js';
+import type { Assumption, Programme, RuleSet, RuleVersion } from '../rules/model.js';
 import { versionsInForce, type VersionInForce } from '../versions/resolve-version.js';
 import { rulesetReference } from './eligibility-answer.js';
 
@@ -24,7 +25,7 @@ export function openQuestions(programme: Programme): Array<Record<string, unknow
     for (const assumption of version.assumptions) {
       if (assumption.otherReading === undefined) continue;
       const key = `${assumption.id} ${JSON.stringify(assumption.text)} ${JSON.stringify(assumption.otherReading)}`;
-      const question = questions.get(key) ?? { ...assumption, versions: [], usedBy: [] };
+      const question = questions.get(key) ?? { ...(readable(version, assumption) as Assumption), versions: [], usedBy: [] };
       question.versions.push(version.version);
       for (const user of usersOf(version, assumption.id)) if (!question.usedBy.includes(user)) question.usedBy.push(user);
       questions.set(key, question);
@@ -55,13 +56,26 @@ function describeVersion(range: VersionInForce): Record<string, unknown> {
     ...(version.extends === undefined ? {} : { extends: version.extends }),
     effectiveToAsWritten: version.effectiveTo,
     file: version.file,
-    sources: version.sources,
-    parameters: [...version.parameters.values()],
-    assumptions: version.assumptions,
-    conditions: Object.fromEntries(version.namedConditions),
-    rules: version.rules,
-    compensation: version.compensation,
+    sources: version.sources.map((source) => ({ ...source, title: sourceName(source) })),
+    ...(readable(version, {
+      parameters: [...version.parameters.values()],
+      assumptions: version.assumptions,
+      conditions: Object.fromEntries(version.namedConditions),
+      rules: version.rules,
+      compensation: version.compensation,
+    }) as Record<string, unknown>),
   };
+}
+
+/** The keys whose values cite a source: source, passage, claimPeriodSource … */
+const CITATION_KEY = /^(source|passage)$|Source$/;
+
+/** A version's parts with every `source` and `passage` as a reader reads it: sources by title, never a file name. */
+function readable(version: RuleVersion, value: unknown, key?: string): unknown {
+  if (typeof value === 'string') return key !== undefined && CITATION_KEY.test(key) ? readableCitation(version.sources, value) : value;
+  if (Array.isArray(value)) return value.map((item) => readable(version, item));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, readable(version, child, name)]));
 }
 
 export function summariseProgramme(programme: Programme): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { EXIT, exitStatusOf, PROCESS_OUTPUT, type CliOutput } from './cli-output
 import { registerBatch } from './commands/batch.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
+import { registerNewVersion } from './commands/new-version.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -23,6 +24,7 @@ export function buildProgram(output: CliOutput = PROCESS_OUTPUT): Command {
   registerTest(program);
   registerEval(program);
   registerDiff(program);
+  registerNewVersion(program);
   registerBatch(program);
   return program;
 }

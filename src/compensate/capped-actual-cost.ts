@@ -2,6 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { RuleTrace } from '../evaluate/evaluate-day.js';
 import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/money.js';
 import type { CappedActualCost, RuleVersion } from '../rules/model.js';
+import { readableCitation } from '../rules/citations.js';
 import { calendarHalfYearOf, dayOfMonthAfter, monthsOf, wholeClaimPeriod } from './claim-period.js';
 import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
 import { cutAtLineDates, splitLine, uniqueSorted } from './line-days.js';
@@ -147,7 +148,7 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
     },
     { step: 'eligibleCost', ref: settings.proRataAssumption, eligibleCost: formatMoney(eligibleCost), rule: 'each line counts its amount × counted days ÷ its days' },
     { step: 'compensation', compensation: formatMoney(compensation), rule: 'the lesser of eligibleCost and cap, rounded once to cents, half-up' },
-    { step: 'reportDue', reportDue, source: settings.reportDue.source },
+    { step: 'reportDue', reportDue, source: readableCitation(lastVersion.sources, settings.reportDue.source) },
   ];
   if (context.approvedOn !== undefined) {
     const calendar = context.calendars.get(settings.paymentDue.calendar);
@@ -162,7 +163,7 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
       workingDays,
       paymentDue,
       holidays: paymentDue === null ? [] : calendar.holidaysBetween(context.approvedOn, paymentDue).map((holiday) => ({ date: holiday.date, name: holiday.name })),
-      source: settings.paymentDue.source,
+      source: readableCitation(lastVersion.sources, settings.paymentDue.source),
     });
   }
   return { body: { ...body, lines: lineAnswers.map((line) => line.answer), explanation } };

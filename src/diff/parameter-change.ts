@@ -22,20 +22,28 @@ export function percentChange(oldValue: ParameterValue, newValue: ParameterValue
   return `${percent.isPositive() && !percent.isZero() ? '+' : ''}${percent.toFixed(2)}%`;
 }
 
-function notesOn(before: Parameter, after: Parameter): string[] {
+/** How each side shows a citation: by its sources' titles (rules/citations.ts). */
+export interface CitationWords {
+  old: (citation: string) => string;
+  new: (citation: string) => string;
+}
+
+const AS_WRITTEN: CitationWords = { old: (citation) => citation, new: (citation) => citation };
+
+function notesOn(before: Parameter, after: Parameter, cite: CitationWords): string[] {
   const notes: string[] = [];
   if (before.type !== after.type) notes.push(`type ${before.type} → ${after.type}`);
   if (before.title.en !== after.title.en) notes.push(`title "${before.title.en}" → "${after.title.en}"`);
   if (before.title.lv !== after.title.lv) notes.push(`Latvian title "${before.title.lv}" → "${after.title.lv}"`);
-  if (before.source !== after.source) notes.push(`source "${before.source}" → "${after.source}"`);
+  if (before.source !== after.source) notes.push(`source "${cite.old(before.source)}" → "${cite.new(after.source)}"`);
   const assumptions = listChange(before.assumptions, after.assumptions);
   if (assumptions.gained.length > 0) notes.push(`assumptions gained ${assumptions.gained.join(', ')}`);
   if (assumptions.lost.length > 0) notes.push(`assumptions lost ${assumptions.lost.join(', ')}`);
   return notes;
 }
 
-function changed(before: Parameter, after: Parameter, usedBy: string[]): ParameterChange | null {
-  const notes = notesOn(before, after);
+function changed(before: Parameter, after: Parameter, usedBy: string[], cite: CitationWords): ParameterChange | null {
+  const notes = notesOn(before, after, cite);
   const valueChanged = !sameValue(before.value, after.value);
   if (!valueChanged && notes.length === 0) return null;
   const change: ParameterChange = { name: after.name, change: 'changed', title: after.title.en, type: after.type, old: before.value, new: after.value, notes, usedBy };
@@ -57,6 +65,7 @@ export function compareParameters(
   oldParameters: ReadonlyMap<string, Parameter>,
   newParameters: ReadonlyMap<string, Parameter>,
   users: { old: ReadonlyMap<string, string[]>; new: ReadonlyMap<string, string[]> },
+  cite: CitationWords = AS_WRITTEN,
 ): ParameterChange[] {
   const changes: ParameterChange[] = [];
   for (const [name, after] of newParameters) {
@@ -66,7 +75,7 @@ export function compareParameters(
       changes.push({ name, change: 'added', title: after.title.en, type: after.type, new: after.value, notes: [], usedBy });
       continue;
     }
-    const change = changed(before, after, usedBy);
+    const change = changed(before, after, usedBy, cite);
     if (change) changes.push(change);
   }
   for (const [name, before] of oldParameters) {

@@ -1,3 +1,4 @@
+import { readableCitation } from '../rules/citations.js';
 import type { Rule, RuleVersion } from '../rules/model.js';
 import { compareConditions, type ConditionSides } from './condition-change.js';
 import { describeCondition } from './condition-words.js';
@@ -37,7 +38,7 @@ function ruleDetails(before: Rule, after: Rule, sides: VersionSides, namedChange
   if (before.kind !== after.kind) details.push(`kind ${before.kind} → ${after.kind}`);
   if (before.title.en !== after.title.en) details.push(`title "${before.title.en}" → "${after.title.en}"`);
   if (before.title.lv !== after.title.lv) details.push(`Latvian title "${before.title.lv}" → "${after.title.lv}"`);
-  if (before.source !== after.source) details.push(`source "${before.source}" → "${after.source}"`);
+  if (before.source !== after.source) details.push(`source "${readableCitation(sides.old.sources, before.source)}" → "${readableCitation(sides.new.sources, after.source)}"`);
   const assumptions = listChange(before.assumptions, after.assumptions);
   if (assumptions.gained.length > 0) details.push(`assumptions gained ${assumptions.gained.join(', ')}`);
   if (assumptions.lost.length > 0) details.push(`assumptions lost ${assumptions.lost.join(', ')}`);

@@ -1,3 +1,4 @@
+import { readableCitation, sourceName } from '../rules/citations.js';
 import type { Assumption, RuleVersion, Source } from '../rules/model.js';
 import { compareCompensation } from './compensation-change.js';
 import type { ConditionSides } from './condition-change.js';
@@ -43,8 +44,8 @@ const compareSources = (before: readonly Source[], after: readonly Source[]): Te
   compareById(
     before,
     after,
-    (source) => `${source.document} — ${source.citation}`,
-    (a, b) => [...textChange('document', a.document, b.document), ...textChange('citation', a.citation, b.citation)],
+    (source) => `${sourceName(source)} — ${source.citation}`,
+    (a, b) => [...textChange('document', a.document, b.document), ...textChange('title', sourceName(a), sourceName(b)), ...textChange('citation', a.citation, b.citation)],
   );
 
 const NONE = '(none)';
@@ -88,7 +89,12 @@ export function diffVersions(before: RuleVersion, after: RuleVersion): VersionDi
     dates: dateChanges(before, after),
     title: [...textChange('title', before.title.en, after.title.en), ...textChange('Latvian title', before.title.lv, after.title.lv)],
     sources: compareSources(before.sources, after.sources),
-    parameters: compareParameters(before.parameters, after.parameters, { old: parameterUsers(before), new: parameterUsers(after) }),
+    parameters: compareParameters(
+      before.parameters,
+      after.parameters,
+      { old: parameterUsers(before), new: parameterUsers(after) },
+      { old: (citation) => readableCitation(before.sources, citation), new: (citation) => readableCitation(after.sources, citation) },
+    ),
     assumptions: compareAssumptions(before.assumptions, after.assumptions),
     conditions: named,
     rules: compareRules(before.rules, after.rules, sides, named),

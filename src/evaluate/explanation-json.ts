@@ -111,9 +111,9 @@ function compileProgram(plan: ExplanationPlan): Program {
     return position;
   };
   fixed('[');
-  plan.rules.forEach(({ rule, root }, index) => {
+  plan.rules.forEach(({ rule, root, source }, index) => {
     if (index > 0) fixed(',');
-    fixed(`{"ref":${JSON.stringify(rule.id)},"kind":${JSON.stringify(rule.kind)},"title":${JSON.stringify(rule.title)},"source":${JSON.stringify(rule.source)},"assumptions":${JSON.stringify(rule.assumptions)}`);
+    fixed(`{"ref":${JSON.stringify(rule.id)},"kind":${JSON.stringify(rule.kind)},"title":${JSON.stringify(rule.title)},"source":${JSON.stringify(source)},"assumptions":${JSON.stringify(rule.assumptions)}`);
     // A rule's result is its root's: the step reads the root's position, laid out next.
     dynamic(Step.Rule, program.nodeAt.length, [false, true].map((result) => `,"result":${result},"outcome":"${outcomeOf(rule.kind, result)}","conditions":`));
     layOut(root, -1, 0);

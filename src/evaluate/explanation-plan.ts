@@ -1,3 +1,4 @@
+import { readableCitation } from '../rules/citations.js';
 import type { Condition, Programme, Rule, RuleVersion } from '../rules/model.js';
 import { isFactValue, isParamValue, type ConditionTrace, type Facts, type LeafTrace, type ValueSource } from './condition-trace.js';
 import { answerOf, outcomeOf, type DayResult, type RuleTrace } from './evaluate-day.js';
@@ -18,7 +19,8 @@ type PlanNode =
 
 export interface ExplanationPlan {
   nodes: PlanNode[];
-  rules: Array<{ rule: Rule; root: number }>;
+  /** Each rule with its root node and its source as a reader reads it. */
+  rules: Array<{ rule: Rule; root: number; source: string }>;
   /** Writes every node's result (TRUE or FALSE) for one day's facts. */
   evaluate: (facts: Facts, results: number[]) => void;
 }
@@ -79,7 +81,7 @@ function flatten(version: RuleVersion, ruleList: readonly Rule[]): { nodes: Plan
     }
     return index;
   };
-  const rules = ruleList.map((rule) => ({ rule, root: add(rule.conditions) }));
+  const rules = ruleList.map((rule) => ({ rule, root: add(rule.conditions), source: readableCitation(version.sources, rule.source) }));
   return { nodes, rules };
 }
 
@@ -268,8 +270,8 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
 
 /** The explanation as an answer shows it: every rule in file order, every condition with what it saw. */
 export function materialise(record: ExplanationRecord): RuleTrace[] {
-  return record.plan.rules.map(({ rule, root }): RuleTrace => {
+  return record.plan.rules.map(({ rule, root, source }): RuleTrace => {
     const conditions = materialiseNode(record, root, false);
-    return { ref: rule.id, kind: rule.kind, title: rule.title, source: rule.source, assumptions: rule.assumptions, result: conditions.result, outcome: outcomeOf(rule.kind, conditions.result), conditions };
+    return { ref: rule.id, kind: rule.kind, title: rule.title, source, assumptions: rule.assumptions, result: conditions.result, outcome: outcomeOf(rule.kind, conditions.result), conditions };
   });
 }

@@ -69,7 +69,10 @@ export interface Assumption {
 
 export interface Source {
   id: string;
+  /** The key citations name it by: an act ("MK 797") or a seed file. */
   document: string;
+  /** How answers, the rules browser and diff name it (see rules/citations.ts). */
+  title?: string;
   citation: string;
 }
 

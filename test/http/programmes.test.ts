@@ -27,7 +27,10 @@ describe('GET /v1/programmes/{id}', () => {
     const response = await request(app).get('/v1/programmes/nsk').expect(200);
     expect(response.body.facts.map((fact: { name: string }) => fact.name)).toContain('birthDate');
     const [version] = response.body.versions;
-    expect(version.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', type: 'money', value: '7085.20', source: expect.stringContaining('000_23e6dbc396def2aa.txt') }));
+    expect(version.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', type: 'money', value: '7085.20', source: expect.stringMatching(/ — /) }));
+    // Sources by title and place, never a seed file name; each source keeps its key and gets its title.
+    expect(JSON.stringify({ parameters: version.parameters, rules: version.rules, compensation: version.compensation, assumptions: version.assumptions })).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    for (const source of version.sources) expect(source.title).not.toMatch(/\.txt$/);
     expect(version.rules.map((rule: { id: string }) => rule.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'X1', 'X2', 'X3', 'R1', 'R2', 'R3', 'E1', 'E2', 'E3']);
     expect(version.assumptions.map((assumption: { id: string }) => assumption.id)).toEqual(expect.arrayContaining(['A1', 'A2', 'A3', 'A4', 'A7']));
     expect(version.compensation).toMatchObject({ kind: 'cappedActualCost', capAssumption: 'A1' });

@@ -1856,7 +1856,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const versionFile: ValidateFunction = validate22;
-const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"extends":{"description":"An amendment: this version is the version named here, changed only as this file says (parameters, sources, assumptions, named conditions and rules given here replace or add to those of the same name or id; `remove` drops some; `compensation`, if given, replaces the whole block). Its own title, effectiveFrom, adopted and effectiveTo.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"remove":{"description":"What the amending act repeals from the version it extends, by name or id.","type":"object","additionalProperties":false,"properties":{"parameters":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"sources":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"assumptions":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"rules":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/domainId"}}}},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"assumptions":{"description":"Assumptions this unit cost rests on (shown on every line it prices, with those of its rate parameters).","type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","diUnitCosts","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"diUnitCosts":{"description":"Where a line with no defined price that the DI project paid at unit cost (diPaidAtUnitCost) takes its price: the unit costs of another programme's rule versions (a unitCostDeliveries compensation) in force on the line's days. `validate` checks that the programme exists and that its versions cover this version's days.","type":"object","required":["programme","source"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}},"allOf":[{"if":{"required":["extends"]},"then":{"properties":{"parameters":{"additionalProperties":{"required":["value","source"],"type":"object"},"type":"object"}}},"else":{"required":["sources","rules"],"properties":{"remove":false,"parameters":{"additionalProperties":{"required":["type","value","title","source"],"type":"object"},"type":"object"}}}}]};
+const schema51 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sbsp-rules.example/schemas/version.schema.json","title":"sbsp-rules rule version file (rules/<programme>/versions/<version>.yaml)","description":"One version of a programme's rules: when it applies, when it was adopted, its sources, parameters, assumptions and rules. Conditions are json-rules-engine conditions (all / any / not / condition) whose values may name a parameter ({ param: name }) or another fact ({ fact: name }).","type":"object","required":["version","title","effectiveFrom","adopted"],"additionalProperties":false,"properties":{"version":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"extends":{"description":"An amendment: this version is the version named here, changed only as this file says (parameters, sources, assumptions, named conditions and rules given here replace or add to those of the same name or id; `remove` drops some; `compensation`, if given, replaces the whole block). Its own title, effectiveFrom, adopted and effectiveTo.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","maxLength":40},"remove":{"description":"What the amending act repeals from the version it extends, by name or id.","type":"object","additionalProperties":false,"properties":{"parameters":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"sources":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"assumptions":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/identifier"}},"rules":{"type":"array","minItems":1,"items":{"$ref":"common.schema.json#/$defs/domainId"}}}},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"effectiveFrom":{"description":"The first day this version applies.","$ref":"common.schema.json#/$defs/date"},"effectiveTo":{"description":"The last day this version applies, only where the act itself sets an end. Without it, a version applies until the next version starts.","anyOf":[{"$ref":"common.schema.json#/$defs/date"},{"type":"null"}]},"adopted":{"description":"The day the act was adopted; a request's asOf only sees versions adopted by then.","$ref":"common.schema.json#/$defs/date"},"sources":{"type":"array","minItems":1,"items":{"type":"object","required":["id","document","citation"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/identifier"},"document":{"type":"string","minLength":1},"citation":{"$ref":"common.schema.json#/$defs/citation"},"title":{"description":"How answers, the rules browser and diff name the source: an act with its number (\"MK 797\"), a ministry document by its title and year. Without it, its citation.","type":"string","minLength":3}}}},"parameters":{"type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"type":{"description":"The kind of value: a fact type, or money (\"1234.50\") or decimal (\"0.5\") written as strings.","anyOf":[{"$ref":"common.schema.json#/$defs/factType"},{"enum":["money","decimal"]}]},"value":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"array","items":{"type":["string","number"]}}]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}}}}},"assumptions":{"description":"Product decisions where the sources are silent, with the ids of domain.md.","type":"array","items":{"type":"object","required":["id","text"],"additionalProperties":false,"dependentRequired":{"otherReading":["passage"],"passage":["otherReading"]},"properties":{"id":{"$ref":"common.schema.json#/$defs/assumptionId"},"text":{"$ref":"common.schema.json#/$defs/localisedText"},"otherReading":{"description":"An open question: the other reading the sources allow, which an officer may switch to. Goes with passage.","$ref":"common.schema.json#/$defs/localisedText"},"passage":{"description":"The passage that leaves the question open: `<seed file> — <section>, \"<Latvian text>\"`. Goes with otherReading.","$ref":"common.schema.json#/$defs/citation"}}}},"conditions":{"description":"Named conditions that rules share with { condition: name }.","type":"object","propertyNames":{"$ref":"common.schema.json#/$defs/identifier"},"additionalProperties":{"$ref":"#/$defs/topLevelCondition"}},"rules":{"type":"array","minItems":1,"items":{"type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"description":"basis: met → a basis of eligibility; requirement: not met → a blocker; exclusion: met → a blocker.","enum":["basis","requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}}},"compensation":{"description":"How this version computes compensation: a calculation kind of src/compensate, parameterised here.","type":"object","required":["kind"],"properties":{"kind":{"enum":["cappedActualCost","unitCostDeliveries","individualBudgetLines"]}},"if":{"properties":{"kind":{"const":"cappedActualCost"}}},"then":{"description":"Actual cost of the eligible days, capped: cap = annual amount ÷ 12 × Σ months (eligible days ÷ days in month), and at most periodShare × the annual amount.","type":"object","required":["kind","claimPeriod","annualAmount","periodShare","capAssumption","proRataAssumption","reportDue","paymentDue","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"cappedActualCost"},"claimPeriod":{"description":"The period one claim covers: a request's period must be exactly one such period (calendarHalfYear: 1 January–30 June or 1 July–31 December).","enum":["calendarHalfYear"]},"claimPeriodSource":{"description":"Where the claim period comes from.","$ref":"common.schema.json#/$defs/citation"},"annualAmount":{"$ref":"#/$defs/paramRef"},"periodShare":{"$ref":"#/$defs/paramRef"},"capAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"reportDue":{"type":"object","required":["monthsAfterPeriod","dayOfMonth","source"],"additionalProperties":false,"properties":{"monthsAfterPeriod":{"$ref":"#/$defs/paramRef"},"dayOfMonth":{"$ref":"#/$defs/paramRef"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"paymentDue":{"type":"object","required":["calendar","workingDays","source"],"additionalProperties":false,"properties":{"workingDays":{"$ref":"#/$defs/paramRef"},"workingDayAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"source":{"$ref":"common.schema.json#/$defs/citation"},"calendar":{"description":"The working-day calendar, rules/calendar/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"unitCostDeliveries"}}},"then":{"description":"Unit cost × units per delivered line; procured lines at actual cost up to that.","type":"object","required":["kind","unitCosts","provision","proRataAssumption","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"unitCostDeliveries"},"unitCosts":{"description":"Per service type: its unit and one rate, or a lower and a higher rate chosen by the line's rateTier.","type":"object","minProperties":1,"additionalProperties":{"type":"object","required":["unit","source"],"additionalProperties":false,"properties":{"unit":{"enum":["day","hour","session"]},"rate":{"$ref":"#/$defs/paramRef"},"rates":{"type":"object","required":["lower","higher"],"additionalProperties":false,"properties":{"lower":{"$ref":"#/$defs/paramRef"},"higher":{"$ref":"#/$defs/paramRef"}}},"tierAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"assumptions":{"description":"Assumptions this unit cost rests on (shown on every line it prices, with those of its rate parameters).","type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"source":{"$ref":"common.schema.json#/$defs/citation"}},"oneOf":[{"required":["rate"]},{"required":["rates"]}]}},"provision":{"type":"object","required":["unitCost","actualCostUpToUnitCost"],"additionalProperties":false,"description":"Which provision pays what, with the domain id that decides it.","properties":{"unitCost":{"$ref":"#/$defs/provisionRule"},"actualCostUpToUnitCost":{"$ref":"#/$defs/provisionRule"}}},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}},"else":{"if":{"properties":{"kind":{"const":"individualBudgetLines"}}},"then":{"description":"Each delivered service line: payable from the individual budget or not (line rules), at its defined price or, where it has none, at the unit cost the DI project paid; remote lines are judged against declared emergencies.","type":"object","required":["kind","emergencies","proRataAssumption","diUnitCostRef","diUnitCosts","lineRules"],"additionalProperties":false,"properties":{"kind":{"const":"individualBudgetLines"},"emergencies":{"description":"Declared emergency periods, rules/emergencies/<name>.yaml.","$ref":"common.schema.json#/$defs/identifier"},"proRataAssumption":{"$ref":"common.schema.json#/$defs/assumptionId"},"diUnitCostRef":{"description":"The rule id a line priced at the DI unit cost is paid under.","$ref":"common.schema.json#/$defs/domainId"},"diUnitCosts":{"description":"Where a line with no defined price that the DI project paid at unit cost (diPaidAtUnitCost) takes its price: the unit costs of another programme's rule versions (a unitCostDeliveries compensation) in force on the line's days. `validate` checks that the programme exists and that its versions cover this version's days.","type":"object","required":["programme","source"],"additionalProperties":false,"properties":{"programme":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"$ref":"common.schema.json#/$defs/citation"}}},"lineRules":{"type":"array","items":{"$ref":"#/$defs/lineRule"}}}}}}}},"$defs":{"topLevelCondition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/onlyCombinators"}}}}},"condition":{"type":"object","minProperties":1,"if":{"required":["all"]},"then":{"$ref":"#/$defs/all"},"else":{"if":{"required":["any"]},"then":{"$ref":"#/$defs/any"},"else":{"if":{"required":["not"]},"then":{"$ref":"#/$defs/not"},"else":{"if":{"required":["condition"]},"then":{"$ref":"#/$defs/reference"},"else":{"$ref":"#/$defs/leaf"}}}}},"all":{"type":"object","required":["all"],"additionalProperties":false,"properties":{"all":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"any":{"type":"object","required":["any"],"additionalProperties":false,"properties":{"any":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/condition"}}}},"not":{"type":"object","required":["not"],"additionalProperties":false,"properties":{"not":{"$ref":"#/$defs/condition"}}},"reference":{"type":"object","required":["condition"],"additionalProperties":false,"properties":{"condition":{"$ref":"common.schema.json#/$defs/identifier"}}},"leaf":{"type":"object","required":["fact","operator","value"],"additionalProperties":false,"properties":{"fact":{"$ref":"common.schema.json#/$defs/identifier"},"operator":{"$ref":"common.schema.json#/$defs/identifier"},"value":{},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"note":{"$ref":"common.schema.json#/$defs/localisedText"}}},"onlyCombinators":{"description":"A rule's top-level condition must be all, any, not or a named condition.","type":"object","required":["all"],"additionalProperties":false,"properties":{"all":true}},"paramRef":{"type":"object","required":["param"],"additionalProperties":false,"properties":{"param":{"$ref":"common.schema.json#/$defs/identifier"}}},"lineRule":{"description":"A rule over one input line (a cost or a delivery): requirement not met or exclusion met → the line does not count, with this id.","type":"object","required":["id","kind","title","source","conditions"],"additionalProperties":false,"properties":{"id":{"$ref":"common.schema.json#/$defs/domainId"},"kind":{"enum":["requirement","exclusion"]},"title":{"$ref":"common.schema.json#/$defs/localisedText"},"source":{"$ref":"common.schema.json#/$defs/citation"},"assumptions":{"type":"array","items":{"$ref":"common.schema.json#/$defs/assumptionId"}},"conditions":{"$ref":"#/$defs/topLevelCondition"}}},"provisionRule":{"type":"object","required":["provision","ref","source"],"additionalProperties":false,"properties":{"provision":{"type":"string","minLength":1},"ref":{"$ref":"common.schema.json#/$defs/domainId"},"source":{"$ref":"common.schema.json#/$defs/citation"}}}},"allOf":[{"if":{"required":["extends"]},"then":{"properties":{"parameters":{"additionalProperties":{"required":["value","source"],"type":"object"},"type":"object"}}},"else":{"required":["sources","rules"],"properties":{"remove":false,"parameters":{"additionalProperties":{"required":["type","value","title","source"],"type":"object"},"type":"object"}}}}]};
 const schema54 = {"type":"string","pattern":"^A[0-9]+$"};
 const schema58 = {"type":"string","format":"calendar-date"};
 const schema62 = {"description":"Where the rule comes from: `<seed file> — <section>`, or the act and paragraph.","type":"string","minLength":3};
@@ -4533,7 +4533,7 @@ vErrors.push(err70);
 errors++;
 }
 for(const key5 in data25){
-if(!(((key5 === "id") || (key5 === "document")) || (key5 === "citation"))){
+if(!((((key5 === "id") || (key5 === "document")) || (key5 === "citation")) || (key5 === "title"))){
 const err71 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err71];
@@ -4629,9 +4629,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-else {
-const err79 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.sources.items.type,parentSchema:schema51.properties.sources.items,data:data25};
+if(data25.title !== undefined){
+let data29 = data25.title;
+if(typeof data29 === "string"){
+if(func1(data29) < 3){
+const err79 = {instancePath:instancePath+"/sources/" + i5+"/title",schemaPath:"#/properties/sources/items/properties/title/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema51.properties.sources.items.properties.title,data:data29};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4641,9 +4643,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
 else {
-const err80 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.sources.type,parentSchema:schema51.properties.sources,data:data24};
+const err80 = {instancePath:instancePath+"/sources/" + i5+"/title",schemaPath:"#/properties/sources/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.sources.items.properties.title.type,parentSchema:schema51.properties.sources.items.properties.title,data:data29};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4653,14 +4654,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.parameters !== undefined){
-let data29 = data.parameters;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key6 in data29){
-const _errs85 = errors;
-if(typeof key6 === "string"){
-if(func1(key6) > 64){
-const err81 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key6,propertyName:key6};
+}
+else {
+const err81 = {instancePath:instancePath+"/sources/" + i5,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.sources.items.type,parentSchema:schema51.properties.sources.items,data:data25};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4669,8 +4665,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!pattern6.test(key6)){
-const err82 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key6,propertyName:key6};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.sources.type,parentSchema:schema51.properties.sources,data:data24};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4680,8 +4678,14 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key6,propertyName:key6};
+if(data.parameters !== undefined){
+let data30 = data.parameters;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key6 in data30){
+const _errs87 = errors;
+if(typeof key6 === "string"){
+if(func1(key6) > 64){
+const err83 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4690,9 +4694,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-var valid34 = _errs85 === errors;
-if(!valid34){
-const err84 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema51.properties.parameters.propertyNames,parentSchema:schema51.properties.parameters,data:data29};
+if(!pattern6.test(key6)){
+const err84 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4702,12 +4705,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-for(const key7 in data29){
-let data30 = data29[key7];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key8 in data30){
-if(!(((((key8 === "type") || (key8 === "value")) || (key8 === "title")) || (key8 === "source")) || (key8 === "assumptions"))){
-const err85 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.parameters.additionalProperties,data:data30};
+else {
+const err85 = {instancePath:instancePath+"/parameters",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key6,propertyName:key6};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4716,14 +4715,9 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data30.type !== undefined){
-let data31 = data30.type;
-const _errs93 = errors;
-let valid38 = false;
-const _errs94 = errors;
-if(!((((((data31 === "date") || (data31 === "number")) || (data31 === "string")) || (data31 === "boolean")) || (data31 === "list")) || (data31 === "object"))){
-const err86 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"common.schema.json#/$defs/factType/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data31};
+var valid34 = _errs87 === errors;
+if(!valid34){
+const err86 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema51.properties.parameters.propertyNames,parentSchema:schema51.properties.parameters,data:data30};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4732,11 +4726,13 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid2 = _errs94 === errors;
-valid38 = valid38 || _valid2;
-const _errs96 = errors;
-if(!((data31 === "money") || (data31 === "decimal"))){
-const err87 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum,parentSchema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1],data:data31};
+}
+for(const key7 in data30){
+let data31 = data30[key7];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key8 in data31){
+if(!(((((key8 === "type") || (key8 === "value")) || (key8 === "title")) || (key8 === "source")) || (key8 === "assumptions"))){
+const err87 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.parameters.additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4745,10 +4741,14 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid2 = _errs96 === errors;
-valid38 = valid38 || _valid2;
-if(!valid38){
-const err88 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.type,data:data31};
+}
+if(data31.type !== undefined){
+let data32 = data31.type;
+const _errs95 = errors;
+let valid38 = false;
+const _errs96 = errors;
+if(!((((((data32 === "date") || (data32 === "number")) || (data32 === "string")) || (data32 === "boolean")) || (data32 === "list")) || (data32 === "object"))){
+const err88 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"common.schema.json#/$defs/factType/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4757,25 +4757,11 @@ vErrors.push(err88);
 }
 errors++;
 }
-else {
-errors = _errs93;
-if(vErrors !== null){
-if(_errs93){
-vErrors.length = _errs93;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data30.value !== undefined){
-let data32 = data30.value;
+var _valid2 = _errs96 === errors;
+valid38 = valid38 || _valid2;
 const _errs98 = errors;
-let valid40 = false;
-const _errs99 = errors;
-if(typeof data32 !== "string"){
-const err89 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0],data:data32};
+if(!((data32 === "money") || (data32 === "decimal"))){
+const err89 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1].enum,parentSchema:schema51.properties.parameters.additionalProperties.properties.type.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4784,11 +4770,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid3 = _errs99 === errors;
-valid40 = valid40 || _valid3;
-const _errs101 = errors;
-if(!((typeof data32 == "number") && (isFinite(data32)))){
-const err90 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1],data:data32};
+var _valid2 = _errs98 === errors;
+valid38 = valid38 || _valid2;
+if(!valid38){
+const err90 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/parameters/additionalProperties/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.type.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.type,data:data32};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4797,11 +4782,25 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid3 = _errs101 === errors;
-valid40 = valid40 || _valid3;
-const _errs103 = errors;
-if(typeof data32 !== "boolean"){
-const err91 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2],data:data32};
+else {
+errors = _errs95;
+if(vErrors !== null){
+if(_errs95){
+vErrors.length = _errs95;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data31.value !== undefined){
+let data33 = data31.value;
+const _errs100 = errors;
+let valid40 = false;
+const _errs101 = errors;
+if(typeof data33 !== "string"){
+const err91 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4810,15 +4809,11 @@ vErrors.push(err91);
 }
 errors++;
 }
-var _valid3 = _errs103 === errors;
+var _valid3 = _errs101 === errors;
 valid40 = valid40 || _valid3;
-const _errs105 = errors;
-if(Array.isArray(data32)){
-const len6 = data32.length;
-for(let i6=0; i6<len6; i6++){
-let data33 = data32[i6];
-if((typeof data33 !== "string") && (!((typeof data33 == "number") && (isFinite(data33))))){
-const err92 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value/" + i6,schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/items/type",keyword:"type",params:{type: schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type},message:"must be string,number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items,data:data33};
+const _errs103 = errors;
+if(!((typeof data33 == "number") && (isFinite(data33)))){
+const err92 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4827,10 +4822,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3],data:data32};
+var _valid3 = _errs103 === errors;
+valid40 = valid40 || _valid3;
+const _errs105 = errors;
+if(typeof data33 !== "boolean"){
+const err93 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[2],data:data33};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4841,8 +4837,13 @@ errors++;
 }
 var _valid3 = _errs105 === errors;
 valid40 = valid40 || _valid3;
-if(!valid40){
-const err94 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.value,data:data32};
+const _errs107 = errors;
+if(Array.isArray(data33)){
+const len6 = data33.length;
+for(let i6=0; i6<len6; i6++){
+let data34 = data33[i6];
+if((typeof data34 !== "string") && (!((typeof data34 == "number") && (isFinite(data34))))){
+const err94 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value/" + i6,schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/items/type",keyword:"type",params:{type: schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type},message:"must be string,number",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].items,data:data34};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4851,23 +4852,10 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data30.title !== undefined){
-let data34 = data30.title;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.lv === undefined){
-const err95 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data34};
+const err95 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3].type,parentSchema:schema51.properties.parameters.additionalProperties.properties.value.anyOf[3],data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4876,8 +4864,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data34.en === undefined){
-const err96 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data34};
+var _valid3 = _errs107 === errors;
+valid40 = valid40 || _valid3;
+if(!valid40){
+const err96 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/parameters/additionalProperties/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.properties.parameters.additionalProperties.properties.value.anyOf,parentSchema:schema51.properties.parameters.additionalProperties.properties.value,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4886,9 +4876,23 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key9 in data34){
-if(!((key9 === "lv") || (key9 === "en"))){
-const err97 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data34};
+else {
+errors = _errs100;
+if(vErrors !== null){
+if(_errs100){
+vErrors.length = _errs100;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data31.title !== undefined){
+let data35 = data31.title;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.lv === undefined){
+const err97 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data35};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4897,12 +4901,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data34.lv !== undefined){
-let data35 = data34.lv;
-if(typeof data35 === "string"){
-if(func1(data35) < 1){
-const err98 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data35};
+if(data35.en === undefined){
+const err98 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data35};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4911,9 +4911,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data35};
+for(const key9 in data35){
+if(!((key9 === "lv") || (key9 === "en"))){
+const err99 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data35};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4923,11 +4923,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data34.en !== undefined){
-let data36 = data34.en;
+if(data35.lv !== undefined){
+let data36 = data35.lv;
 if(typeof data36 === "string"){
 if(func1(data36) < 1){
-const err100 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data36};
+const err100 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data36};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4938,7 +4938,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data36};
+const err101 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data36};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4948,9 +4948,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data34};
+if(data35.en !== undefined){
+let data37 = data35.en;
+if(typeof data37 === "string"){
+if(func1(data37) < 1){
+const err102 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data37};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4960,11 +4962,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data30.source !== undefined){
-let data37 = data30.source;
-if(typeof data37 === "string"){
-if(func1(data37) < 3){
-const err103 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data37};
+else {
+const err103 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data37};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4974,8 +4973,9 @@ vErrors.push(err103);
 errors++;
 }
 }
+}
 else {
-const err104 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data37};
+const err104 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data35};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4985,15 +4985,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data30.assumptions !== undefined){
-let data38 = data30.assumptions;
-if(Array.isArray(data38)){
-const len7 = data38.length;
-for(let i7=0; i7<len7; i7++){
-let data39 = data38[i7];
-if(typeof data39 === "string"){
-if(!pattern17.test(data39)){
-const err105 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data39};
+if(data31.source !== undefined){
+let data38 = data31.source;
+if(typeof data38 === "string"){
+if(func1(data38) < 3){
+const err105 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data38};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5004,7 +5000,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data39};
+const err106 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data38};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5014,9 +5010,15 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/parameters/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.assumptions,data:data38};
+if(data31.assumptions !== undefined){
+let data39 = data31.assumptions;
+if(Array.isArray(data39)){
+const len7 = data39.length;
+for(let i7=0; i7<len7; i7++){
+let data40 = data39[i7];
+if(typeof data40 === "string"){
+if(!pattern17.test(data40)){
+const err107 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5026,9 +5028,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.additionalProperties.type,parentSchema:schema51.properties.parameters.additionalProperties,data:data30};
+const err108 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i7,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data40};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5040,7 +5041,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.type,parentSchema:schema51.properties.parameters,data:data29};
+const err109 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/parameters/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.parameters.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.parameters.additionalProperties.properties.assumptions,data:data39};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5050,15 +5051,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data.assumptions !== undefined){
-let data40 = data.assumptions;
-if(Array.isArray(data40)){
-const len8 = data40.length;
-for(let i8=0; i8<len8; i8++){
-let data41 = data40[i8];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.id === undefined){
-const err110 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data41};
+}
+else {
+const err110 = {instancePath:instancePath+"/parameters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.additionalProperties.type,parentSchema:schema51.properties.parameters.additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5067,8 +5062,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data41.text === undefined){
-const err111 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data41};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.parameters.type,parentSchema:schema51.properties.parameters,data:data30};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5077,9 +5074,16 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key10 in data41){
-if(!((((key10 === "id") || (key10 === "text")) || (key10 === "otherReading")) || (key10 === "passage"))){
-const err112 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.assumptions.items,data:data41};
+}
+if(data.assumptions !== undefined){
+let data41 = data.assumptions;
+if(Array.isArray(data41)){
+const len8 = data41.length;
+for(let i8=0; i8<len8; i8++){
+let data42 = data41[i8];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.id === undefined){
+const err112 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data42};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5088,12 +5092,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data41.id !== undefined){
-let data42 = data41.id;
-if(typeof data42 === "string"){
-if(!pattern17.test(data42)){
-const err113 = {instancePath:instancePath+"/assumptions/" + i8+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data42};
+if(data42.text === undefined){
+const err113 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema51.properties.assumptions.items.required,parentSchema:schema51.properties.assumptions.items,data:data42};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5102,9 +5102,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/assumptions/" + i8+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data42};
+for(const key10 in data42){
+if(!((((key10 === "id") || (key10 === "text")) || (key10 === "otherReading")) || (key10 === "passage"))){
+const err114 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.assumptions.items,data:data42};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5114,11 +5114,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data41.text !== undefined){
-let data43 = data41.text;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.lv === undefined){
-const err115 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data43};
+if(data42.id !== undefined){
+let data43 = data42.id;
+if(typeof data43 === "string"){
+if(!pattern17.test(data43)){
+const err115 = {instancePath:instancePath+"/assumptions/" + i8+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data43};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5127,8 +5127,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data43.en === undefined){
-const err116 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data43};
+}
+else {
+const err116 = {instancePath:instancePath+"/assumptions/" + i8+"/id",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data43};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5137,9 +5138,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key11 in data43){
-if(!((key11 === "lv") || (key11 === "en"))){
-const err117 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data43};
+}
+if(data42.text !== undefined){
+let data44 = data42.text;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.lv === undefined){
+const err117 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data44};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5148,12 +5152,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data43.lv !== undefined){
-let data44 = data43.lv;
-if(typeof data44 === "string"){
-if(func1(data44) < 1){
-const err118 = {instancePath:instancePath+"/assumptions/" + i8+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data44};
+if(data44.en === undefined){
+const err118 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data44};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5162,9 +5162,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/assumptions/" + i8+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data44};
+for(const key11 in data44){
+if(!((key11 === "lv") || (key11 === "en"))){
+const err119 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data44};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5174,11 +5174,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data43.en !== undefined){
-let data45 = data43.en;
+if(data44.lv !== undefined){
+let data45 = data44.lv;
 if(typeof data45 === "string"){
 if(func1(data45) < 1){
-const err120 = {instancePath:instancePath+"/assumptions/" + i8+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data45};
+const err120 = {instancePath:instancePath+"/assumptions/" + i8+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data45};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5189,7 +5189,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/assumptions/" + i8+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data45};
+const err121 = {instancePath:instancePath+"/assumptions/" + i8+"/text/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data45};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5199,9 +5199,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data43};
+if(data44.en !== undefined){
+let data46 = data44.en;
+if(typeof data46 === "string"){
+if(func1(data46) < 1){
+const err122 = {instancePath:instancePath+"/assumptions/" + i8+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data46};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5211,11 +5213,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data41.otherReading !== undefined){
-let data46 = data41.otherReading;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.lv === undefined){
-const err123 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data46};
+else {
+const err123 = {instancePath:instancePath+"/assumptions/" + i8+"/text/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data46};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5224,8 +5223,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data46.en === undefined){
-const err124 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data46};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/assumptions/" + i8+"/text",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data44};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5234,9 +5235,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key12 in data46){
-if(!((key12 === "lv") || (key12 === "en"))){
-const err125 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data46};
+}
+if(data42.otherReading !== undefined){
+let data47 = data42.otherReading;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.lv === undefined){
+const err125 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data47};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5245,12 +5249,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data46.lv !== undefined){
-let data47 = data46.lv;
-if(typeof data47 === "string"){
-if(func1(data47) < 1){
-const err126 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data47};
+if(data47.en === undefined){
+const err126 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data47};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5259,9 +5259,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data47};
+for(const key12 in data47){
+if(!((key12 === "lv") || (key12 === "en"))){
+const err127 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data47};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5271,11 +5271,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data46.en !== undefined){
-let data48 = data46.en;
+if(data47.lv !== undefined){
+let data48 = data47.lv;
 if(typeof data48 === "string"){
 if(func1(data48) < 1){
-const err128 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data48};
+const err128 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data48};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5286,7 +5286,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data48};
+const err129 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data48};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5296,9 +5296,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data46};
+if(data47.en !== undefined){
+let data49 = data47.en;
+if(typeof data49 === "string"){
+if(func1(data49) < 1){
+const err130 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data49};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5308,11 +5310,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data41.passage !== undefined){
-let data49 = data41.passage;
-if(typeof data49 === "string"){
-if(func1(data49) < 3){
-const err131 = {instancePath:instancePath+"/assumptions/" + i8+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data49};
+else {
+const err131 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data49};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5322,8 +5321,9 @@ vErrors.push(err131);
 errors++;
 }
 }
+}
 else {
-const err132 = {instancePath:instancePath+"/assumptions/" + i8+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data49};
+const err132 = {instancePath:instancePath+"/assumptions/" + i8+"/otherReading",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data47};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5333,12 +5333,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data41.otherReading !== undefined){
-if(data41.passage === undefined){
-const err133 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "otherReading",
-    missingProperty: "passage",
-    depsCount: 1,
-    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data41};
+if(data42.passage !== undefined){
+let data50 = data42.passage;
+if(typeof data50 === "string"){
+if(func1(data50) < 3){
+const err133 = {instancePath:instancePath+"/assumptions/" + i8+"/passage",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data50};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5348,12 +5347,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data41.passage !== undefined){
-if(data41.otherReading === undefined){
-const err134 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "passage",
-    missingProperty: "otherReading",
-    depsCount: 1,
-    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data41};
+else {
+const err134 = {instancePath:instancePath+"/assumptions/" + i8+"/passage",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data50};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5363,9 +5358,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.assumptions.items.type,parentSchema:schema51.properties.assumptions.items,data:data41};
+if(data42.otherReading !== undefined){
+if(data42.passage === undefined){
+const err135 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "otherReading",
+    missingProperty: "passage",
+    depsCount: 1,
+    deps: "passage"},message:"must have property passage when property otherReading is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data42};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5375,9 +5373,12 @@ vErrors.push(err135);
 errors++;
 }
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.assumptions.type,parentSchema:schema51.properties.assumptions,data:data40};
+if(data42.passage !== undefined){
+if(data42.otherReading === undefined){
+const err136 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/dependentRequired",keyword:"dependentRequired",params:{property: "passage",
+    missingProperty: "otherReading",
+    depsCount: 1,
+    deps: "otherReading"},message:"must have property otherReading when property passage is present",schema:schema51.properties.assumptions.items.dependentRequired,parentSchema:schema51.properties.assumptions.items,data:data42};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5387,14 +5388,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data.conditions !== undefined){
-let data50 = data.conditions;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key13 in data50){
-const _errs154 = errors;
-if(typeof key13 === "string"){
-if(func1(key13) > 64){
-const err137 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key13,propertyName:key13};
+}
+else {
+const err137 = {instancePath:instancePath+"/assumptions/" + i8,schemaPath:"#/properties/assumptions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.assumptions.items.type,parentSchema:schema51.properties.assumptions.items,data:data42};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5403,8 +5399,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(!pattern6.test(key13)){
-const err138 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key13,propertyName:key13};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/assumptions",schemaPath:"#/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.assumptions.type,parentSchema:schema51.properties.assumptions,data:data41};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5414,8 +5412,14 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key13,propertyName:key13};
+if(data.conditions !== undefined){
+let data51 = data.conditions;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key13 in data51){
+const _errs156 = errors;
+if(typeof key13 === "string"){
+if(func1(key13) > 64){
+const err139 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5424,9 +5428,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-var valid58 = _errs154 === errors;
-if(!valid58){
-const err140 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema51.properties.conditions.propertyNames,parentSchema:schema51.properties.conditions,data:data50};
+if(!pattern6.test(key13)){
+const err140 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5436,15 +5439,8 @@ vErrors.push(err140);
 errors++;
 }
 }
-for(const key14 in data50){
-if(!(validate23(data50[key14], {instancePath:instancePath+"/conditions/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data50,parentDataProperty:key14,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err141 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.conditions.type,parentSchema:schema51.properties.conditions,data:data50};
+const err141 = {instancePath:instancePath+"/conditions",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5453,12 +5449,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data.rules !== undefined){
-let data52 = data.rules;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err142 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.rules,data:data52};
+var valid58 = _errs156 === errors;
+if(!valid58){
+const err142 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema51.properties.conditions.propertyNames,parentSchema:schema51.properties.conditions,data:data51};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5467,12 +5460,16 @@ vErrors.push(err142);
 }
 errors++;
 }
-const len9 = data52.length;
-for(let i9=0; i9<len9; i9++){
-let data53 = data52[i9];
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.id === undefined){
-const err143 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
+}
+for(const key14 in data51){
+if(!(validate23(data51[key14], {instancePath:instancePath+"/conditions/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data51,parentDataProperty:key14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.conditions.type,parentSchema:schema51.properties.conditions,data:data51};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -5481,8 +5478,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data53.kind === undefined){
-const err144 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
+}
+if(data.rules !== undefined){
+let data53 = data.rules;
+if(Array.isArray(data53)){
+if(data53.length < 1){
+const err144 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.rules,data:data53};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -5491,8 +5492,12 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data53.title === undefined){
-const err145 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
+const len9 = data53.length;
+for(let i9=0; i9<len9; i9++){
+let data54 = data53[i9];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.id === undefined){
+const err145 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -5501,8 +5506,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data53.source === undefined){
-const err146 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
+if(data54.kind === undefined){
+const err146 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -5511,8 +5516,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data53.conditions === undefined){
-const err147 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data53};
+if(data54.title === undefined){
+const err147 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -5521,9 +5526,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-for(const key15 in data53){
-if(!((((((key15 === "id") || (key15 === "kind")) || (key15 === "title")) || (key15 === "source")) || (key15 === "assumptions")) || (key15 === "conditions"))){
-const err148 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.rules.items,data:data53};
+if(data54.source === undefined){
+const err148 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -5532,12 +5536,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data53.id !== undefined){
-let data54 = data53.id;
-if(typeof data54 === "string"){
-if(!pattern5.test(data54)){
-const err149 = {instancePath:instancePath+"/rules/" + i9+"/id",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data54};
+if(data54.conditions === undefined){
+const err149 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: "conditions"},message:"must have required property '"+"conditions"+"'",schema:schema51.properties.rules.items.required,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -5546,9 +5546,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/rules/" + i9+"/id",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data54};
+for(const key15 in data54){
+if(!((((((key15 === "id") || (key15 === "kind")) || (key15 === "title")) || (key15 === "source")) || (key15 === "assumptions")) || (key15 === "conditions"))){
+const err150 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -5558,10 +5558,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data53.kind !== undefined){
-let data55 = data53.kind;
-if(!(((data55 === "basis") || (data55 === "requirement")) || (data55 === "exclusion"))){
-const err151 = {instancePath:instancePath+"/rules/" + i9+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.rules.items.properties.kind.enum,parentSchema:schema51.properties.rules.items.properties.kind,data:data55};
+if(data54.id !== undefined){
+let data55 = data54.id;
+if(typeof data55 === "string"){
+if(!pattern5.test(data55)){
+const err151 = {instancePath:instancePath+"/rules/" + i9+"/id",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data55};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -5571,11 +5572,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data53.title !== undefined){
-let data56 = data53.title;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.lv === undefined){
-const err152 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data56};
+else {
+const err152 = {instancePath:instancePath+"/rules/" + i9+"/id",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data55};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -5584,8 +5582,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data56.en === undefined){
-const err153 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data56};
+}
+if(data54.kind !== undefined){
+let data56 = data54.kind;
+if(!(((data56 === "basis") || (data56 === "requirement")) || (data56 === "exclusion"))){
+const err153 = {instancePath:instancePath+"/rules/" + i9+"/kind",schemaPath:"#/properties/rules/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.rules.items.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.rules.items.properties.kind.enum,parentSchema:schema51.properties.rules.items.properties.kind,data:data56};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -5594,9 +5595,12 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key16 in data56){
-if(!((key16 === "lv") || (key16 === "en"))){
-const err154 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data56};
+}
+if(data54.title !== undefined){
+let data57 = data54.title;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.lv === undefined){
+const err154 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "lv"},message:"must have required property '"+"lv"+"'",schema:schema33.required,parentSchema:schema33,data:data57};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -5605,12 +5609,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data56.lv !== undefined){
-let data57 = data56.lv;
-if(typeof data57 === "string"){
-if(func1(data57) < 1){
-const err155 = {instancePath:instancePath+"/rules/" + i9+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data57};
+if(data57.en === undefined){
+const err155 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/required",keyword:"required",params:{missingProperty: "en"},message:"must have required property '"+"en"+"'",schema:schema33.required,parentSchema:schema33,data:data57};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -5619,9 +5619,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/rules/" + i9+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data57};
+for(const key16 in data57){
+if(!((key16 === "lv") || (key16 === "en"))){
+const err156 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data:data57};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -5631,11 +5631,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data56.en !== undefined){
-let data58 = data56.en;
+if(data57.lv !== undefined){
+let data58 = data57.lv;
 if(typeof data58 === "string"){
 if(func1(data58) < 1){
-const err157 = {instancePath:instancePath+"/rules/" + i9+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data58};
+const err157 = {instancePath:instancePath+"/rules/" + i9+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.lv,data:data58};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -5646,7 +5646,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/rules/" + i9+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data58};
+const err158 = {instancePath:instancePath+"/rules/" + i9+"/title/lv",schemaPath:"common.schema.json#/$defs/localisedText/properties/lv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.lv.type,parentSchema:schema33.properties.lv,data:data58};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -5656,9 +5656,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data56};
+if(data57.en !== undefined){
+let data59 = data57.en;
+if(typeof data59 === "string"){
+if(func1(data59) < 1){
+const err159 = {instancePath:instancePath+"/rules/" + i9+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.en,data:data59};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -5668,11 +5670,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data53.source !== undefined){
-let data59 = data53.source;
-if(typeof data59 === "string"){
-if(func1(data59) < 3){
-const err160 = {instancePath:instancePath+"/rules/" + i9+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data59};
+else {
+const err160 = {instancePath:instancePath+"/rules/" + i9+"/title/en",schemaPath:"common.schema.json#/$defs/localisedText/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.en.type,parentSchema:schema33.properties.en,data:data59};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -5682,8 +5681,9 @@ vErrors.push(err160);
 errors++;
 }
 }
+}
 else {
-const err161 = {instancePath:instancePath+"/rules/" + i9+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data59};
+const err161 = {instancePath:instancePath+"/rules/" + i9+"/title",schemaPath:"common.schema.json#/$defs/localisedText/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data57};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -5693,15 +5693,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data53.assumptions !== undefined){
-let data60 = data53.assumptions;
-if(Array.isArray(data60)){
-const len10 = data60.length;
-for(let i10=0; i10<len10; i10++){
-let data61 = data60[i10];
-if(typeof data61 === "string"){
-if(!pattern17.test(data61)){
-const err162 = {instancePath:instancePath+"/rules/" + i9+"/assumptions/" + i10,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data61};
+if(data54.source !== undefined){
+let data60 = data54.source;
+if(typeof data60 === "string"){
+if(func1(data60) < 3){
+const err162 = {instancePath:instancePath+"/rules/" + i9+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data60};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -5712,7 +5708,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/rules/" + i9+"/assumptions/" + i10,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data61};
+const err163 = {instancePath:instancePath+"/rules/" + i9+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data60};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -5722,9 +5718,15 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/rules/" + i9+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.items.properties.assumptions.type,parentSchema:schema51.properties.rules.items.properties.assumptions,data:data60};
+if(data54.assumptions !== undefined){
+let data61 = data54.assumptions;
+if(Array.isArray(data61)){
+const len10 = data61.length;
+for(let i10=0; i10<len10; i10++){
+let data62 = data61[i10];
+if(typeof data62 === "string"){
+if(!pattern17.test(data62)){
+const err164 = {instancePath:instancePath+"/rules/" + i9+"/assumptions/" + i10,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data62};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -5734,15 +5736,8 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data53.conditions !== undefined){
-if(!(validate23(data53.conditions, {instancePath:instancePath+"/rules/" + i9+"/conditions",parentData:data53,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err165 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.rules.items.type,parentSchema:schema51.properties.rules.items,data:data53};
+const err165 = {instancePath:instancePath+"/rules/" + i9+"/assumptions/" + i10,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data62};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -5754,7 +5749,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.type,parentSchema:schema51.properties.rules,data:data52};
+const err166 = {instancePath:instancePath+"/rules/" + i9+"/assumptions",schemaPath:"#/properties/rules/items/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.items.properties.assumptions.type,parentSchema:schema51.properties.rules.items.properties.assumptions,data:data61};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -5764,15 +5759,15 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data.compensation !== undefined){
-let data63 = data.compensation;
-const _errs187 = errors;
-let valid71 = true;
-const _errs188 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind !== undefined){
-if("cappedActualCost" !== data63.kind){
-const err167 = {};
+if(data54.conditions !== undefined){
+if(!(validate23(data54.conditions, {instancePath:instancePath+"/rules/" + i9+"/conditions",parentData:data54,parentDataProperty:"conditions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/rules/" + i9,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.rules.items.type,parentSchema:schema51.properties.rules.items,data:data54};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -5783,22 +5778,8 @@ errors++;
 }
 }
 }
-var _valid4 = _errs188 === errors;
-errors = _errs187;
-if(vErrors !== null){
-if(_errs187){
-vErrors.length = _errs187;
-}
 else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid4){
-const _errs190 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind === undefined){
-const err168 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+const err168 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.rules.type,parentSchema:schema51.properties.rules,data:data53};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -5807,8 +5788,16 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(data63.claimPeriod === undefined){
-const err169 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+}
+if(data.compensation !== undefined){
+let data64 = data.compensation;
+const _errs189 = errors;
+let valid71 = true;
+const _errs190 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind !== undefined){
+if("cappedActualCost" !== data64.kind){
+const err169 = {};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -5817,8 +5806,24 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data63.annualAmount === undefined){
-const err170 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+}
+}
+var _valid4 = _errs190 === errors;
+errors = _errs189;
+if(vErrors !== null){
+if(_errs189){
+vErrors.length = _errs189;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid4){
+const _errs192 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind === undefined){
+const err170 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -5827,8 +5832,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data63.periodShare === undefined){
-const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.claimPeriod === undefined){
+const err171 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "claimPeriod"},message:"must have required property '"+"claimPeriod"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -5837,8 +5842,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data63.capAssumption === undefined){
-const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.annualAmount === undefined){
+const err172 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "annualAmount"},message:"must have required property '"+"annualAmount"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -5847,8 +5852,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data63.proRataAssumption === undefined){
-const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.periodShare === undefined){
+const err173 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "periodShare"},message:"must have required property '"+"periodShare"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -5857,8 +5862,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data63.reportDue === undefined){
-const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.capAssumption === undefined){
+const err174 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "capAssumption"},message:"must have required property '"+"capAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -5867,8 +5872,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data63.paymentDue === undefined){
-const err175 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.proRataAssumption === undefined){
+const err175 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -5877,8 +5882,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data63.lineRules === undefined){
-const err176 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.reportDue === undefined){
+const err176 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "reportDue"},message:"must have required property '"+"reportDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -5887,9 +5892,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key17 in data63){
-if(!(func25.call(schema51.properties.compensation.then.properties, key17))){
-const err177 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then,data:data63};
+if(data64.paymentDue === undefined){
+const err177 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "paymentDue"},message:"must have required property '"+"paymentDue"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -5898,11 +5902,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data63.kind !== undefined){
-let data65 = data63.kind;
-if("cappedActualCost" !== data65){
-const err178 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema51.properties.compensation.then.properties.kind,data:data65};
+if(data64.lineRules === undefined){
+const err178 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.then.required,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -5911,11 +5912,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data63.claimPeriod !== undefined){
-let data66 = data63.claimPeriod;
-if(!(data66 === "calendarHalfYear")){
-const err179 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema51.properties.compensation.then.properties.claimPeriod,data:data66};
+for(const key17 in data64){
+if(!(func25.call(schema51.properties.compensation.then.properties, key17))){
+const err179 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -5925,11 +5924,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data63.claimPeriodSource !== undefined){
-let data67 = data63.claimPeriodSource;
-if(typeof data67 === "string"){
-if(func1(data67) < 3){
-const err180 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data67};
+if(data64.kind !== undefined){
+let data66 = data64.kind;
+if("cappedActualCost" !== data66){
+const err180 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/then/properties/kind/const",keyword:"const",params:{allowedValue: "cappedActualCost"},message:"must be equal to constant",schema:"cappedActualCost",parentSchema:schema51.properties.compensation.then.properties.kind,data:data66};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -5939,8 +5937,10 @@ vErrors.push(err180);
 errors++;
 }
 }
-else {
-const err181 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data67};
+if(data64.claimPeriod !== undefined){
+let data67 = data64.claimPeriod;
+if(!(data67 === "calendarHalfYear")){
+const err181 = {instancePath:instancePath+"/compensation/claimPeriod",schemaPath:"#/properties/compensation/then/properties/claimPeriod/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.then.properties.claimPeriod.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.then.properties.claimPeriod.enum,parentSchema:schema51.properties.compensation.then.properties.claimPeriod,data:data67};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -5950,23 +5950,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data63.annualAmount !== undefined){
-if(!(validate41(data63.annualAmount, {instancePath:instancePath+"/compensation/annualAmount",parentData:data63,parentDataProperty:"annualAmount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data63.periodShare !== undefined){
-if(!(validate41(data63.periodShare, {instancePath:instancePath+"/compensation/periodShare",parentData:data63,parentDataProperty:"periodShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data63.capAssumption !== undefined){
-let data70 = data63.capAssumption;
-if(typeof data70 === "string"){
-if(!pattern17.test(data70)){
-const err182 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data70};
+if(data64.claimPeriodSource !== undefined){
+let data68 = data64.claimPeriodSource;
+if(typeof data68 === "string"){
+if(func1(data68) < 3){
+const err182 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data68};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -5977,7 +5965,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data70};
+const err183 = {instancePath:instancePath+"/compensation/claimPeriodSource",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data68};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -5987,11 +5975,23 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data63.proRataAssumption !== undefined){
-let data71 = data63.proRataAssumption;
+if(data64.annualAmount !== undefined){
+if(!(validate41(data64.annualAmount, {instancePath:instancePath+"/compensation/annualAmount",parentData:data64,parentDataProperty:"annualAmount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data64.periodShare !== undefined){
+if(!(validate41(data64.periodShare, {instancePath:instancePath+"/compensation/periodShare",parentData:data64,parentDataProperty:"periodShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data64.capAssumption !== undefined){
+let data71 = data64.capAssumption;
 if(typeof data71 === "string"){
 if(!pattern17.test(data71)){
-const err184 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data71};
+const err184 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -6002,7 +6002,7 @@ errors++;
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data71};
+const err185 = {instancePath:instancePath+"/compensation/capAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -6012,11 +6012,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data63.reportDue !== undefined){
-let data72 = data63.reportDue;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.monthsAfterPeriod === undefined){
-const err186 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
+if(data64.proRataAssumption !== undefined){
+let data72 = data64.proRataAssumption;
+if(typeof data72 === "string"){
+if(!pattern17.test(data72)){
+const err186 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data72};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -6025,8 +6025,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data72.dayOfMonth === undefined){
-const err187 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
+}
+else {
+const err187 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -6035,8 +6036,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data72.source === undefined){
-const err188 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
+}
+if(data64.reportDue !== undefined){
+let data73 = data64.reportDue;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.monthsAfterPeriod === undefined){
+const err188 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "monthsAfterPeriod"},message:"must have required property '"+"monthsAfterPeriod"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data73};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -6045,9 +6050,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key18 in data72){
-if(!(((key18 === "monthsAfterPeriod") || (key18 === "dayOfMonth")) || (key18 === "source"))){
-const err189 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
+if(data73.dayOfMonth === undefined){
+const err189 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "dayOfMonth"},message:"must have required property '"+"dayOfMonth"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data73};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -6056,24 +6060,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data72.monthsAfterPeriod !== undefined){
-if(!(validate41(data72.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data72,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data72.dayOfMonth !== undefined){
-if(!(validate41(data72.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data72,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data72.source !== undefined){
-let data75 = data72.source;
-if(typeof data75 === "string"){
-if(func1(data75) < 3){
-const err190 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data75};
+if(data73.source === undefined){
+const err190 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.reportDue.required,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data73};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -6082,9 +6070,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data75};
+for(const key18 in data73){
+if(!(((key18 === "monthsAfterPeriod") || (key18 === "dayOfMonth")) || (key18 === "source"))){
+const err191 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data73};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -6094,9 +6082,23 @@ vErrors.push(err191);
 errors++;
 }
 }
+if(data73.monthsAfterPeriod !== undefined){
+if(!(validate41(data73.monthsAfterPeriod, {instancePath:instancePath+"/compensation/reportDue/monthsAfterPeriod",parentData:data73,parentDataProperty:"monthsAfterPeriod",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
-else {
-const err192 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.reportDue.type,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data72};
+}
+if(data73.dayOfMonth !== undefined){
+if(!(validate41(data73.dayOfMonth, {instancePath:instancePath+"/compensation/reportDue/dayOfMonth",parentData:data73,parentDataProperty:"dayOfMonth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data73.source !== undefined){
+let data76 = data73.source;
+if(typeof data76 === "string"){
+if(func1(data76) < 3){
+const err192 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data76};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -6106,11 +6108,8 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data63.paymentDue !== undefined){
-let data76 = data63.paymentDue;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.calendar === undefined){
-const err193 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
+else {
+const err193 = {instancePath:instancePath+"/compensation/reportDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data76};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -6119,8 +6118,10 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data76.workingDays === undefined){
-const err194 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/compensation/reportDue",schemaPath:"#/properties/compensation/then/properties/reportDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.reportDue.type,parentSchema:schema51.properties.compensation.then.properties.reportDue,data:data73};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -6129,8 +6130,12 @@ vErrors.push(err194);
 }
 errors++;
 }
-if(data76.source === undefined){
-const err195 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
+}
+if(data64.paymentDue !== undefined){
+let data77 = data64.paymentDue;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.calendar === undefined){
+const err195 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "calendar"},message:"must have required property '"+"calendar"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data77};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -6139,9 +6144,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-for(const key19 in data76){
-if(!((((key19 === "workingDays") || (key19 === "workingDayAssumption")) || (key19 === "source")) || (key19 === "calendar"))){
-const err196 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
+if(data77.workingDays === undefined){
+const err196 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "workingDays"},message:"must have required property '"+"workingDays"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data77};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -6150,18 +6154,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data76.workingDays !== undefined){
-if(!(validate41(data76.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data76,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data76.workingDayAssumption !== undefined){
-let data78 = data76.workingDayAssumption;
-if(typeof data78 === "string"){
-if(!pattern17.test(data78)){
-const err197 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data78};
+if(data77.source === undefined){
+const err197 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.then.properties.paymentDue.required,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data77};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -6170,9 +6164,9 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data78};
+for(const key19 in data77){
+if(!((((key19 === "workingDays") || (key19 === "workingDayAssumption")) || (key19 === "source")) || (key19 === "calendar"))){
+const err198 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data77};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -6182,11 +6176,17 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data76.source !== undefined){
-let data79 = data76.source;
+if(data77.workingDays !== undefined){
+if(!(validate41(data77.workingDays, {instancePath:instancePath+"/compensation/paymentDue/workingDays",parentData:data77,parentDataProperty:"workingDays",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data77.workingDayAssumption !== undefined){
+let data79 = data77.workingDayAssumption;
 if(typeof data79 === "string"){
-if(func1(data79) < 3){
-const err199 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data79};
+if(!pattern17.test(data79)){
+const err199 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data79};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -6197,7 +6197,7 @@ errors++;
 }
 }
 else {
-const err200 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data79};
+const err200 = {instancePath:instancePath+"/compensation/paymentDue/workingDayAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data79};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -6207,11 +6207,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data76.calendar !== undefined){
-let data80 = data76.calendar;
+if(data77.source !== undefined){
+let data80 = data77.source;
 if(typeof data80 === "string"){
-if(func1(data80) > 64){
-const err201 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data80};
+if(func1(data80) < 3){
+const err201 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data80};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -6220,8 +6220,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(!pattern6.test(data80)){
-const err202 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data80};
+}
+else {
+const err202 = {instancePath:instancePath+"/compensation/paymentDue/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -6231,8 +6232,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data80};
+if(data77.calendar !== undefined){
+let data81 = data77.calendar;
+if(typeof data81 === "string"){
+if(func1(data81) > 64){
+const err203 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data81};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -6241,10 +6245,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.paymentDue.type,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data76};
+if(!pattern6.test(data81)){
+const err204 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -6254,19 +6256,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data63.lineRules !== undefined){
-let data81 = data63.lineRules;
-if(Array.isArray(data81)){
-const len11 = data81.length;
-for(let i11=0; i11<len11; i11++){
-if(!(validate47(data81[i11], {instancePath:instancePath+"/compensation/lineRules/" + i11,parentData:data81,parentDataProperty:i11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err205 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.then.properties.lineRules,data:data81};
+const err205 = {instancePath:instancePath+"/compensation/paymentDue/calendar",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data81};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -6278,7 +6269,7 @@ errors++;
 }
 }
 else {
-const err206 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.type,parentSchema:schema51.properties.compensation.then,data:data63};
+const err206 = {instancePath:instancePath+"/compensation/paymentDue",schemaPath:"#/properties/compensation/then/properties/paymentDue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.properties.paymentDue.type,parentSchema:schema51.properties.compensation.then.properties.paymentDue,data:data77};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -6287,22 +6278,20 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid4 = _errs190 === errors;
-valid71 = _valid4;
-if(valid71){
-var props3 = true;
 }
-ifClause1 = "then";
+if(data64.lineRules !== undefined){
+let data82 = data64.lineRules;
+if(Array.isArray(data82)){
+const len11 = data82.length;
+for(let i11=0; i11<len11; i11++){
+if(!(validate47(data82[i11], {instancePath:instancePath+"/compensation/lineRules/" + i11,parentData:data82,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const _errs230 = errors;
-const _errs231 = errors;
-let valid85 = true;
-const _errs232 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind !== undefined){
-if("unitCostDeliveries" !== data63.kind){
-const err207 = {};
+const err207 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.then.properties.lineRules,data:data82};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -6313,22 +6302,8 @@ errors++;
 }
 }
 }
-var _valid5 = _errs232 === errors;
-errors = _errs231;
-if(vErrors !== null){
-if(_errs231){
-vErrors.length = _errs231;
-}
 else {
-vErrors = null;
-}
-}
-let ifClause2;
-if(_valid5){
-const _errs234 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind === undefined){
-const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
+const err208 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.then.type,parentSchema:schema51.properties.compensation.then,data:data64};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -6337,8 +6312,22 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data63.unitCosts === undefined){
-const err209 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
+var _valid4 = _errs192 === errors;
+valid71 = _valid4;
+if(valid71){
+var props3 = true;
+}
+ifClause1 = "then";
+}
+else {
+const _errs232 = errors;
+const _errs233 = errors;
+let valid85 = true;
+const _errs234 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind !== undefined){
+if("unitCostDeliveries" !== data64.kind){
+const err209 = {};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -6347,8 +6336,24 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data63.provision === undefined){
-const err210 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
+}
+}
+var _valid5 = _errs234 === errors;
+errors = _errs233;
+if(vErrors !== null){
+if(_errs233){
+vErrors.length = _errs233;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid5){
+const _errs236 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind === undefined){
+const err210 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -6357,8 +6362,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data63.proRataAssumption === undefined){
-const err211 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
+if(data64.unitCosts === undefined){
+const err211 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "unitCosts"},message:"must have required property '"+"unitCosts"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -6367,8 +6372,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data63.lineRules === undefined){
-const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data63};
+if(data64.provision === undefined){
+const err212 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "provision"},message:"must have required property '"+"provision"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -6377,9 +6382,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key20 in data63){
-if(!(((((key20 === "kind") || (key20 === "unitCosts")) || (key20 === "provision")) || (key20 === "proRataAssumption")) || (key20 === "lineRules"))){
-const err213 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then,data:data63};
+if(data64.proRataAssumption === undefined){
+const err213 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -6388,11 +6392,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data63.kind !== undefined){
-let data84 = data63.kind;
-if("unitCostDeliveries" !== data84){
-const err214 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema51.properties.compensation.else.then.properties.kind,data:data84};
+if(data64.lineRules === undefined){
+const err214 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.then.required,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -6401,12 +6402,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data63.unitCosts !== undefined){
-let data85 = data63.unitCosts;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(Object.keys(data85).length < 1){
-const err215 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data85};
+for(const key20 in data64){
+if(!(((((key20 === "kind") || (key20 === "unitCosts")) || (key20 === "provision")) || (key20 === "proRataAssumption")) || (key20 === "lineRules"))){
+const err215 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -6415,15 +6413,11 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key21 in data85){
-let data86 = data85[key21];
-const _errs243 = errors;
-let valid89 = false;
-let passing0 = null;
-const _errs244 = errors;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.rate === undefined){
-const err216 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data86};
+}
+if(data64.kind !== undefined){
+let data85 = data64.kind;
+if("unitCostDeliveries" !== data85){
+const err216 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "unitCostDeliveries"},message:"must be equal to constant",schema:"unitCostDeliveries",parentSchema:schema51.properties.compensation.else.then.properties.kind,data:data85};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -6433,15 +6427,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-var _valid6 = _errs244 === errors;
-if(_valid6){
-valid89 = true;
-passing0 = 0;
-}
-const _errs245 = errors;
+if(data64.unitCosts !== undefined){
+let data86 = data64.unitCosts;
 if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.rates === undefined){
-const err217 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data86};
+if(Object.keys(data86).length < 1){
+const err217 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data86};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -6450,8 +6440,43 @@ vErrors.push(err217);
 }
 errors++;
 }
+for(const key21 in data86){
+let data87 = data86[key21];
+const _errs245 = errors;
+let valid89 = false;
+let passing0 = null;
+const _errs246 = errors;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.rate === undefined){
+const err218 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "rate"},message:"must have required property '"+"rate"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[0],data:data87};
+if(vErrors === null){
+vErrors = [err218];
 }
-var _valid6 = _errs245 === errors;
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+var _valid6 = _errs246 === errors;
+if(_valid6){
+valid89 = true;
+passing0 = 0;
+}
+const _errs247 = errors;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.rates === undefined){
+const err219 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "rates"},message:"must have required property '"+"rates"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1].required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf[1],data:data87};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+var _valid6 = _errs247 === errors;
 if(_valid6 && valid89){
 valid89 = false;
 passing0 = [passing0, 1];
@@ -6463,39 +6488,7 @@ passing0 = 1;
 }
 }
 if(!valid89){
-const err218 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-else {
-errors = _errs243;
-if(vErrors !== null){
-if(_errs243){
-vErrors.length = _errs243;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.unit === undefined){
-const err219 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-if(data86.source === undefined){
-const err220 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
+const err220 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.oneOf,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data87};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -6504,9 +6497,20 @@ vErrors.push(err220);
 }
 errors++;
 }
-for(const key22 in data86){
-if(!((((((key22 === "unit") || (key22 === "rate")) || (key22 === "rates")) || (key22 === "tierAssumption")) || (key22 === "assumptions")) || (key22 === "source"))){
-const err221 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
+else {
+errors = _errs245;
+if(vErrors !== null){
+if(_errs245){
+vErrors.length = _errs245;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.unit === undefined){
+const err221 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data87};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -6515,11 +6519,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data86.unit !== undefined){
-let data87 = data86.unit;
-if(!(((data87 === "day") || (data87 === "hour")) || (data87 === "session"))){
-const err222 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data87};
+if(data87.source === undefined){
+const err222 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data87};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -6528,18 +6529,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data86.rate !== undefined){
-if(!(validate41(data86.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data86,parentDataProperty:"rate",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data86.rates !== undefined){
-let data89 = data86.rates;
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.lower === undefined){
-const err223 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
+for(const key22 in data87){
+if(!((((((key22 === "unit") || (key22 === "rate")) || (key22 === "rates")) || (key22 === "tierAssumption")) || (key22 === "assumptions")) || (key22 === "source"))){
+const err223 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data87};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -6548,8 +6540,11 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data89.higher === undefined){
-const err224 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
+}
+if(data87.unit !== undefined){
+let data88 = data87.unit;
+if(!(((data88 === "day") || (data88 === "hour")) || (data88 === "session"))){
+const err224 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/unit/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit.enum,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.unit,data:data88};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -6558,9 +6553,18 @@ vErrors.push(err224);
 }
 errors++;
 }
-for(const key23 in data89){
-if(!((key23 === "lower") || (key23 === "higher"))){
-const err225 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
+}
+if(data87.rate !== undefined){
+if(!(validate41(data87.rate, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rate",parentData:data87,parentDataProperty:"rate",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data87.rates !== undefined){
+let data90 = data87.rates;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.lower === undefined){
+const err225 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data90};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -6569,22 +6573,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data89.lower !== undefined){
-if(!(validate41(data89.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data89,parentDataProperty:"lower",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data89.higher !== undefined){
-if(!(validate41(data89.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data89,parentDataProperty:"higher",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data89};
+if(data90.higher === undefined){
+const err226 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/required",keyword:"required",params:{missingProperty: "higher"},message:"must have required property '"+"higher"+"'",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.required,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data90};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -6593,12 +6583,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data86.tierAssumption !== undefined){
-let data92 = data86.tierAssumption;
-if(typeof data92 === "string"){
-if(!pattern17.test(data92)){
-const err227 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data92};
+for(const key23 in data90){
+if(!((key23 === "lower") || (key23 === "higher"))){
+const err227 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data90};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -6608,8 +6595,21 @@ vErrors.push(err227);
 errors++;
 }
 }
+if(data90.lower !== undefined){
+if(!(validate41(data90.lower, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/lower",parentData:data90,parentDataProperty:"lower",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data90.higher !== undefined){
+if(!(validate41(data90.higher, {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates/higher",parentData:data90,parentDataProperty:"higher",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err228 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data92};
+const err228 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/rates",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/rates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.rates,data:data90};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -6619,15 +6619,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data86.assumptions !== undefined){
-let data93 = data86.assumptions;
-if(Array.isArray(data93)){
-const len12 = data93.length;
-for(let i12=0; i12<len12; i12++){
-let data94 = data93[i12];
-if(typeof data94 === "string"){
-if(!pattern17.test(data94)){
-const err229 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i12,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data94};
+if(data87.tierAssumption !== undefined){
+let data93 = data87.tierAssumption;
+if(typeof data93 === "string"){
+if(!pattern17.test(data93)){
+const err229 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data93};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -6638,7 +6634,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i12,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data94};
+const err230 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/tierAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data93};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -6648,9 +6644,15 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions,data:data93};
+if(data87.assumptions !== undefined){
+let data94 = data87.assumptions;
+if(Array.isArray(data94)){
+const len12 = data94.length;
+for(let i12=0; i12<len12; i12++){
+let data95 = data94[i12];
+if(typeof data95 === "string"){
+if(!pattern17.test(data95)){
+const err231 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i12,schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data95};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -6660,11 +6662,8 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data86.source !== undefined){
-let data95 = data86.source;
-if(typeof data95 === "string"){
-if(func1(data95) < 3){
-const err232 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data95};
+else {
+const err232 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions/" + i12,schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data95};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -6674,8 +6673,9 @@ vErrors.push(err232);
 errors++;
 }
 }
+}
 else {
-const err233 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data95};
+const err233 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/assumptions",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/properties/assumptions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.properties.assumptions,data:data94};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -6685,9 +6685,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data86};
+if(data87.source !== undefined){
+let data96 = data87.source;
+if(typeof data96 === "string"){
+if(func1(data96) < 3){
+const err234 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data96};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -6697,9 +6699,8 @@ vErrors.push(err234);
 errors++;
 }
 }
-}
 else {
-const err235 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data85};
+const err235 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data96};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -6709,11 +6710,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data63.provision !== undefined){
-let data96 = data63.provision;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.unitCost === undefined){
-const err236 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+}
+else {
+const err236 = {instancePath:instancePath+"/compensation/unitCosts/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/compensation/else/then/properties/unitCosts/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts.additionalProperties,data:data87};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -6722,8 +6721,10 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data96.actualCostUpToUnitCost === undefined){
-const err237 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/compensation/unitCosts",schemaPath:"#/properties/compensation/else/then/properties/unitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.unitCosts.type,parentSchema:schema51.properties.compensation.else.then.properties.unitCosts,data:data86};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -6732,9 +6733,12 @@ vErrors.push(err237);
 }
 errors++;
 }
-for(const key24 in data96){
-if(!((key24 === "unitCost") || (key24 === "actualCostUpToUnitCost"))){
-const err238 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+}
+if(data64.provision !== undefined){
+let data97 = data64.provision;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.unitCost === undefined){
+const err238 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "unitCost"},message:"must have required property '"+"unitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data97};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -6743,22 +6747,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data96.unitCost !== undefined){
-if(!(validate53(data96.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data96,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data96.actualCostUpToUnitCost !== undefined){
-if(!(validate53(data96.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data96,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.provision.type,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data96};
+if(data97.actualCostUpToUnitCost === undefined){
+const err239 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/required",keyword:"required",params:{missingProperty: "actualCostUpToUnitCost"},message:"must have required property '"+"actualCostUpToUnitCost"+"'",schema:schema51.properties.compensation.else.then.properties.provision.required,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data97};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -6767,12 +6757,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data63.proRataAssumption !== undefined){
-let data99 = data63.proRataAssumption;
-if(typeof data99 === "string"){
-if(!pattern17.test(data99)){
-const err240 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data99};
+for(const key24 in data97){
+if(!((key24 === "unitCost") || (key24 === "actualCostUpToUnitCost"))){
+const err240 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data97};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -6782,8 +6769,21 @@ vErrors.push(err240);
 errors++;
 }
 }
+if(data97.unitCost !== undefined){
+if(!(validate53(data97.unitCost, {instancePath:instancePath+"/compensation/provision/unitCost",parentData:data97,parentDataProperty:"unitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data97.actualCostUpToUnitCost !== undefined){
+if(!(validate53(data97.actualCostUpToUnitCost, {instancePath:instancePath+"/compensation/provision/actualCostUpToUnitCost",parentData:data97,parentDataProperty:"actualCostUpToUnitCost",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err241 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data99};
+const err241 = {instancePath:instancePath+"/compensation/provision",schemaPath:"#/properties/compensation/else/then/properties/provision/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.properties.provision.type,parentSchema:schema51.properties.compensation.else.then.properties.provision,data:data97};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -6793,19 +6793,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data63.lineRules !== undefined){
-let data100 = data63.lineRules;
-if(Array.isArray(data100)){
-const len13 = data100.length;
-for(let i13=0; i13<len13; i13++){
-if(!(validate47(data100[i13], {instancePath:instancePath+"/compensation/lineRules/" + i13,parentData:data100,parentDataProperty:i13,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err242 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.then.properties.lineRules,data:data100};
+if(data64.proRataAssumption !== undefined){
+let data100 = data64.proRataAssumption;
+if(typeof data100 === "string"){
+if(!pattern17.test(data100)){
+const err242 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data100};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -6815,9 +6807,8 @@ vErrors.push(err242);
 errors++;
 }
 }
-}
 else {
-const err243 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.type,parentSchema:schema51.properties.compensation.else.then,data:data63};
+const err243 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data100};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -6826,22 +6817,20 @@ vErrors.push(err243);
 }
 errors++;
 }
-var _valid5 = _errs234 === errors;
-valid85 = _valid5;
-if(valid85){
-var props4 = true;
 }
-ifClause2 = "then";
+if(data64.lineRules !== undefined){
+let data101 = data64.lineRules;
+if(Array.isArray(data101)){
+const len13 = data101.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate47(data101[i13], {instancePath:instancePath+"/compensation/lineRules/" + i13,parentData:data101,parentDataProperty:i13,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const _errs276 = errors;
-const _errs277 = errors;
-let valid101 = true;
-const _errs278 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind !== undefined){
-if("individualBudgetLines" !== data63.kind){
-const err244 = {};
+const err244 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.then.properties.lineRules,data:data101};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -6852,21 +6841,8 @@ errors++;
 }
 }
 }
-var _valid7 = _errs278 === errors;
-errors = _errs277;
-if(vErrors !== null){
-if(_errs277){
-vErrors.length = _errs277;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs280 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind === undefined){
-const err245 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+const err245 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.then.type,parentSchema:schema51.properties.compensation.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -6875,8 +6851,22 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(data63.emergencies === undefined){
-const err246 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+var _valid5 = _errs236 === errors;
+valid85 = _valid5;
+if(valid85){
+var props4 = true;
+}
+ifClause2 = "then";
+}
+else {
+const _errs278 = errors;
+const _errs279 = errors;
+let valid101 = true;
+const _errs280 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind !== undefined){
+if("individualBudgetLines" !== data64.kind){
+const err246 = {};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -6885,8 +6875,23 @@ vErrors.push(err246);
 }
 errors++;
 }
-if(data63.proRataAssumption === undefined){
-const err247 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+}
+}
+var _valid7 = _errs280 === errors;
+errors = _errs279;
+if(vErrors !== null){
+if(_errs279){
+vErrors.length = _errs279;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs282 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind === undefined){
+const err247 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -6895,8 +6900,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data63.diUnitCostRef === undefined){
-const err248 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(data64.emergencies === undefined){
+const err248 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "emergencies"},message:"must have required property '"+"emergencies"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6905,8 +6910,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data63.diUnitCosts === undefined){
-const err249 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCosts"},message:"must have required property '"+"diUnitCosts"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(data64.proRataAssumption === undefined){
+const err249 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "proRataAssumption"},message:"must have required property '"+"proRataAssumption"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -6915,8 +6920,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data63.lineRules === undefined){
-const err250 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(data64.diUnitCostRef === undefined){
+const err250 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCostRef"},message:"must have required property '"+"diUnitCostRef"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6925,9 +6930,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-for(const key25 in data63){
-if(!((((((key25 === "kind") || (key25 === "emergencies")) || (key25 === "proRataAssumption")) || (key25 === "diUnitCostRef")) || (key25 === "diUnitCosts")) || (key25 === "lineRules"))){
-const err251 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+if(data64.diUnitCosts === undefined){
+const err251 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "diUnitCosts"},message:"must have required property '"+"diUnitCosts"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6936,11 +6940,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data63.kind !== undefined){
-let data103 = data63.kind;
-if("individualBudgetLines" !== data103){
-const err252 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data103};
+if(data64.lineRules === undefined){
+const err252 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/required",keyword:"required",params:{missingProperty: "lineRules"},message:"must have required property '"+"lineRules"+"'",schema:schema51.properties.compensation.else.else.then.required,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6949,12 +6950,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-if(data63.emergencies !== undefined){
-let data104 = data63.emergencies;
-if(typeof data104 === "string"){
-if(func1(data104) > 64){
-const err253 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data104};
+for(const key25 in data64){
+if(!((((((key25 === "kind") || (key25 === "emergencies")) || (key25 === "proRataAssumption")) || (key25 === "diUnitCostRef")) || (key25 === "diUnitCosts")) || (key25 === "lineRules"))){
+const err253 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6963,8 +6961,11 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(!pattern6.test(data104)){
-const err254 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data104};
+}
+if(data64.kind !== undefined){
+let data104 = data64.kind;
+if("individualBudgetLines" !== data104){
+const err254 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/else/else/then/properties/kind/const",keyword:"const",params:{allowedValue: "individualBudgetLines"},message:"must be equal to constant",schema:"individualBudgetLines",parentSchema:schema51.properties.compensation.else.else.then.properties.kind,data:data104};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6974,8 +6975,11 @@ vErrors.push(err254);
 errors++;
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data104};
+if(data64.emergencies !== undefined){
+let data105 = data64.emergencies;
+if(typeof data105 === "string"){
+if(func1(data105) > 64){
+const err255 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37,data:data105};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6984,12 +6988,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data63.proRataAssumption !== undefined){
-let data105 = data63.proRataAssumption;
-if(typeof data105 === "string"){
-if(!pattern17.test(data105)){
-const err256 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data105};
+if(!pattern6.test(data105)){
+const err256 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_]*$",parentSchema:schema37,data:data105};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -7000,7 +7000,7 @@ errors++;
 }
 }
 else {
-const err257 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data105};
+const err257 = {instancePath:instancePath+"/compensation/emergencies",schemaPath:"common.schema.json#/$defs/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data105};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -7010,11 +7010,11 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data63.diUnitCostRef !== undefined){
-let data106 = data63.diUnitCostRef;
+if(data64.proRataAssumption !== undefined){
+let data106 = data64.proRataAssumption;
 if(typeof data106 === "string"){
-if(!pattern5.test(data106)){
-const err258 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data106};
+if(!pattern17.test(data106)){
+const err258 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/pattern",keyword:"pattern",params:{pattern: "^A[0-9]+$"},message:"must match pattern \""+"^A[0-9]+$"+"\"",schema:"^A[0-9]+$",parentSchema:schema54,data:data106};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -7025,7 +7025,7 @@ errors++;
 }
 }
 else {
-const err259 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data106};
+const err259 = {instancePath:instancePath+"/compensation/proRataAssumption",schemaPath:"common.schema.json#/$defs/assumptionId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data106};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -7035,11 +7035,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data63.diUnitCosts !== undefined){
-let data107 = data63.diUnitCosts;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.programme === undefined){
-const err260 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+if(data64.diUnitCostRef !== undefined){
+let data107 = data64.diUnitCostRef;
+if(typeof data107 === "string"){
+if(!pattern5.test(data107)){
+const err260 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z0-9]{0,15}$"},message:"must match pattern \""+"^[A-Z][A-Za-z0-9]{0,15}$"+"\"",schema:"^[A-Z][A-Za-z0-9]{0,15}$",parentSchema:schema35,data:data107};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -7048,8 +7048,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data107.source === undefined){
-const err261 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+}
+else {
+const err261 = {instancePath:instancePath+"/compensation/diUnitCostRef",schemaPath:"common.schema.json#/$defs/domainId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data107};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -7058,9 +7059,12 @@ vErrors.push(err261);
 }
 errors++;
 }
-for(const key26 in data107){
-if(!((key26 === "programme") || (key26 === "source"))){
-const err262 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+}
+if(data64.diUnitCosts !== undefined){
+let data108 = data64.diUnitCosts;
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.programme === undefined){
+const err262 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "programme"},message:"must have required property '"+"programme"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data108};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -7069,12 +7073,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data107.programme !== undefined){
-let data108 = data107.programme;
-if(typeof data108 === "string"){
-if(!pattern4.test(data108)){
-const err263 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data108};
+if(data108.source === undefined){
+const err263 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.required,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data108};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -7083,9 +7083,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data108};
+for(const key26 in data108){
+if(!((key26 === "programme") || (key26 === "source"))){
+const err264 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties",schema:false,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data108};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -7095,11 +7095,11 @@ vErrors.push(err264);
 errors++;
 }
 }
-if(data107.source !== undefined){
-let data109 = data107.source;
+if(data108.programme !== undefined){
+let data109 = data108.programme;
 if(typeof data109 === "string"){
-if(func1(data109) < 3){
-const err265 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data109};
+if(!pattern4.test(data109)){
+const err265 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data109};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -7110,7 +7110,7 @@ errors++;
 }
 }
 else {
-const err266 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data109};
+const err266 = {instancePath:instancePath+"/compensation/diUnitCosts/programme",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/properties/programme/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.properties.programme,data:data109};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -7120,9 +7120,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data107};
+if(data108.source !== undefined){
+let data110 = data108.source;
+if(typeof data110 === "string"){
+if(func1(data110) < 3){
+const err267 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters",schema:3,parentSchema:schema62,data:data110};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -7132,19 +7134,8 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data63.lineRules !== undefined){
-let data110 = data63.lineRules;
-if(Array.isArray(data110)){
-const len14 = data110.length;
-for(let i14=0; i14<len14; i14++){
-if(!(validate47(data110[i14], {instancePath:instancePath+"/compensation/lineRules/" + i14,parentData:data110,parentDataProperty:i14,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err268 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data110};
+const err268 = {instancePath:instancePath+"/compensation/diUnitCosts/source",schemaPath:"common.schema.json#/$defs/citation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data110};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -7156,7 +7147,7 @@ errors++;
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data63};
+const err269 = {instancePath:instancePath+"/compensation/diUnitCosts",schemaPath:"#/properties/compensation/else/else/then/properties/diUnitCosts/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.properties.diUnitCosts.type,parentSchema:schema51.properties.compensation.else.else.then.properties.diUnitCosts,data:data108};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -7165,14 +7156,20 @@ vErrors.push(err269);
 }
 errors++;
 }
-var _valid7 = _errs280 === errors;
-valid101 = _valid7;
-if(valid101){
-var props5 = true;
+}
+if(data64.lineRules !== undefined){
+let data111 = data64.lineRules;
+if(Array.isArray(data111)){
+const len14 = data111.length;
+for(let i14=0; i14<len14; i14++){
+if(!(validate47(data111[i14], {instancePath:instancePath+"/compensation/lineRules/" + i14,parentData:data111,parentDataProperty:i14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
 }
 }
-if(!valid101){
-const err270 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data63};
+}
+else {
+const err270 = {instancePath:instancePath+"/compensation/lineRules",schemaPath:"#/properties/compensation/else/else/then/properties/lineRules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.compensation.else.else.then.properties.lineRules.type,parentSchema:schema51.properties.compensation.else.else.then.properties.lineRules,data:data111};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -7181,7 +7178,35 @@ vErrors.push(err270);
 }
 errors++;
 }
-var _valid5 = _errs276 === errors;
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.else.else.then.type,parentSchema:schema51.properties.compensation.else.else.then,data:data64};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+var _valid7 = _errs282 === errors;
+valid101 = _valid7;
+if(valid101){
+var props5 = true;
+}
+}
+if(!valid101){
+const err272 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/else/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema51.properties.compensation.else.else.if,parentSchema:schema51.properties.compensation.else.else,data:data64};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+var _valid5 = _errs278 === errors;
 valid85 = _valid5;
 if(valid85){
 if(props4 !== true && props5 !== undefined){
@@ -7197,16 +7222,16 @@ Object.assign(props4, props5);
 ifClause2 = "else";
 }
 if(!valid85){
-const err271 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data63};
+const err273 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/else/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema51.properties.compensation.else.if,parentSchema:schema51.properties.compensation.else,data:data64};
 if(vErrors === null){
-vErrors = [err271];
+vErrors = [err273];
 }
 else {
-vErrors.push(err271);
+vErrors.push(err273);
 }
 errors++;
 }
-var _valid4 = _errs230 === errors;
+var _valid4 = _errs232 === errors;
 valid71 = _valid4;
 if(valid71){
 if(props3 !== true && props4 !== undefined){
@@ -7222,34 +7247,7 @@ Object.assign(props3, props4);
 ifClause1 = "else";
 }
 if(!valid71){
-const err272 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data63};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.kind === undefined){
-const err273 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data63};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-if(props3 !== true){
-props3 = props3 || {};
-props3.kind = true;
-}
-if(data63.kind !== undefined){
-let data112 = data63.kind;
-if(!(((data112 === "cappedActualCost") || (data112 === "unitCostDeliveries")) || (data112 === "individualBudgetLines"))){
-const err274 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data112};
+const err274 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema51.properties.compensation.if,parentSchema:schema51.properties.compensation,data:data64};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -7258,10 +7256,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data63};
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.kind === undefined){
+const err275 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.properties.compensation.required,parentSchema:schema51.properties.compensation,data:data64};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -7270,15 +7267,43 @@ vErrors.push(err275);
 }
 errors++;
 }
+if(props3 !== true){
+props3 = props3 || {};
+props3.kind = true;
 }
-}
-else {
-const err276 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(data64.kind !== undefined){
+let data113 = data64.kind;
+if(!(((data113 === "cappedActualCost") || (data113 === "unitCostDeliveries")) || (data113 === "individualBudgetLines"))){
+const err276 = {instancePath:instancePath+"/compensation/kind",schemaPath:"#/properties/compensation/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.compensation.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.compensation.properties.kind.enum,parentSchema:schema51.properties.compensation.properties.kind,data:data113};
 if(vErrors === null){
 vErrors = [err276];
 }
 else {
 vErrors.push(err276);
+}
+errors++;
+}
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/compensation",schemaPath:"#/properties/compensation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.compensation.type,parentSchema:schema51.properties.compensation,data:data64};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+}
+else {
+const err278 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
 }
 errors++;
 }
