@@ -10,6 +10,8 @@ export interface FactConstraint {
   value: unknown;
   /** As an officer recognises it: `age lessThan 4 (youngChildAge)`, `residence equal "own_home"`. */
   text: string;
+  /** Every value the fact can hold, as the request schemas list them (null included when it may be left out); absent when they cannot be listed. */
+  domain?: readonly unknown[] | null;
 }
 
 const VALUE_SETS = new Set(['equal', 'in']);
@@ -21,12 +23,12 @@ const DATE = new Set(['dateAfter', 'dateOnOrAfter', 'dateBefore', 'dateOnOrBefor
 const ANALYSED = new Set([...VALUE_SETS, 'notEqual', 'notIn', ...LOWER, ...UPPER]);
 
 /** The constraint a condition puts on its fact, or null when it compares with another fact or is not analysed. */
-export function constraintOf(leaf: FactCondition, version: RuleVersion): FactConstraint | null {
+export function constraintOf(leaf: FactCondition, version: RuleVersion, domain: readonly unknown[] | null = null): FactConstraint | null {
   if (!ANALYSED.has(leaf.operator) || isFactValue(leaf.value)) return null;
   const param = isParamValue(leaf.value) ? leaf.value.param : null;
   const value = param === null ? leaf.value : version.parameters.get(param)?.value;
   if (value === undefined) return null;
-  return { fact: leaf.fact, operator: leaf.operator, value, text: `${leaf.fact} ${leaf.operator} ${JSON.stringify(value)}${param === null ? '' : ` (${param})`}` };
+  return { fact: leaf.fact, operator: leaf.operator, value, text: `${leaf.fact} ${leaf.operator} ${JSON.stringify(value)}${param === null ? '' : ` (${param})`}`, domain };
 }
 
 function holdsFor(constraints: readonly FactConstraint[], candidate: unknown): boolean {
@@ -60,7 +62,9 @@ function rangeOf(constraints: readonly FactConstraint[]): { lowest: unknown; hig
 
 /** Whether some value of the fact meets every constraint (all on the same fact), as the operators decide. */
 export function satisfiable(constraints: readonly FactConstraint[]): boolean {
-  let candidates: unknown[] | null = null;
+  // A fact whose values the request schemas list can hold only those.
+  const domain = constraints.find((constraint) => constraint.domain)?.domain;
+  let candidates: unknown[] | null = domain ? [...domain] : null;
   for (const constraint of constraints) {
     if (!VALUE_SETS.has(constraint.operator)) continue;
     const values = constraint.operator === 'equal' ? [constraint.value] : Array.isArray(constraint.value) ? constraint.value : [];
@@ -71,4 +75,12 @@ export function satisfiable(constraints: readonly FactConstraint[]): boolean {
   if (range === null) return false;
   // A range of one value can still be excluded by notEqual or notIn.
   return range === 'open' || holdsFor(constraints, range.lowest as CalendarDate | number);
+}
+
+/** Whether every value the fact can hold meets the constraint (`in` all of them, `notIn` none of them, `notIn: []`). */
+export function alwaysHolds(constraint: FactConstraint): boolean {
+  const operator = OPERATORS.get(constraint.operator);
+  if (!operator) return false;
+  if (constraint.domain) return constraint.domain.every((candidate) => operator.evaluate(candidate, constraint.value));
+  return constraint.operator === 'notIn' && Array.isArray(constraint.value) && constraint.value.length === 0;
 }

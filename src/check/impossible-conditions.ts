@@ -1,9 +1,13 @@
-import type { Condition, RuleKind, RuleVersion } from '../rules/model.js';
+import type { ItemPattern } from '../evaluate/operators.js';
+import { isParamValue } from '../evaluate/condition-trace.js';
+import { factDomain, itemFieldDomain, lineFactValues, programmeFactValues, type FactValueScope } from '../rules/fact-values.js';
+import type { Condition, FactCondition, Programme, RuleKind, RuleVersion } from '../rules/model.js';
 import { rulesOf } from '../rules/rule-conditions.js';
 import { ruleFileOf } from '../rules/rule-files.js';
 import { positionOf, type JsonPath } from '../rules/yaml-file.js';
-import { constraintOf, satisfiable, type FactConstraint } from './fact-constraints.js';
+import { alwaysHolds, constraintOf, satisfiable, type FactConstraint } from './fact-constraints.js';
 import { findingAt, type Finding } from './finding.js';
+import { patternReach } from './item-patterns.js';
 
 /** A constraint with the place to point at: where it enters the condition being analysed. */
 interface PlacedConstraint extends FactConstraint {
@@ -35,13 +39,21 @@ function firstContradiction(constraints: readonly PlacedConstraint[]): { culprit
   return null;
 }
 
+function listed(values: readonly unknown[]): string {
+  return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ');
+}
+
 /**
- * Conditions that can never hold: a comparison no value meets (`in: []`), an `all` whose parts contradict on
- * the same fact once parameters are read (age < 4 and age ≥ 18; equal to two values; `in` lists that share
- * nothing), followed through nested `all`s and named conditions; and each rule that is then never met.
+ * Conditions that can never hold: a comparison no value meets (`in: []`, `notIn` every value a request can send),
+ * an `all` whose parts contradict on the same fact once parameters are read (age < 4 and age ≥ 18; equal to two
+ * values; `in` lists that share nothing), an item pattern no item meets, followed through nested `all`s and named
+ * conditions; and each rule that is then never met. Also, as warnings, comparisons every value a request can send
+ * meets (`in` every value, `notIn: []`) and item pattern fields that narrow nothing.
  */
-export function impossibleConditions(version: RuleVersion): Finding[] {
+export function impossibleConditions(programme: Programme, version: RuleVersion): Finding[] {
   const findings: Finding[] = [];
+  const programmeScope = programmeFactValues(programme);
+  const lineScope = version.compensation ? lineFactValues(version.compensation.kind) : programmeScope;
   const named = new Map<string, Analysis>();
   const lineOf = (path: JsonPath): number => {
     const yaml = ruleFileOf(version);
@@ -52,28 +64,47 @@ export function impossibleConditions(version: RuleVersion): Finding[] {
     const known = named.get(name);
     if (known) return known;
     const body = version.namedConditions.get(name);
-    const analysis = body ? analyse(body, ['conditions', name]) : POSSIBLE;
+    const analysis = body ? analyse(body, ['conditions', name], programmeScope) : POSSIBLE;
     named.set(name, analysis);
     return analysis;
   };
 
-  const analyse = (condition: Condition, path: JsonPath): Analysis => {
+  /** Whether an item pattern can match some item; warns of fields that narrow nothing. */
+  const patternPossible = (leaf: FactCondition, path: JsonPath, scope: FactValueScope): boolean => {
+    if (!leaf.operator.endsWith('ItemMatching') || isParamValue(leaf.value) || leaf.value === null || typeof leaf.value !== 'object' || Array.isArray(leaf.value)) return true;
+    const pattern = leaf.value as ItemPattern;
+    const reach = patternReach(pattern, (field) => itemFieldDomain(scope, leaf.fact, field));
+    for (const field of reach.narrowNothing) {
+      findings.push(findingAt(version, [...path, 'value', field], 'warning', 'always', `${field} ${JSON.stringify(pattern[field])} is met by every ${leaf.fact} item a request can send: it narrows nothing`, true));
+    }
+    if (reach.matchesNothing === null) return true;
+    const field = reach.matchesNothing;
+    const what = `no ${leaf.fact} item a request can send meets ${field} ${JSON.stringify(pattern[field])}`;
+    if (leaf.operator === 'hasNoItemMatching') {
+      findings.push(findingAt(version, path, 'warning', 'always', `always holds: ${what}`));
+      return true;
+    }
+    findings.push(findingAt(version, path, 'error', 'impossible', `never holds: ${what}`));
+    return false;
+  };
+
+  const analyse = (condition: Condition, path: JsonPath, scope: FactValueScope): Analysis => {
     if ('condition' in condition) {
       const analysis = analyseNamed(condition.condition);
       // Point at the reference: the contradiction is in how this condition combines with its neighbours.
       return { impossible: analysis.impossible, constraints: analysis.constraints.map((constraint) => ({ ...constraint, path })) };
     }
     if ('not' in condition) {
-      analyse(condition.not, [...path, 'not']);
+      analyse(condition.not, [...path, 'not'], scope);
       return POSSIBLE;
     }
     if ('any' in condition) {
-      const possible = condition.any.map((child, index) => analyse(child, [...path, 'any', index])).filter((child) => !child.impossible);
+      const possible = condition.any.map((child, index) => analyse(child, [...path, 'any', index], scope)).filter((child) => !child.impossible);
       if (possible.length === 0) return { impossible: true, constraints: [] };
       return { impossible: false, constraints: possible.length === 1 ? (possible[0] as Analysis).constraints : [] };
     }
     if ('all' in condition) {
-      const children = condition.all.map((child, index) => analyse(child, [...path, 'all', index]));
+      const children = condition.all.map((child, index) => analyse(child, [...path, 'all', index], scope));
       // A part that never holds has been reported where it is.
       if (children.some((child) => child.impossible)) return { impossible: true, constraints: [] };
       const constraints = children.flatMap((child) => child.constraints);
@@ -83,18 +114,25 @@ export function impossibleConditions(version: RuleVersion): Finding[] {
       findings.push(findingAt(version, contradiction.culprit.path, 'error', 'impossible', `never holds: ${contradiction.culprit.text} contradicts ${others} in the same all`));
       return { impossible: true, constraints };
     }
-    const constraint = constraintOf(condition, version);
+    if (!patternPossible(condition, path, scope)) return { impossible: true, constraints: [] };
+    const domain = factDomain(scope, condition.fact);
+    const constraint = constraintOf(condition, version, domain);
     if (!constraint) return POSSIBLE;
     if (!satisfiable([constraint])) {
-      findings.push(findingAt(version, path, 'error', 'impossible', `never holds: no value meets ${constraint.text}`));
+      const known = domain !== null && satisfiable([{ ...constraint, domain: null }]);
+      findings.push(findingAt(version, path, 'error', 'impossible', known ? `never holds: no value a request can send meets ${constraint.text} (${condition.fact} is one of ${listed(domain)})` : `never holds: no value meets ${constraint.text}`));
       return { impossible: true, constraints: [] };
+    }
+    if (alwaysHolds(constraint)) {
+      const why = domain ? `every value a request can send meets it (${condition.fact} is one of ${listed(domain)})` : 'it excludes nothing';
+      findings.push(findingAt(version, path, 'warning', 'always', `always holds: ${constraint.text}: ${why}`));
     }
     return { impossible: false, constraints: [{ ...constraint, path }] };
   };
 
   for (const name of version.namedConditions.keys()) analyseNamed(name);
-  for (const { rule, path } of rulesOf(version)) {
-    if (analyse(rule.conditions, [...path, 'conditions']).impossible) {
+  for (const { rule, path, list } of rulesOf(version)) {
+    if (analyse(rule.conditions, [...path, 'conditions'], list === 'lineRules' ? lineScope : programmeScope).impossible) {
       findings.push(findingAt(version, [...path, 'id'], 'error', 'impossible', `rule ${rule.id} can never hold, so ${CONSEQUENCE[rule.kind]}`));
     }
   }

@@ -15,16 +15,11 @@ function parametersNamedIn(value: unknown, names: Set<string>): void {
   }
 }
 
-/** Parameters no condition or compensation setting names, and named conditions no rule reaches. */
+/**
+ * Parameters no condition or compensation setting names (a condition no rule reaches does not count), and named
+ * conditions no rule reaches.
+ */
 export function unusedDeclarations(version: RuleVersion): Finding[] {
-  const used = new Set<string>();
-  parametersNamedIn([...version.namedConditions.values()], used);
-  parametersNamedIn(version.rules.map((rule) => rule.conditions), used);
-  parametersNamedIn(version.compensation, used);
-  const findings = [...version.parameters.keys()]
-    .filter((name) => !used.has(name))
-    .map((name) => findingAt(version, ['parameters', name], 'warning', 'unused', `parameter "${name}" is used by no condition or compensation setting`, true));
-
   const reached = new Set<string>();
   const reach = (condition: Condition): void => {
     for (const name of namedConditionsIn(condition)) {
@@ -35,6 +30,25 @@ export function unusedDeclarations(version: RuleVersion): Finding[] {
     }
   };
   for (const rule of [...version.rules, ...(version.compensation?.lineRules ?? [])]) reach(rule.conditions);
+
+  const used = new Set<string>();
+  parametersNamedIn([...reached].map((name) => version.namedConditions.get(name)), used);
+  parametersNamedIn(version.rules.map((rule) => rule.conditions), used);
+  parametersNamedIn(version.compensation, used);
+  const usedOnlyByUnreached = new Map<string, string>();
+  for (const [name, condition] of version.namedConditions) {
+    if (reached.has(name)) continue;
+    const names = new Set<string>();
+    parametersNamedIn(condition, names);
+    for (const parameter of names) if (!used.has(parameter) && !usedOnlyByUnreached.has(parameter)) usedOnlyByUnreached.set(parameter, name);
+  }
+  const findings = [...version.parameters.keys()]
+    .filter((name) => !used.has(name))
+    .map((name) => {
+      const condition = usedOnlyByUnreached.get(name);
+      const message = condition === undefined ? `parameter "${name}" is used by no condition or compensation setting` : `parameter "${name}" is used only by condition "${condition}", which no rule uses`;
+      return findingAt(version, ['parameters', name], 'warning', 'unused', message, true);
+    });
   for (const name of version.namedConditions.keys()) {
     if (!reached.has(name)) findings.push(findingAt(version, ['conditions', name], 'warning', 'unused', `condition "${name}" is used by no rule`, true));
   }

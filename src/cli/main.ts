@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { packagePath } from '../package-directory.js';
 import { EXIT, exitStatusOf, PROCESS_OUTPUT, type CliOutput } from './cli-output.js';
 import { registerBatch } from './commands/batch.js';
 import { registerDiff } from './commands/diff.js';
@@ -11,6 +13,11 @@ const EXIT_CODES = `
 Exit codes: 0 all is well; 1 problems found or cases failed; 2 the command was not used as it must be.
 Answers go to stdout, problems to stderr.`;
 
+/** The version in package.json: the one `npm ci` installed and the one a bug report should name. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** The sbsp-rules program: one command a file in ./commands, each adding itself with register<Name>(program). */
 export function buildProgram(output: CliOutput = PROCESS_OUTPUT): Command {
   // Output and exit handling first: subcommands copy them from the program when they are added.
@@ -18,6 +25,7 @@ export function buildProgram(output: CliOutput = PROCESS_OUTPUT): Command {
     .description('Tools for policy officers and reviewers of the SBSP rule files')
     .configureOutput(output)
     .exitOverride()
+    .version(packageVersion(), '-V, --version', 'print the version of sbsp-rules')
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES);
   registerValidate(program);

@@ -1,5 +1,6 @@
 import { runExampleCase, type ExampleCase } from '../cases/example-cases.js';
 import { compensationResponse, eligibilityResponse, type ApiResponse } from '../http/api-response.js';
+import { referencedProgrammes } from '../rules/check-references.js';
 import type { RuleSet } from '../rules/model.js';
 import { compareAnswers } from './answer-change.js';
 import type { CaseImpact, ImpactReport } from './diff-report.js';
@@ -47,4 +48,24 @@ export function caseImpact(cases: readonly CaseToRun[], before: RuleSet, after: 
     changed.push(impact);
   }
   return { ran: cases.length, changed };
+}
+
+/**
+ * The programmes whose cases a change to `programmes` can move: those, and every programme whose versions read
+ * one of them (IBM pricing lines at DI's unit costs), on either side. Undefined (every programme) stays undefined.
+ */
+export function programmesReading(programmes: readonly string[] | undefined, ruleSets: readonly RuleSet[]): string[] | undefined {
+  if (programmes === undefined) return undefined;
+  const found = new Set(programmes);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const ruleSet of ruleSets) {
+      for (const programme of ruleSet.programmes.values()) {
+        if (found.has(programme.id) || !referencedProgrammes(programme).some((name) => found.has(name))) continue;
+        found.add(programme.id);
+        grew = true;
+      }
+    }
+  }
+  return [...found].sort();
 }

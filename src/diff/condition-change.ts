@@ -95,7 +95,13 @@ function overlap(a: Condition, b: Condition): number {
   return childrenOf(b as Composite).filter((child) => keys.has(canonicalJson(child))).length;
 }
 
-function compareChildren(kind: 'all' | 'any', oldChildren: Condition[], newChildren: Condition[], sides: ConditionSides): string[] {
+/** Where a clause sits: the all/any/not around it, outermost first, each with its place among its siblings. */
+type Place = ReadonlyArray<{ kind: 'all' | 'any' | 'not'; index: number }>;
+
+/** A change found while walking both sides: a line of words, or a clause removed or added that may have moved. */
+type Change = { line: string } | { side: 'removed' | 'added'; key: string; words: string; place: Place };
+
+function compareChildren(kind: 'all' | 'any', oldChildren: Condition[], newChildren: Condition[], sides: ConditionSides, place: Place): Change[] {
   const oldLeft = [...oldChildren];
   const newLeft = [...newChildren];
   for (const child of newChildren) {
@@ -118,36 +124,87 @@ function compareChildren(kind: 'all' | 'any', oldChildren: Condition[], newChild
       newLeft.splice(newLeft.indexOf(best), 1);
     }
   }
+  const inside = (children: Condition[], child: Condition): Place => [...place, { kind, index: children.indexOf(child) }];
   return [
-    ...pairs.flatMap(([oldChild, newChild]) => compareConditions(oldChild, newChild, sides)),
-    ...oldLeft.map((child) => `condition \`${words(child, sides.oldParameters)}\` removed from ${kind}`),
-    ...newLeft.map((child) => `condition \`${words(child, sides.newParameters)}\` added to ${kind}`),
+    ...pairs.flatMap(([oldChild, newChild]) => compare(oldChild, newChild, sides, [...place, { kind, index: newChildren.indexOf(newChild) }])),
+    ...oldLeft.map((child): Change => ({ side: 'removed', key: canonicalJson(child), words: words(child, sides.oldParameters), place: inside(oldChildren, child) })),
+    ...newLeft.map((child): Change => ({ side: 'added', key: canonicalJson(child), words: words(child, sides.newParameters), place: inside(newChildren, child) })),
   ];
 }
 
-/**
- * Two conditions compared as a reviewer reads them: each edited clause in words ("age < adultAge (18) became
- * age < 19", "residence in [...] gained foster_family", "condition `x` added to all"). Empty when the same.
- */
-export function compareConditions(oldCondition: Condition, newCondition: Condition, sides: ConditionSides): string[] {
+function compare(oldCondition: Condition, newCondition: Condition, sides: ConditionSides, place: Place): Change[] {
   if (sameValue(oldCondition, newCondition)) return [];
-  if (isFactCondition(oldCondition) && isFactCondition(newCondition)) return compareFactConditions(oldCondition, newCondition, sides);
+  if (isFactCondition(oldCondition) && isFactCondition(newCondition)) return compareFactConditions(oldCondition, newCondition, sides).map((line) => ({ line }));
   const oldKind = compositeKind(oldCondition);
   const newKind = compositeKind(newCondition);
   if (oldKind === 'not' && newKind === 'not') {
-    return compareConditions((oldCondition as { not: Condition }).not, (newCondition as { not: Condition }).not, sides).map((line) => `inside not: ${line}`);
+    return compare((oldCondition as { not: Condition }).not, (newCondition as { not: Condition }).not, sides, [...place, { kind: 'not', index: 0 }]).map((change) =>
+      'line' in change ? { line: `inside not: ${change.line}` } : change,
+    );
   }
   if (oldKind !== null && oldKind !== 'not' && oldKind === newKind) {
-    return compareChildren(oldKind, childrenOf(oldCondition as Composite), childrenOf(newCondition as Composite), sides);
+    return compareChildren(oldKind, childrenOf(oldCondition as Composite), childrenOf(newCondition as Composite), sides, place);
   }
   // A single condition wrapped in all/any with others beside it reads as conditions added (or, unwrapped, removed).
   if (newKind === 'all' || newKind === 'any') {
     const children = childrenOf(newCondition as Composite);
-    if (children.some((child) => sameValue(child, oldCondition))) return compareChildren(newKind, [oldCondition], children, sides);
+    if (children.some((child) => sameValue(child, oldCondition))) return compareChildren(newKind, [oldCondition], children, sides, place);
   }
   if (oldKind === 'all' || oldKind === 'any') {
     const children = childrenOf(oldCondition as Composite);
-    if (children.some((child) => sameValue(child, newCondition))) return compareChildren(oldKind, children, [newCondition], sides);
+    if (children.some((child) => sameValue(child, newCondition))) return compareChildren(oldKind, children, [newCondition], sides, place);
   }
-  return [became(oldCondition, newCondition, sides)];
+  return [{ line: became(oldCondition, newCondition, sides) }];
+}
+
+/** "the any inside the all": where a clause sits, in words, innermost first. */
+function placeWords(place: Place): string {
+  const kinds = place.map((level) => (level.kind === 'not' ? 'not' : `the ${level.kind}`)).reverse();
+  return kinds.length === 0 ? 'the top' : kinds.join(' inside ');
+}
+
+/** What a clause's move means for when the rule holds: the innermost all/any decides whether it is required. */
+function moveMeaning(from: Place, to: Place): string {
+  const negations = (place: Place): number => place.filter((level) => level.kind === 'not').length;
+  if (negations(from) % 2 !== negations(to) % 2) return `: it is now ${negations(to) % 2 === 1 ? 'negated' : 'no longer negated'}`;
+  const kindAround = (place: Place): 'all' | 'any' | 'not' | undefined => place[place.length - 1]?.kind;
+  const before = kindAround(from);
+  const after = kindAround(to);
+  if (before === 'any' && after === 'all') return ': it was one of the alternatives, now it is required';
+  if (before === 'all' && after === 'any') return ': it was required, now it is one of the alternatives';
+  return '';
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  return a.length === b.length && a.every((level, index) => level.kind === b[index]?.kind && level.index === b[index]?.index);
+}
+
+/**
+ * Two conditions compared as a reviewer reads them: each edited clause in words ("age < adultAge (18) became
+ * age < 19", "residence in [...] gained foster_family", "condition `x` added to all"). A clause taken out of one
+ * all/any and put into another — as a line indented one step too far or too little does — reads as moved, and
+ * says what that means ("moved from the any inside the all to the all: it was one of the alternatives, now it is
+ * required"). Empty when the same.
+ */
+export function compareConditions(oldCondition: Condition, newCondition: Condition, sides: ConditionSides): string[] {
+  const changes = compare(oldCondition, newCondition, sides, []);
+  const added = changes.filter((change): change is Extract<Change, { side: string }> => 'side' in change && change.side === 'added');
+  const movedTo = new Map<Change, Extract<Change, { side: string }>>();
+  for (const change of changes) {
+    if (!('side' in change) || change.side !== 'removed') continue;
+    const target = added.find((candidate) => candidate.key === change.key && !samePlace(candidate.place, change.place) && ![...movedTo.values()].includes(candidate));
+    if (target) movedTo.set(change, target);
+  }
+  const moved = new Set(movedTo.values());
+  return changes.flatMap((change): string[] => {
+    if ('line' in change) return [change.line];
+    const kind = change.place[change.place.length - 1]?.kind ?? 'all';
+    if (change.side === 'added') return moved.has(change) ? [] : [`condition \`${change.words}\` added to ${kind}`];
+    const target = movedTo.get(change);
+    if (!target) return [`condition \`${change.words}\` removed from ${kind}`];
+    const from = placeWords(change.place);
+    const to = placeWords(target.place);
+    const where = from === to ? `to another ${to.replace(/^the /, '')}` : `from ${from} to ${to}`;
+    return [`condition \`${change.words}\` moved ${where}${moveMeaning(change.place, target.place)}`];
+  });
 }

@@ -57,6 +57,8 @@ export interface VersionDiff {
   oldVersion?: string;
   /** For an added version: the version it follows on the new side, which the details below compare it with. */
   comparedWith?: string;
+  /** For an added version: the day it comes into force. */
+  effectiveFrom?: string;
   summary: string[];
   dates: string[];
   title: string[];
@@ -78,10 +80,26 @@ export interface ProgrammeDiff {
   versions: VersionDiff[];
 }
 
+/** A data file beside the programmes (calendar/<name>.yaml, emergencies/<name>.yaml) that one side has or has otherwise. */
+export interface DataFileDiff {
+  /** Its path under the rules folder: `calendar/latvia.yaml`. */
+  file: string;
+  folder: 'calendar' | 'emergencies';
+  /** The name versions use for it: `latvia`. */
+  name: string;
+  change: Change;
+  /** What changed, in words: each day that changes its kind, each period added, removed or moved. */
+  details: string[];
+  /** The versions that read it (`<programme> <version>`), on the new side if it is there. */
+  usedBy: string[];
+}
+
 export interface RuleSetDiff {
   old: string;
   new: string;
   programmes: ProgrammeDiff[];
+  /** Data files (calendars, emergencies) that changed; absent or empty when none did. */
+  data?: DataFileDiff[];
 }
 
 /** One case or recorded request whose answer differs between the sides. */

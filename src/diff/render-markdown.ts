@@ -1,4 +1,4 @@
-import type { CaseImpact, DiffReport, ImpactReport, NamedConditionChange, ParameterChange, ProgrammeDiff, RuleChange, TextChange, VersionDiff } from './diff-report.js';
+import type { CaseImpact, DataFileDiff, DiffReport, ImpactReport, NamedConditionChange, ParameterChange, ProgrammeDiff, RuleChange, TextChange, VersionDiff } from './diff-report.js';
 import { describeParameterValue } from './condition-words.js';
 
 /** A table cell: pipes escaped, line breaks as <br>, so any text stays in its cell. */
@@ -48,16 +48,18 @@ function section(title: string, lines: string[]): string[] {
 }
 
 function versionSection(version: VersionDiff): string[] {
+  const from = version.effectiveFrom !== undefined ? `, in force from ${version.effectiveFrom}` : '';
   const heading =
     version.change === 'added' && version.comparedWith
-      ? `#### Version ${version.version} — added (compared with ${version.comparedWith}, which it follows)`
-      : `#### Version ${version.version} — ${version.change}${version.oldVersion !== undefined ? ` (old side: version ${version.oldVersion})` : ''}`;
+      ? `#### Version ${version.version} — added${from}: what it changes against ${version.comparedWith}, the version before it`
+      : `#### Version ${version.version} — ${version.change}${version.change === 'added' ? from : ''}${version.oldVersion !== undefined ? ` (old side: version ${version.oldVersion})` : ''}`;
   return [
     heading,
     '',
     ...version.summary.map((line) => `_${line}_`),
     ...(version.summary.length > 0 ? [''] : []),
-    ...section('Dates', version.dates.map((line) => `- ${line}`)),
+    // An added version's own dates are in its summary; moved from the version before it, they say nothing.
+    ...section('Dates', version.change === 'added' ? [] : version.dates.map((line) => `- ${line}`)),
     ...section('Title', version.title.map((line) => `- ${line}`)),
     ...section('Parameters', version.parameters.length > 0 ? parameterTable(version.parameters) : []),
     ...section('Rules', ruleList(version.rules)),
@@ -76,6 +78,11 @@ function programmeSection(programme: ProgrammeDiff): string[] {
     ...section('Programme', programme.details.map((line) => `- ${line}`)),
     ...programme.versions.filter((version) => version.change !== 'unchanged').flatMap(versionSection),
   ];
+}
+
+function dataFileSection(file: DataFileDiff): string[] {
+  const readers = file.usedBy.length > 0 ? ` (read by ${file.usedBy.join(', ')})` : '';
+  return [`#### ${code(file.file)} — ${file.change}${readers}`, '', ...file.details.map((line) => `- ${line}`), ''];
 }
 
 function impactRow(impact: CaseImpact): string {
@@ -102,10 +109,12 @@ export function renderMarkdown(report: DiffReport): string {
   const { diff } = report;
   const changed = diff.programmes.filter((programme) => programme.change !== 'unchanged');
   const unchanged = diff.programmes.filter((programme) => programme.change === 'unchanged').map((programme) => programme.programme);
+  const data = diff.data ?? [];
   const lines = [`## Rule changes: ${code(diff.old)} → ${code(diff.new)}`, ''];
-  if (changed.length === 0) lines.push('No differences in meaning between the two sides.', '');
-  if (unchanged.length > 0 && changed.length > 0) lines.push(`Unchanged: ${unchanged.join(', ')}.`, '');
+  if (changed.length === 0 && data.length === 0) lines.push('No differences in meaning between the two sides.', '');
+  if (unchanged.length > 0 && (changed.length > 0 || data.length > 0)) lines.push(`Unchanged: ${unchanged.join(', ')}.`, '');
   lines.push(...changed.flatMap(programmeSection));
+  if (data.length > 0) lines.push('### Data files', '', ...data.flatMap(dataFileSection));
   if (report.impact) lines.push(...impactSection(report.impact));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

@@ -2,6 +2,7 @@ import { parseCalendarDate } from '../calendar/calendar-date.js';
 import { OPERATORS, type OperatorDefinition } from '../evaluate/operators.js';
 import { isFactValue, isParamValue } from '../evaluate/condition-trace.js';
 import { BUILT_IN_FACTS, type Condition, type FactType, type ParameterType, type ParamRef, type Programme, type Rule, type RuleFileProblem, type RuleVersion } from './model.js';
+import { checkFactValues } from './check-fact-values.js';
 import { LINE_FACTS } from './line-facts.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 
@@ -81,16 +82,17 @@ function cycleThrough(version: RuleVersion, name: string, trail: readonly string
   return null;
 }
 
-/**
- * What JSON Schema cannot see in a version file: names that do not resolve, operators that do not fit their
- * fact, parameters whose value is not of their type, duplicate ids, unknown assumptions, circular conditions.
- */
 /** Names of the data files beside the rules that a version may refer to. */
 export interface DataFileNames {
   calendars: ReadonlySet<string>;
   emergencies: ReadonlySet<string>;
 }
 
+/**
+ * What JSON Schema cannot see in a version file: names that do not resolve, operators that do not fit their
+ * fact, parameters whose value is not of their type, duplicate ids, unknown assumptions, circular conditions, and
+ * values compared with a fact that no request can send (check-fact-values.ts).
+ */
 export function checkVersion(programme: Programme, version: RuleVersion, yaml: YamlFile, dataFiles: DataFileNames): RuleFileProblem[] {
   const problems: RuleFileProblem[] = [];
   const types = factTypes(programme);
@@ -232,5 +234,6 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       for (const key of ['unitCost', 'actualCostUpToUnitCost'] as const) checkCitation(compensation.provision[key].source, [...base, 'provision', key, 'source']);
     }
   }
+  problems.push(...checkFactValues(programme, version, yaml));
   return problems;
 }

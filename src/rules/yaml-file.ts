@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { RuleFileProblem, SourcePosition } from './model.js';
+import { describeYamlError } from './yaml-syntax.js';
 
 /** Bounds on what one rule file may expand to: alias bombs and runaway nesting fail with a located message. */
 const MAX_ALIAS_COUNT = 200;
@@ -31,10 +32,10 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile | nu
   if (bytes > MAX_YAML_FILE_BYTES) return { yaml: null, problems: [{ file, line: 1, column: 1, message: `the file has ${bytes} bytes; at most ${MAX_YAML_FILE_BYTES} are read` }] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: RuleFileProblem[] = document.errors.map((error) => {
-    const position = lineCounter.linePos(error.pos[0]);
-    return { file, line: position.line, column: position.col, message: error.message.split('\n')[0] ?? error.message };
-  });
+  // After the first syntax error, what the parser says next mostly follows from it; a duplicate key stands alone.
+  const [first] = document.errors.filter((error) => error.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+  const reported = document.errors.filter((error) => error === first || error.code === 'DUPLICATE_KEY');
+  const problems: RuleFileProblem[] = reported.map((error) => ({ file, ...describeYamlError(error, text, document, lineCounter) }));
   if (problems.length > 0) return { yaml: null, problems };
   let data: unknown;
   try {

@@ -239,7 +239,7 @@ describe('broken calendar files', () => {
       'a YAML error',
       'yaml-error.yaml',
       [...HEADER, 'transferredDays:', '  - dayOff: "2024-12-23"', '    workedOn: [2024-12-14'],
-      ['yaml-error.yaml:6:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      ['yaml-error.yaml:5:15: this [ is never closed: expected ] after its last item (written over several lines, it must also be indented more than its key)'],
     ],
     [
       'schema violations, all at once',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packagePath } from '../../src/package-directory.js';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
 import { lineOf, rulesCopy, runCommand, shownPath } from './run-cli.js';
@@ -76,5 +77,85 @@ describe('sbsp-rules validate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: sbsp-rules validate [options] [paths...]');
     expect(run.stdout).toContain('warnings (exit 0; exit 1 with --strict)');
+  });
+});
+
+describe('sbsp-rules validate: values no request can send', () => {
+  it('T1 a typo in a severity stops the rules from loading: located, with the nearest value, exit 1', async () => {
+    const rules = rulesCopy(FIXTURE_RULES, { [VERSION]: (text) => text.replace('severity: [severe, very_severe] }', 'severity: [severe, very_sever] }') });
+    const run = await runCommand(['validate', '--rules', rules]);
+    const line = lineOf(VERSION_TEXT, 'severity: [severe, very_severe] }');
+    const column = (VERSION_TEXT.split('\n')[line - 1] as string).indexOf('very_severe') + 1;
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${shownPath(rules, VERSION)}:${line}:${column}: value "very_sever" is not a severity a request can send (mild, moderate, severe, very_severe): did you mean "very_severe"?\n`,
+    });
+  });
+});
+
+describe('sbsp-rules validate --json', () => {
+  interface Report {
+    ok: boolean;
+    errors: Array<{ file: string; line: number; column: number; message: string }>;
+    findings: Array<{ file: string; line: number; column: number; severity: string; kind: string; message: string }>;
+    summary: Record<string, unknown>;
+  }
+  const reportOf = (stdout: string): Report => JSON.parse(stdout) as Report;
+
+  it('rules that load: the findings as data, ok, exit 0, nothing on stderr', async () => {
+    const rules = rulesCopy(FIXTURE_RULES);
+    const run = await runCommand(['validate', '--rules', rules, '--json']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const report = reportOf(run.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.errors).toEqual([]);
+    expect(report.findings[0]).toEqual({
+      file: shownPath(rules, VERSION),
+      line: 3,
+      column: 10,
+      severity: 'warning',
+      kind: 'untested',
+      message: 'no example case asks about a day of version 2019-01-01 (2019-01-01 to 2021-12-31): add one to nsk/tests/',
+    });
+    expect(report.summary).toEqual({ rules, loaded: true, programmes: 1, versions: 3, exampleCases: 0, errors: 0, warnings: 3, errorsElsewhere: 0 });
+  });
+
+  it('with --strict, warnings make it not ok: exit 1', async () => {
+    const run = await runCommand(['validate', '--rules', rulesCopy(FIXTURE_RULES), '--json', '--strict']);
+    expect(run.code).toBe(1);
+    expect(reportOf(run.stdout).ok).toBe(false);
+  });
+
+  it('a condition that never holds: error findings with their kind, exit 1', async () => {
+    const rules = rulesCopy(FIXTURE_RULES, { [VERSION]: (text) => text.replace('operator: equal\n          value: institution', 'operator: in\n          value: []') });
+    const run = await runCommand(['validate', '--rules', rules, '--json']);
+    expect(run.code).toBe(1);
+    const report = reportOf(run.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([
+      { file: shownPath(rules, VERSION), line: lineOf(VERSION_TEXT, '- id: E1'), column: 9, severity: 'error', kind: 'impossible', message: 'rule E1 can never hold, so it never excludes anyone' },
+      { file: shownPath(rules, VERSION), line: lineOf(VERSION_TEXT, 'value: institution') - 2, column: 11, severity: 'error', kind: 'impossible', message: 'never holds: no value meets residence in []' },
+    ]);
+    expect(report.summary).toMatchObject({ errors: 2, warnings: 3 });
+  });
+
+  it('rules that do not load: each problem as data, no findings, exit 1', async () => {
+    const rules = rulesCopy(FIXTURE_RULES, { [VERSION]: (text) => text.replace('  - id: T2\n', '  - id: T1\n') });
+    const run = await runCommand(['validate', '--rules', rules, '--json']);
+    expect([run.code, run.stderr]).toEqual([1, '']);
+    expect(reportOf(run.stdout)).toEqual({
+      ok: false,
+      errors: [{ file: shownPath(rules, VERSION), line: lineOf(VERSION_TEXT, '- id: T2'), column: 9, message: 'duplicate rule id T1' }],
+      findings: [],
+      summary: { rules, loaded: false, programmes: 0, versions: 0, exampleCases: 0, errors: 1, warnings: 0, errorsElsewhere: 0 },
+    });
+  });
+});
+
+describe('sbsp-rules --version', () => {
+  it.each([['--version'], ['-V']])('%s prints the version in package.json, exit 0', async (flag) => {
+    const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
+    expect(await runCommand([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });

@@ -94,6 +94,30 @@ const CASES: Array<{ name: string; old: Condition; new: Condition; expected: str
     expected: ['services has an item with {inPlan in [true]} [E2]: clause id E2 → E4'],
   },
   {
+    name: 'R1 a line indented one step too little: moved out of the any into the all',
+    old: { all: [age('greaterThanInclusive', 18), { any: [{ condition: 'afterCutoff' }, { condition: 'withDiServices' }] }] },
+    new: { all: [age('greaterThanInclusive', 18), { any: [{ condition: 'afterCutoff' }] }, { condition: 'withDiServices' }] },
+    expected: ['condition `withDiServices` moved from the any inside the all to the all: it was one of the alternatives, now it is required'],
+  },
+  {
+    name: 'R2 a line indented one step too far: moved out of the all into the any',
+    old: { any: [{ all: [{ condition: 'adult' }, residenceIn(['own_home'])] }, { condition: 'child' }] },
+    new: { any: [{ all: [{ condition: 'adult' }] }, residenceIn(['own_home']), { condition: 'child' }] },
+    expected: ['condition `residence in [own_home]` moved from the all inside the any to the any: it was required, now it is one of the alternatives'],
+  },
+  {
+    name: 'moved between two alls of an any',
+    old: { any: [{ all: [{ condition: 'adult' }, { condition: 'blind' }] }, { all: [{ condition: 'child' }, { condition: 'atHome' }] }] },
+    new: { any: [{ all: [{ condition: 'adult' }] }, { all: [{ condition: 'child' }, { condition: 'atHome' }, { condition: 'blind' }] }] },
+    expected: ['condition `blind` moved to another all inside the any'],
+  },
+  {
+    name: 'moved into a not',
+    old: { all: [{ condition: 'adult' }, { condition: 'inVsac' }, { not: { all: [{ condition: 'blind' }, { condition: 'child' }] } }] },
+    new: { all: [{ condition: 'adult' }, { not: { all: [{ condition: 'blind' }, { condition: 'child' }, { condition: 'inVsac' }] } }] },
+    expected: ['condition `inVsac` moved from the all to the all inside not inside the all: it is now negated'],
+  },
+  {
     name: 'date compared with a fact',
     old: { all: [{ fact: 'vsacExitDate', operator: 'dateBefore', value: { fact: 'evaluationDate' } } as Condition] },
     new: { all: [{ fact: 'vsacExitDate', operator: 'dateOnOrBefore', value: { fact: 'evaluationDate' } } as Condition] },

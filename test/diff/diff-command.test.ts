@@ -75,8 +75,8 @@ describe('sbsp-rules diff', () => {
   });
 
   it.each([
-    ['no sides', ['diff'], 'give two sides to compare (old and new), or --base <ref>'],
-    ['one side', ['diff', FIXTURE], 'give two sides to compare (old and new), or --base <ref>'],
+    ['no sides', ['diff'], 'give two sides to compare (old and new), one laid over --rules, or --base <ref>'],
+    ['three sides', ['diff', FIXTURE, FIXTURE, FIXTURE], 'too many arguments'],
     ['--base and sides', ['diff', FIXTURE, FIXTURE, '--base', 'HEAD'], '--base compares the working tree with a ref: give no other sides'],
     ['an unknown format', ['diff', FIXTURE, FIXTURE, '--format', 'xml'], '--format must be one of markdown, json, not "xml"'],
     ['a side that is neither a path nor a ref', ['diff', 'no/such/rules', FIXTURE], '"no/such/rules" is not a file, a folder or a git ref'],

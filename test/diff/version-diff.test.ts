@@ -32,7 +32,7 @@ const NEW_RULE = `
       all:
         - fact: residence
           operator: equal
-          value: hospital
+          value: foster_family
 
 compensation:`;
 
@@ -53,9 +53,9 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   },
   {
     name: 'adultResidences (list) gained a residence',
-    edit: replace('value: [own_home, social_house, group_home]', 'value: [own_home, social_house, group_home, supported_flat]'),
+    edit: replace('value: [own_home, social_house, group_home]', 'value: [own_home, social_house, group_home, family]'),
     section: 'parameters',
-    expected: expect.objectContaining({ name: 'adultResidences', gained: ['supported_flat'], lost: [], usedBy: ['R2'] }),
+    expected: expect.objectContaining({ name: 'adultResidences', gained: ['family'], lost: [], usedBy: ['R2'] }),
   },
   {
     name: 'exitCutoff (date) moved two months later',
@@ -79,7 +79,7 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
     name: 'rule E4 added, its conditions in words',
     edit: replace('\ncompensation:', NEW_RULE),
     section: 'rules',
-    expected: { id: 'E4', change: 'added', kind: 'exclusion', title: 'Fictional exclusion', details: ['conditions: all of (residence = hospital)'] },
+    expected: { id: 'E4', change: 'added', kind: 'exclusion', title: 'Fictional exclusion', details: ['conditions: all of (residence = foster_family)'] },
   },
   {
     name: 'rule E3 removed',
@@ -101,9 +101,9 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   },
   {
     name: 'R3: a condition added to all',
-    edit: replace('          ref: E2\n', '          ref: E2\n        - fact: residence\n          operator: notEqual\n          value: hospital\n'),
+    edit: replace('          ref: E2\n', '          ref: E2\n        - fact: residence\n          operator: notEqual\n          value: foster_family\n'),
     section: 'rules',
-    expected: expect.objectContaining({ id: 'R3', details: ['condition `residence ≠ hospital` added to all'] }),
+    expected: expect.objectContaining({ id: 'R3', details: ['condition `residence ≠ foster_family` added to all'] }),
   },
   {
     name: 'E1: a single condition wrapped in all with another reads as a condition added',

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSide, type RuleSide } from '../../src/diff/load-side.js';
+import { loadSide, sidesScope, type RuleSide } from '../../src/diff/load-side.js';
 import { diffRuleSets } from '../../src/diff/rule-set-diff.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
 import { FIXTURE_RULES } from '../support/rule-sets.js';
@@ -59,15 +59,19 @@ describe('versions paired by id', () => {
   });
 
   it('two version files are paired whatever their ids', () => {
-    const diff = diffRuleSets(side(join(FIXTURE_RULES, NSK_2019)).ruleSet, side(join(FIXTURE_RULES, FICTIONAL_2023)).ruleSet, { old: 'a', new: 'b' });
+    const [old, now] = [side(join(FIXTURE_RULES, NSK_2019)), side(join(FIXTURE_RULES, FICTIONAL_2023))];
+    expect([old.kind, old.programme, old.version, now.version]).toEqual(['version', 'nsk', '2019-01-01', '2023-04-01-fictional']);
+    const diff = diffRuleSets(old.ruleSet, now.ruleSet, { old: 'a', new: 'b' }, sidesScope(old, now));
+    expect(diff.programmes).toHaveLength(1);
     const [version] = diff.programmes[0]?.versions ?? [];
     expect(version).toMatchObject({ version: '2023-04-01-fictional', oldVersion: '2019-01-01', change: 'changed' });
     expect(version?.parameters.map((parameter) => parameter.name)).toEqual(['exitCutoff', 'youngChildAge', 'annualAmount']);
   });
 
-  it('a programme folder holds its versions only, and calendars come along', () => {
+  it('a programme folder loads with the rules folder around it, calendars too', () => {
     const programme = side(join(FIXTURE_RULES, 'nsk'));
     expect(programme.kind).toBe('programme');
+    expect(programme.programme).toBe('nsk');
     expect([...programme.ruleSet.programmes.keys()]).toEqual(['nsk']);
     expect(programme.ruleSet.programmes.get('nsk')?.versions).toHaveLength(3);
     expect([...programme.ruleSet.calendars.keys()]).toEqual(['latvia']);
@@ -106,7 +110,7 @@ describe('a side that does not load', () => {
     mkdirSync(join(copy, 'loose'));
     cpSync(join(copy, NSK_2019), join(copy, 'loose', '2019-01-01.yaml'));
     const loaded = loadSide(join(copy, 'loose', '2019-01-01.yaml'), { label: 'loose', workDirectory: join(dirname(copy), 'work') });
-    expect(loaded.ok ? [] : loaded.problems.map((problem) => problem.message)).toEqual(['a version file must sit in <programme>/versions/, beside <programme>/programme.yaml']);
+    expect(loaded.ok ? [] : loaded.problems.map((problem) => problem.message)).toEqual(['a version file outside <programme>/versions/ beside <programme>/programme.yaml is a draft: it is laid over the other side']);
   });
 
   it('a path that is not there is a located problem', () => {
