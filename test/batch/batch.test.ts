@@ -10,13 +10,17 @@ import { registerBatch } from '../../src/cli/commands/batch.js';
 import { EXIT } from '../../src/cli/cli-output.js';
 import { runProgram } from '../../src/cli/main.js';
 import { writePersons } from '../../bench/make-persons.js';
-import { BUNDLED_RULES } from '../support/rule-sets.js';
+import { BUNDLED_RULES, FICTIONAL_PROGRAMMES, FIXTURE_RULES } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';
 
+/**
+ * Batches run on the FICTIONAL fixture rules (test/fixtures/rules): in 2024, nsk 2023-04-01-fictional, annual amount
+ * 8400.00, so a whole eligible half-year is capped at 4200.00.
+ */
 const person = T1_PERSON;
 const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
-const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '4000.00', funding: 'municipality', inPlan: true }];
-const options: BatchOptions = { rulesDirectory: BUNDLED_RULES, programme: 'nsk', period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'], explain: false, workers: 0 };
+const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '5000.00', funding: 'municipality', inPlan: true }];
+const options: BatchOptions = { rulesDirectory: FIXTURE_RULES, programme: 'nsk', period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'], explain: false, workers: 0 };
 
 async function batch(lines: string[], settings: Partial<BatchOptions> = {}) {
   const output = new PassThrough();
@@ -58,9 +62,9 @@ describe('sbsp-rules batch', () => {
       [4, 'B', 200],
       [5, 'C', 400],
     ]);
-    expect(answers[0]).toMatchObject({ compensation: '3542.60', cap: '3542.60', eligibleCost: '4000.00', eligibleDays: 182, lines: [{ index: 0, amount: '4000.00', refs: ['T1'] }] });
+    expect(answers[0]).toMatchObject({ compensation: '4200.00', cap: '4200.00', eligibleCost: '5000.00', eligibleDays: 182, lines: [{ index: 0, amount: '5000.00', refs: ['T1'] }] });
     expect(answers[0]).not.toHaveProperty('explanation');
-    expect(answers[2]).toMatchObject({ compensation: '0.00', segments: [{ eligible: false, blockers: ['R2', 'E1'], version: '2019-01-01' }] });
+    expect(answers[2]).toMatchObject({ compensation: '0.00', segments: [{ eligible: false, blockers: ['R2', 'E1'], version: '2023-04-01-fictional' }] });
     expect(problems.map(([line]) => line)).toEqual([2, 5]);
     expect(problems[1]?.[1]).toContain('/person/residence');
   });
@@ -84,8 +88,13 @@ describe('sbsp-rules batch', () => {
   });
 
   it('answers eligibility for a programme that prices nothing', async () => {
-    const { answers } = await batch([JSON.stringify({ person: { birthDate: '1950-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 2 } })], { programme: 'vsac-admission', period: { from: '2017-06-01', to: '2017-12-31' } as BatchOptions['period'] });
-    expect(answers[0]).toMatchObject({ status: 200, eligibleDays: 183, segments: [{ from: '2017-06-01', to: '2017-11-30', eligible: true }, { from: '2017-12-01', to: '2017-12-31', eligible: false, blockers: ['L2'] }] });
+    // The FICTIONAL vsac-admission of test/fixtures/fictional-programmes: from 2016-09-01, only care levels 2 to 4.
+    const { answers } = await batch([JSON.stringify({ person: { birthDate: '1950-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 1 } })], {
+      rulesDirectory: FICTIONAL_PROGRAMMES,
+      programme: 'vsac-admission',
+      period: { from: '2016-06-01', to: '2016-12-31' } as BatchOptions['period'],
+    });
+    expect(answers[0]).toMatchObject({ status: 200, eligibleDays: 92, segments: [{ from: '2016-06-01', to: '2016-08-31', eligible: true }, { from: '2016-09-01', to: '2016-12-31', eligible: false, blockers: ['L2'] }] });
   });
 
   it('stops with located problems when the rules do not load', async () => {

@@ -61,7 +61,8 @@ describe('keyboard and screen-reader use', () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
     const programmes = await control(form, '/programme').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-    expect(programmes).toEqual(expect.arrayContaining(['nsk', 'di', 'vsac-admission', 'sbsp-4351']));
+    // Every programme of rules/ is offered (an officer's new one too), and each form is checked.
+    expect([...programmes].sort()).toEqual([...bundledRuleSet().programmes.keys()].sort());
     for (const programme of programmes) {
       await chooseProgramme(form, programme);
       expect(await unnamed(opened.page), programme).toEqual([]);
@@ -70,9 +71,16 @@ describe('keyboard and screen-reader use', () => {
     await opened.page.getByRole('link', { name: 'Kompensācijas aprēķins' }).click();
     await opened.page.locator('#compensation [data-path="/person/birthDate"]').waitFor();
     expect(await unnamed(opened.page)).toEqual([]);
-    // Each line editor: NSK's costs with the half-year choice, DI's deliveries, IBM's service lines with the evidence unfolded.
+    // Each line editor: NSK's costs with the half-year choice, DI's deliveries, IBM's service lines with the evidence
+    // unfolded — for every programme of rules/ that compensates, by the kind of its newest version's calculation.
     const compensation = opened.page.locator('#compensation form');
-    for (const [programme, lines] of [['nsk', '/costs'], ['di', '/deliveries'], ['ibm', '/serviceLines']] as const) {
+    const linesOfKind = { cappedActualCost: '/costs', unitCostDeliveries: '/deliveries', individualBudgetLines: '/serviceLines' } as const;
+    const compensating = [...bundledRuleSet().programmes.values()].flatMap((programme) => {
+      const kind = programme.versions.at(-1)?.compensation?.kind;
+      return kind ? [[programme.id, linesOfKind[kind]] as const] : [];
+    });
+    expect(new Set(compensating.map(([, lines]) => lines))).toEqual(new Set(Object.values(linesOfKind)));
+    for (const [programme, lines] of compensating) {
       await chooseProgramme(compensation, programme);
       await control(compensation, `${lines}/0`).waitFor();
       for (const summary of await compensation.locator('details.line-group > summary').all()) await summary.click();

@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSet } from '../support/rule-sets.js';
-import { chooseProgramme, control, fillNskPerson, openAssumptions, sentBody, T1_ADULT } from './case-forms.js';
+import { daysInclusive, type CalendarDate } from '../../src/calendar/calendar-date.js';
+import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
+import { README_NSK_EXAMPLE, readmeCompensationExample } from '../support/readme-examples.js';
+import { bundledRuleSet, FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
+import { chooseProgramme, control, fillNskPerson, openAssumptions, sentBody, T1_ADULT, type NskPerson } from './case-forms.js';
 import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-session.js';
 
+/** NSK as the README shows it: the bundled rules. */
 const session = pageSessionForTests(() => bundledRuleSet());
+
+/** A money string ("1234.50") as the page writes it in Latvian: "1 234,50 €" with no-break spaces. */
+function latvianMoney(amount: string): string {
+  const [whole = '', cents = ''] = amount.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, '\u00a0')},${cents}\u00a0€`;
+}
+
+/** A date ("2024-07-15") as the page writes it in Latvian: "15.07.2024.". */
+function latvianDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}.`;
+}
+
+/** "10 darbdienas", "1 darbdiena", "21 darbdiena": Latvian counts ending in 1 (but not 11) take the singular. */
+function workingDays(count: number): string {
+  return `${count} ${count % 10 === 1 && count % 100 !== 11 ? 'darbdiena' : 'darbdienas'}`;
+}
 
 /** The figure next to a term of the result's list (eligible cost, cap, report due …). */
 async function figure(opened: OpenPage, term: string): Promise<string | null> {
@@ -33,11 +54,11 @@ async function fillCostLine(opened: OpenPage, index: number, line: CostLine): Pr
 }
 
 /** NSK is claimed per whole calendar half-year: the page asks for a year and a half, not for dates. */
-async function nskHalfYear(opened: OpenPage, half: 'H1' | 'H2' = 'H1', person = T1_ADULT, approvedOn = '2024-07-20'): Promise<void> {
+async function nskHalfYear(opened: OpenPage, half: 'H1' | 'H2' = 'H1', person = T1_ADULT, approvedOn = '2024-07-20', year = '2024'): Promise<void> {
   const form = opened.page.locator('#compensation form');
   await chooseProgramme(form, 'nsk');
   await control(form, '/costs/0/amount').waitFor();
-  await control(form, '/period/year').fill('2024');
+  await control(form, '/period/year').fill(year);
   await control(form, '/period/half').locator(`input[value="${half}"]`).check();
   await control(form, '/approvedOn').fill(approvedOn);
   await fillNskPerson(form, person);
@@ -47,38 +68,79 @@ const calculate = (opened: OpenPage) => sentBody(opened.page, '/v1/compensation'
 
 describe('compensation calculator in the browser', () => {
   it('NSK (A1, A7), the README\'s half-year: the cap, the eligible cost, the dates due and each line with the refs that decided it, with totals', async () => {
+    // README.md's worked example, read now: its request is what is entered, its answer's figures what is expected.
+    const { request: claim, answer: expected } = readmeCompensationExample(README_NSK_EXAMPLE);
+    const { period, approvedOn, person, services, costs } = claim as { period: { from: string; to: string }; approvedOn: string; person: Record<string, any>; services: Array<Record<string, any>>; costs: Array<Record<string, any>> };
+    // The form takes a year and a half, one condition and one service in the plan, and lines in the plan.
+    expect(period.from.slice(0, 4)).toBe(period.to.slice(0, 4));
+    expect([person.conditions.length, services.length, services[0]?.inPlan]).toEqual([1, 1, true]);
+    expect(costs.every((cost) => cost.inPlan === true)).toBe(true);
+    const entered: NskPerson = {
+      birthDate: person.birthDate,
+      condition: person.conditions[0],
+      disabilityGroup: person.disabilityGroup,
+      vsacExit: person.vsacExit,
+      receivedDiServices: person.receivedDiServices,
+      nskAsChild: person.nskAsChild,
+      residence: person.residence,
+      service: { type: services[0]?.type, funding: services[0]?.funding },
+    };
     const opened = await session.open('compensation');
     const form = opened.page.locator('#compensation form');
-    await nskHalfYear(opened, 'H1', { ...T1_ADULT, vsacExit: { date: '2024-03-15', service: 'institutional_care' } }, '2024-07-22');
+    await nskHalfYear(opened, period.from.slice(5) === '01-01' ? 'H1' : 'H2', entered, approvedOn, period.from.slice(0, 4));
     // The half-year is chosen, not typed: NSK offers no free dates.
     expect(await control(form, '/period/from').count()).toBe(0);
     expect(await control(form, '/period/to').count()).toBe(0);
-    await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-03-01', to: '2024-03-31', amount: '620.00', funding: 'municipality' });
-    await fillCostLine(opened, 1, { service: 'group_home', from: '2024-04-01', to: '2024-06-30', amount: '2400.00', funding: 'municipality' });
-    await fillCostLine(opened, 2, { service: 'assistant', from: '2024-04-01', to: '2024-06-30', amount: '900.00', funding: 'state' });
+    for (const [index, cost] of costs.entries()) await fillCostLine(opened, index, { service: cost.service, from: cost.from, to: cost.to, amount: cost.amount, funding: cost.funding });
     const sent = await calculate(opened);
-    expect(sent.period).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+    expect(sent).toMatchObject({ programme: 'nsk', period, approvedOn, person, services, costs });
     expect(sent.person).not.toHaveProperty('diCompensatedUntil');
+
+    // The rule version the README's half-year is answered by, for the texts it shows (read from rules/ now).
+    const nsk = bundledRuleSet().programmes.get('nsk');
+    const inForce = nsk ? resolveVersion(nsk, period.from as CalendarDate) : null;
+    if (!inForce || isNoVersion(inForce)) throw new Error(`no bundled nsk version in force on ${period.from}`);
+    const version = inForce.version;
     const result = opened.page.locator('#compensation .result');
-    await expect.poll(() => result.locator('.verdict').textContent()).toBe('Kompensācija: 2\u00a0076,04\u00a0€');
+    await expect.poll(() => result.locator('.verdict').textContent()).toBe(`Kompensācija: ${latvianMoney(expected.compensation)}`);
     await expect.poll(() => opened.page.evaluate(() => document.activeElement?.textContent)).toBe('Aprēķins');
-    expect(await figure(opened, 'Griesti (A1)')).toBe('2\u00a0076,04\u00a0€');
-    expect(await figure(opened, 'Attiecināmās izmaksas')).toBe('2\u00a0720,00\u00a0€');
-    expect(await figure(opened, 'Pusgads')).toBe('01.01.2024.–30.06.2024.');
-    expect(await figure(opened, 'Pārskats jāiesniedz līdz')).toBe('15.07.2024.');
-    expect(await figure(opened, 'Maksājuma termiņš')).toBe('05.08.2024. — 10 darbdienas pēc apstiprināšanas (22.07.2024.)');
+    expect(await figure(opened, 'Griesti (A1)')).toBe(latvianMoney(expected.cap));
+    expect(await figure(opened, 'Attiecināmās izmaksas')).toBe(latvianMoney(expected.eligibleCost));
+    expect(await figure(opened, 'Pusgads')).toBe(`${latvianDate(expected.claimPeriod.from)}–${latvianDate(expected.claimPeriod.to)}`);
+    expect(await figure(opened, 'Pārskats jāiesniedz līdz')).toBe(latvianDate(expected.reportDue));
+    const paymentDays = Number(version.parameters.get('paymentWorkingDays')?.value);
+    expect(paymentDays).toBeGreaterThan(0);
+    expect(await figure(opened, 'Maksājuma termiņš')).toBe(`${latvianDate(expected.paymentDue)} — ${workingDays(paymentDays)} pēc apstiprināšanas (${latvianDate(approvedOn)})`);
     const lines = result.locator('table', { hasText: 'Ieskaitītās dienas' });
     const rows = lines.locator('tbody tr');
-    expect(await rows.count()).toBe(3);
-    expect(await rows.nth(0).locator('td').nth(3).textContent()).toBe('16 / 31');
-    expect(await rows.nth(0).locator('td').nth(4).textContent()).toBe('320,00\u00a0€');
-    expect(await rows.nth(0).locator('li[data-ref]').evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')))).toEqual(['A2', 'R1', 'T1']);
-    expect(await rows.nth(0).locator('li[data-ref="T1"]').textContent()).toContain('Pilngadīga persona ar smagiem');
-    expect(await rows.nth(1).locator('td').nth(4).textContent()).toBe('2\u00a0400,00\u00a0€');
-    // The state-funded assistant counts nothing (E2), named in words as the rules' exclusion.
-    expect(await rows.nth(2).locator('td').nth(3).textContent()).toBe('0 / 91');
-    expect(await rows.nth(2).locator('li[data-ref="E2"]').textContent()).toMatch(/^E2 — attiecas izņēmums: .+/);
-    expect(await lines.locator('tfoot').textContent()).toBe('Kopā3\u00a0920,00\u00a0€2\u00a0720,00\u00a0€');
+    const expectedLines = expected.lines as Array<{ index: number; countedDays: number; eligibleAmount: string; refs: string[] }>;
+    expect(expectedLines.map((line) => line.index)).toEqual(costs.map((_, index) => index));
+    expect(await rows.count()).toBe(costs.length);
+    const basisRules = new Map(version.rules.filter((rule) => rule.kind === 'basis').map((rule) => [rule.id, rule.title.lv]));
+    const lineExclusions = new Set(version.compensation?.lineRules.filter((rule) => rule.kind === 'exclusion').map((rule) => rule.id));
+    let named = 0;
+    for (const line of expectedLines) {
+      const row = rows.nth(line.index);
+      const cost = costs[line.index] as Record<string, string>;
+      expect(await row.locator('td').nth(3).textContent()).toBe(`${line.countedDays} / ${daysInclusive(cost.from as CalendarDate, cost.to as CalendarDate)}`);
+      expect(await row.locator('td').nth(4).textContent()).toBe(latvianMoney(line.eligibleAmount));
+      expect(await row.locator('li[data-ref]').evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')))).toEqual(line.refs);
+      // A basis is named in words (the rule's title); a line that counts nothing says which exclusion applies.
+      for (const ref of line.refs) {
+        const title = basisRules.get(ref);
+        if (title !== undefined) {
+          expect(await row.locator(`li[data-ref="${ref}"]`).textContent()).toContain(title);
+          named += 1;
+        }
+        if (line.countedDays === 0 && lineExclusions.has(ref)) {
+          expect(await row.locator(`li[data-ref="${ref}"]`).textContent()).toMatch(new RegExp(`^${ref} — attiecas izņēmums: .+`));
+          named += 1;
+        }
+      }
+    }
+    expect(named).toBeGreaterThanOrEqual(2);
+    const total = costs.reduce((sum, cost) => sum + Math.round(Number(cost.amount) * 100), 0);
+    expect(await lines.locator('tfoot').textContent()).toBe(`Kopā${latvianMoney((total / 100).toFixed(2))}${latvianMoney(expected.eligibleCost)}`);
     expect(await result.locator('table', { hasText: 'Dienas mēnesī' }).locator('tbody tr').count()).toBeGreaterThan(0);
     // The assumptions the answer rests on follow the figures, folded; open questions say so, with the other reading.
     const { items, open } = await openAssumptions(result);
@@ -109,8 +171,47 @@ describe('compensation calculator in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('DI (C1, C2, C4): unit cost, units and amount per line; days before the support plan are not paid and say why', async () => {
+  it('bad input: a cost amount with three decimals is named next to that amount, a missing year next to the year, and a line outside the half-year next to the line', async () => {
     const opened = await session.open('compensation');
+    const form = opened.page.locator('#compensation form');
+    await nskHalfYear(opened);
+    await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '620.005', funding: 'municipality' });
+    await form.getByRole('button', { name: 'Aprēķināt' }).click();
+    const amount = form.locator('.field', { has: control(opened.page, '/costs/0/amount') });
+    await expect.poll(() => amount.locator('.field-error').textContent()).toBe('Kļūda: summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00');
+    expect(await form.locator('.field-error').count()).toBe(1);
+    await opened.screenshot('compensation-bad-input');
+
+    // No year: the page names it before asking the service.
+    await control(form, '/costs/0/amount').fill('620.00');
+    await control(form, '/period/year').fill('');
+    await form.getByRole('button', { name: 'Aprēķināt' }).click();
+    const year = form.locator('.field', { has: control(opened.page, '/period/year') });
+    await expect.poll(() => year.locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
+    expect(await form.locator('.field-error').count()).toBe(1);
+
+    // The second half-year of 2024, with a January line: the service names the line.
+    await control(form, '/period/year').fill('2024');
+    await control(form, '/period/half').locator('input[value="H2"]').check();
+    await control(form, '/approvedOn').fill('2025-01-20');
+    await form.getByRole('button', { name: 'Aprēķināt' }).click();
+    const line = control(form, '/costs/0');
+    await expect.poll(() => line.locator(':scope > .field-errors .field-error').textContent()).toBe('Kļūda: rinda ir ārpus aprēķina perioda');
+    expect(await form.locator('.field-error').count()).toBe(1);
+    expectSelfContained(opened);
+  });
+});
+
+/**
+ * DI and IBM with FICTIONAL rules (test/fixtures/fictional-programmes): DI 2015-07-01-fictional's made-up unit costs
+ * (day care centre 15.00 / 20.00 a day, home care 4.00 an hour), IBM's fictional versions and made-up emergencies
+ * (B: 2020-11-16…2021-03-31).
+ */
+describe('compensation calculator in the browser, fictional DI and IBM rules', () => {
+  const fictional = pageSessionForTests(() => ruleSetAt(FICTIONAL_PROGRAMMES));
+
+  it('DI (C1, C2, C4): unit cost, units and amount per line; days before the support plan are not paid and say why', async () => {
+    const opened = await fictional.open('compensation');
     const form = opened.page.locator('#compensation form');
     await chooseProgramme(form, 'di');
     await control(form, '/deliveries/0/units').waitFor();
@@ -142,7 +243,9 @@ describe('compensation calculator in the browser', () => {
     const sent = await calculate(opened);
     expect(sent.person.inVsac).toBe(false);
     const result = opened.page.locator('#compensation .result');
-    await expect.poll(() => result.locator('.verdict').textContent()).toBe('Kompensācija: 322,03\u00a0€');
+    // 21 days × 17/31 (C4: from the support plan's 15 January) = 11.5161 units × 20.00 = 230.32; the procured home care
+    // is paid its actual cost 100.00, under 40 hours × 4.00.
+    await expect.poll(() => result.locator('.verdict').textContent()).toBe('Kompensācija: 330,32\u00a0€');
     const rows = result.locator('table', { hasText: 'Vienības izmaksas' }).locator('tbody tr');
     expect(await rows.count()).toBe(2);
     const cells = async (row: number) => rows.nth(row).locator('td').allTextContents();
@@ -150,20 +253,20 @@ describe('compensation calculator in the browser', () => {
       'Dienas aprūpes centrs (Augstākā likme)C1 Pašvaldība vai tās iestāde (C1)',
       '01.01.2017.–31.01.2017.',
       '21 dienas',
-      '19,28\u00a0€',
+      '20,00\u00a0€',
       '11,5161',
-      '222,03\u00a0€',
+      '230,32\u00a0€',
       expect.stringMatching(/^01\.01\.2017\.–14\.01\.2017\. \(14 dienas\): C4 — nav izpildīta prasība: pakalpojumu var sākt pēc personas izvērtēšanas/),
     ]);
-    expect((await cells(1)).slice(3, 7)).toEqual(['3,83\u00a0€', '40', '100,00\u00a0€', 'visas apmaksātas']);
+    expect((await cells(1)).slice(3, 7)).toEqual(['4,00\u00a0€', '40', '100,00\u00a0€', 'visas apmaksātas']);
     expect(await rows.nth(1).locator('td').first().textContent()).toContain('Iepirkts pakalpojums (C2)');
-    expect(await result.locator('table', { hasText: 'Vienības izmaksas' }).locator('tfoot').textContent()).toBe('Kopā322,03\u00a0€');
+    expect(await result.locator('table', { hasText: 'Vienības izmaksas' }).locator('tfoot').textContent()).toBe('Kopā330,32\u00a0€');
     await opened.screenshot('compensation-di-lines');
     expectSelfContained(opened);
   });
 
   it('IBM service lines: a line with no defined price that the DI project paid at unit cost is priced from the DI rules; a remote line carries its evidence', async () => {
-    const opened = await session.open('compensation');
+    const opened = await fictional.open('compensation');
     const form = opened.page.locator('#compensation form');
     await chooseProgramme(form, 'ibm');
     await control(form, '/serviceLines/0/units').waitFor();
@@ -187,7 +290,7 @@ describe('compensation calculator in the browser', () => {
     await control(form, '/serviceLines/1/to').fill('2021-03-16');
     await control(form, '/serviceLines/1/units').fill('1');
     await control(form, '/serviceLines/1/funding').selectOption('municipality');
-    await control(form, '/serviceLines/1/price').fill('19.35');
+    await control(form, '/serviceLines/1/price').fill('23.50');
     await control(form, '/serviceLines/1/remote').check();
     await control(form, '/serviceLines/1/provider').selectOption('psychologist');
     // The evidence is folded under its own heading in each line.
@@ -199,7 +302,7 @@ describe('compensation calculator in the browser', () => {
     const sent = await calculate(opened);
     expect(sent).not.toHaveProperty('emergency');
     expect(sent.serviceLines[0]).toEqual({ service: 'day_care_centre', from: '2021-03-01', to: '2021-03-31', units: '20', funding: 'municipality', diPaidAtUnitCost: true, rateTier: 'lower' });
-    expect(sent.serviceLines[1]).toMatchObject({ price: '19.35', remote: true, provider: 'psychologist', evidence: { remoteSuitabilityAssessed: true, personConsentedToOpinion: true, opinionSubmitted: true } });
+    expect(sent.serviceLines[1]).toMatchObject({ price: '23.50', remote: true, provider: 'psychologist', evidence: { remoteSuitabilityAssessed: true, personConsentedToOpinion: true, opinionSubmitted: true } });
     expect(sent.serviceLines[1].evidence).not.toHaveProperty('screenshot');
     const result = opened.page.locator('#compensation .result');
     await result.locator('.verdict').waitFor();
@@ -209,40 +312,10 @@ describe('compensation calculator in the browser', () => {
     const priced = rows.nth(0);
     expect(await priced.getAttribute('data-payable')).toBe('true');
     expect(await priced.locator('td').nth(3).textContent()).toContain('DI vienības izmaksas');
-    expect(await priced.locator('.unit-costs li').first().textContent()).toMatch(/ — di \d{4}-\d{2}-\d{2}, 01\.03\.2021\.–31\.03\.2021\./);
+    expect(await priced.locator('.unit-costs li').first().textContent()).toContain(' — di 2015-07-01-fictional, 01.03.2021.–31.03.2021.');
     expect(await priced.locator('li[data-ref="IB3"]').count()).toBe(1);
     expect(await rows.nth(1).locator('td').nth(3).textContent()).toContain('definētā cena');
     await opened.screenshot('compensation-ibm-lines');
-    expectSelfContained(opened);
-  });
-
-  it('bad input: a cost amount with three decimals is named next to that amount, a missing year next to the year, and a line outside the half-year next to the line', async () => {
-    const opened = await session.open('compensation');
-    const form = opened.page.locator('#compensation form');
-    await nskHalfYear(opened);
-    await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '620.005', funding: 'municipality' });
-    await form.getByRole('button', { name: 'Aprēķināt' }).click();
-    const amount = form.locator('.field', { has: control(opened.page, '/costs/0/amount') });
-    await expect.poll(() => amount.locator('.field-error').textContent()).toBe('Kļūda: summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00');
-    expect(await form.locator('.field-error').count()).toBe(1);
-    await opened.screenshot('compensation-bad-input');
-
-    // No year: the page names it before asking the service.
-    await control(form, '/costs/0/amount').fill('620.00');
-    await control(form, '/period/year').fill('');
-    await form.getByRole('button', { name: 'Aprēķināt' }).click();
-    const year = form.locator('.field', { has: control(opened.page, '/period/year') });
-    await expect.poll(() => year.locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
-    expect(await form.locator('.field-error').count()).toBe(1);
-
-    // The second half-year of 2024, with a January line: the service names the line.
-    await control(form, '/period/year').fill('2024');
-    await control(form, '/period/half').locator('input[value="H2"]').check();
-    await control(form, '/approvedOn').fill('2025-01-20');
-    await form.getByRole('button', { name: 'Aprēķināt' }).click();
-    const line = control(form, '/costs/0');
-    await expect.poll(() => line.locator(':scope > .field-errors .field-error').textContent()).toBe('Kļūda: rinda ir ārpus aprēķina perioda');
-    expect(await form.locator('.field-error').count()).toBe(1);
     expectSelfContained(opened);
   });
 });

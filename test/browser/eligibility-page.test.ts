@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokensFromText } from '../../src/auth/api-tokens.js';
-import { bundledRuleSet } from '../support/rule-sets.js';
+import { FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { chooseProgramme, control, fillNskPerson, openAssumptions, sentBody, T1_ADULT } from './case-forms.js';
 import { BROWSER_START_TIMEOUT, expectSelfContained, pageSessionForTests, startPageSession, type OpenPage, type PageSession } from './page-session.js';
 
-const session = pageSessionForTests(() => bundledRuleSet());
+/**
+ * NSK with the FICTIONAL fixture rules (test/fixtures/rules): 2019-01-01 until 2021-12-31, 2022-01-01-fictional, and
+ * from 2023-04-01 2023-04-01-fictional (13 rules; T1 as in the bundled rules). Titles, ages and counts below are the
+ * fixture's, so an officer's amendment of rules/ never moves them.
+ */
+const session = pageSessionForTests(() => ruleSetAt(FIXTURE_RULES));
 
 async function askNsk(opened: OpenPage, when: { date: string } | { from: string; to: string }, person = T1_ADULT) {
   const form = opened.page.locator('#eligibility form');
@@ -30,7 +35,7 @@ describe('eligibility check in the browser', () => {
     await expect.poll(() => opened.page.evaluate(() => document.activeElement?.textContent)).toBe('Atbilde');
     expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe('T1 — Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem');
     expect(await result.locator('.refs--blockers').count()).toBe(0);
-    // The checklist: T1's age condition saw 38, compared with the age of majority, and held.
+    // The checklist: T1's age condition saw 38, compared with the fixture's age of majority, and held.
     const t1 = result.locator('li.rule[data-ref="T1"]');
     expect(await t1.locator('.outcome').textContent()).toBe('Izpildās — pamats');
     const age = t1.locator('li.condition', { hasText: 'Vecums pilnos gados' }).first();
@@ -38,7 +43,7 @@ describe('eligibility check in the browser', () => {
     expect(await t1.locator('cite').textContent()).toContain('Personu loks un pakalpojumi, 1. mērķa grupa');
     expect(await result.locator('li.rule').count()).toBe(13);
     expect(await result.locator('li.condition--skip').count()).toBeGreaterThan(0);
-    expect(await result.locator('dl.ruleset').textContent()).toContain('2019-01-01');
+    expect(await result.locator('dl.ruleset').textContent()).toContain('2023-04-01-fictional');
     await opened.screenshot('eligibility-t1-eligible');
     expectSelfContained(opened);
   });
@@ -47,7 +52,8 @@ describe('eligibility check in the browser', () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
     await chooseProgramme(form, 'nsk');
-    // The DI compensation's last day is asked per service, not of the person (contract v2).
+    // The DI compensation's last day is asked per service, not of the person (contract v2). (The fixture's E3 reads it
+    // per person; a DI-compensated only service blocks under either reading.)
     expect(await control(form, '/person/diCompensatedUntil').count()).toBe(0);
     const { sent } = await askNsk(opened, { date: '2024-03-15' }, { ...T1_ADULT, service: { type: 'day_care_centre', funding: 'municipality', diCompensatedUntil: '2024-06-30' } });
     expect(sent.services).toEqual([{ type: 'day_care_centre', inPlan: true, funding: 'municipality', diCompensatedUntil: '2024-06-30' }]);
@@ -125,23 +131,6 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('A8: VSAC admission asks the birth date, the conditions and the care level; level 2 is refused by L2 in words', async () => {
-    const opened = await session.open('eligibility');
-    const form = opened.page.locator('#eligibility form');
-    await chooseProgramme(form, 'vsac-admission');
-    await control(form, '/date').fill('2018-01-01');
-    await control(form, '/person/birthDate').fill('1950-01-01');
-    await control(form, '/person/conditions/0/type').selectOption('mental_disorder');
-    await control(form, '/person/conditions/0/severity').selectOption('severe');
-    await control(form, '/person/careLevel').selectOption('2');
-    await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
-    const result = opened.page.locator('#eligibility .result');
-    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 01.01.2018.');
-    expect(await result.locator('.refs--blockers li[data-ref="L2"]').textContent()).toBe('L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 3. vai 4. aprūpes līmeni');
-    expect(await result.locator('li.rule[data-ref="L2"] li.condition').first().textContent()).toContain('redzētā vērtība: 2');
-    expectSelfContained(opened);
-  });
-
   it('switches to English, sets <html lang> and remembers the choice', async () => {
     const opened = await session.open('eligibility');
     await askNsk(opened, { date: '2024-03-15' });
@@ -197,13 +186,35 @@ describe('eligibility check in the browser', () => {
   });
 });
 
+/** VSAC admission with FICTIONAL rules (test/fixtures/fictional-programmes): from 2016-09-01, only care levels 2 to 4. */
+describe('eligibility check in the browser, a fictional programme by care level', () => {
+  const fictional = pageSessionForTests(() => ruleSetAt(FICTIONAL_PROGRAMMES));
+
+  it('A8: VSAC admission asks the birth date, the conditions and the care level; level 1 is refused by L2 in words', async () => {
+    const opened = await fictional.open('eligibility');
+    const form = opened.page.locator('#eligibility form');
+    await chooseProgramme(form, 'vsac-admission');
+    await control(form, '/date').fill('2016-10-03');
+    await control(form, '/person/birthDate').fill('1950-01-01');
+    await control(form, '/person/conditions/0/type').selectOption('mental_disorder');
+    await control(form, '/person/conditions/0/severity').selectOption('severe');
+    await control(form, '/person/careLevel').selectOption('1');
+    await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
+    const result = opened.page.locator('#eligibility .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 03.10.2016.');
+    expect(await result.locator('.refs--blockers li[data-ref="L2"]').textContent()).toBe('L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 2., 3. vai 4. aprūpes līmeni');
+    expect(await result.locator('li.rule[data-ref="L2"] li.condition').first().textContent()).toContain('redzētā vērtība: 1');
+    expectSelfContained(opened);
+  });
+});
+
 describe('eligibility check against a service that requires API tokens', () => {
   const secret = 'caseworker-riga-secret-0123456789';
   let guarded: PageSession;
   beforeAll(async () => {
     const tokens = tokensFromText('tokens.yaml', `tokens:\n  - { id: caseworker-riga, role: caseworker, municipality: riga, secret: ${secret} }\n`);
     if (!tokens.ok) throw new Error(JSON.stringify(tokens.problems));
-    guarded = await startPageSession(bundledRuleSet(), { auth: { mode: 'tokens', tokens: tokens.registry } });
+    guarded = await startPageSession(ruleSetAt(FIXTURE_RULES), { auth: { mode: 'tokens', tokens: tokens.registry } });
   }, BROWSER_START_TIMEOUT);
   afterAll(async () => {
     await guarded?.close();

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { LeafTrace } from '../../src/evaluate/condition-trace.js';
 import type { RuleTrace } from '../../src/evaluate/evaluate-day.js';
 import { compensationResponse } from '../../src/http/api-response.js';
-import { bundledRuleSet } from '../support/rule-sets.js';
+import { FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
 
 /**
  * What an IBM service line says beyond the amounts and refs the example cases in rules/ibm/tests check: which
  * declared emergency covered a remote line and where it was declared (A16), where the price came from (IB3), each
- * version's part of a line, and the line rules RM1–RM5 with their results. Bundled rules; the figures are those of
- * the sources (seed 004 unit costs) and of rules/emergencies/latvia.yaml.
+ * version's part of a line, and the line rules RM1–RM5 with their results. FICTIONAL rules
+ * (test/fixtures/fictional-programmes): IBM 2017-03-01-fictional and, from 2020-04-20, 2020-04-20-fictional (amendment
+ * No 2's rules); DI 2015-07-01-fictional (made-up unit costs: day care centre 15.00 / 20.00 a day); made-up declared
+ * emergencies A (2020-03-23…2020-06-19) and B (2020-11-16…2021-03-31). Prices a line states are made up too.
  */
 
 type Body = Record<string, unknown>;
@@ -36,7 +38,7 @@ interface LineAnswer {
   lineRules: RuleTrace[];
 }
 
-const ruleSet = bundledRuleSet();
+const ruleSet = ruleSetAt(FICTIONAL_PROGRAMMES);
 
 const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
 
@@ -44,7 +46,7 @@ const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder',
 const documented = { remoteSuitabilityAssessed: true, recordedInClientFile: true, attendanceMarkedRemote: true, personSigned: true, durationMatchesAgreement: true };
 
 function remoteHour(from: string, to: string, evidence: Body = documented): Body {
-  return { service: 'individual_support', from, to, units: '1', funding: 'municipality', price: '19.35', remote: true, provider: 'social_worker', evidence };
+  return { service: 'individual_support', from, to, units: '1', funding: 'municipality', price: '24.00', remote: true, provider: 'social_worker', evidence };
 }
 
 function lines(request: Body): LineAnswer[] {
@@ -60,23 +62,23 @@ function onlyLine(request: Body): LineAnswer {
 }
 
 describe('A16 the emergency a remote line names', () => {
-  const [declared] = ruleSet.emergencies.get('latvia') ?? [];
+  const [declared] = ruleSet.emergencies.get('fictional') ?? [];
 
-  it('the first bundled declared emergency is the Covid-19 one, 2020-03-12…2020-06-09, with its Cabinet order', () => {
-    expect(declared).toMatchObject({ from: '2020-03-12', to: '2020-06-09', source: expect.stringContaining('Nr. 103') });
+  it('the first fictional declared emergency is A, 2020-03-23…2020-06-19, with its made-up order', () => {
+    expect(declared).toMatchObject({ from: '2020-03-23', to: '2020-06-19', source: expect.stringContaining('Nr. 901') });
   });
 
   it.each([
     { name: 'a remote line inside the declared period names that period and its source', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], during: true, names: 'declared' },
-    { name: 'a remote line on the declared period’s last day, 2020-06-09, still names it', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-09', '2020-06-09'], during: true, names: 'declared' },
+    { name: 'a remote line on the declared period’s last day, 2020-06-19, still names it', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-19', '2020-06-19'], during: true, names: 'declared' },
     { name: 'a remote line after the declared period names none', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], during: false, names: null },
-    { name: 'a remote line running one day past the declared period, 2020-06-01…10, names none', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-01', '2020-06-10'], during: false, names: null },
+    { name: 'a remote line running one day past the declared period, 2020-06-01…20, names none', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-01', '2020-06-20'], during: false, names: null },
   ] as const)('$name', ({ period, line, during, names }) => {
     const answer = onlyLine({ period: { from: period[0], to: period[1] }, serviceLines: [remoteHour(line[0], line[1])] });
     expect(answer.duringEmergency).toBe(during);
     if (names === 'declared') {
       expect(answer.emergency).toEqual(declared);
-      expect(answer.emergency).toMatchObject({ from: '2020-03-12', to: '2020-06-09', title: { en: expect.stringContaining('Covid-19') }, source: expect.stringContaining('Nr. 103') });
+      expect(answer.emergency).toMatchObject({ from: '2020-03-23', to: '2020-06-19', title: { en: expect.stringContaining('Made-up state of emergency A') }, source: expect.stringContaining('Nr. 901') });
     } else {
       expect(answer.emergency).toBe(names);
     }
@@ -94,10 +96,11 @@ describe('A16 the emergency a remote line names', () => {
   it('an on-site line outside any emergency names none', () => {
     const answer = onlyLine({
       period: { from: '2019-03-01', to: '2019-03-31' },
-      serviceLines: [{ service: 'day_care_centre', from: '2019-03-01', to: '2019-03-31', units: '21', funding: 'municipality', price: '16.24' }],
+      serviceLines: [{ service: 'day_care_centre', from: '2019-03-01', to: '2019-03-31', units: '21', funding: 'municipality', price: '17.10' }],
     });
     expect(answer.emergency).toBeNull();
-    expect(answer.amount).toBe('341.04');
+    // 17.10 × 21 = 359.10.
+    expect(answer.amount).toBe('359.10');
   });
 });
 
@@ -106,50 +109,51 @@ describe('IB3 where a line’s price comes from', () => {
   const answers = lines({
     period: march,
     serviceLines: [
-      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '16.24' },
+      { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '17.10' },
       { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', diPaidAtUnitCost: true, rateTier: 'lower' },
       { service: 'home_care', ...march, units: '30', funding: 'municipality' },
-      { service: 'day_care_centre', ...march, units: '20', funding: 'ngo', price: '19.28' },
+      { service: 'day_care_centre', ...march, units: '20', funding: 'ngo', price: '21.40' },
     ],
   });
   const diUnitCost = ruleSet.programmes.get('di')?.versions[0]?.parameters.get('dayCareCentreLowerRate')?.value as string;
 
   it.each([
-    // 16.24 × 20 = 324.80, at the defined price: IB3 met by hasPrice, not named.
-    { index: 0, name: 'a defined price is the price', price: '16.24', priceFrom: 'defined', amount: '324.80', refs: ['P1'] },
-    // 16.24 × 20 = 324.80, at the DI rule files' unit cost: IB3 is what let it be paid, so it is named, with the
-    // assumptions that rate rests on (A5 tier, A23 indicative).
-    { index: 1, name: 'with no defined price, the DI rule files’ unit cost is the price', price: '16.24', priceFrom: 'diUnitCost', amount: '324.80', refs: ['A23', 'A5', 'IB3', 'P1'] },
+    // 17.10 × 20 = 342.00, at the defined price: IB3 met by hasPrice, not named.
+    { index: 0, name: 'a defined price is the price', price: '17.10', priceFrom: 'defined', amount: '342.00', refs: ['P1'] },
+    // 15.00 × 20 = 300.00, at the (fictional) DI rule files' lower day care centre rate: IB3 is what let it be paid,
+    // so it is named, with the assumptions that rate rests on (A5 tier, A23 indicative).
+    { index: 1, name: 'with no defined price, the DI rule files’ unit cost is the price', price: '15.00', priceFrom: 'diUnitCost', amount: '300.00', refs: ['A23', 'A5', 'IB3', 'P1'] },
     { index: 2, name: 'with neither, there is no price and nothing is paid (IB2, IB3)', price: null, priceFrom: null, amount: '0.00', refs: ['IB2', 'IB3'] },
-    // 19.28 × 20 = 385.60 at an NGO's defined price.
-    { index: 3, name: 'another defined price is that price', price: '19.28', priceFrom: 'defined', amount: '385.60', refs: ['P1'] },
+    // 21.40 × 20 = 428.00 at an NGO's defined price.
+    { index: 3, name: 'another defined price is that price', price: '21.40', priceFrom: 'defined', amount: '428.00', refs: ['P1'] },
   ] as const)('line $index: $name', ({ index, price, priceFrom, amount, refs }) => {
     expect(answers[index]).toMatchObject({ price, priceFrom, amount, refs });
   });
 
   it('the DI unit cost is read from the DI rule files, never from the request', () => {
-    expect(answers[1]).toMatchObject({ price: diUnitCost, unitCosts: [{ from: '2021-03-01', to: '2021-03-31', programme: 'di', unitCost: diUnitCost }] });
+    expect(diUnitCost).toBe('15.00');
+    expect(answers[1]).toMatchObject({ price: diUnitCost, unitCosts: [{ from: '2021-03-01', to: '2021-03-31', programme: 'di', version: '2015-07-01-fictional', unitCost: diUnitCost }] });
   });
 
   it('a defined price and diPaidAtUnitCost on one line is a 400 naming diPaidAtUnitCost', () => {
-    const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, period: march, serviceLines: [{ service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '19.28', diPaidAtUnitCost: true, rateTier: 'lower' }] });
+    const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, period: march, serviceLines: [{ service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '21.40', diPaidAtUnitCost: true, rateTier: 'lower' }] });
     expect(response.status).toBe(400);
     expect((response.body as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toEqual(['/serviceLines/0/diPaidAtUnitCost']);
   });
 });
 
-describe('A2 each version prices its own part of a line across 2020-05-01', () => {
-  // 2020-04-16…30 (15 days) under 2017-01-01: RM0; 2020-05-01…15 (15 days) under 2020-05-01: paid.
-  // 19.35 × 8 × 15/30 = 77.40.
+describe('A2 each version prices its own part of a line across 2020-04-20', () => {
+  // All in emergency A. 2020-04-05…19 (15 days) under 2017-03-01-fictional: RM0; 2020-04-20…05-04 (15 days) under
+  // 2020-04-20-fictional: paid. 24.00 × 8 × 15/30 = 96.00.
   const answer = onlyLine({
-    period: { from: '2020-04-16', to: '2020-05-15' },
-    serviceLines: [{ ...remoteHour('2020-04-16', '2020-05-15'), units: '8' }],
+    period: { from: '2020-04-05', to: '2020-05-04' },
+    serviceLines: [{ ...remoteHour('2020-04-05', '2020-05-04'), units: '8' }],
   });
 
   it('has one part per version, the first blocked by RM0 and the second paid', () => {
     expect(answer.parts).toMatchObject([
-      { from: '2020-04-16', to: '2020-04-30', days: 15, paid: false, refs: ['RM0'], version: '2017-01-01' },
-      { from: '2020-05-01', to: '2020-05-15', days: 15, paid: true, refs: ['P1'], version: '2020-05-01' },
+      { from: '2020-04-05', to: '2020-04-19', days: 15, paid: false, refs: ['RM0'], version: '2017-03-01-fictional' },
+      { from: '2020-04-20', to: '2020-05-04', days: 15, paid: true, refs: ['P1'], version: '2020-04-20-fictional' },
     ]);
   });
 
@@ -171,7 +175,7 @@ describe('A2 each version prices its own part of a line across 2020-05-01', () =
   });
 
   it('is paid for its paid days only, pro rata', () => {
-    expect(answer).toMatchObject({ days: 30, paidDays: 15, amount: '77.40', refs: ['A2', 'P1', 'RM0'] });
+    expect(answer).toMatchObject({ days: 30, paidDays: 15, amount: '96.00', refs: ['A2', 'P1', 'RM0'] });
   });
 });
 
@@ -237,7 +241,7 @@ describe('RM1–RM6 in a line’s explanation', () => {
   });
 
   it('an on-site line meets RM1–RM6 on remote false alone, every evidence condition skipped', () => {
-    const answer = onlyLine({ period: may, serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '16.24' }] });
+    const answer = onlyLine({ period: may, serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '17.10' }] });
     for (const rule of answer.lineRules.filter((candidate) => candidate.ref.startsWith('RM'))) {
       const [first, ...rest] = leaves(rule.conditions);
       expect(first, rule.ref).toMatchObject({ fact: 'remote', factValue: false, result: true, skipped: false });
@@ -246,8 +250,8 @@ describe('RM1–RM6 in a line’s explanation', () => {
     }
   });
 
-  it('before amendment No 2 a line is explained by IB1–IB3 and RM0, with no RM1–RM6', () => {
-    const answer = onlyLine({ period: { from: '2020-04-01', to: '2020-04-30' }, serviceLines: [remoteHour('2020-04-01', '2020-04-30')] });
+  it('before amendment No 2 a line is explained by IB1–IB3 and RM0, with no RM1–RM6 (even in a declared emergency)', () => {
+    const answer = onlyLine({ period: { from: '2020-04-01', to: '2020-04-19' }, serviceLines: [remoteHour('2020-04-01', '2020-04-19')] });
     expect(ruleResults(answer)).toEqual([
       ['IB1', false, 'neutral'],
       ['IB2', false, 'neutral'],

@@ -24,7 +24,7 @@ function aRecord(index: number): DecisionRecord {
     time: new Date().toISOString(),
     endpoint: 'eligibility',
     request: { programme: 'nsk', date: '2024-03-15', person: { birthDate: '1985-04-02' }, note: `record ${index} ${'ā'.repeat(index % 7)}` },
-    rules: { versions: [{ programme: 'nsk', version: '2019-01-01', sha256: 'a'.repeat(64) }], files: [{ path: 'nsk/programme.yaml', sha256: 'b'.repeat(64) }] },
+    rules: { versions: [{ programme: 'nsk', version: '2022-01-01-fictional', sha256: 'a'.repeat(64) }], files: [{ path: 'nsk/programme.yaml', sha256: 'b'.repeat(64) }] },
     caller: { tokenId: 'riga-caseworker', role: 'caseworker', municipality: 'riga' },
     answer: { programme: 'nsk', eligible: index % 2 === 0, index },
   };
@@ -123,10 +123,10 @@ describe('the rule archive', () => {
   it('keeps a text by its sha256, and does not give back a text that no longer has it', async () => {
     const directory = temporaryFolder();
     const archive = new FileRuleArchive(directory);
-    const text = 'version: "2019-01-01"\n';
+    const text = 'version: "2022-01-01-fictional"\n';
     const sha256 = sha256Of(text);
-    await archive.put({ path: 'nsk/versions/2019-01-01.yaml', sha256, text });
-    await archive.put({ path: 'nsk/versions/2019-01-01.yaml', sha256, text });
+    await archive.put({ path: 'nsk/versions/2022-01-01-fictional.yaml', sha256, text });
+    await archive.put({ path: 'nsk/versions/2022-01-01-fictional.yaml', sha256, text });
     expect(await archive.text(sha256)).toBe(text);
     expect(readdirSync(join(directory, sha256.slice(0, 2)))).toEqual([`${sha256}.yaml`]);
     writeFileSync(join(directory, sha256.slice(0, 2), `${sha256}.yaml`), 'version: "changed"\n');

@@ -136,7 +136,10 @@ describe('replay that does not give the recorded answer', () => {
     const example = EXAMPLE_REQUESTS[0];
     const answered = await request(app).post(example?.endpoint as string).send(example?.body).expect(200);
     const record = (await store.read(answered.body.decisionId)) as DecisionRecord;
-    const lost = { path: 'nsk/versions/2019-01-01.yaml', sha256: '0'.repeat(64) };
+    // A version file the answer used, whichever is in force on its day.
+    const used = record.rules.files.find((file) => file.path.startsWith('nsk/versions/'));
+    expect(used).toBeDefined();
+    const lost = { path: used?.path as string, sha256: '0'.repeat(64) };
     const edited: DecisionRecord = { ...record, decisionId: newDecisionId(), rules: { ...record.rules, files: [...record.rules.files.filter((file) => file.path !== lost.path), lost] } };
     await store.append(edited);
     const replay = await request(app).post(`/v1/decisions/${edited.decisionId}/replay`).expect(409);

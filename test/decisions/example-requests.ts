@@ -13,7 +13,7 @@ export interface ExampleRequest {
 
 export const EXAMPLE_REQUESTS: readonly ExampleRequest[] = [
   { name: 'NSK eligibility on a date', endpoint: '/v1/eligibility', body: { programme: 'nsk', date: '2024-03-15', person: nskPerson, services: nskServices } },
-  { name: 'NSK eligibility over a period', endpoint: '/v1/eligibility', body: { programme: 'nsk', period: { from: '2019-01-01', to: '2019-12-31' }, person: nskPerson, services: nskServices } },
+  { name: 'NSK eligibility over a period', endpoint: '/v1/eligibility', body: { programme: 'nsk', period: { from: '2020-01-01', to: '2020-12-31' }, person: nskPerson, services: nskServices } },
   {
     name: 'NSK compensation',
     endpoint: '/v1/compensation',

@@ -4,6 +4,7 @@ import { addDays, dayNumber, fromDayNumber, type CalendarDate } from '../../src/
 import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { evaluateSpans } from '../../src/evaluate/segments.js';
+import type { Programme } from '../../src/rules/model.js';
 import { isNoVersion, versionSpans } from '../../src/versions/resolve-version.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
@@ -27,14 +28,27 @@ function dayByDay(programme: Parameters<typeof evaluateDay>[0], declared: Record
 }
 
 const cases = [
-  ['bundled nsk', () => bundledRuleSet(), '2019-01-01', '2026-12-31'],
-  ['fixture nsk with a second version', () => ruleSetAt(FIXTURE_RULES), '2019-01-01', '2026-12-31'],
+  ['bundled nsk', () => bundledRuleSet()],
+  ['fixture nsk with a second version', () => ruleSetAt(FIXTURE_RULES)],
 ] as const;
 
-describe.each(cases)('segments of %s', (_name, ruleSetOf, first, last) => {
+/**
+ * The days the periods are drawn from, read from the programme: from its first version's first day for eight years,
+ * and at least three years past its latest version's first day (so an officer's new version is crossed too).
+ */
+function daysOf(programme: Programme): [CalendarDate, CalendarDate] {
+  const first = programme.versions[0]?.effectiveFrom as CalendarDate;
+  const latest = programme.versions.at(-1)?.effectiveFrom as CalendarDate;
+  const last = [addDays(first, 8 * 365), addDays(latest, 3 * 365)].map((day) => day as CalendarDate).sort().at(-1) as CalendarDate;
+  return [first, last];
+}
+
+describe.each(cases)('segments of %s', (_name, ruleSetOf) => {
   it('equal the day-by-day answers, cut only where the answer or the version changes', () => {
     const programme = ruleSetOf().programmes.get('nsk');
     if (!programme) throw new Error('nsk missing');
+    const [first, last] = daysOf(programme);
+    expect(programme.versions.every((version) => version.effectiveFrom >= first && version.effectiveFrom <= last)).toBe(true);
     fc.assert(
       fc.property(personArbitrary, servicesArbitrary, dateBetween(first, last), fc.integer({ min: 0, max: 800 }), (person, services, from, length) => {
         const to = (addDays(from, length) as CalendarDate) > last ? (last as CalendarDate) : (addDays(from, length) as CalendarDate);

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem, MAX_YAML_FILE_BYTES } from '../../src/rules/yaml-file.js';
-import { BUNDLED_RULES } from '../support/rule-sets.js';
+import { FICTIONAL_PROGRAMMES } from '../support/rule-sets.js';
 
-const VERSION = 'di/versions/2015-06-16.yaml';
-const original = readFileSync(join(BUNDLED_RULES, VERSION), 'utf8');
+/** The FICTIONAL DI of test/fixtures/fictional-programmes: one programme file and one version file. */
+const VERSION = 'di/versions/2015-07-01-fictional.yaml';
+const original = readFileSync(join(FICTIONAL_PROGRAMMES, VERSION), 'utf8');
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
@@ -16,7 +17,7 @@ function loadWithVersion(text: string): { ok: boolean; problems: string[]; milli
   const folder = mkdtempSync(join(tmpdir(), 'sbsp-bounds-'));
   folders.push(folder);
   mkdirSync(join(folder, 'di'));
-  cpSync(join(BUNDLED_RULES, 'di/programme.yaml'), join(folder, 'di/programme.yaml'));
+  cpSync(join(FICTIONAL_PROGRAMMES, 'di/programme.yaml'), join(folder, 'di/programme.yaml'));
   mkdirSync(join(folder, 'di/versions'));
   writeFileSync(join(folder, VERSION), text);
   const started = performance.now();
@@ -29,12 +30,12 @@ const blockNesting = (depth: number): string => Array.from({ length: depth }, (_
 
 describe('rule files that try to exhaust the loader are refused quickly, at a place', () => {
   it.each([
-    { name: 'an alias bomb ("billion laughs")', text: `${original}\n${aliasBomb}\n`, expected: /^di\/versions\/2015-06-16\.yaml:1:1: cannot expand the file: Excessive alias count/ },
-    { name: 'flow nesting 100,000 deep', text: `${original}\nnested: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, expected: /^di\/versions\/2015-06-16\.yaml:\d+:\d+: / },
-    { name: 'block nesting 700 deep', text: `${original}\n${blockNesting(700)} x\n`, expected: /^di\/versions\/2015-06-16\.yaml:\d+:\d+: / },
-    { name: 'nesting 65 deep, just past the limit', text: `${original}\n${blockNesting(66)} x\n`, expected: /^di\/versions\/2015-06-16\.yaml:\d+:\d+: nesting deeper than 64 levels$/ },
-    { name: 'an array of 150,000 items', text: `${original}\nsources2: [${Array(150_000).fill('x').join(',')}]\n`, expected: /^di\/versions\/2015-06-16\.yaml:\d+:\d+: unknown field "sources2"/ },
-    { name: 'a file over the size limit', text: `${original}\n# ${'x'.repeat(MAX_YAML_FILE_BYTES)}\n`, expected: new RegExp(`^di/versions/2015-06-16\\.yaml:1:1: the file has \\d+ bytes; at most ${MAX_YAML_FILE_BYTES} are read$`) },
+    { name: 'an alias bomb ("billion laughs")', text: `${original}\n${aliasBomb}\n`, expected: /^di\/versions\/2015-07-01-fictional\.yaml:1:1: cannot expand the file: Excessive alias count/ },
+    { name: 'flow nesting 100,000 deep', text: `${original}\nnested: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, expected: /^di\/versions\/2015-07-01-fictional\.yaml:\d+:\d+: / },
+    { name: 'block nesting 700 deep', text: `${original}\n${blockNesting(700)} x\n`, expected: /^di\/versions\/2015-07-01-fictional\.yaml:\d+:\d+: / },
+    { name: 'nesting 65 deep, just past the limit', text: `${original}\n${blockNesting(66)} x\n`, expected: /^di\/versions\/2015-07-01-fictional\.yaml:\d+:\d+: nesting deeper than 64 levels$/ },
+    { name: 'an array of 150,000 items', text: `${original}\nsources2: [${Array(150_000).fill('x').join(',')}]\n`, expected: /^di\/versions\/2015-07-01-fictional\.yaml:\d+:\d+: unknown field "sources2"/ },
+    { name: 'a file over the size limit', text: `${original}\n# ${'x'.repeat(MAX_YAML_FILE_BYTES)}\n`, expected: new RegExp(`^di/versions/2015-07-01-fictional\\.yaml:1:1: the file has \\d+ bytes; at most ${MAX_YAML_FILE_BYTES} are read$`) },
   ])('$name', ({ text, expected }) => {
     const loaded = loadWithVersion(text);
     expect(loaded.ok).toBe(false);

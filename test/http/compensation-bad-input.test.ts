@@ -2,7 +2,7 @@ import request, { type Response } from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
-import { bundledRuleSet } from '../support/rule-sets.js';
+import { bundledRuleSet, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { expectNoInternalsIn } from '../support/leaks.js';
 import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
@@ -13,6 +13,13 @@ import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 const unexpectedErrors: unknown[] = [];
 const app = createApp(fixedRuleSet(bundledRuleSet()), { onUnexpectedError: (error) => unexpectedErrors.push(error) });
+/**
+ * Valid claims are priced with fictional rules, so that their figures are the fixtures', never today's law: NSK with
+ * test/fixtures/rules (in 2024, 2023-04-01-fictional: annual amount 8400.00), DI with test/fixtures/fictional-programmes
+ * (2015-07-01-fictional: day care centre, higher rate, 20.00 a day).
+ */
+const fixtureApp = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)), { onUnexpectedError: (error) => unexpectedErrors.push(error) });
+const fictionalApp = createApp(fixedRuleSet(ruleSetAt(FICTIONAL_PROGRAMMES)), { onUnexpectedError: (error) => unexpectedErrors.push(error) });
 
 type Body = Record<string, unknown>;
 
@@ -64,6 +71,8 @@ function diDelivery(patch: Body): Body {
 }
 
 const post = (body: unknown): Promise<Response> => request(app).post('/v1/compensation').send(body as object);
+/** A valid claim, priced with the fictional rules of its programme. */
+const postPriced = (body: Body): Promise<Response> => request(body.programme === 'di' ? fictionalApp : fixtureApp).post('/v1/compensation').send(body);
 
 const PROBLEM_KINDS: Record<number, { type: string; title: string }> = {
   400: { type: 'urn:sbsp-rules:problem:invalid-request', title: 'Bad request' },
@@ -189,7 +198,7 @@ describe('periods and programmes', () => {
 
 describe('a valid claim', () => {
   it('NSK → 200 with decisionId and the contract fields', async () => {
-    const response = await post(nskWith({ approvedOn: '2024-12-20' }));
+    const response = await postPriced(nskWith({ approvedOn: '2024-12-20' }));
     expect(response.status, response.text).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     const body = response.body as Record<string, unknown>;
@@ -200,7 +209,8 @@ describe('a valid claim', () => {
       period: { from: '2024-01-01', to: '2024-06-30' },
       compensation: '620.00',
       eligibleCost: '620.00',
-      cap: '3542.60',
+      // 8400.00 × 0.5: a whole eligible half-year under 2023-04-01-fictional.
+      cap: '4200.00',
       reportDue: '2024-07-15',
       paymentDue: '2025-01-13',
     });
@@ -212,24 +222,25 @@ describe('a valid claim', () => {
   });
 
   it('NSK without approvedOn → no paymentDue', async () => {
-    const response = await post(validNsk());
+    const response = await postPriced(validNsk());
     expect(response.status).toBe(200);
     expect(response.body).not.toHaveProperty('paymentDue');
   });
 
   it('DI → 200 with decisionId, each line with unitCost, amount and ref C1', async () => {
-    const response = await post(validDi());
+    const response = await postPriced(validDi());
     expect(response.status, response.text).toBe(200);
     const body = response.body as Record<string, unknown>;
     expect(typeof body.decisionId).toBe('string');
-    expect(body).toMatchObject({ programme: 'di', period: { from: '2017-03-01', to: '2017-03-31' }, compensation: '404.88' });
-    expect(body.lines).toEqual([expect.objectContaining({ index: 0, unitCost: '19.28', amount: '404.88', ref: 'C1' })]);
+    // 21 days × 20.00 (the fictional higher day care centre rate) = 420.00.
+    expect(body).toMatchObject({ programme: 'di', period: { from: '2017-03-01', to: '2017-03-31' }, compensation: '420.00' });
+    expect(body.lines).toEqual([expect.objectContaining({ index: 0, unitCost: '20.00', amount: '420.00', ref: 'C1' })]);
     expect(Array.isArray(body.segments)).toBe(true);
     expect(Array.isArray(body.explanation)).toBe(true);
   });
 
   it('two valid claims get different decision ids', async () => {
-    const [first, second] = await Promise.all([post(validNsk()), post(validNsk())]);
+    const [first, second] = await Promise.all([postPriced(validNsk()), postPriced(validNsk())]);
     expect(first.body.decisionId).not.toBe(second.body.decisionId);
   });
 });

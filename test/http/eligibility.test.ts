@@ -9,20 +9,31 @@ const person = T1_PERSON;
 const services = T1_SERVICES;
 
 describe('GET /health', () => {
-  it('answers 200 with the loaded programmes and their versions', async () => {
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).get('/health').expect(200);
+  it('answers 200 with the loaded programmes and their versions (fictional fixture versions)', async () => {
+    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)))).get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     const nsk = response.body.programmes.find((programme: { id: string }) => programme.id === 'nsk');
-    expect(nsk.versions[0]).toMatchObject({ version: '2019-01-01', effectiveFrom: '2019-01-01', adopted: '2018-12-18', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(nsk.versions).toEqual([
+      expect.objectContaining({ version: '2019-01-01', effectiveFrom: '2019-01-01', effectiveTo: '2021-12-31', adopted: '2018-12-18', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ version: '2022-01-01-fictional', effectiveFrom: '2022-01-01', effectiveTo: '2023-03-31', adopted: '2021-06-01', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ version: '2023-04-01-fictional', effectiveFrom: '2023-04-01', effectiveTo: null, adopted: '2023-02-01', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
+  });
+
+  it('lists every programme of the bundled rules', async () => {
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).get('/health').expect(200);
+    expect(response.body.status).toBe('ok');
+    expect(response.body.programmes.map((programme: { id: string }) => programme.id).sort()).toEqual([...bundledRuleSet().programmes.keys()].sort());
   });
 });
 
 describe('POST /v1/eligibility', () => {
-  const app = createApp(fixedRuleSet(bundledRuleSet()));
+  /** The fictional fixture rules: on 2024-03-15, 2023-04-01-fictional is in force. */
+  const app = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
 
   it('answers a date with the contract fields, the ruleset and an explanation of every rule and condition', async () => {
     const response = await request(app).post('/v1/eligibility').send({ programme: 'nsk', date: '2024-03-15', person, services }).expect(200);
-    expect(response.body).toMatchObject({ programme: 'nsk', date: '2024-03-15', eligible: true, basis: ['T1'], blockers: [], ruleset: { version: '2019-01-01', effectiveFrom: '2019-01-01' } });
+    expect(response.body).toMatchObject({ programme: 'nsk', date: '2024-03-15', eligible: true, basis: ['T1'], blockers: [], ruleset: { version: '2023-04-01-fictional', effectiveFrom: '2023-04-01', effectiveTo: null } });
     expect(response.body.decisionId).toMatch(/^[0-9a-f-]{36}$/);
     const refs = response.body.explanation.map((rule: { ref: string }) => rule.ref);
     expect(refs).toEqual(['T1', 'T2', 'T3', 'T4', 'X1', 'X2', 'X3', 'R1', 'R2', 'R3', 'E1', 'E2', 'E3']);

@@ -3,31 +3,60 @@ import { describe, expect, it } from 'vitest';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { previousDay, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 
 const app = createApp(fixedRuleSet(bundledRuleSet()));
+/** The fictional fixture rules (test/fixtures/rules): nsk 2019-01-01, 2022-01-01-fictional and 2023-04-01-fictional. */
+const fixtureApp = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
+
+/** When a version stops: its own effectiveTo, or the day before the next one starts, whichever comes first. */
+function lastDay(written: CalendarDate | null, next: CalendarDate | undefined): CalendarDate | null {
+  const beforeNext = next === undefined ? null : previousDay(next);
+  if (written === null) return beforeNext;
+  return beforeNext !== null && beforeNext < written ? beforeNext : written;
+}
 
 describe('GET /v1/programmes', () => {
   it('lists every bundled programme with its versions, effective and adopted dates', async () => {
     const response = await request(app).get('/v1/programmes').expect(200);
     const byId = new Map(response.body.programmes.map((programme: { id: string }) => [programme.id, programme]));
-    expect([...byId.keys()].sort()).toEqual(['di', 'ibm', 'nsk', 'sbsp-4351', 'vsac-admission']);
-    expect(byId.get('vsac-admission')).toMatchObject({
+    // What rules/ holds, as the loader read it: an officer's new programme or version shows here without a test change.
+    const bundled = [...bundledRuleSet().programmes.values()];
+    expect(bundled.length).toBeGreaterThan(0);
+    expect([...byId.keys()].sort()).toEqual(bundled.map((programme) => programme.id).sort());
+    for (const programme of bundled) {
+      const expected = programme.versions.map((version, index) => ({
+        version: version.version,
+        effectiveFrom: version.effectiveFrom,
+        effectiveTo: lastDay(version.effectiveTo, programme.versions[index + 1]?.effectiveFrom),
+        adopted: version.adopted,
+      }));
+      expect(byId.get(programme.id), programme.id).toMatchObject({ versions: expected });
+      expect((byId.get(programme.id) as { versions: unknown[] }).versions, programme.id).toHaveLength(expected.length);
+    }
+  });
+
+  it('lists a version with its dates: open-ended until the next begins, or to the end its act sets (fictional fixture versions)', async () => {
+    const response = await request(fixtureApp).get('/v1/programmes').expect(200);
+    expect(response.body.programmes.map((programme: { id: string }) => programme.id)).toEqual(['nsk']);
+    expect(response.body.programmes[0]).toMatchObject({
       versions: [
-        { version: '2017-01-01', effectiveFrom: '2017-01-01', effectiveTo: '2017-11-30', adopted: '2017-01-01' },
-        { version: '2017-12-01', effectiveFrom: '2017-12-01', effectiveTo: null, adopted: '2017-12-01' },
+        { version: '2019-01-01', effectiveFrom: '2019-01-01', effectiveTo: '2021-12-31', adopted: '2018-12-18' },
+        { version: '2022-01-01-fictional', effectiveFrom: '2022-01-01', effectiveTo: '2023-03-31', adopted: '2021-06-01' },
+        { version: '2023-04-01-fictional', effectiveFrom: '2023-04-01', effectiveTo: null, adopted: '2023-02-01' },
       ],
     });
-    expect(byId.get('sbsp-4351')).toMatchObject({ versions: [{ effectiveFrom: '2028-01-01', effectiveTo: '2029-12-31', adopted: '2023-09-14' }] });
   });
 });
 
 describe('GET /v1/programmes/{id}', () => {
-  it('gives a version in full: parameters with sources, rules with ids and sources, assumptions, compensation', async () => {
-    const response = await request(app).get('/v1/programmes/nsk').expect(200);
+  it('gives a version in full: parameters with sources, rules with ids and sources, assumptions, compensation (fictional fixture version)', async () => {
+    const response = await request(fixtureApp).get('/v1/programmes/nsk').expect(200);
     expect(response.body.facts.map((fact: { name: string }) => fact.name)).toContain('birthDate');
-    const [version] = response.body.versions;
-    expect(version.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', type: 'money', value: '7085.20', source: expect.stringMatching(/ — /) }));
+    const version = response.body.versions.at(-1);
+    expect(version.version).toBe('2023-04-01-fictional');
+    expect(version.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', type: 'money', value: '8400.00', source: expect.stringMatching(/ — /) }));
     // Sources by title and place, never a seed file name; each source keeps its key and gets its title.
     expect(JSON.stringify({ parameters: version.parameters, rules: version.rules, compensation: version.compensation, assumptions: version.assumptions })).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     for (const source of version.sources) expect(source.title).not.toMatch(/\.txt$/);
@@ -38,7 +67,7 @@ describe('GET /v1/programmes/{id}', () => {
   });
 
   it('shows each version ending where the next begins (fictional fixture versions)', async () => {
-    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)))).get('/v1/programmes/nsk').expect(200);
+    const response = await request(fixtureApp).get('/v1/programmes/nsk').expect(200);
     expect(response.body.versions.map((version: { version: string; effectiveTo: string | null; effectiveToAsWritten: string | null }) => [version.version, version.effectiveTo, version.effectiveToAsWritten])).toEqual([
       ['2019-01-01', '2021-12-31', null],
       ['2022-01-01-fictional', '2023-03-31', null],
@@ -63,17 +92,17 @@ describe('GET /openapi.yaml', () => {
 
 describe('GET /v1/programmes/{id}/diff', () => {
   it('gives the meaning-level diff of two versions: parameters old → new with %, rules changed in words', async () => {
-    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)))).get('/v1/programmes/nsk/diff?from=2022-01-01-fictional&to=2023-04-01-fictional').expect(200);
+    const response = await request(fixtureApp).get('/v1/programmes/nsk/diff?from=2022-01-01-fictional&to=2023-04-01-fictional').expect(200);
     expect(response.body.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', change: 'changed', old: '7085.20', new: '8400.00', percent: '+18.56%' }));
     expect(response.body.dates.join(' ')).toContain('2023-04-01');
   });
 
   it.each([
-    ['/v1/programmes/nsk/diff?from=2019-01-01', 400, ['/to']],
-    ['/v1/programmes/nsk/diff?from=1999&to=2019-01-01', 400, ['/from']],
+    ['/v1/programmes/nsk/diff?from=2022-01-01-fictional', 400, ['/to']],
+    ['/v1/programmes/nsk/diff?from=1999&to=2023-04-01-fictional', 400, ['/from']],
     ['/v1/programmes/lottery/diff?from=a&to=b', 404, ['']],
-  ])('%s → %i naming %j', async (path, status, paths) => {
-    const response = await request(app).get(path).expect(status);
+  ])('%s → %i naming %j (fictional fixture versions)', async (path, status, paths) => {
+    const response = await request(fixtureApp).get(path).expect(status);
     expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(paths);
   });
 });

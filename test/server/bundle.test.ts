@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleService, dataAsJsonParse } from '../../src/build/bundle-service.js';
 import { packagePath } from '../../src/package-directory.js';
+import { README_NSK_EXAMPLE, readmeCompensationExample } from '../support/readme-examples.js';
+import { bundledRuleSet } from '../support/rule-sets.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 // The bundle npm start runs, made the way npm run build makes it, in a folder of the package (it finds schemas/
@@ -35,9 +37,16 @@ afterAll(() => {
 
 describe('the service as one bundled file (npm start)', () => {
   it('serves the bundled rules, the API description and the web page', async () => {
-    const health = (await (await fetch(`${base}/health`)).json()) as { status: string; programmes: Array<{ id: string }> };
+    const health = (await (await fetch(`${base}/health`)).json()) as { status: string; programmes: Array<{ id: string; versions: Array<{ version: string; sha256: string }> }> };
     expect(health.status).toBe('ok');
-    expect(health.programmes.map((programme) => programme.id).sort()).toEqual(['di', 'ibm', 'nsk', 'sbsp-4351', 'vsac-admission']);
+    // Every programme of rules/, each with every version and the sha256 of its files, as the loader reads them.
+    const bundled = [...bundledRuleSet().programmes.values()];
+    expect(bundled.length).toBeGreaterThan(0);
+    expect(health.programmes.map((programme) => programme.id).sort()).toEqual(bundled.map((programme) => programme.id).sort());
+    for (const programme of bundled) {
+      const served = health.programmes.find((candidate) => candidate.id === programme.id);
+      expect(served?.versions.map(({ version, sha256 }) => ({ version, sha256 }))).toEqual(programme.versions.map(({ version, sha256 }) => ({ version, sha256 })));
+    }
     const openapi = await fetch(`${base}/openapi.yaml`);
     expect(openapi.status).toBe(200);
     expect(await openapi.text()).toContain('/v1/eligibility');
@@ -60,23 +69,13 @@ describe('the service as one bundled file (npm start)', () => {
   });
 
   it('counts working days with the holiday and time-zone data it carries as JSON (the README\'s worked example)', async () => {
-    const claim = {
-      programme: 'nsk',
-      period: { from: '2024-01-01', to: '2024-06-30' },
-      person: { ...T1_PERSON, vsacExit: { date: '2024-03-15', service: 'institutional_care' } },
-      services: [
-        { type: 'day_care_centre', inPlan: true, funding: 'municipality' },
-        { type: 'group_home', inPlan: true, funding: 'municipality' },
-      ],
-      costs: [
-        { service: 'day_care_centre', from: '2024-03-01', to: '2024-03-31', amount: '620.00', funding: 'municipality', inPlan: true },
-        { service: 'group_home', from: '2024-04-01', to: '2024-06-30', amount: '2400.00', funding: 'municipality', inPlan: true },
-      ],
-      approvedOn: '2024-07-22',
-    };
+    // The request and the figures are README.md's, read now: the law's figures are written there, not here.
+    const { request: claim, answer: expected } = readmeCompensationExample(README_NSK_EXAMPLE);
     const answer = await fetch(`${base}/v1/compensation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claim) });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toMatchObject({ compensation: '2076.04', reportDue: '2024-07-15', paymentDue: '2024-08-05' });
+    const { compensation, eligibleCost, cap, reportDue, paymentDue } = expected;
+    expect(paymentDue).toEqual(expect.any(String));
+    expect(await answer.json()).toMatchObject({ compensation, eligibleCost, cap, reportDue, paymentDue });
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES } from '../support/rule-sets.js';
+import { FIXTURE_RULES } from '../support/rule-sets.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -48,13 +48,17 @@ describe('the service starts', () => {
 
   it('not at all with a broken rule file, and says file:line:column for every problem', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-broken-'));
-    cpSync(BUNDLED_RULES, directory, { recursive: true });
-    const file = join(directory, 'nsk/versions/2019-01-01.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('kind: exclusion', 'kind: exception').replace('adopted: "2018-12-18"', 'adoptd: "2018-12-18"'));
+    // A copy of the fictional fixture rules (test/fixtures/rules), with one version file broken twice.
+    cpSync(FIXTURE_RULES, directory, { recursive: true });
+    const file = join(directory, 'nsk/versions/2022-01-01-fictional.yaml');
+    const text = readFileSync(file, 'utf8');
+    const broken = text.replace('kind: exclusion', 'kind: exception').replace('adopted: "2021-06-01"', 'adoptd: "2021-06-01"');
+    expect(broken.split('\n').filter((line, index) => line !== text.split('\n')[index])).toHaveLength(2);
+    writeFileSync(file, broken);
     const started = await startServer({ RULES_DIR: directory, PORT: '0' });
     expect(started.code).toBe(1);
     const lines = started.stderr.trim().split('\n');
-    // Every problem is located; those of the broken file are among them (an amendment of it may add its own).
+    // Every problem is located; those of the broken file are among them.
     const located = lines.filter((line) => /\.yaml:\d+:\d+: /.test(line));
     expect(located).toEqual(
       expect.arrayContaining([expect.stringContaining('unknown field "adoptd"'), expect.stringContaining('missing required field "adopted"'), expect.stringContaining('must be one of "basis", "requirement", "exclusion"')]),

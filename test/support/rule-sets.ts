@@ -5,6 +5,11 @@ import { formatProblem } from '../../src/rules/yaml-file.js';
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules', import.meta.url));
 export const FIXTURE_RULES = fileURLToPath(new URL('../fixtures/rules', import.meta.url));
+/**
+ * FICTIONAL copies of the DI, IBM and VSAC admission programmes with made-up dates and figures (and made-up declared
+ * emergencies), for engineering tests that need a programme test/fixtures/rules does not have.
+ */
+export const FICTIONAL_PROGRAMMES = fileURLToPath(new URL('../fixtures/fictional-programmes', import.meta.url));
 
 const cache = new Map<string, RuleSet>();
 
