@@ -22,7 +22,7 @@ import { newDecisionId } from '../src/decisions/decision-id.js';
 import { decisionLine, type DecisionRecord } from '../src/decisions/decision-record.js';
 import { PersonRefKey } from '../src/decisions/person-ref.js';
 import { rulesOfAnswer } from '../src/decisions/rules-of-answer.js';
-import { eligibilityResponse } from '../src/http/api-response.js';
+import { eligibilityResponse } from '../src/answer/ask.js';
 import { loadRuleSet } from '../src/rules/load-rules.js';
 
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 1_000_000);

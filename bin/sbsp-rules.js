@@ -20,14 +20,20 @@ function newestModification(folder) {
 }
 
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
-const source = fileURLToPath(new URL('../src', import.meta.url));
-const compiledIsCurrent = existsSync(compiled) && (!existsSync(source) || statSync(compiled).mtimeMs >= newestModification(source));
+// The compiled CLI carries validators generated from schemas/ (src/rules/generated, made by npm run build): a schema
+// changed since makes it stale too.
+const sources = ['../src', '../schemas'].map((folder) => fileURLToPath(new URL(folder, import.meta.url))).filter((folder) => existsSync(folder));
+const compiledIsCurrent = existsSync(compiled) && sources.every((folder) => statSync(compiled).mtimeMs >= newestModification(folder));
 let cli;
 if (compiledIsCurrent) {
   cli = await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
+  // The source imports src/rules/generated/schema-validators.ts, which is generated, not committed: made here when it
+  // is missing or schemas/ changed since (a fingerprint check, milliseconds; generating, a few hundred).
+  const { ensureSchemaValidators } = await import(new URL('../src/build/schema-validators.ts', import.meta.url).href);
+  await ensureSchemaValidators();
   cli = await import(new URL('../src/cli/main.ts', import.meta.url).href);
 }
 process.exitCode = await cli.runCli(process.argv.slice(2));

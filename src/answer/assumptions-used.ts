@@ -1,5 +1,7 @@
+import type { ReferencedAssumptions } from '../compensate/compensation-context.js';
 import { readableCitation } from '../rules/citations.js';
-import type { LocalisedText, RuleVersion } from '../rules/model.js';
+import type { RuleVersion } from '../rules/model.js';
+import type { LocalisedText } from '../language/localised-text.js';
 
 /**
  * A product decision an answer rests on, as its version file states it. One with an `otherReading` is an open
@@ -12,12 +14,6 @@ export interface AssumptionUsed {
   text: LocalisedText;
   otherReading?: LocalisedText;
   passage?: string;
-}
-
-/** Assumptions read from another programme's version (IBM lines priced at DI's unit cost), by their ids. */
-export interface ReferencedAssumptions {
-  version: RuleVersion;
-  ids: readonly string[];
 }
 
 /**

@@ -9,6 +9,7 @@ import type { FactInput } from '../evaluate/facts.js';
 import type { Compensation, RuleSet } from '../rules/model.js';
 import { eligibilitySegments, segmentAnswer, type EligibilityFailure } from './eligibility-answer.js';
 import { assumptionsUsed } from './assumptions-used.js';
+import type { ExplainLevel } from './explain-level.js';
 
 export interface CompensationQuestion {
   programme: string;
@@ -19,6 +20,8 @@ export interface CompensationQuestion {
   costs?: CostLine[];
   deliveries?: DeliveryLine[];
   serviceLines?: ServiceLine[];
+  /** How much explanation the answer carries (default full). */
+  explain?: ExplainLevel;
   /** How the answer carries its explanations (segments' rules, lines' rules); default as objects. */
   explanation?: ExplanationForm;
 }

@@ -1,12 +1,13 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
 import type { ExplanationForm } from '../evaluate/explanation-json.js';
-import type { RawJson } from './raw-json.js';
+import type { RawJson } from '../evaluate/raw-json.js';
 import { declaredFacts, missingFacts, type FactInput, type FactProblem } from '../evaluate/facts.js';
 import { evaluateSpans, type Segment } from '../evaluate/segments.js';
 import type { Programme, RuleSet } from '../rules/model.js';
 import { describeNoVersion, isNoVersion, versionSpans, type VersionInForce } from '../versions/resolve-version.js';
 import { assumptionsUsed, type AssumptionUsed } from './assumptions-used.js';
+import type { ExplainLevel } from './explain-level.js';
 
 /** A checked eligibility question: exactly one of `date` or `period`. */
 export interface EligibilityQuestion {
@@ -14,6 +15,8 @@ export interface EligibilityQuestion {
   date?: CalendarDate;
   period?: { from: CalendarDate; to: CalendarDate };
   asOf?: CalendarDate;
+  /** How much explanation the answer carries (default full). */
+  explain?: ExplainLevel;
   input: FactInput;
 }
 

@@ -1,14 +1,15 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Period } from '../compensate/claim-period.js';
-import { jsonText } from '../answer/raw-json.js';
-import { compensationResponse, eligibilityResponse } from '../http/api-response.js';
+import { jsonText } from '../evaluate/raw-json.js';
+import { compensationResponse, eligibilityResponse } from '../answer/ask.js';
 import type { RuleSet } from '../rules/model.js';
+import type { ExplainLevel } from '../answer/explain-level.js';
 
 export interface BatchSettings {
   programme: string;
   period: Period;
-  /** Whole answers (with explanations) instead of the claim summary. */
-  explain: boolean;
+  /** Whole answers at this explain level instead of the claim summary; false for the summary. */
+  explain: ExplainLevel | false;
 }
 
 export interface LineAnswer {
@@ -61,15 +62,15 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
   }
   const { personRef, ...rest } = parsed;
   const reference = personRef === undefined ? {} : { personRef };
-  const body = { ...rest, programme: settings.programme, period: settings.period };
-  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body, { explanation: settings.explain ? 'json' : 'none' }) : eligibilityResponse(ruleSet, body, { explanation: settings.explain ? 'json' : 'none' });
+  const body = { ...rest, programme: settings.programme, period: settings.period, ...(settings.explain === false ? {} : { explain: settings.explain }) };
+  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' }) : eligibilityResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' });
   if (response.status !== 200) {
     const problem = response.body as { detail: string; errors?: Array<{ path: string; message: string }> };
     const where = problem.errors?.map((error) => `${error.path || '/'} ${error.message}`).join('; ') ?? problem.detail;
     return { json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }), problem: where };
   }
-  const answer = settings.explain ? response.body : summary(response.body as Record<string, unknown>);
+  const answer = settings.explain === false ? summary(response.body as Record<string, unknown>) : response.body;
   const line = { line: lineNumber, ...reference, status: 200, ...answer };
   // Whole answers carry explanations already written as JSON text; a summary is plain data, which JSON.stringify writes faster.
-  return { json: settings.explain ? jsonText(line) : JSON.stringify(line) };
+  return { json: settings.explain === false ? JSON.stringify(line) : jsonText(line) };
 }

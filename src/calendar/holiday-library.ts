@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { LocalisedText } from '../rules/model.js';
+import type { LocalisedText } from '../language/localised-text.js';
 import { parseCalendarDate } from './calendar-date.js';
 import type { PublicHoliday, PublicHolidaysOfYear } from './working-days.js';
 

@@ -1,4 +1,4 @@
-import type { LocalisedText } from '../rules/model.js';
+import type { LocalisedText } from '../language/localised-text.js';
 import { addDays, compareDates, dateParts, type CalendarDate } from './calendar-date.js';
 import { isWeekend } from './weekday.js';
 

@@ -1,5 +1,5 @@
 import type { ConditionTrace } from '../evaluate/condition-trace.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
 import type { Condition, Programme, RuleSet, RuleVersion, SourcePosition } from '../rules/model.js';
 import { leavesOf, rulesOf, type RuleList } from '../rules/rule-conditions.js';
 import { ruleFileOf } from '../rules/rule-files.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderAnswer } from '../explain/render-text.js';
-import { compensationResponse, eligibilityResponse, type ApiResponse } from '../http/api-response.js';
+import { ask, type ApiResponse } from '../answer/ask.js';
 import type { RuleFileProblem, RuleSet, SourcePosition } from '../rules/model.js';
 import { validateRuleFile } from '../rules/schema-validation.js';
 import { parseYamlFile, positionOf } from '../rules/yaml-file.js';
@@ -99,8 +99,7 @@ function compareAnswer(prefix: string, actual: Record<string, unknown>, expected
 
 /** Runs one case through the same request → response path as the HTTP API and lists what differs. */
 export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): CaseOutcome {
-  const respond = exampleCase.endpoint === 'compensation' ? compensationResponse : eligibilityResponse;
-  const response = respond(ruleSet, exampleCase.request);
+  const response = ask(ruleSet, exampleCase.endpoint, exampleCase.request);
   const expected = exampleCase.expect;
   const differences: string[] = [];
   const body = response.body as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { nextDay, parseCalendarDate, previousDay, type CalendarDate } from '../calendar/calendar-date.js';
-import { isFactValue, isParamValue } from '../evaluate/condition-trace.js';
+import { isFactValue, isParamValue } from '../rules/condition-value.js';
 import { OPERATORS } from '../evaluate/operators.js';
 import type { FactCondition, RuleVersion } from '../rules/model.js';
 

@@ -1,5 +1,5 @@
 import type { ItemPattern } from '../evaluate/operators.js';
-import { isParamValue } from '../evaluate/condition-trace.js';
+import { isParamValue } from '../rules/condition-value.js';
 import { factDomain, itemFieldDomain, lineFactValues, programmeFactValues, type FactValueScope } from '../rules/fact-values.js';
 import type { Condition, FactCondition, Programme, RuleKind, RuleVersion } from '../rules/model.js';
 import { rulesOf } from '../rules/rule-conditions.js';

@@ -1,6 +1,6 @@
 import type { Condition, Programme, RuleVersion } from '../rules/model.js';
 import { leavesOf, namedConditionsIn } from '../rules/rule-conditions.js';
-import { isFactValue } from '../evaluate/condition-trace.js';
+import { isFactValue } from '../rules/condition-value.js';
 import { findingAt, type Finding } from './finding.js';
 
 /** Every `{ param: name }` written anywhere in `value` (conditions, compensation settings). */

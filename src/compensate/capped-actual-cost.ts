@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/money.js';
 import type { CappedActualCost, RuleVersion } from '../rules/model.js';
 import { readableCitation } from '../rules/citations.js';
@@ -7,7 +7,7 @@ import { calendarHalfYearOf, dayOfMonthAfter, monthsOf, wholeClaimPeriod } from 
 import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
 import { cutAtLineDates, splitLine, uniqueSorted } from './line-days.js';
 import { lineDateFields } from '../rules/line-facts.js';
-import { RawJson } from '../answer/raw-json.js';
+import { RawJson } from '../evaluate/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** An NSK-style cost line: what the municipality spent on one service over some days. */

@@ -4,7 +4,6 @@ import type { Segment } from '../evaluate/segments.js';
 import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { EmergencyPeriod, ParamRef, Programme, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
-import type { ReferencedAssumptions } from '../answer/assumptions-used.js';
 
 /** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
 export interface CompensationContext {
@@ -19,6 +18,12 @@ export interface CompensationContext {
   /** How lines carry the explanation of their line rules. */
   explanation: ExplanationForm;
   approvedOn?: CalendarDate;
+}
+
+/** Assumptions read from another programme's version (IBM lines priced at DI's unit cost), by their ids. */
+export interface ReferencedAssumptions {
+  version: RuleVersion;
+  ids: readonly string[];
 }
 
 /**

@@ -1,13 +1,13 @@
 import { daysInclusive, maxDate, minDate, type CalendarDate } from '../calendar/calendar-date.js';
-import { coveredByEmergency } from '../calendar/emergency-periods.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import { coveredByEmergency } from '../rules/emergency-periods.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, money, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
 import type { CompensationContext, KindResult } from './compensation-context.js';
 import { splitLine, summedLines, uniqueSorted } from './line-days.js';
 import { rateAssumptions, rateOf, type RateTier } from './unit-costs.js';
 import { isNoVersion, versionSpans } from '../versions/resolve-version.js';
-import { RawJson } from '../answer/raw-json.js';
+import { RawJson } from '../evaluate/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** What documents a remote delivery; every field is false unless the caller says it is there. */

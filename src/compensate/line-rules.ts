@@ -1,6 +1,6 @@
 import type { Facts } from '../evaluate/condition-trace.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
-import type { RawJson } from '../answer/raw-json.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
+import type { RawJson } from '../evaluate/raw-json.js';
 import { explanationIn, type ExplanationForm } from '../evaluate/explanation-json.js';
 import { recordOutcomes, recordRules } from '../evaluate/explanation-plan.js';
 import type { Rule, RuleVersion } from '../rules/model.js';

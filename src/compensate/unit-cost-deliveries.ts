@@ -1,11 +1,11 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, minMoney, money, ZERO, type Money } from '../money/money.js';
 import type { RuleVersion, UnitCostDeliveries } from '../rules/model.js';
 import type { CompensationContext, KindResult } from './compensation-context.js';
 import { rateAssumptions, rateOf } from './unit-costs.js';
 import { splitLine, summedLines, uniqueSorted } from './line-days.js';
-import { RawJson } from '../answer/raw-json.js';
+import { RawJson } from '../evaluate/raw-json.js';
 import { evaluateLineRules, isEmpty } from './line-rules.js';
 
 /** A DI-style delivery line: units of one service delivered over some days. */

@@ -1,4 +1,4 @@
-import { RawJson } from '../answer/raw-json.js';
+import { RawJson } from '../evaluate/raw-json.js';
 import type { RecordedCaller } from '../auth/caller.js';
 import type { PersonRefDigest } from './person-ref.js';
 import type { RulesUsed } from './rules-of-answer.js';

@@ -1,4 +1,4 @@
-import { RawJson } from '../answer/raw-json.js';
+import { RawJson } from '../evaluate/raw-json.js';
 import { recordedCaller, type Caller } from '../auth/caller.js';
 import type { RuleSet } from '../rules/model.js';
 import type { DecisionEndpoint, DecisionRecord } from './decision-record.js';

@@ -1,8 +1,8 @@
-import { RawJson } from '../answer/raw-json.js';
+import { RawJson } from '../evaluate/raw-json.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
-import { compensationResponse, eligibilityResponse } from '../http/api-response.js';
+import { ask } from '../answer/ask.js';
 import { loadRuleSet } from '../rules/load-rules.js';
 import type { RuleSet } from '../rules/model.js';
 import { formatProblem } from '../rules/yaml-file.js';
@@ -71,8 +71,7 @@ export class DecisionReplayer {
   async replay(record: DecisionRecord): Promise<ReplayOutcome> {
     const reconstructed = await this.#ruleSetOf(record.rules.files);
     if (!('ruleSet' in reconstructed)) return { replayed: false, ...reconstructed };
-    const respond = record.endpoint === 'compensation' ? compensationResponse : eligibilityResponse;
-    const response = respond(reconstructed.ruleSet, record.request);
+    const response = ask(reconstructed.ruleSet, record.endpoint, record.request);
     // Compared as it would have been sent: through JSON, where a field whose value is undefined is no field at all.
     const replayed = { status: response.status, body: JSON.parse(JSON.stringify(response.body)) as unknown };
     // A record read from the store holds its answer as data; one still being written may hold the text sent.

@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../http/api-response.js';
+import type { ApiResponse } from '../answer/ask.js';
 import { sameValue } from './canonical-json.js';
 import { percentChange } from './parameter-change.js';
 

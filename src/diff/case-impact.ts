@@ -1,5 +1,5 @@
 import { runExampleCase, type ExampleCase } from '../cases/example-cases.js';
-import { compensationResponse, eligibilityResponse, type ApiResponse } from '../http/api-response.js';
+import { ask, type ApiResponse, type Endpoint } from '../answer/ask.js';
 import { referencedProgrammes } from '../rules/check-references.js';
 import type { RuleSet } from '../rules/model.js';
 import { compareAnswers } from './answer-change.js';
@@ -8,18 +8,17 @@ import type { CaseImpact, ImpactReport } from './diff-report.js';
 /** A request to answer under both sides: an officer's example case, or a request recorded from the API. */
 export type CaseToRun =
   | { origin: 'example'; name: string; where: string; exampleCase: ExampleCase }
-  | { origin: 'recorded'; name: string; where: string; endpoint: 'eligibility' | 'compensation'; request: unknown };
+  | { origin: 'recorded'; name: string; where: string; endpoint: Endpoint; request: unknown };
 
 function answerUnder(ruleSet: RuleSet, toRun: CaseToRun): { response: ApiResponse; expectationMet?: boolean } {
   if (toRun.origin === 'example') {
     const outcome = runExampleCase(ruleSet, toRun.exampleCase);
     return { response: outcome.response, expectationMet: outcome.differences.length === 0 };
   }
-  const respond = toRun.endpoint === 'compensation' ? compensationResponse : eligibilityResponse;
-  return { response: respond(ruleSet, toRun.request) };
+  return { response: ask(ruleSet, toRun.endpoint, toRun.request) };
 }
 
-function endpointOf(toRun: CaseToRun): 'eligibility' | 'compensation' {
+function endpointOfCase(toRun: CaseToRun): Endpoint {
   return toRun.origin === 'example' ? toRun.exampleCase.endpoint : toRun.endpoint;
 }
 
@@ -43,7 +42,7 @@ export function caseImpact(cases: readonly CaseToRun[], before: RuleSet, after: 
     const now = answerUnder(after, toRun);
     const changes = compareAnswers(old.response, now.response);
     if (changes.length === 0) continue;
-    const impact: CaseImpact = { name: toRun.name, origin: toRun.origin, where: toRun.where, endpoint: endpointOf(toRun), changes };
+    const impact: CaseImpact = { name: toRun.name, origin: toRun.origin, where: toRun.where, endpoint: endpointOfCase(toRun), changes };
     if (old.expectationMet !== undefined && now.expectationMet !== undefined) impact.expectationMet = { old: old.expectationMet, new: now.expectationMet };
     changed.push(impact);
   }

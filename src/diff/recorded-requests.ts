@@ -1,10 +1,6 @@
+import { endpointOf } from '../answer/ask.js';
 import type { RuleFileProblem } from '../rules/model.js';
 import type { CaseToRun } from './case-impact.js';
-
-/** A compensation request carries cost lines or deliveries; anything else was asked of /v1/eligibility. */
-function endpointOf(body: Record<string, unknown>): 'eligibility' | 'compensation' {
-  return 'costs' in body || 'deliveries' in body ? 'compensation' : 'eligibility';
-}
 
 function nameOf(body: Record<string, unknown>): string {
   const period = body.period as { from?: unknown; to?: unknown } | undefined;

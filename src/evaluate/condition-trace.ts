@@ -1,4 +1,4 @@
-import type { ConditionValue, LocalisedText } from '../rules/model.js';
+import type { LocalisedText } from '../language/localised-text.js';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
@@ -14,23 +14,15 @@ export interface LeafTrace {
   /** The fact value this condition saw. */
   factValue: unknown;
   result: boolean;
-  /** True when left-to-right evaluation had already decided the answer without this condition. */
-  skipped: boolean;
+  /** Present, true, when left-to-right evaluation had already decided the answer without this condition. */
+  skipped?: true;
   ref?: string | undefined;
   note?: LocalisedText | undefined;
 }
 
 export type ConditionTrace =
-  | { all: ConditionTrace[]; result: boolean; skipped: boolean }
-  | { any: ConditionTrace[]; result: boolean; skipped: boolean }
-  | { not: ConditionTrace; result: boolean; skipped: boolean }
-  | { condition: string; result: boolean; skipped: boolean; conditions: ConditionTrace }
+  | { all: ConditionTrace[]; result: boolean; skipped?: true }
+  | { any: ConditionTrace[]; result: boolean; skipped?: true }
+  | { not: ConditionTrace; result: boolean; skipped?: true }
+  | { condition: string; title?: LocalisedText; result: boolean; skipped?: true; conditions: ConditionTrace }
   | LeafTrace;
-
-export function isParamValue(value: ConditionValue): value is { param: string } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && 'param' in value;
-}
-
-export function isFactValue(value: ConditionValue): value is { fact: string } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && 'fact' in value;
-}

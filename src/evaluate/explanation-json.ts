@@ -1,6 +1,6 @@
-import { JsonWriter, RawJson } from '../answer/raw-json.js';
+import { JsonWriter, RawJson } from './raw-json.js';
 import { materialise, type ExplanationPlan, type ExplanationRecord } from './explanation-plan.js';
-import { outcomeOf, type RuleTrace } from './evaluate-day.js';
+import { outcomeOf, type RuleTrace } from './day-result.js';
 
 /*
  * The explanation of a record as JSON, written as UTF-8 bytes by a program compiled once per plan. Everything but
@@ -49,7 +49,8 @@ function member(key: string, value: unknown): string {
   return value === undefined ? '' : `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
 }
 
-const TAILS = [',"result":false,"skipped":false', ',"result":false,"skipped":true', ',"result":true,"skipped":false', ',"result":true,"skipped":true'];
+/** A node's result, and "skipped": true only where it is (contract v2's compact explanation). */
+const TAILS = [',"result":false', ',"result":false,"skipped":true', ',"result":true', ',"result":true,"skipped":true'];
 
 function compileProgram(plan: ExplanationPlan): Program {
   const program: Program = { kinds: [], args: [], texts: [], nodeAt: [], parentAt: [], parentKindAt: [], facts: [], lastBytes: 4096 };
@@ -90,7 +91,7 @@ function compileProgram(plan: ExplanationPlan): Program {
         fixed('}');
         break;
       case 'named':
-        fixed(`{"condition":${JSON.stringify(node.name)}`);
+        fixed(`{"condition":${JSON.stringify(node.name)}${node.title === undefined ? '' : `,"title":${JSON.stringify(node.title)}`}`);
         dynamic(Step.Node, position, TAILS);
         fixed(',"conditions":');
         layOut(node.body, position, 0);

@@ -1,7 +1,9 @@
 import { readableCitation } from '../rules/citations.js';
+import { isFactValue, isParamValue } from '../rules/condition-value.js';
 import type { Condition, Programme, Rule, RuleVersion } from '../rules/model.js';
-import { isFactValue, isParamValue, type ConditionTrace, type Facts, type LeafTrace, type ValueSource } from './condition-trace.js';
-import { answerOf, outcomeOf, type DayResult, type RuleTrace } from './evaluate-day.js';
+import type { LocalisedText } from '../language/localised-text.js';
+import type { ConditionTrace, Facts, LeafTrace, ValueSource } from './condition-trace.js';
+import { answerOf, outcomeOf, type DayResult, type RuleTrace } from './day-result.js';
 import { OPERATORS, prepareOperator } from './operators.js';
 
 /**
@@ -14,7 +16,7 @@ import { OPERATORS, prepareOperator } from './operators.js';
 type PlanNode =
   | { kind: 'all' | 'any'; children: number[] }
   | { kind: 'not'; child: number }
-  | { kind: 'named'; name: string; body: number }
+  | { kind: 'named'; name: string; title: LocalisedText | undefined; body: number }
   | { kind: 'leaf'; fact: string; operator: string; value: unknown; otherFact: string | null; valueFrom: ValueSource | undefined; ref: string | undefined; note: LeafTrace['note'] };
 
 export interface ExplanationPlan {
@@ -56,7 +58,7 @@ function flatten(version: RuleVersion, ruleList: readonly Rule[]): { nodes: Plan
       nodes.push(node);
       node.child = add(condition.not);
     } else if ('condition' in condition) {
-      const node: PlanNode = { kind: 'named', name: condition.condition, body: -1 };
+      const node: PlanNode = { kind: 'named', name: condition.condition, title: version.namedConditions.get(condition.condition)?.title, body: -1 };
       nodes.push(node);
       let body = namedBodies.get(condition.condition);
       if (body === undefined) {
@@ -242,6 +244,11 @@ export function decideRecord(programme: Programme, record: ExplanationRecord): O
   return answerOf(programme, basis, blockers);
 }
 
+/** `"skipped": true` only on skipped nodes, never `"skipped": false` (contract v2's compact explanation). */
+function flag(skipped: boolean): { skipped?: true } {
+  return skipped ? { skipped: true } : {};
+}
+
 function materialiseNode(record: ExplanationRecord, index: number, skipped: boolean): ConditionTrace {
   const node = record.plan.nodes[index] as PlanNode;
   const result = record.results[index] === TRUE;
@@ -254,16 +261,16 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
         if (trace.result === (node.kind === 'any')) decided = true;
         return trace;
       });
-      return node.kind === 'all' ? { all: children, result, skipped } : { any: children, result, skipped };
+      return node.kind === 'all' ? { all: children, result, ...flag(skipped) } : { any: children, result, ...flag(skipped) };
     }
     case 'not':
-      return { not: materialiseNode(record, node.child, skipped), result, skipped };
+      return { not: materialiseNode(record, node.child, skipped), result, ...flag(skipped) };
     case 'named':
-      return { condition: node.name, result, skipped, conditions: materialiseNode(record, node.body, skipped) };
+      return { condition: node.name, ...(node.title === undefined ? {} : { title: node.title }), result, ...flag(skipped), conditions: materialiseNode(record, node.body, skipped) };
     case 'leaf': {
       const factValue = record.facts[node.fact];
       const value = node.otherFact === null ? node.value : record.facts[node.otherFact];
-      return { fact: node.fact, operator: node.operator, value, valueFrom: node.valueFrom, factValue, result, skipped, ref: node.ref, note: node.note };
+      return { fact: node.fact, operator: node.operator, value, valueFrom: node.valueFrom, factValue, result, ...flag(skipped), ref: node.ref, note: node.note };
     }
   }
 }

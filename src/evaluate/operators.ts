@@ -1,24 +1,19 @@
-import type { FactType } from '../rules/model.js';
+import { OPERATOR_DEFINITIONS, type OperatorDefinition, type OperatorName } from '../rules/operator-definitions.js';
 
-/**
- * The operators a condition may use. The first ten are json-rules-engine's own, with its semantics (including
- * its fact-value validators: a numeric operator on a non-number is false, `contains` on a non-array is false);
- * the rest are ours, registered on json-rules-engine under the same names when it serves as the reference.
- */
-export interface OperatorDefinition {
-  name: string;
-  /** The fact types the operator accepts; checked when rule files load. */
-  factTypes: readonly FactType[];
-  /** What the compared value must be: like the fact, a list of such values, a date, or an item pattern. */
-  value: 'scalar' | 'list' | 'number' | 'date' | 'itemPattern';
+/** How an operator evaluates; what it accepts is rules/operator-definitions.ts. */
+interface OperatorEvaluation {
+  /** One of json-rules-engine's own operators, which the reference engine has without registering it. */
   builtIn: boolean;
   evaluate(factValue: unknown, compareTo: unknown): boolean;
   /** The same test with its compared value fixed, prepared once per rule version (e.g. an item pattern compiled). */
   prepare?(compareTo: unknown): (factValue: unknown) => boolean;
 }
 
+/** An operator as evaluation uses it: its definition and how it evaluates. */
+export type Operator = OperatorDefinition & OperatorEvaluation;
+
 /** `operator` with `compareTo` fixed: its own prepared form, or evaluate with the value bound. */
-export function prepareOperator(operator: OperatorDefinition, compareTo: unknown): (factValue: unknown) => boolean {
+export function prepareOperator(operator: Operator, compareTo: unknown): (factValue: unknown) => boolean {
   if (operator.prepare) return operator.prepare(compareTo);
   const evaluate = operator.evaluate;
   return (factValue) => evaluate(factValue, compareTo);
@@ -29,11 +24,8 @@ function isNumeric(value: unknown): boolean {
   return typeof value === 'number' ? !Number.isNaN(value) : !Number.isNaN(Number.parseFloat(value as string));
 }
 
-function numeric(name: string, compare: (a: number, b: number) => boolean): OperatorDefinition {
+function numeric(compare: (a: number, b: number) => boolean): OperatorEvaluation {
   return {
-    name,
-    factTypes: ['number'],
-    value: 'number',
     builtIn: true,
     evaluate: (factValue, compareTo) => isNumeric(factValue) && compare(factValue as number, compareTo as number),
   };
@@ -47,11 +39,8 @@ function isDateLike(value: unknown): value is string {
   return typeof value === 'string' && value.length === 10;
 }
 
-function dateComparison(name: string, compare: (a: string, b: string) => boolean): OperatorDefinition {
+function dateComparison(compare: (a: string, b: string) => boolean): OperatorEvaluation {
   return {
-    name,
-    factTypes: ['date'],
-    value: 'date',
     builtIn: false,
     evaluate: (factValue, compareTo) => isDateLike(factValue) && isDateLike(compareTo) && compare(factValue, compareTo),
   };
@@ -76,43 +65,44 @@ export function itemMatcher(pattern: ItemPattern): (item: unknown) => boolean {
   };
 }
 
-const DEFINITIONS: OperatorDefinition[] = [
-    { name: 'equal', factTypes: ['string', 'number', 'boolean', 'date'], value: 'scalar', builtIn: true, evaluate: (a, b) => a === b },
-    { name: 'notEqual', factTypes: ['string', 'number', 'boolean', 'date'], value: 'scalar', builtIn: true, evaluate: (a, b) => a !== b },
-    { name: 'in', factTypes: ['string', 'number', 'boolean', 'date'], value: 'list', builtIn: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) > -1 },
-    { name: 'notIn', factTypes: ['string', 'number', 'boolean', 'date'], value: 'list', builtIn: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) === -1 },
-    { name: 'contains', factTypes: ['list'], value: 'scalar', builtIn: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1 },
-    { name: 'doesNotContain', factTypes: ['list'], value: 'scalar', builtIn: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) === -1 },
-    numeric('lessThan', (a, b) => a < b),
-    numeric('lessThanInclusive', (a, b) => a <= b),
-    numeric('greaterThan', (a, b) => a > b),
-    numeric('greaterThanInclusive', (a, b) => a >= b),
-    dateComparison('dateBefore', (a, b) => a < b),
-    dateComparison('dateOnOrBefore', (a, b) => a <= b),
-    dateComparison('dateAfter', (a, b) => a > b),
-    dateComparison('dateOnOrAfter', (a, b) => a >= b),
-    {
-      name: 'hasItemMatching',
-      factTypes: ['list'],
-      value: 'itemPattern',
-      builtIn: false,
-      evaluate: (a, b) => Array.isArray(a) && a.some(itemMatcher(b as ItemPattern)),
-      prepare: (b) => {
-        const matches = itemMatcher(b as ItemPattern);
-        return (a) => Array.isArray(a) && a.some(matches);
-      },
+/**
+ * The first ten are json-rules-engine's own, with its semantics (including its fact-value validators: a numeric
+ * operator on a non-number is false, `contains` on a non-array is false); the rest are ours, registered on
+ * json-rules-engine under the same names when it serves as the reference.
+ */
+const EVALUATIONS: Record<OperatorName, OperatorEvaluation> = {
+  equal: { builtIn: true, evaluate: (a, b) => a === b },
+  notEqual: { builtIn: true, evaluate: (a, b) => a !== b },
+  in: { builtIn: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) > -1 },
+  notIn: { builtIn: true, evaluate: (a, b) => (b as unknown[]).indexOf(a) === -1 },
+  contains: { builtIn: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) > -1 },
+  doesNotContain: { builtIn: true, evaluate: (a, b) => Array.isArray(a) && a.indexOf(b) === -1 },
+  lessThan: numeric((a, b) => a < b),
+  lessThanInclusive: numeric((a, b) => a <= b),
+  greaterThan: numeric((a, b) => a > b),
+  greaterThanInclusive: numeric((a, b) => a >= b),
+  dateBefore: dateComparison((a, b) => a < b),
+  dateOnOrBefore: dateComparison((a, b) => a <= b),
+  dateAfter: dateComparison((a, b) => a > b),
+  dateOnOrAfter: dateComparison((a, b) => a >= b),
+  hasItemMatching: {
+    builtIn: false,
+    evaluate: (a, b) => Array.isArray(a) && a.some(itemMatcher(b as ItemPattern)),
+    prepare: (b) => {
+      const matches = itemMatcher(b as ItemPattern);
+      return (a) => Array.isArray(a) && a.some(matches);
     },
-    {
-      name: 'hasNoItemMatching',
-      factTypes: ['list'],
-      value: 'itemPattern',
-      builtIn: false,
-      evaluate: (a, b) => Array.isArray(a) && !a.some(itemMatcher(b as ItemPattern)),
-      prepare: (b) => {
-        const matches = itemMatcher(b as ItemPattern);
-        return (a) => Array.isArray(a) && !a.some(matches);
-      },
+  },
+  hasNoItemMatching: {
+    builtIn: false,
+    evaluate: (a, b) => Array.isArray(a) && !a.some(itemMatcher(b as ItemPattern)),
+    prepare: (b) => {
+      const matches = itemMatcher(b as ItemPattern);
+      return (a) => Array.isArray(a) && !a.some(matches);
     },
-];
+  },
+};
 
-export const OPERATORS: ReadonlyMap<string, OperatorDefinition> = new Map(DEFINITIONS.map((operator) => [operator.name, operator]));
+export const OPERATORS: ReadonlyMap<string, Operator> = new Map(
+  [...OPERATOR_DEFINITIONS.values()].map((definition) => [definition.name, { ...definition, ...EVALUATIONS[definition.name] }]),
+);

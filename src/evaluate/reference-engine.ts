@@ -1,7 +1,8 @@
 import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
+import { isParamValue } from '../rules/condition-value.js';
 import type { Condition, Programme, Rule, RuleVersion, TopLevelCondition } from '../rules/model.js';
-import { isParamValue, type Facts } from './condition-trace.js';
-import { combineOutcomes, outcomeOf, type DayResult } from './evaluate-day.js';
+import type { Facts } from './condition-trace.js';
+import { combineOutcomes, outcomeOf, type DayResult } from './day-result.js';
 import { OPERATORS } from './operators.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ConditionTrace, LeafTrace } from '../evaluate/condition-trace.js';
-import type { RuleTrace } from '../evaluate/evaluate-day.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
 
 export type Language = 'lv' | 'en';
 
@@ -66,7 +66,8 @@ function conditionLines(trace: ConditionTrace, language: Language, depth: number
 export function renderExplanation(explanation: readonly RuleTrace[], language: Language = 'en', depth = 1): string[] {
   return explanation.flatMap((rule) => [
     `${'  '.repeat(depth)}${OUTCOME_MARK[rule.outcome]} ${rule.ref} (${rule.kind}) ${rule.title[language]} — ${rule.source}`,
-    ...conditionLines(rule.conditions, language, depth + 2),
+    // At the `rules` explain level a rule comes without its condition tree.
+    ...(rule.conditions === undefined ? [] : conditionLines(rule.conditions, language, depth + 2)),
   ]);
 }
 

@@ -10,12 +10,13 @@ import { requestLog } from './request-log.js';
 import { adminRouter, type RulesReload } from './routes/admin.js';
 import { decisionsRouter } from './routes/decisions.js';
 import { schemaPath } from '../rules/schema-location.js';
-import { problem, sendProblem } from './problem.js';
-import type { RuleSetSource } from './rule-set-source.js';
+import { problem } from '../answer/problem.js';
+import type { RuleSetSource } from '../reload/rule-set-source.js';
 import { evaluationRouter } from './routes/evaluation.js';
 import { programmesRouter } from './routes/programmes.js';
 import { healthRouter } from './routes/health.js';
 import { webPageRouter } from '../web/web-page.js';
+import { sendProblem } from './send-problem.js';
 
 /** The largest request body accepted; larger bodies are answered 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;

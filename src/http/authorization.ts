@@ -2,7 +2,8 @@ import type { RequestHandler, Response } from 'express';
 import type { TokenRegistry } from '../auth/api-tokens.js';
 import { mayDo, type Permission } from '../auth/access-policy.js';
 import { OPEN_DEVELOPMENT_CALLER, type Caller } from '../auth/caller.js';
-import { problem, sendProblem } from './problem.js';
+import { problem } from '../answer/problem.js';
+import { sendProblem } from './send-problem.js';
 
 /** How callers are known: by API token, or not at all (open development mode: loopback only, and it says so). */
 export type AccessControl = { mode: 'tokens'; tokens: TokenRegistry } | { mode: 'open-development' };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import type { RuleSetSource, RuleSetStatus } from '../http/rule-set-source.js';
+import type { RuleSetSource, RuleSetStatus } from './rule-set-source.js';
 import { loadRuleSet, type LoadOptions } from '../rules/load-rules.js';
 import type { RuleFileProblem, RuleSet } from '../rules/model.js';
 

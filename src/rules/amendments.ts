@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Assumption, Compensation, LocalisedText, Parameter, Rule, RuleFileProblem, Source, TopLevelCondition } from './model.js';
+import type { Assumption, Compensation, Parameter, Rule, RuleFileProblem, Source, TopLevelCondition } from './model.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
+import type { LocalisedText } from '../language/localised-text.js';
 
 type RuleEntry = Omit<Rule, 'assumptions'> & { assumptions?: string[] };
 type ParameterEntry = Partial<Omit<Parameter, 'name' | 'assumptions'>> & { assumptions?: string[] };

@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { isFactValue, isParamValue } from '../evaluate/condition-trace.js';
+import { isFactValue, isParamValue } from './condition-value.js';
 import { allowedValues, closedFieldNames, fieldSchema, itemSchema, jsonTypes, lineFactValues, programmeFactValues, type FactValueScope, type PlacedSchema } from './fact-values.js';
 import type { Condition, FactCondition, Programme, RuleFileProblem, RuleVersion } from './model.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';

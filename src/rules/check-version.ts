@@ -1,6 +1,6 @@
 import { parseCalendarDate } from '../calendar/calendar-date.js';
-import { OPERATORS, type OperatorDefinition } from '../evaluate/operators.js';
-import { isFactValue, isParamValue } from '../evaluate/condition-trace.js';
+import { OPERATOR_DEFINITIONS, type OperatorDefinition } from './operator-definitions.js';
+import { isFactValue, isParamValue } from './condition-value.js';
 import { BUILT_IN_FACTS, type Condition, type FactType, type ParameterType, type ParamRef, type Programme, type Rule, type RuleFileProblem, type RuleVersion } from './model.js';
 import { checkFactValues } from './check-fact-values.js';
 import { LINE_FACTS } from './line-facts.js';
@@ -138,9 +138,9 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       }
     } else {
       const factType = scope.types.get(condition.fact);
-      const operator = OPERATORS.get(condition.operator);
+      const operator = OPERATOR_DEFINITIONS.get(condition.operator);
       if (factType === undefined) problems.push(problemAt(yaml, [...path, 'fact'], `fact "${condition.fact}" is not ${scope.where}`));
-      if (!operator) problems.push(problemAt(yaml, [...path, 'operator'], `unknown operator "${condition.operator}" (known: ${[...OPERATORS.keys()].join(', ')})`));
+      if (!operator) problems.push(problemAt(yaml, [...path, 'operator'], `unknown operator "${condition.operator}" (known: ${[...OPERATOR_DEFINITIONS.keys()].join(', ')})`));
       let valueType: FactType | null = null;
       if (isParamValue(condition.value)) {
         const parameter = version.parameters.get(condition.value.param);

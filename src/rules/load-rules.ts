@@ -2,13 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import { checkVersion, type DataFileNames } from './check-version.js';
-import { emergencyPeriodsFromText } from '../calendar/emergency-periods.js';
+import { emergencyPeriodsFromText } from './emergency-periods.js';
 import type {
   Assumption,
   Compensation,
   DeclaredFact,
   DerivedFact,
-  LocalisedText,
   Parameter,
   ParameterValue,
   Programme,
@@ -20,13 +19,14 @@ import type {
   TopLevelCondition,
 } from './model.js';
 import { BUILT_IN_FACTS } from './model.js';
-import { workingDayCalendarFromText } from '../calendar/load-calendar.js';
+import { workingDayCalendarFromText } from './load-calendar.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
 import { parseYamlFile, problemAt, readRuleFileText, type YamlFile } from './yaml-file.js';
 import { rememberDataFile, rememberRuleFile } from './rule-files.js';
 import { checkProgrammeReferences } from './check-references.js';
 import { completeVersion, resolveAmendment, type AmendmentDocument, type ResolvedVersion, type VersionDocument } from './amendments.js';
+import type { LocalisedText } from '../language/localised-text.js';
 
 export const PROGRAMME_FILE = 'programme.yaml';
 export const CALENDAR_DIRECTORY = 'calendar';

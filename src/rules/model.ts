@@ -1,11 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
-
-/** Latvian and English text, as every title in a rule file carries. */
-export interface LocalisedText {
-  lv: string;
-  en: string;
-}
+import type { LocalisedText } from '../language/localised-text.js';
 
 /** A place in a rule file, for messages an officer can jump to. */
 export interface SourcePosition {
@@ -101,6 +96,9 @@ export type Condition =
 
 export type TopLevelCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ConditionReference;
 
+/** A named condition: a top-level condition that rules share, with the title answers show a person. */
+export type NamedCondition = TopLevelCondition & { title?: LocalisedText };
+
 /**
  * basis: met → its ref is a basis of eligibility (a target group or extension).
  * requirement: not met → its ref is a blocker.
@@ -187,7 +185,7 @@ export interface RuleVersion {
   sources: Source[];
   parameters: Map<string, Parameter>;
   assumptions: Assumption[];
-  namedConditions: Map<string, TopLevelCondition>;
+  namedConditions: Map<string, NamedCondition>;
   rules: Rule[];
   /** How this version computes compensation, if it does. */
   compensation: Compensation | null;

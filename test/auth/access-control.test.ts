@@ -7,7 +7,7 @@ import { tokensFromText } from '../../src/auth/api-tokens.js';
 import type { Role } from '../../src/auth/caller.js';
 import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.js';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { LiveRuleSet } from '../../src/reload/live-rule-set.js';
 import { bundledRuleSet, FIXTURE_RULES } from '../support/rule-sets.js';
 import { EXAMPLE_REQUESTS } from '../decisions/example-requests.js';

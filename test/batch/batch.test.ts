@@ -82,9 +82,26 @@ describe('sbsp-rules batch', () => {
   });
 
   it('with --explain writes whole answers', async () => {
-    const { answers } = await batch([JSON.stringify({ person, services, costs })], { explain: true });
+    const { answers } = await batch([JSON.stringify({ person, services, costs })], { explain: 'full' });
     expect(answers[0]).toHaveProperty('explanation');
     expect(answers[0]?.segments).toEqual([expect.objectContaining({ explanation: expect.any(Array) })]);
+    const [segment] = answers[0]?.segments as Array<{ explanation: Array<Record<string, unknown>> }>;
+    expect(segment?.explanation[0]).toHaveProperty('conditions');
+  });
+
+  it('with --explain rules writes whole answers whose rules carry no condition trees; with none, no explanation', async () => {
+    const rules = (await batch([JSON.stringify({ person, services, costs })], { explain: 'rules' })).answers[0];
+    const [segment] = rules?.segments as Array<{ explanation: Array<Record<string, unknown>> }>;
+    const explained = segment?.explanation ?? [];
+    expect(explained.length).toBeGreaterThan(0);
+    for (const rule of explained) {
+      expect(rule).toMatchObject({ ref: expect.any(String), result: expect.any(Boolean), outcome: expect.any(String) });
+      expect(rule).not.toHaveProperty('conditions');
+    }
+    const none = (await batch([JSON.stringify({ person, services, costs })], { explain: 'none' })).answers[0];
+    expect(none).toMatchObject({ compensation: rules?.compensation, lines: expect.any(Array) });
+    expect(JSON.stringify(none)).not.toContain('"explanation"');
+    expect(JSON.stringify(none)).not.toContain('"lineRules"');
   });
 
   it('answers eligibility for a programme that prices nothing', async () => {

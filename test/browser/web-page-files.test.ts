@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { WEB_PAGE_DIRECTORY, WEB_PAGE_SECURITY_POLICY } from '../../src/web/web-page.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { calendarDate as d } from '../../src/calendar/calendar-date.js';
-import { loadWorkingDayCalendar, workingDayCalendarFromText } from '../../src/calendar/load-calendar.js';
+import { loadWorkingDayCalendar, workingDayCalendarFromText } from '../../src/rules/load-calendar.js';
 import { WorkingDayCalendar, type PublicHoliday } from '../../src/calendar/working-days.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
 

@@ -67,6 +67,20 @@ describe('sbsp-rules eval', () => {
     expect(run.stdout.split('\n').slice(0, 2)).toEqual(['nsk no 2020-01-01 līdz 2020-06-30: kompensācija 590.43 EUR', '  attiecināmās izmaksas 620.00; griesti 590.43; pārskats jāiesniedz līdz 2020-07-15']);
   });
 
+  it('--explain rules prints each rule and no condition tree; --explain none no explanation at all', async () => {
+    const file = fileWith('request.json', JSON.stringify(T1_ON_A_DATE));
+    const full = await runCommand(['eval', file, '--rules', FIXTURE_RULES, '--lang', 'en']);
+    const rules = await runCommand(['eval', file, '--rules', FIXTURE_RULES, '--lang', 'en', '--explain', 'rules']);
+    const none = await runCommand(['eval', file, '--rules', FIXTURE_RULES, '--lang', 'en', '--explain', 'none']);
+    for (const run of [full, rules, none]) expect(run.stdout.split('\n')[0]).toBe(full.stdout.split('\n')[0]);
+    expect(full.stdout).toContain('all of:');
+    expect(rules.stdout).toContain('+ T1 (basis)');
+    expect(rules.stdout).not.toContain('all of:');
+    expect(none.stdout).not.toContain('T1 (basis)');
+    const bad = await runCommand(['eval', file, '--rules', FIXTURE_RULES, '--explain', 'some']);
+    expect(bad.code).toBe(2);
+  });
+
   it('--json prints the answer as the API gives it', async () => {
     const run = await runCommand(['eval', fileWith('costs.yaml', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES, '--json']);
     expect(run.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compensationResponse, eligibilityResponse } from '../../src/http/api-response.js';
+import { compensationResponse, eligibilityResponse } from '../../src/answer/ask.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerCompensation, type CompensationQuestion } from '../../src/answer/compensation-answer.js';
 import { addDays, dateParts, daysInclusive, daysInMonth, type CalendarDate } from '../../src/calendar/calendar-date.js';
-import { parseCompensationRequest } from '../../src/http/compensation-request.js';
+import { parseCompensationRequest } from '../../src/answer/compensation-request.js';
 import type { Programme, RuleVersion } from '../../src/rules/model.js';
 import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';

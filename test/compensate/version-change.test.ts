@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import type { CalendarDate } from '../../src/calendar/calendar-date.js';
-import { compensationResponse } from '../../src/http/api-response.js';
+import { compensationResponse } from '../../src/answer/ask.js';
 import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';

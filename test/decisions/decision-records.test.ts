@@ -11,7 +11,7 @@ import type { DecisionStore } from '../../src/decisions/decision-store.js';
 import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.js';
 import { PersonRefKey } from '../../src/decisions/person-ref.js';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { LiveRuleSet } from '../../src/reload/live-rule-set.js';
 import { bundledRuleSet, FIXTURE_RULES } from '../support/rule-sets.js';
 import { EXAMPLE_REQUESTS } from './example-requests.js';

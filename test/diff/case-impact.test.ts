@@ -130,14 +130,21 @@ describe('impact of a rule change on cases', () => {
 });
 
 describe('recorded requests (JSON Lines)', () => {
-  it('each line is a request, its endpoint told by costs or deliveries, blank lines skipped', () => {
-    const text = [JSON.stringify({ programme: 'nsk', date: '2019-06-03' }), '', JSON.stringify(HALF_YEAR_COSTS), JSON.stringify({ programme: 'di', period: { from: '2016-01-01', to: '2016-01-31' }, deliveries: [] })].join('\n');
+  it('each line is a request, its endpoint told by costs, deliveries or service lines, blank lines skipped', () => {
+    const text = [
+      JSON.stringify({ programme: 'nsk', date: '2019-06-03' }),
+      '',
+      JSON.stringify(HALF_YEAR_COSTS),
+      JSON.stringify({ programme: 'di', period: { from: '2016-01-01', to: '2016-01-31' }, deliveries: [] }),
+      JSON.stringify({ programme: 'ibm', period: { from: '2021-01-01', to: '2021-01-31' }, serviceLines: [] }),
+    ].join('\n');
     const { requests, problems } = parseRecordedRequests('requests.jsonl', text);
     expect(problems).toEqual([]);
     expect(requests.map((request) => [request.where, request.origin === 'recorded' ? request.endpoint : null, request.name])).toEqual([
       ['requests.jsonl:1', 'eligibility', 'nsk 2019-06-03'],
       ['requests.jsonl:3', 'compensation', 'nsk 2019-01-01…2019-06-30'],
       ['requests.jsonl:4', 'compensation', 'di 2016-01-01…2016-01-31'],
+      ['requests.jsonl:5', 'compensation', 'ibm 2021-01-01…2021-01-31'],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { BUNDLED_RULES } from '../support/rule-sets.js';
 import { addedVersion, loadedRules, programmeFolders, writeFile } from './draft-versions.js';
 import { editedCopy, removeCopies } from './fictional-edits.js';

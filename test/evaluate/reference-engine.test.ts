@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateLineRules } from '../../src/compensate/line-rules.js';
-import { evaluateDay, type RuleTrace } from '../../src/evaluate/evaluate-day.js';
+import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { createReferenceEngine } from '../../src/evaluate/reference-engine.js';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import type { RuleTrace } from '../../src/evaluate/day-result.js';
 
 /**
  * Our evaluator must give json-rules-engine's answer, rule by rule, for every generated person and day:

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.js';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { hostileRequestArbitrary } from './request-bodies.js';
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { tokensFromText } from '../../src/auth/api-tokens.js';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { EXAMPLE_REQUESTS } from '../decisions/example-requests.js';
 

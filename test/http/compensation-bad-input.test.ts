@@ -1,7 +1,7 @@
 import request, { type Response } from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { bundledRuleSet, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { expectNoInternalsIn } from '../support/leaks.js';
 import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
@@ -44,6 +44,22 @@ describe('POST /v1/eligibility', () => {
     }
   });
 
+  it('names every named condition it shows with its lv/en title, so no internal name has to be read', async () => {
+    // The bundled rules: every named condition an officer writes carries a title.
+    const bundled = createApp(fixedRuleSet(bundledRuleSet()));
+    const response = await request(bundled).post('/v1/eligibility').send({ programme: 'nsk', date: '2024-03-15', person, services }).expect(200);
+    const named: Array<Record<string, unknown>> = [];
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach(walk);
+      if ('condition' in node && 'conditions' in node) named.push(node as Record<string, unknown>);
+      Object.values(node).forEach(walk);
+    };
+    walk(response.body.explanation);
+    expect(named.length).toBeGreaterThan(0);
+    for (const node of named) expect(node.title, String(node.condition)).toEqual({ lv: expect.any(String), en: expect.any(String) });
+  });
+
   it('evaluates and marks the conditions a short-circuiting engine skips', async () => {
     const response = await request(app)
       .post('/v1/eligibility')
@@ -52,7 +68,10 @@ describe('POST /v1/eligibility', () => {
     const t1 = response.body.explanation.find((rule: { ref: string }) => rule.ref === 'T1');
     // T1 = all(adult, severeMentalDisorder): a 9-year-old fails "adult", so the disorder check is skipped but still shown with what it saw.
     const [adult, disorder] = t1.conditions.conditions.all;
-    expect(adult).toMatchObject({ condition: 'adult', result: false, skipped: false });
+    expect(adult).toMatchObject({ condition: 'adult', result: false });
+    // Compact (contract v2): "skipped" is written only where it is true.
+    expect(adult).not.toHaveProperty('skipped');
+    expect(JSON.stringify(response.body.explanation)).not.toContain('"skipped":false');
     expect(disorder).toMatchObject({ condition: 'severeMentalDisorder', result: true, skipped: true });
     expect(disorder.conditions.all[0]).toMatchObject({ fact: 'conditions', factValue: [{ type: 'mental_disorder', severity: 'severe' }], skipped: true, result: true });
     expect(adult.conditions.all[0]).toMatchObject({ fact: 'age', factValue: 9, value: 18, valueFrom: { param: 'adultAge' }, result: false });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 
 const SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));

@@ -9,7 +9,7 @@ import { calendarDate } from '../../src/calendar/calendar-date.js';
 import { describeProgramme } from '../../src/answer/programme-description.js';
 import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.js';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/http/rule-set-source.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import type { RuleSet } from '../../src/rules/model.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';

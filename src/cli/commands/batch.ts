@@ -1,7 +1,8 @@
 import { fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { EXPLAIN_LEVELS, type ExplainLevel } from '../../answer/explain-level.js';
 import { parsePeriodArgument } from '../../batch/period-argument.js';
 import { runBatch } from '../../batch/run-batch.js';
 import { EXIT, printErr, setExitStatus, usageError } from '../cli-output.js';
@@ -12,7 +13,7 @@ interface BatchCommandOptions {
   programme: string;
   period: string;
   workers: string;
-  explain?: boolean;
+  explain?: ExplainLevel | true;
 }
 
 /** Where the batch reads and writes; tests give their own streams. */
@@ -71,7 +72,7 @@ export function registerBatch(program: Command, streams: () => BatchStreams = PR
       .requiredOption('--programme <id>', 'the programme, e.g. nsk')
       .requiredOption('--period <period>', 'a half-year 2024-H1 / 2024-H2, a year 2024, or 2024-01-01..2024-06-30')
       .option('--workers <n>', 'worker threads (0 answers in the main thread)', String(Math.min(2, availableParallelism())))
-      .option('--explain', 'write whole answers with explanations instead of claim summaries')
+      .addOption(new Option('--explain [level]', 'write whole answers instead of claim summaries, with this much explanation: full (the default), rules, none').choices([...EXPLAIN_LEVELS]))
       .addHelpText(
         'after',
         `
@@ -94,7 +95,7 @@ that was not answered, { "line", "status": 400 | 404 | 422, "detail", "errors" }
     input.on('data', (chunk: Buffer) => reporter?.read(chunk.length));
     input.pipe(counted);
     const outcome = await runBatch(
-      { rulesDirectory: options.rules, programme: options.programme, period, workers, explain: options.explain === true },
+      { rulesDirectory: options.rules, programme: options.programme, period, workers, explain: options.explain === undefined ? false : options.explain === true ? 'full' : options.explain },
       {
         input: counted,
         output,

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
+import { EXPLAIN_LEVELS, type ExplainLevel } from '../../answer/explain-level.js';
 import { renderAnswer, renderCompensation, type Language } from '../../explain/render-text.js';
-import { compensationResponse, eligibilityResponse } from '../../http/api-response.js';
-import type { Problem } from '../../http/problem.js';
+import { ask, endpointOf, type Endpoint } from '../../answer/ask.js';
+import type { Problem } from '../../answer/problem.js';
 import { formatProblem, parseYamlFile } from '../../rules/yaml-file.js';
 import { EXIT, printErr, printOut, setExitStatus, usageError } from '../cli-output.js';
 import { loadRulesOrReport, withRulesOption } from '../rules-option.js';
@@ -12,17 +13,11 @@ interface EvalOptions {
   lang: Language;
   json?: boolean;
   case?: string;
+  explain?: ExplainLevel;
 }
-
-type Endpoint = 'eligibility' | 'compensation';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Lines to price (costs, deliveries, service lines) make a compensation request; anything else asks about eligibility. */
-function endpointOf(request: Record<string, unknown>): Endpoint {
-  return 'costs' in request || 'deliveries' in request || 'serviceLines' in request ? 'compensation' : 'eligibility';
 }
 
 /** The request in a file: a request itself, one case entry, or the chosen case of a case file. */
@@ -52,6 +47,7 @@ export function registerEval(program: Command): void {
     .addOption(new Option('--lang <language>', 'language of the explanation').choices(['lv', 'en']).default('lv'))
     .option('--json', 'print the answer as the API returns it')
     .option('--case <case>', 'in a case file with several cases: the index (from 0) or part of the name of the one to answer')
+    .addOption(new Option('--explain <level>', 'how much explanation: full (every condition), rules (each rule), none').choices([...EXPLAIN_LEVELS]))
     .action((file: string, options: EvalOptions, command: Command) => {
       let text: string;
       try {
@@ -68,7 +64,8 @@ export function registerEval(program: Command): void {
       const ruleSet = loadRulesOrReport(command, options.rules);
       if (!ruleSet) return;
 
-      const response = endpoint === 'compensation' ? compensationResponse(ruleSet, request) : eligibilityResponse(ruleSet, request);
+      const asked = options.explain === undefined || !isObject(request) ? request : { ...request, explain: options.explain };
+      const response = ask(ruleSet, endpoint, asked);
       if (options.json) printOut(command, JSON.stringify(response.body, null, 2));
       if (response.status !== 200) {
         const problem = response.body as Problem;

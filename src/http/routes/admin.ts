@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { RuleFileProblem } from '../../rules/model.js';
 import { formatProblem } from '../../rules/yaml-file.js';
 import { requirePermission } from '../authorization.js';
-import { problem, sendProblem } from '../problem.js';
+import { problem } from '../../answer/problem.js';
+import { sendProblem } from '../send-problem.js';
 
 export type RulesReload = () => { reloaded: true; generation: number } | { reloaded: false; problems: RuleFileProblem[] };
 

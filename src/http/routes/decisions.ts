@@ -6,7 +6,8 @@ import type { DecisionRecord } from '../../decisions/decision-record.js';
 import type { DecisionStore } from '../../decisions/decision-store.js';
 import { DecisionReplayer } from '../../decisions/replay.js';
 import { callerOf, requireCaller, sendForbidden } from '../authorization.js';
-import { problem, sendProblem } from '../problem.js';
+import { problem } from '../../answer/problem.js';
+import { sendProblem } from '../send-problem.js';
 
 /** The decision with this id if the caller may read it; otherwise the 404 or 403 has been sent. */
 async function readableDecision(store: DecisionStore, id: string, response: Response): Promise<DecisionRecord | null> {

@@ -4,11 +4,12 @@ import { newDecisionId } from '../../decisions/decision-id.js';
 import type { DecisionEndpoint } from '../../decisions/decision-record.js';
 import type { DecisionRecorder } from '../../decisions/record-decision.js';
 import type { RuleSet } from '../../rules/model.js';
-import { jsonBytes } from '../../answer/raw-json.js';
-import { compensationResponse, eligibilityResponse, type ApiResponse, type ResponseOptions } from '../api-response.js';
+import { jsonBytes } from '../../evaluate/raw-json.js';
+import { compensationResponse, eligibilityResponse, type ApiResponse, type ResponseOptions } from '../../answer/ask.js';
 import { callerOf, requirePermission } from '../authorization.js';
-import { sendProblem, type Problem } from '../problem.js';
-import type { RuleSetSource } from '../rule-set-source.js';
+import type { Problem } from '../../answer/problem.js';
+import type { RuleSetSource } from '../../reload/rule-set-source.js';
+import { sendProblem } from '../send-problem.js';
 
 /**
  * The evaluating routes: each maps a body to an answer through the pure core. An answer is a decision: it is

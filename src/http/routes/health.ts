@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { versionsInForce } from '../../versions/resolve-version.js';
 import { formatProblem } from '../../rules/yaml-file.js';
-import type { RuleSetSource } from '../rule-set-source.js';
+import type { RuleSetSource } from '../../reload/rule-set-source.js';
 
 /** `mode`: "tokens" (API tokens required) or "open-development" (no tokens, loopback only). */
 export function healthRouter(rules: RuleSetSource, mode: 'tokens' | 'open-development' = 'open-development'): Router {

@@ -2,8 +2,9 @@ import { Router } from 'express';
 import { describeProgramme, listProgrammes } from '../../answer/programme-description.js';
 import { predecessorOf } from '../../diff/rule-set-diff.js';
 import { diffVersions, oneSidedVersion } from '../../diff/version-diff.js';
-import { invalidRequest, problem, sendProblem, type RequestProblem } from '../problem.js';
-import type { RuleSetSource } from '../rule-set-source.js';
+import { invalidRequest, problem, type RequestProblem } from '../../answer/problem.js';
+import type { RuleSetSource } from '../../reload/rule-set-source.js';
+import { sendProblem } from '../send-problem.js';
 
 /** The rules as data: programmes, their versions, parameters, rules and sources, and what changed between versions. */
 export function programmesRouter(rules: RuleSetSource): Router {

@@ -110,7 +110,8 @@ function conditionItem(node, context) {
       { class: className },
       statusBadge(status),
       ' ',
-      el('span', { class: 'named', text: PHRASES.namedCondition(node.condition) }),
+      // The condition's title where the rule file gives one; its internal name only as a last resort.
+      el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }),
       group ? [' — ', el('span', { text: group.words })] : inner ? ':' : null,
       group ? el('ul', { class: 'conditions' }, group.children.map((child) => conditionItem(child, context))) : inner ? conditionList(inner, context) : null,
     );

@@ -1,8 +1,9 @@
 import { relative } from 'node:path';
-import type { EmergencyPeriod, LocalisedText, RuleFileProblem } from '../rules/model.js';
-import { validateRuleFile } from '../rules/schema-validation.js';
-import { parseYamlFile, problemAt, readRuleFileText } from '../rules/yaml-file.js';
-import type { CalendarDate } from './calendar-date.js';
+import type { EmergencyPeriod, RuleFileProblem } from './model.js';
+import { validateRuleFile } from './schema-validation.js';
+import { parseYamlFile, problemAt, readRuleFileText } from './yaml-file.js';
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { LocalisedText } from '../language/localised-text.js';
 
 interface EmergenciesDocument {
   title: LocalisedText;

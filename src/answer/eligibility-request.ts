@@ -1,5 +1,6 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
-import type { EligibilityQuestion } from '../answer/eligibility-answer.js';
+import type { EligibilityQuestion } from './eligibility-answer.js';
+import type { ExplainLevel } from './explain-level.js';
 import type { RequestProblem } from './problem.js';
 import { schemaProblems } from './request-schemas.js';
 
@@ -12,6 +13,7 @@ interface EligibilityBody {
   date?: string;
   period?: { from: string; to: string };
   asOf?: string;
+  explain?: ExplainLevel;
   person: Record<string, unknown> & { birthDate: string };
   services?: unknown[];
 }
@@ -43,10 +45,11 @@ export function parseEligibilityRequest(body: unknown): { question: EligibilityQ
   const more = [...periodProblems(request.period), ...birthDateProblems(request.person, firstDay)];
   if (more.length > 0) return { problems: more };
   // personRef names the person for the decision record; the rules never see it.
-  const { person, programme, date, period, asOf, personRef: _personRef, ...rest } = request;
+  const { person, programme, date, period, asOf, explain, personRef: _personRef, ...rest } = request;
   const question: EligibilityQuestion = { programme, input: { person, request: rest } };
   if (date !== undefined) question.date = date as CalendarDate;
   if (period !== undefined) question.period = period as { from: CalendarDate; to: CalendarDate };
   if (asOf !== undefined) question.asOf = asOf as CalendarDate;
+  if (explain !== undefined) question.explain = explain;
   return { question };
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import type { CompensationQuestion } from '../answer/compensation-answer.js';
+import type { CompensationQuestion } from './compensation-answer.js';
+import type { ExplainLevel } from './explain-level.js';
 import type { CostLine } from '../compensate/capped-actual-cost.js';
 import type { ServiceLine } from '../compensate/individual-budget-lines.js';
 import type { DeliveryLine } from '../compensate/unit-cost-deliveries.js';
@@ -12,6 +13,7 @@ interface CompensationBody {
   personRef?: string;
   period: { from: string; to: string };
   asOf?: string;
+  explain?: ExplainLevel;
   approvedOn?: string;
   person: Record<string, unknown> & { birthDate: string };
   services?: unknown[];
@@ -40,9 +42,10 @@ export function parseCompensationRequest(body: unknown): { question: Compensatio
   ];
   if (more.length > 0) return { problems: more };
   // personRef names the person for the decision record; the rules never see it.
-  const { person, programme, period, asOf, approvedOn, costs, deliveries, serviceLines, personRef: _personRef, ...rest } = request;
+  const { person, programme, period, asOf, explain, approvedOn, costs, deliveries, serviceLines, personRef: _personRef, ...rest } = request;
   const question: CompensationQuestion = { programme, period: period as CompensationQuestion['period'], input: { person, request: rest } };
   if (asOf !== undefined) question.asOf = asOf as CalendarDate;
+  if (explain !== undefined) question.explain = explain;
   if (approvedOn !== undefined) question.approvedOn = approvedOn as CalendarDate;
   if (costs !== undefined) question.costs = costs;
   if (deliveries !== undefined) question.deliveries = deliveries;

@@ -1,5 +1,3 @@
-import type { Response } from 'express';
-
 /** One problem in a request, at a JSON path (RFC 6901 pointer into the body). */
 export interface RequestProblem {
   path: string;
@@ -47,8 +45,4 @@ export function problem(status: number, detail: string, errors?: RequestProblem[
 export function invalidRequest(errors: RequestProblem[]): Problem {
   const detail = errors.length === 1 ? `${errors[0]?.path || '/'}: ${errors[0]?.message}` : `${errors.length} problems in the request`;
   return problem(400, detail, errors);
-}
-
-export function sendProblem(response: Response, body: Problem): void {
-  response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }

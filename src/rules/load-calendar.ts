@@ -1,11 +1,12 @@
 import { relative } from 'node:path';
-import type { LocalisedText, RuleFileProblem, SourcePosition } from '../rules/model.js';
-import { validateRuleFile } from '../rules/schema-validation.js';
-import { parseYamlFile, positionOf, problemAt, readRuleFileText, type YamlFile } from '../rules/yaml-file.js';
-import { parseCalendarDate, type CalendarDate } from './calendar-date.js';
-import { HolidayLibrary } from './holiday-library.js';
-import { isoWeekday, isWeekend, SATURDAY, weekdayName } from './weekday.js';
-import { WorkingDayCalendar, type TransferredWorkingDay } from './working-days.js';
+import type { RuleFileProblem, SourcePosition } from './model.js';
+import { validateRuleFile } from './schema-validation.js';
+import { parseYamlFile, positionOf, problemAt, readRuleFileText, type YamlFile } from './yaml-file.js';
+import { parseCalendarDate, type CalendarDate } from '../calendar/calendar-date.js';
+import { HolidayLibrary } from '../calendar/holiday-library.js';
+import { isoWeekday, isWeekend, SATURDAY, weekdayName } from '../calendar/weekday.js';
+import { WorkingDayCalendar, type TransferredWorkingDay } from '../calendar/working-days.js';
+import type { LocalisedText } from '../language/localised-text.js';
 
 export const CALENDAR_SCHEMA = 'calendar.schema.json';
 

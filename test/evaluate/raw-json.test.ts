@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonWriter, jsonBytes, jsonText, RawJson } from '../../src/answer/raw-json.js';
+import { JsonWriter, jsonBytes, jsonText, RawJson } from '../../src/evaluate/raw-json.js';
 
 const text = (bytes: Buffer): string => bytes.toString('utf8');
 
