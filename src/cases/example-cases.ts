@@ -99,7 +99,8 @@ function compareAnswer(prefix: string, actual: Record<string, unknown>, expected
 
 /** Runs one case through the same request → response path as the HTTP API and lists what differs. */
 export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): CaseOutcome {
-  const response = ask(ruleSet, exampleCase.endpoint, exampleCase.request);
+  // Complete explanations: coverage counts each condition as each rule reaches it, also in named conditions that recur.
+  const response = ask(ruleSet, exampleCase.endpoint, exampleCase.request, { explanation: 'complete' });
   const expected = exampleCase.expect;
   const differences: string[] = [];
   const body = response.body as Record<string, unknown>;

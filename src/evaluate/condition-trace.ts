@@ -25,4 +25,6 @@ export type ConditionTrace =
   | { any: ConditionTrace[]; result: boolean; skipped?: true }
   | { not: ConditionTrace; result: boolean; skipped?: true }
   | { condition: string; title?: LocalisedText; result: boolean; skipped?: true; conditions: ConditionTrace }
+  /** A named condition explained in full earlier in the same explanation, under the rule `explainedIn`. */
+  | { condition: string; title?: LocalisedText; result: boolean; skipped?: true; explainedIn: string }
   | LeafTrace;

@@ -66,6 +66,9 @@ function compileProgram(plan: ExplanationPlan): Program {
     const known = program.facts.indexOf(fact);
     return known >= 0 ? known : program.facts.push(fact) - 1;
   };
+  // A named condition is laid out in full where it first appears, and by its name after (as `materialise` does).
+  const explainedIn = new Map<string, string>();
+  let explainingRule = '';
   const layOut = (index: number, parent: number, parentKind: number): number => {
     const position = program.nodeAt.length;
     program.nodeAt.push(index);
@@ -90,13 +93,20 @@ function compileProgram(plan: ExplanationPlan): Program {
         dynamic(Step.Node, position, TAILS);
         fixed('}');
         break;
-      case 'named':
+      case 'named': {
         fixed(`{"condition":${JSON.stringify(node.name)}${node.title === undefined ? '' : `,"title":${JSON.stringify(node.title)}`}`);
         dynamic(Step.Node, position, TAILS);
+        const where = explainedIn.get(node.name);
+        if (where !== undefined) {
+          fixed(`,"explainedIn":${JSON.stringify(where)}}`);
+          break;
+        }
+        explainedIn.set(node.name, explainingRule);
         fixed(',"conditions":');
         layOut(node.body, position, 0);
         fixed('}');
         break;
+      }
       case 'leaf':
         fixed(`{"fact":${JSON.stringify(node.fact)},"operator":${JSON.stringify(node.operator)}`);
         if (node.otherFact === null) fixed(`,"value":${JSON.stringify(node.value)}${member('valueFrom', node.valueFrom)}`);
@@ -113,6 +123,7 @@ function compileProgram(plan: ExplanationPlan): Program {
   };
   fixed('[');
   plan.rules.forEach(({ rule, root, source }, index) => {
+    explainingRule = rule.id;
     if (index > 0) fixed(',');
     fixed(`{"ref":${JSON.stringify(rule.id)},"kind":${JSON.stringify(rule.kind)},"title":${JSON.stringify(rule.title)},"source":${JSON.stringify(source)},"assumptions":${JSON.stringify(rule.assumptions)}`);
     // A rule's result is its root's: the step reads the root's position, laid out next.
@@ -215,8 +226,12 @@ export function explanationJson(record: ExplanationRecord): RawJson {
  * How an answer carries its explanation: as objects (for code that reads it), as JSON bytes (for the HTTP answer
  * and the decision record, written once), or not at all (a batch's claim summary).
  */
-export type ExplanationForm = 'objects' | 'json' | 'none';
+/**
+ * How explanations are built: compact objects, compact JSON bytes, none, or complete objects (every named condition in
+ * full wherever it appears — what coverage counts, as each rule reaches a condition).
+ */
+export type ExplanationForm = 'objects' | 'json' | 'none' | 'complete';
 
 export function explanationIn(form: Exclude<ExplanationForm, 'none'>, record: ExplanationRecord): RuleTrace[] | RawJson {
-  return form === 'json' ? explanationJson(record) : materialise(record);
+  return form === 'json' ? explanationJson(record) : materialise(record, form !== 'complete');
 }

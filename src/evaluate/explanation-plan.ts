@@ -249,7 +249,13 @@ function flag(skipped: boolean): { skipped?: true } {
   return skipped ? { skipped: true } : {};
 }
 
-function materialiseNode(record: ExplanationRecord, index: number, skipped: boolean): ConditionTrace {
+/**
+ * Where each named condition was explained in full so far in one explanation (its name → the rule that showed it):
+ * a compact explanation shows it there once and refers to it by name after; null for a complete explanation.
+ */
+type ExplainedAt = Map<string, string> | null;
+
+function materialiseNode(record: ExplanationRecord, index: number, skipped: boolean, explained: ExplainedAt, rule: string): ConditionTrace {
   const node = record.plan.nodes[index] as PlanNode;
   const result = record.results[index] === TRUE;
   switch (node.kind) {
@@ -257,16 +263,22 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
     case 'any': {
       let decided = false;
       const children = node.children.map((child) => {
-        const trace = materialiseNode(record, child, skipped || decided);
+        const trace = materialiseNode(record, child, skipped || decided, explained, rule);
         if (trace.result === (node.kind === 'any')) decided = true;
         return trace;
       });
       return node.kind === 'all' ? { all: children, result, ...flag(skipped) } : { any: children, result, ...flag(skipped) };
     }
     case 'not':
-      return { not: materialiseNode(record, node.child, skipped), result, ...flag(skipped) };
+      return { not: materialiseNode(record, node.child, skipped, explained, rule), result, ...flag(skipped) };
     case 'named':
-      return { condition: node.name, ...(node.title === undefined ? {} : { title: node.title }), result, ...flag(skipped), conditions: materialiseNode(record, node.body, skipped) };
+    {
+      const title = node.title === undefined ? {} : { title: node.title };
+      const explainedIn = explained?.get(node.name);
+      if (explainedIn !== undefined) return { condition: node.name, ...title, result, ...flag(skipped), explainedIn };
+      explained?.set(node.name, rule);
+      return { condition: node.name, ...title, result, ...flag(skipped), conditions: materialiseNode(record, node.body, skipped, explained, rule) };
+    }
     case 'leaf': {
       const factValue = record.facts[node.fact];
       const value = node.otherFact === null ? node.value : record.facts[node.otherFact];
@@ -275,10 +287,16 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
   }
 }
 
-/** The explanation as an answer shows it: every rule in file order, every condition with what it saw. */
-export function materialise(record: ExplanationRecord): RuleTrace[] {
+/**
+ * The explanation as an answer shows it: every rule in file order, every condition with what it saw. Compact (the
+ * default, contract v2): a named condition is explained in full where it first appears and, where it recurs, by
+ * its name, title and result with `explainedIn` (the rule that explained it). Complete: in full everywhere, for
+ * coverage, which counts each condition as each rule reaches it.
+ */
+export function materialise(record: ExplanationRecord, compact = true): RuleTrace[] {
+  const explained: ExplainedAt = compact ? new Map() : null;
   return record.plan.rules.map(({ rule, root, source }): RuleTrace => {
-    const conditions = materialiseNode(record, root, false);
+    const conditions = materialiseNode(record, root, false, explained, rule.id);
     return { ref: rule.id, kind: rule.kind, title: rule.title, source, assumptions: rule.assumptions, result: conditions.result, outcome: outcomeOf(rule.kind, conditions.result), conditions };
   });
 }

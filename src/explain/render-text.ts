@@ -4,8 +4,8 @@ import type { RuleTrace } from '../evaluate/day-result.js';
 export type Language = 'lv' | 'en';
 
 const WORDS = {
-  en: { eligible: 'eligible', notEligible: 'not eligible', basis: 'basis', blockers: 'blockers', rules: 'rules', skipped: 'skipped', none: 'none', on: 'on', from: 'from', to: 'to' },
-  lv: { eligible: 'tiesīga', notEligible: 'nav tiesīga', basis: 'pamats', blockers: 'šķēršļi', rules: 'noteikumi', skipped: 'nav vajadzīgs', none: 'nav', on: 'dienā', from: 'no', to: 'līdz' },
+  en: { eligible: 'eligible', notEligible: 'not eligible', basis: 'basis', blockers: 'blockers', rules: 'rules', skipped: 'skipped', explainedIn: 'as explained under', none: 'none', on: 'on', from: 'from', to: 'to' },
+  lv: { eligible: 'tiesīga', notEligible: 'nav tiesīga', basis: 'pamats', blockers: 'šķēršļi', rules: 'noteikumi', skipped: 'nav vajadzīgs', explainedIn: 'kā paskaidrots pie', none: 'nav', on: 'dienā', from: 'no', to: 'līdz' },
 } as const;
 
 const COMPENSATION_WORDS = {
@@ -58,7 +58,12 @@ function conditionLines(trace: ConditionTrace, language: Language, depth: number
   if ('all' in trace) return [`${indent}${mark} all of:`, ...trace.all.flatMap((child) => conditionLines(child, language, depth + 1))];
   if ('any' in trace) return [`${indent}${mark} any of:`, ...trace.any.flatMap((child) => conditionLines(child, language, depth + 1))];
   if ('not' in trace) return [`${indent}${mark} not:`, ...conditionLines(trace.not, language, depth + 1)];
-  if ('condition' in trace) return [`${indent}${mark} ${trace.condition}:`, ...conditionLines(trace.conditions, language, depth + 1)];
+  if ('condition' in trace) {
+    const name = trace.title?.[language] ?? trace.condition;
+    // A named condition explained earlier in the same explanation is named, not shown again.
+    if ('explainedIn' in trace) return [`${indent}${mark} ${name} (${WORDS[language].explainedIn} ${trace.explainedIn})`];
+    return [`${indent}${mark} ${name}:`, ...conditionLines(trace.conditions, language, depth + 1)];
+  }
   return [`${indent}${mark} ${leafLine(trace, language)}`];
 }
 

@@ -187,7 +187,7 @@ function leaves(trace: RuleTrace['conditions']): LeafTrace[] {
   if ('all' in trace) return trace.all.flatMap(leaves);
   if ('any' in trace) return trace.any.flatMap(leaves);
   if ('not' in trace) return leaves(trace.not);
-  if ('condition' in trace && 'conditions' in trace) return leaves(trace.conditions);
+  if ('condition' in trace) return 'conditions' in trace ? leaves(trace.conditions) : [];
   return [trace];
 }
 

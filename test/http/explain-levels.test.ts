@@ -30,6 +30,28 @@ describe('POST /v1/eligibility explain levels', () => {
     expect(JSON.stringify(full.explanation)).not.toContain('"skipped":false');
   });
 
+  it('full is compact: a named condition is explained in full once, and where it recurs by its name, result and the rule that explained it', async () => {
+    const full = (await request(app).post('/v1/eligibility').send(day).expect(200)).body as { explanation: Array<Body & { ref: string }> };
+    const explainedBy = new Map<string, string>();
+    const references: Array<{ name: string; rule: string; explainedIn: unknown }> = [];
+    const walk = (node: unknown, rule: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) return node.forEach((child) => walk(child, rule));
+      const record = node as Body;
+      if (typeof record.condition === 'string' && 'conditions' in record) {
+        expect(explainedBy.has(record.condition), `${record.condition} explained in full twice`).toBe(false);
+        explainedBy.set(record.condition, rule);
+      } else if (typeof record.condition === 'string') {
+        expect(record).toEqual({ condition: record.condition, result: expect.any(Boolean), ...('skipped' in record ? { skipped: true } : {}), explainedIn: expect.any(String) });
+        references.push({ name: record.condition, rule, explainedIn: record.explainedIn });
+      }
+      Object.values(record).forEach((child) => walk(child, rule));
+    };
+    for (const rule of full.explanation) walk(rule.conditions, rule.ref);
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) expect(reference.explainedIn, reference.name).toBe(explainedBy.get(reference.name));
+  });
+
   it('rules: each rule with its ref, title, source, result and outcome, no condition tree; the same verdict', async () => {
     const full = (await request(app).post('/v1/eligibility').send(day).expect(200)).body as Body & { explanation: Array<Body> };
     const rules = (await request(app).post('/v1/eligibility').send({ ...day, explain: 'rules' }).expect(200)).body as Body & { explanation: Array<Body> };

@@ -102,6 +102,10 @@ function conditionItem(node, context) {
       node.note ? el('span', { class: 'note' }, ' (', node.note, ')') : null,
     );
   }
+  if (node && 'condition' in node && 'explainedIn' in node) {
+    // A named condition already explained in full under an earlier rule of this explanation: named, not repeated.
+    return el('li', { class: className }, statusBadge(status), ' ', el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }), ' ', el('span', { class: 'explained-in', text: PHRASES.explainedIn(node.explainedIn) }));
+  }
   if (node && 'condition' in node) {
     const inner = unwrap(node.conditions);
     const group = inner ? combinator(inner) : null;

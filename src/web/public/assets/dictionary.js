@@ -294,6 +294,8 @@ export const PHRASES = {
   rulesAsOf: (day) => ({ lv: `Noteikumi, kas bija pieņemti līdz ${day.lv}`, en: `Rules as adopted by ${day.en}` }),
   /** @param {string} name */
   namedCondition: (name) => ({ lv: `Nosacījums „${name}”`, en: `Condition “${name}”` }),
+  /** @param {string} rule */
+  explainedIn: (rule) => ({ lv: `(kā paskaidrots pie ${rule})`, en: `(as explained under ${rule})` }),
   /** @param {Localised} status @param {Localised} result */
   skippedWithResult: (status, result) => ({ lv: `${status.lv} (${result.lv})`, en: `${status.en} (${result.en})` }),
   /** @param {string[]} ids */
