@@ -1,9 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import { computeCappedActualCost, type CostLine } from '../compensate/capped-actual-cost.js';
 import type { Period } from '../compensate/claim-period.js';
-import type { KindResult } from '../compensate/compensation-context.js';
-import { computeIndividualBudgetLines, type ServiceLine } from '../compensate/individual-budget-lines.js';
-import { computeUnitCostDeliveries, type DeliveryLine } from '../compensate/unit-cost-deliveries.js';
+import { compensate, linesFieldProblems, type CompensationLines } from '../compensate/kinds.js';
 import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { FactInput } from '../evaluate/facts.js';
 import type { Compensation, RuleSet } from '../rules/model.js';
@@ -11,15 +8,12 @@ import { eligibilitySegments, segmentAnswer, type EligibilityFailure } from './e
 import { assumptionsUsed } from './assumptions-used.js';
 import type { ExplainLevel } from './explain-level.js';
 
-export interface CompensationQuestion {
+export interface CompensationQuestion extends CompensationLines {
   programme: string;
   period: Period;
   asOf?: CalendarDate;
   approvedOn?: CalendarDate;
   input: FactInput;
-  costs?: CostLine[];
-  deliveries?: DeliveryLine[];
-  serviceLines?: ServiceLine[];
   /** How much explanation the answer carries (default full). */
   explain?: ExplainLevel;
   /** How the answer carries its explanations (segments' rules, lines' rules); default as objects. */
@@ -30,13 +24,6 @@ export type CompensationOutcome =
   | { kind: 'answer'; body: Record<string, unknown> }
   | EligibilityFailure
   | { kind: 'no-compensation'; detail: string };
-
-/** The input lines each calculation kind prices, by the request field that carries them. */
-const LINES_FIELD = {
-  cappedActualCost: 'costs',
-  unitCostDeliveries: 'deliveries',
-  individualBudgetLines: 'serviceLines',
-} as const satisfies Record<Compensation['kind'], keyof CompensationQuestion>;
 
 /**
  * Compensation for a period: the eligibility segments decide which days count; the versions in force choose the
@@ -56,12 +43,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
   if (kinds.size > 1) return { kind: 'no-compensation', detail: `the period spans versions that compute compensation differently (${[...kinds].join(', ')}); ask for each version's days separately` };
   const kind = [...kinds][0] as Compensation['kind'];
 
-  const field = LINES_FIELD[kind];
-  const otherFields = Object.values(LINES_FIELD).filter((other) => other !== field);
-  const fieldProblems = [
-    ...(question[field] === undefined ? [{ path: `/${field}`, message: `is required: ${programme.id} compensates ${field}` }] : []),
-    ...otherFields.filter((other) => question[other] !== undefined).map((other) => ({ path: `/${other}`, message: `${programme.id} compensates ${field}, not ${other}` })),
-  ];
+  const fieldProblems = linesFieldProblems(kind, programme.id, question);
   if (fieldProblems.length > 0) return { kind: 'invalid-request', problems: fieldProblems };
 
   const context = {
@@ -74,12 +56,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
     ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }),
     ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
   };
-  const result: KindResult =
-    kind === 'cappedActualCost'
-      ? computeCappedActualCost(context, question.costs ?? [])
-      : kind === 'unitCostDeliveries'
-        ? computeUnitCostDeliveries(context, question.deliveries ?? [])
-        : computeIndividualBudgetLines(context, question.serviceLines ?? []);
+  const result = compensate(kind, context, question);
   if ('problems' in result) return { kind: 'invalid-request', problems: result.problems };
   const { lines, explanation, ...totals } = result.body;
   return {

@@ -4,11 +4,12 @@ import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/mo
 import type { CappedActualCost, RuleVersion } from '../rules/model.js';
 import { readableCitation } from '../rules/citations.js';
 import { calendarHalfYearOf, dayOfMonthAfter, monthsOf, wholeClaimPeriod } from './claim-period.js';
-import { parameterValue, type CompensationContext, type KindResult } from './compensation-context.js';
-import { cutAtLineDates, splitLine, uniqueSorted } from './line-days.js';
+import { parameterValue, type CompensationContext, type CompensationStep, type KindAnswer, type KindResult, type LineAnswer } from './compensation-context.js';
+import { uniqueSorted, type LinePart } from './line-days.js';
 import { lineDateFields } from '../rules/line-facts.js';
-import { RawJson } from '../evaluate/raw-json.js';
-import { evaluateLineRules, isEmpty } from './line-rules.js';
+import type { RawJson } from '../evaluate/raw-json.js';
+import type { Facts } from '../evaluate/condition-trace.js';
+import { countLine, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
 /** An NSK-style cost line: what the municipality spent on one service over some days. */
 export interface CostLine {
@@ -72,7 +73,24 @@ function capOf(context: CompensationContext): { cap: Money; months: CapMonth[]; 
   return { cap: limit === null ? ZERO : minMoney(spread, limit), months, limit, limitParts };
 }
 
-const DATE_FIELDS = lineDateFields('cappedActualCost');
+/** NSK cuts a line at its own dates (diCompensatedUntil), and counts pro rata against the days inside the period only. */
+const COUNTING: LineCounting = { dateFields: lineDateFields('cappedActualCost'), ownRulesWhen: 'otherJudgement', unpricedPartRefs: 'none', proRataOf: 'daysInPeriod' };
+
+/** A cost line as the answer shows it. */
+export interface CostLineAnswer extends LineAnswer {
+  index: number;
+  service: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  amount: string;
+  days: number;
+  countedDays: number;
+  outsidePeriodDays: number;
+  eligibleAmount: string;
+  refs: string[];
+  parts: Array<PartAnswer<'counted'>>;
+  lineRules: RuleTrace[] | RawJson;
+}
 
 export function computeCappedActualCost(context: CompensationContext, lines: readonly CostLine[]): KindResult {
   const claimPeriod = wholeClaimPeriod(context.period);
@@ -80,9 +98,7 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
     const half = calendarHalfYearOf(context.period.from);
     return { problems: [{ path: '/period', message: `must be one whole calendar half-year (1 January–30 June or 1 July–31 December): this programme is claimed once per half-year, e.g. ${half.from}…${half.to}` }] };
   }
-  const problems = lines.flatMap((line, index) =>
-    line.to < context.period.from || line.from > context.period.to ? [{ path: `/costs/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` }] : [],
-  );
+  const problems = lines.flatMap((line, index) => outsidePeriod(context, line, `/costs/${index}`));
   // A report is filed after its claim period ends, so it cannot have been approved on or before that day.
   if (context.approvedOn !== undefined && context.approvedOn <= claimPeriod.to) {
     problems.push({ path: '/approvedOn', message: `is not after the claim period (${claimPeriod.from}…${claimPeriod.to}); a report is approved after its half-year ends` });
@@ -94,51 +110,37 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
   const settings = settingsOf(lastVersion);
 
   const lineAnswers = lines.map((line, index) => {
-    const split = splitLine(line, context.segments);
-    const { days, outsidePeriodDays } = split;
-    const parts = cutAtLineDates(split.parts, line, DATE_FIELDS);
-    const refs: string[] = [];
-    let countedDays = 0;
-    let lineRules: RuleTrace[] | RawJson = [];
-    let firstBlockers: string | null = null;
-    const partAnswers = parts.map((part) => {
-      const partSettings = settingsOf(part.version);
-      const facts = { evaluationDate: part.from, service: line.service, funding: line.funding, inPlan: line.inPlan, diCompensatedUntil: line.diCompensatedUntil ?? null };
-      const rules = evaluateLineRules(part.version, partSettings.lineRules, facts, context.explanation);
-      if (isEmpty(lineRules)) lineRules = rules.explanation;
-      firstBlockers ??= rules.blockers.join();
-      // A part judged otherwise than the line's first part (under another version, or past one of the line's own
-      // dates) shows its own line rules.
-      const judgedOtherwise = part.version !== parts[0]?.version || rules.blockers.join() !== firstBlockers;
-      const ownRules = judgedOtherwise && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
-      let partRefs: string[];
-      let counted = false;
-      if (rules.blockers.length > 0) partRefs = rules.blockers;
-      else if (part.segment.eligible) {
-        counted = true;
-        countedDays += part.days;
-        partRefs = part.segment.basis;
-      } else partRefs = part.segment.blockers;
-      refs.push(...partRefs);
-      return { from: part.from, to: part.to, days: part.days, counted, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
-    });
-    const eligibleAmount = money(line.amount).times(countedDays).dividedBy(days);
-    // Pro rata by days (A2) because of an eligibility boundary inside the period; days outside it are just not claimed.
-    if (countedDays > 0 && countedDays < days - outsidePeriodDays) refs.push(settingsOf(parts[0]?.version ?? lastVersion).proRataAssumption);
-    return { exact: eligibleAmount, answer: { index, service: line.service, from: line.from, to: line.to, amount: formatMoney(money(line.amount)), days, countedDays, outsidePeriodDays, eligibleAmount: formatMoney(eligibleAmount), refs: uniqueSorted(refs), parts: partAnswers, lineRules } };
+    const facts = (part: LinePart): Facts => ({ evaluationDate: part.from, service: line.service, funding: line.funding, inPlan: line.inPlan, diCompensatedUntil: line.diCompensatedUntil ?? null });
+    const counted = countLine(context, line, COUNTING, { facts, priceable: () => true, price: () => [] });
+    const eligibleAmount = money(line.amount).times(counted.countedDays).dividedBy(counted.days);
+    const answer: CostLineAnswer = {
+      index,
+      service: line.service,
+      from: line.from,
+      to: line.to,
+      amount: formatMoney(money(line.amount)),
+      days: counted.days,
+      countedDays: counted.countedDays,
+      outsidePeriodDays: counted.outsidePeriodDays,
+      eligibleAmount: formatMoney(eligibleAmount),
+      refs: uniqueSorted(counted.refs),
+      parts: partAnswers(counted.parts, 'counted'),
+      lineRules: counted.lineRules,
+    };
+    return { exact: eligibleAmount, answer };
   });
 
   const eligibleCost = sum(lineAnswers.map((line) => line.exact));
   const compensation = minMoney(eligibleCost, cap);
   const reportDue = dayOfMonthAfter(claimPeriod.to, Number(parameterValue(lastVersion, settings.reportDue.monthsAfterPeriod)), Number(parameterValue(lastVersion, settings.reportDue.dayOfMonth)));
-  const body: Record<string, unknown> = {
+  const body: Omit<KindAnswer, 'lines' | 'explanation'> = {
     compensation: formatMoney(compensation),
     eligibleCost: formatMoney(eligibleCost),
     cap: formatMoney(cap),
     claimPeriod,
     reportDue,
   };
-  const explanation: Array<Record<string, unknown>> = [
+  const explanation: CompensationStep[] = [
     {
       step: 'cap',
       ref: settings.capAssumption,

@@ -4,6 +4,8 @@ import type { Segment } from '../evaluate/segments.js';
 import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { EmergencyPeriod, ParamRef, Programme, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
+import type { RuleTrace } from '../evaluate/day-result.js';
+import type { RawJson } from '../evaluate/raw-json.js';
 
 /** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
 export interface CompensationContext {
@@ -30,7 +32,42 @@ export interface ReferencedAssumptions {
  * A calculation kind's answer: the kind-specific body fields (and the assumptions it read from other programmes'
  * versions), or request problems (400) with their paths.
  */
-export type KindResult = { body: Record<string, unknown>; referencedAssumptions?: ReferencedAssumptions[] } | { problems: Array<{ path: string; message: string }> };
+export type KindResult = { body: KindAnswer; referencedAssumptions?: ReferencedAssumptions[] } | { problems: RequestProblem[] };
+
+export interface RequestProblem {
+  path: string;
+  message: string;
+}
+
+/** What every kind's line answer says (each kind adds its own figures: CostLineAnswer, DeliveryLineAnswer …). */
+export interface LineAnswer {
+  index: number;
+  service: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  days: number;
+  outsidePeriodDays: number;
+  refs: string[];
+  lineRules: RuleTrace[] | RawJson;
+}
+
+/** One step of how a kind reached its compensation: what it is, its figures and its refs. */
+export interface CompensationStep {
+  step: string;
+  [field: string]: unknown;
+}
+
+/** A kind's answer: its total and the totals it was reached through (NSK's cap, due dates), its lines and steps. */
+export interface KindAnswer {
+  compensation: string;
+  eligibleCost?: string;
+  cap?: string;
+  claimPeriod?: Period;
+  reportDue?: CalendarDate | null;
+  paymentDue?: CalendarDate | null;
+  lines: readonly LineAnswer[];
+  explanation: readonly CompensationStep[];
+}
 
 export function parameterValue(version: RuleVersion, reference: ParamRef): string | number {
   const parameter = version.parameters.get(reference.param);

@@ -3,12 +3,12 @@ import { coveredByEmergency } from '../rules/emergency-periods.js';
 import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, money, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
-import type { CompensationContext, KindResult } from './compensation-context.js';
-import { splitLine, summedLines, uniqueSorted } from './line-days.js';
+import type { CompensationContext, KindResult, LineAnswer } from './compensation-context.js';
+import { summedLines, uniqueSorted } from './line-days.js';
 import { rateAssumptions, rateOf, type RateTier } from './unit-costs.js';
 import { isNoVersion, versionSpans } from '../versions/resolve-version.js';
-import { RawJson } from '../evaluate/raw-json.js';
-import { evaluateLineRules, isEmpty } from './line-rules.js';
+import type { RawJson } from '../evaluate/raw-json.js';
+import { countLine, firstVersionOf, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
 /** What documents a remote delivery; every field is false unless the caller says it is there. */
 export interface RemoteEvidence {
@@ -61,6 +61,34 @@ const EVIDENCE_FIELDS: ReadonlyArray<keyof RemoteEvidence> = [
   'socialWorkerSignedWithNote',
   'durationMatchesAgreement',
 ];
+
+/** IBM has no line dates; a line without a price is judged but not paid; pro rata against all of a line's days. */
+const COUNTING: LineCounting = { dateFields: [], ownRulesWhen: 'otherVersion', unpricedPartRefs: 'judgement', proRataOf: 'days' };
+
+/** A service line as the answer shows it. */
+export interface ServiceLineAnswer extends LineAnswer {
+  index: number;
+  service: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  units: string;
+  funding: string;
+  payable: boolean;
+  price: string | null;
+  priceFrom: 'defined' | 'diUnitCost' | null;
+  unitCosts?: Array<{ from: CalendarDate; to: CalendarDate; programme: string; version: string; unitCost: string; assumptions: string[] }>;
+  amount: string;
+  days: number;
+  paidDays: number;
+  outsidePeriodDays: number;
+  remote: boolean;
+  duringEmergency: boolean;
+  emergency: ReturnType<typeof coveredByEmergency>;
+  refs: string[];
+  parts: Array<PartAnswer<'paid'>>;
+  lineRules: RuleTrace[] | RawJson;
+  rateTier?: RateTier;
+}
 
 function settingsOf(version: RuleVersion): IndividualBudgetLines {
   const compensation = version.compensation;
@@ -142,7 +170,7 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
   const problems: Array<{ path: string; message: string }> = [];
   const firstSettings = settingsOf(context.segments[0]?.span.version as RuleVersion);
   const piecesOf = lines.map((line, index) => {
-    if (line.to < context.period.from || line.from > context.period.to) problems.push({ path: `/serviceLines/${index}`, message: `lies outside the period ${context.period.from}…${context.period.to}` });
+    problems.push(...outsidePeriod(context, line, `/serviceLines/${index}`));
     if (line.price !== undefined && line.diPaidAtUnitCost === true) problems.push({ path: `/serviceLines/${index}/diPaidAtUnitCost`, message: 'a line with a defined price is paid at that price; diPaidAtUnitCost is for a service without one' });
     if (line.price !== undefined || line.diPaidAtUnitCost !== true) return [];
     const pieces = unitCostPieces(context, firstSettings, line, index);
@@ -154,41 +182,24 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
   });
   if (problems.length > 0) return { problems };
   const answers = lines.map((line, index) => {
-    const { parts, days, outsidePeriodDays } = splitLine(line, context.segments);
-    const firstVersion = parts[0]?.version ?? (context.segments[0]?.span.version as RuleVersion);
-    const settings = settingsOf(firstVersion);
+    const settings = settingsOf(firstVersionOf(context, line));
     const periods: readonly EmergencyPeriod[] = context.emergencies.get(settings.emergencies) ?? [];
     const declared = coveredByEmergency(periods, line.from, line.to);
     const pieces = piecesOf[index] as UnitCostPiece[];
     const price: Money | null = line.price !== undefined ? money(line.price) : null;
     const priced = price !== null || pieces.length > 0;
-    const refs: string[] = [];
-    let paidDays = 0;
     let amount: Money = ZERO;
-    let lineRules: RuleTrace[] | RawJson = [];
-    const partAnswers = parts.map((part) => {
-      const rules = evaluateLineRules(part.version, settingsOf(part.version).lineRules, serviceLineFacts(line, declared !== null, part.from), context.explanation);
-      if (isEmpty(lineRules)) lineRules = rules.explanation;
-      // A part under another version than the line's first part is judged by that version's line rules: show them.
-      const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
-      let partRefs: string[];
-      let paid = false;
-      if (rules.blockers.length > 0) partRefs = rules.blockers;
-      else if (!part.segment.eligible) partRefs = part.segment.blockers;
-      else {
-        paid = priced;
-        if (paid) {
-          paidDays += part.days;
-          amount = amount.plus(partAmount(part, { units: line.units, days }, price, pieces));
-        }
-        partRefs = part.segment.basis;
-      }
-      refs.push(...partRefs);
-      return { from: part.from, to: part.to, days: part.days, paid, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
+    const counted = countLine(context, line, COUNTING, {
+      facts: (part) => serviceLineFacts(line, declared !== null, part.from),
+      priceable: () => priced,
+      price: (part, days) => {
+        amount = amount.plus(partAmount(part, { units: line.units, days }, price, pieces));
+        return [];
+      },
     });
+    const { countedDays: paidDays, refs } = counted;
     if (paidDays > 0 && price === null) refs.push(settings.diUnitCostRef, ...pieces.flatMap((piece) => piece.assumptions));
-    if (paidDays > 0 && paidDays < days) refs.push(settings.proRataAssumption);
-    const answer: Record<string, unknown> = {
+    const answer: ServiceLineAnswer = {
       index,
       service: line.service,
       from: line.from,
@@ -200,17 +211,17 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
       priceFrom: price !== null ? 'defined' : pieces.length > 0 ? 'diUnitCost' : null,
       ...(pieces.length > 0 ? { unitCosts: pieces.map((piece) => ({ from: piece.from, to: piece.to, programme: piece.version.programme, version: piece.version.version, unitCost: formatMoney(piece.rate), assumptions: uniqueSorted(piece.assumptions) })) } : {}),
       amount: formatMoney(amount),
-      days,
+      days: counted.days,
       paidDays,
-      outsidePeriodDays,
+      outsidePeriodDays: counted.outsidePeriodDays,
       remote: line.remote === true,
       duringEmergency: declared !== null,
       emergency: declared,
       refs: uniqueSorted(refs),
-      parts: partAnswers,
-      lineRules,
+      parts: partAnswers(counted.parts, 'paid'),
+      lineRules: counted.lineRules,
+      ...(line.rateTier === undefined ? {} : { rateTier: line.rateTier }),
     };
-    if (line.rateTier !== undefined) answer.rateTier = line.rateTier;
     return { exact: amount, answer };
   });
   const referencedAssumptions = piecesOf.flat().map((piece) => ({ version: piece.version, ids: piece.assumptions }));

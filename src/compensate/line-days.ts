@@ -3,6 +3,7 @@ import { daysInclusive, maxDate, minDate, nextDay, parseCalendarDate, previousDa
 import type { Segment } from '../evaluate/segments.js';
 import type { RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
+import type { KindAnswer } from './compensation-context.js';
 
 /** The part of an input line that one eligibility segment covers. */
 export interface LinePart {
@@ -56,7 +57,7 @@ export function uniqueSorted(refs: Iterable<string>): string[] {
 }
 
 /** A kind's answer that is the sum of its lines, rounded once at the end. */
-export function summedLines(lines: ReadonlyArray<{ exact: Money; answer: Record<string, unknown> }>, rule: string): { body: Record<string, unknown> } {
+export function summedLines(lines: ReadonlyArray<{ exact: Money; answer: KindAnswer['lines'][number] }>, rule: string): { body: KindAnswer } {
   const total = sum(lines.map((line) => line.exact));
   return { body: { compensation: formatMoney(total), lines: lines.map((line) => line.answer), explanation: [{ step: 'compensation', compensation: formatMoney(total), rule }] } };
 }

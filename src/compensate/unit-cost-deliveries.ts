@@ -1,12 +1,12 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, minMoney, money, ZERO, type Money } from '../money/money.js';
-import type { RuleVersion, UnitCostDeliveries } from '../rules/model.js';
-import type { CompensationContext, KindResult } from './compensation-context.js';
+import type { RuleVersion, UnitCost, UnitCostDeliveries } from '../rules/model.js';
+import type { CompensationContext, KindResult, LineAnswer } from './compensation-context.js';
 import { rateAssumptions, rateOf } from './unit-costs.js';
-import { splitLine, summedLines, uniqueSorted } from './line-days.js';
-import { RawJson } from '../evaluate/raw-json.js';
-import { evaluateLineRules, isEmpty } from './line-rules.js';
+import { summedLines, uniqueSorted, type LinePart } from './line-days.js';
+import type { RawJson } from '../evaluate/raw-json.js';
+import { countLine, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
 /** A DI-style delivery line: units of one service delivered over some days. */
 export interface DeliveryLine {
@@ -17,6 +17,33 @@ export interface DeliveryLine {
   rateTier?: 'lower' | 'higher';
   provision: string;
   actualCost?: string;
+}
+
+/** DI has no line dates; a service without a unit cost is not judged; pro rata against all of a line's days. */
+const COUNTING: LineCounting = { dateFields: [], ownRulesWhen: 'otherVersion', unpricedPartRefs: 'none', proRataOf: 'days' };
+
+/** A delivery line as the answer shows it. */
+export interface DeliveryLineAnswer extends LineAnswer {
+  index: number;
+  service: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  units: string;
+  unit: string | null;
+  unitCost: string | null;
+  provision: string;
+  days: number;
+  compensatedDays: number;
+  outsidePeriodDays: number;
+  compensatedUnits: string;
+  amount: string;
+  ref: string | null;
+  refs: string[];
+  parts: Array<PartAnswer<'compensated'>>;
+  lineRules: RuleTrace[] | RawJson;
+  rateTier?: 'lower' | 'higher';
+  actualCost?: string;
+  reason?: string;
 }
 
 function settingsOf(version: RuleVersion): UnitCostDeliveries {
@@ -30,7 +57,7 @@ function lineProblems(context: CompensationContext, lines: readonly DeliveryLine
   const problems: Array<{ path: string; message: string }> = [];
   lines.forEach((line, index) => {
     const path = `/deliveries/${index}`;
-    if (line.to < context.period.from || line.from > context.period.to) problems.push({ path, message: `lies outside the period ${context.period.from}…${context.period.to}` });
+    problems.push(...outsidePeriod(context, line, path));
     const versions = new Set(context.segments.filter((segment) => segment.from <= line.to && segment.to >= line.from).map((segment) => segment.span.version));
     for (const version of versions) {
       const settings = settingsOf(version);
@@ -58,69 +85,54 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
   if (problems.length > 0) return { problems };
 
   const answers = lines.map((line, index) => {
-    const { parts, days, outsidePeriodDays } = splitLine(line, context.segments);
     const units = money(line.units);
-    const refs: string[] = [];
     let atUnitCost: Money = ZERO;
     let paidUnits: Money = ZERO;
-    let paidDays = 0;
     let unitCostShown: Money | null = null;
-    let lineRules: RuleTrace[] | RawJson = [];
-    const partAnswers = parts.map((part) => {
-      const settings = settingsOf(part.version);
-      const unitCost = settings.unitCosts[line.service];
-      const rules = evaluateLineRules(part.version, settings.lineRules, { evaluationDate: part.from, service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }, context.explanation);
-      if (isEmpty(lineRules)) lineRules = rules.explanation;
-      // A part under another version than the line's first part is judged by that version's line rules: show them.
-      const ownRules = part.version !== parts[0]?.version && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
-      let partRefs: string[];
-      let paid = false;
-      if (!unitCost) partRefs = [];
-      else if (rules.blockers.length > 0) partRefs = rules.blockers;
-      else if (!part.segment.eligible) partRefs = part.segment.blockers;
-      else {
-        paid = true;
+    const unitCostOf = (part: LinePart): UnitCost | undefined => settingsOf(part.version).unitCosts[line.service];
+    const counted = countLine(context, line, COUNTING, {
+      facts: (part) => ({ evaluationDate: part.from, service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }),
+      priceable: (part) => unitCostOf(part) !== undefined,
+      price: (part, days) => {
+        const unitCost = unitCostOf(part) as UnitCost;
         const rate = rateOf(part.version, unitCost, line.rateTier);
         unitCostShown ??= rate;
         const partUnits = units.times(part.days).dividedBy(days);
         paidUnits = paidUnits.plus(partUnits);
-        paidDays += part.days;
         atUnitCost = atUnitCost.plus(rate.times(partUnits));
-        refs.push(...rateAssumptions(part.version, unitCost, line.rateTier));
-        partRefs = part.segment.basis;
-      }
-      refs.push(...partRefs);
-      return { from: part.from, to: part.to, days: part.days, compensated: paid, refs: uniqueSorted(partRefs), version: part.version.version, ...ownRules };
+        return rateAssumptions(part.version, unitCost, line.rateTier);
+      },
     });
-    const settings = settingsOf(parts[0]?.version ?? (context.segments[0]?.span.version as RuleVersion));
+    const { days, countedDays: paidDays, refs } = counted;
+    const settings = settingsOf(counted.firstVersion);
     const procured = line.provision === settings.provision.actualCostUpToUnitCost.provision;
     const provisionRule = procured ? settings.provision.actualCostUpToUnitCost : settings.provision.unitCost;
     const amount = procured ? minMoney(money(line.actualCost ?? '0').times(paidDays).dividedBy(days), atUnitCost) : atUnitCost;
     if (paidDays > 0) refs.push(provisionRule.ref);
-    if (paidDays > 0 && paidDays < days) refs.push(settings.proRataAssumption);
     const unitCost = settings.unitCosts[line.service];
-    const answer: Record<string, unknown> = {
+    const shown = unitCostShown as Money | null;
+    const answer: DeliveryLineAnswer = {
       index,
       service: line.service,
       from: line.from,
       to: line.to,
       units: line.units,
       unit: unitCost?.unit ?? null,
-      unitCost: unitCostShown === null ? (unitCost ? formatMoney(rateOf(parts[0]?.version as RuleVersion, unitCost, line.rateTier)) : null) : formatMoney(unitCostShown),
+      unitCost: shown === null ? (unitCost ? formatMoney(rateOf(counted.firstVersion, unitCost, line.rateTier)) : null) : formatMoney(shown),
       provision: line.provision,
       days,
       compensatedDays: paidDays,
-      outsidePeriodDays,
+      outsidePeriodDays: counted.outsidePeriodDays,
       compensatedUnits: paidUnits.toDecimalPlaces(4).toString(),
       amount: formatMoney(amount),
       ref: paidDays > 0 ? provisionRule.ref : null,
       refs: uniqueSorted(refs),
-      parts: partAnswers,
-      lineRules,
+      parts: partAnswers(counted.parts, 'compensated'),
+      lineRules: counted.lineRules,
+      ...(line.rateTier === undefined ? {} : { rateTier: line.rateTier }),
+      ...(line.actualCost === undefined ? {} : { actualCost: formatMoney(money(line.actualCost)) }),
+      ...(unitCost ? {} : { reason: `no unit cost for ${line.service} in this programme's rules` }),
     };
-    if (line.rateTier !== undefined) answer.rateTier = line.rateTier;
-    if (line.actualCost !== undefined) answer.actualCost = formatMoney(money(line.actualCost));
-    if (!unitCost) answer.reason = `no unit cost for ${line.service} in this programme's rules`;
     return { exact: amount, answer };
   });
   return summedLines(answers, 'the sum of the lines, rounded once to cents, half-up');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Compensation, Programme } from './model.js';
+import { linesFieldOf } from './line-facts.js';
 import { schemaPath } from './schema-location.js';
 
 /**
@@ -17,13 +18,6 @@ export interface PlacedSchema {
 
 const ELIGIBILITY_REQUEST = 'api/eligibility-request.schema.json';
 const COMPENSATION_REQUEST = 'api/compensation-request.schema.json';
-
-/** The request field that carries the input lines each calculation kind's line rules read. */
-const LINES_FIELD: Record<Compensation['kind'], string> = {
-  cappedActualCost: 'costs',
-  unitCostDeliveries: 'deliveries',
-  individualBudgetLines: 'serviceLines',
-};
 
 const files = new Map<string, Record<string, unknown>>();
 
@@ -133,7 +127,7 @@ export function factMayBeAbsent(programme: Programme, fact: string): boolean {
 
 /** The schema of one input line of a calculation kind (a `costs[]`, `deliveries[]` or `serviceLines[]` item). */
 export function lineSchema(kind: Compensation['kind']): PlacedSchema | null {
-  const lines = requestProperty(LINES_FIELD[kind]);
+  const lines = requestProperty(linesFieldOf(kind));
   return lines ? itemSchema(lines) : null;
 }
 

@@ -1,50 +1,78 @@
 import { BUILT_IN_FACTS, type Compensation, type FactType } from './model.js';
 
-/**
- * The fields of one input line that a compensation kind's line rules may read, and the built-in evaluationDate (the
- * first day of the part of the line being judged: a line is cut the day after each of its own date fields).
- */
-export const LINE_FACTS: Record<Compensation['kind'], ReadonlyMap<string, FactType>> = {
-  cappedActualCost: new Map<string, FactType>([
-    ...BUILT_IN_FACTS,
-    ['service', 'string'],
-    ['funding', 'string'],
-    ['inPlan', 'boolean'],
-    ['diCompensatedUntil', 'date'],
-  ]),
-  individualBudgetLines: new Map<string, FactType>([
-    ...BUILT_IN_FACTS,
-    ['service', 'string'],
-    ['funding', 'string'],
-    ['hasPrice', 'boolean'],
-    ['diPaidAtUnitCost', 'boolean'],
-    ['remote', 'boolean'],
-    ['duringEmergency', 'boolean'],
-    ['provider', 'string'],
-    ['recordedInClientFile', 'boolean'],
-    ['providerProtocol', 'boolean'],
-    ['contentInSpecialistFile', 'boolean'],
-    ['opinionForPlan', 'boolean'],
-    ['opinionSubmitted', 'boolean'],
-    ['personConsentedToOpinion', 'boolean'],
-    ['remoteSuitabilityAssessed', 'boolean'],
-    ['contentReport', 'boolean'],
-    ['attendanceMarkedRemote', 'boolean'],
-    ['personSigned', 'boolean'],
-    ['screenshot', 'boolean'],
-    ['callPrintout', 'boolean'],
-    ['socialWorkerSignedWithNote', 'boolean'],
-    ['durationMatchesAgreement', 'boolean'],
-  ]),
-  unitCostDeliveries: new Map<string, FactType>([
-    ...BUILT_IN_FACTS,
-    ['service', 'string'],
-    ['provision', 'string'],
-    ['rateTier', 'string'],
-  ]),
+/** What a calculation kind prices: the request field that carries its input lines, and what its line rules read. */
+export interface LineKind {
+  linesField: 'costs' | 'deliveries' | 'serviceLines';
+  /**
+   * The fields of one input line that the kind's line rules may read, and the built-in evaluationDate (the first day
+   * of the part of the line being judged: a line is cut the day after each of its own date fields).
+   */
+  facts: ReadonlyMap<string, FactType>;
+}
+
+export const LINE_KINDS: Record<Compensation['kind'], LineKind> = {
+  cappedActualCost: {
+    linesField: 'costs',
+    facts: new Map<string, FactType>([
+      ...BUILT_IN_FACTS,
+      ['service', 'string'],
+      ['funding', 'string'],
+      ['inPlan', 'boolean'],
+      ['diCompensatedUntil', 'date'],
+    ]),
+  },
+  individualBudgetLines: {
+    linesField: 'serviceLines',
+    facts: new Map<string, FactType>([
+      ...BUILT_IN_FACTS,
+      ['service', 'string'],
+      ['funding', 'string'],
+      ['hasPrice', 'boolean'],
+      ['diPaidAtUnitCost', 'boolean'],
+      ['remote', 'boolean'],
+      ['duringEmergency', 'boolean'],
+      ['provider', 'string'],
+      ['recordedInClientFile', 'boolean'],
+      ['providerProtocol', 'boolean'],
+      ['contentInSpecialistFile', 'boolean'],
+      ['opinionForPlan', 'boolean'],
+      ['opinionSubmitted', 'boolean'],
+      ['personConsentedToOpinion', 'boolean'],
+      ['remoteSuitabilityAssessed', 'boolean'],
+      ['contentReport', 'boolean'],
+      ['attendanceMarkedRemote', 'boolean'],
+      ['personSigned', 'boolean'],
+      ['screenshot', 'boolean'],
+      ['callPrintout', 'boolean'],
+      ['socialWorkerSignedWithNote', 'boolean'],
+      ['durationMatchesAgreement', 'boolean'],
+    ]),
+  },
+  unitCostDeliveries: {
+    linesField: 'deliveries',
+    facts: new Map<string, FactType>([
+      ...BUILT_IN_FACTS,
+      ['service', 'string'],
+      ['provision', 'string'],
+      ['rateTier', 'string'],
+    ]),
+  },
 };
+
+/** The request field that carries each kind's input lines. */
+export type LinesField = LineKind['linesField'];
+
+export function linesFieldOf(kind: Compensation['kind']): LinesField {
+  return LINE_KINDS[kind].linesField;
+}
+
+/** Every kind's lines field. */
+export const LINES_FIELDS: readonly LinesField[] = Object.values(LINE_KINDS).map((kind) => kind.linesField);
+
+/** The line facts of each kind (what check-version checks line rules against). */
+export const LINE_FACTS = Object.fromEntries(Object.entries(LINE_KINDS).map(([kind, { facts }]) => [kind, facts])) as Record<Compensation['kind'], ReadonlyMap<string, FactType>>;
 
 /** The date fields of a kind's lines, which cut a line into parts judged separately by its line rules. */
 export function lineDateFields(kind: Compensation['kind']): string[] {
-  return [...LINE_FACTS[kind]].filter(([name, type]) => type === 'date' && !BUILT_IN_FACTS.has(name)).map(([name]) => name);
+  return [...LINE_KINDS[kind].facts].filter(([name, type]) => type === 'date' && !BUILT_IN_FACTS.has(name)).map(([name]) => name);
 }
