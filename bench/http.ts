@@ -6,7 +6,10 @@ import { freePort, peakRssMiB, startService, stop, waitUntilUp } from './process
 import { T1_PERSON, T1_SERVICES } from '../test/support/requests.js';
 
 export interface HttpFigure {
+  id: RouteId;
   route: string;
+  /** The size of one answer's body, in bytes. */
+  answerBytes: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -18,17 +21,21 @@ export interface HttpFigure {
 const person = T1_PERSON;
 const services = T1_SERVICES;
 
-/** What a caseworker's system sends: one NSK person on a date, and the same person's half-year claim. */
+const eligibilityBody = { programme: 'nsk', date: '2024-03-15', person, services };
+
+/**
+ * What a caseworker's system sends: one NSK person on a date at each explain level (full, the default, sent
+ * explicitly; rules: each rule without its condition tree; none: no explanation field), and the same person's
+ * half-year claim. Every route but the no-op is the real one, its decision recorded.
+ */
 export const ROUTES = [
-  { route: 'POST /bench/noop (Express no-op, same app)', path: '/bench/noop', body: { programme: 'nsk', date: '2024-03-15', person, services } },
-  { route: 'POST /v1/eligibility', path: '/v1/eligibility', body: { programme: 'nsk', date: '2024-03-15', person, services } },
+  { id: 'noop', route: 'POST /bench/noop (Express no-op, same app)', path: '/bench/noop', body: eligibilityBody },
+  { id: 'full', route: 'POST /v1/eligibility, explain: full (the default)', path: '/v1/eligibility', body: { ...eligibilityBody, explain: 'full' } },
+  { id: 'rules', route: 'POST /v1/eligibility, explain: rules', path: '/v1/eligibility', body: { ...eligibilityBody, explain: 'rules' } },
+  { id: 'none', route: 'POST /v1/eligibility, explain: none', path: '/v1/eligibility', body: { ...eligibilityBody, explain: 'none' } },
   {
-    route: 'POST /bench/eligibility-unexplained (the same, recorded, no explanation)',
-    path: '/bench/eligibility-unexplained',
-    body: { programme: 'nsk', date: '2024-03-15', person, services },
-  },
-  {
-    route: 'POST /v1/compensation',
+    id: 'compensation',
+    route: 'POST /v1/compensation, explain: full (the default)',
     path: '/v1/compensation',
     body: {
       programme: 'nsk',
@@ -42,6 +49,29 @@ export const ROUTES = [
     },
   },
 ] as const;
+
+export type RouteId = (typeof ROUTES)[number]['id'];
+
+/**
+ * Before any load: each eligibility level answers 200 with what its level promises (full: condition trees;
+ * rules: rules without them; none: no explanation field), so a figure is never of an error or of the wrong level.
+ */
+async function checkLevels(base: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const route of ROUTES) {
+    const response = await fetch(`${base}${route.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(route.body) });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${route.route}: status ${response.status}: ${text.slice(0, 300)}`);
+    sizes[route.id] = Buffer.byteLength(text);
+    if (route.path !== '/v1/eligibility') continue;
+    const answer = JSON.parse(text) as { explanation?: Array<Record<string, unknown>> };
+    const hasTrees = Array.isArray(answer.explanation) && answer.explanation.some((rule) => 'conditions' in rule);
+    const ok =
+      route.id === 'none' ? !('explanation' in answer) : Array.isArray(answer.explanation) && answer.explanation.length > 0 && hasTrees === (route.id === 'full');
+    if (!ok) throw new Error(`${route.route}: the answer is not at its explain level`);
+  }
+  return sizes;
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,15 +92,18 @@ export async function httpFigures(rounds: number, seconds: number): Promise<{ fi
   const child = startService(port, { DECISIONS_DIR: decisions, SBSP_BENCH_NOOP: '1' });
   try {
     await waitUntilUp(`http://127.0.0.1:${port}/health`, process.hrtime.bigint());
-    const results = new Map<string, autocannon.Result[]>(ROUTES.map((route) => [route.route, []]));
+    const sizes = await checkLevels(`http://127.0.0.1:${port}`);
+    const results = new Map<string, autocannon.Result[]>(ROUTES.map((route) => [route.id, []]));
     for (const route of ROUTES) await load(`http://127.0.0.1:${port}${route.path}`, route.body, 1);
     for (let round = 0; round < rounds; round += 1) {
-      for (const route of ROUTES) results.get(route.route)?.push(await load(`http://127.0.0.1:${port}${route.path}`, route.body, seconds));
+      for (const route of ROUTES) results.get(route.id)?.push(await load(`http://127.0.0.1:${port}${route.path}`, route.body, seconds));
     }
     const figures = ROUTES.map((route): HttpFigure => {
-      const runs = results.get(route.route) ?? [];
+      const runs = results.get(route.id) ?? [];
       return {
+        id: route.id,
         route: route.route,
+        answerBytes: sizes[route.id] ?? 0,
         requestsPerSecond: Math.round(median(runs.map((run) => run.requests.average))),
         p50: median(runs.map((run) => run.latency.p50)),
         p99: median(runs.map((run) => run.latency.p99)),

@@ -48,8 +48,8 @@ export interface AppOptions {
   reload?: RulesReload;
   /**
    * `POST /bench/noop`: an Express route that answers `{}` behind the same middleware (helmet, log, caller, JSON
-   * body): the anchor `npm run bench` measures the evaluating routes against; and `POST /bench/eligibility-unexplained`,
-   * /v1/eligibility answering without its explanation, to measure what the explanation costs. Off unless asked for.
+   * body): the anchor `npm run bench` measures the evaluating routes (at each `explain` level) against. Off unless
+   * asked for.
    */
   benchNoopRoute?: boolean;
 }
@@ -79,7 +79,7 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   });
   app.use(healthRouter(rules, auth.mode));
   if (options.benchNoopRoute) app.post('/bench/noop', (_request, response) => void response.json({}));
-  app.use(evaluationRouter(rules, new DecisionRecorder(decisions, options.personRefKey ?? PersonRefKey.random()), { benchRoutes: options.benchNoopRoute === true }));
+  app.use(evaluationRouter(rules, new DecisionRecorder(decisions, options.personRefKey ?? PersonRefKey.random())));
   app.use(decisionsRouter(decisions));
   app.use(adminRouter(options.reload ?? reloadOf(rules)));
   app.use(programmesRouter(rules));

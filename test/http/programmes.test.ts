@@ -114,16 +114,4 @@ describe('POST /bench/noop', () => {
     expect(response.body).toEqual({});
   });
 
-  it('and, with it, /bench/eligibility-unexplained: the same answer and record as /v1/eligibility, without the explanation', async () => {
-    const body = { programme: 'nsk', date: '2024-03-15', person: T1_PERSON, services: T1_SERVICES };
-    await request(app).post('/bench/eligibility-unexplained').send(body).expect(404);
-    const benchApp = createApp(fixedRuleSet(bundledRuleSet()), { benchNoopRoute: true });
-    const full = (await request(benchApp).post('/v1/eligibility').send(body).expect(200)).body as Record<string, unknown>;
-    const bare = (await request(benchApp).post('/bench/eligibility-unexplained').send(body).expect(200)).body as Record<string, unknown>;
-    const { explanation, decisionId: _full, ...answer } = full;
-    expect(explanation).toEqual(expect.arrayContaining([expect.objectContaining({ ref: 'T1' })]));
-    const { decisionId, ...bareAnswer } = bare;
-    expect(bareAnswer).toEqual({ ...answer, explanation: [] });
-    expect((await request(benchApp).get(`/v1/decisions/${String(decisionId)}`).expect(200)).body.answer).toEqual(bare);
-  });
 });

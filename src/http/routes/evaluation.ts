@@ -15,15 +15,15 @@ import { sendProblem } from '../send-problem.js';
  * The evaluating routes: each maps a body to an answer through the pure core. An answer is a decision: it is
  * recorded, durably, before it is sent — a client never holds a decisionId the store does not.
  */
-export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecorder, options: { benchRoutes?: boolean } = {}): Router {
+export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecorder): Router {
   const router = Router();
   // Each route's last answer size: the next one's buffer is sized from it, so it is rarely grown while written.
   const lastBytes = new Map<string, number>();
-  const route = (path: string, endpoint: DecisionEndpoint, respond: (ruleSet: RuleSet, body: unknown, options: ResponseOptions) => ApiResponse, explanation: 'json' | 'none' = 'json'): void => {
+  const route = (path: string, endpoint: DecisionEndpoint, respond: (ruleSet: RuleSet, body: unknown, options: ResponseOptions) => ApiResponse): void => {
     router.post(path, requirePermission('evaluate'), async (request, response) => {
       const ruleSet = rules.current();
       // Explanations come as JSON bytes: the answer is written once, for the record and for the response alike.
-      const answer = respond(ruleSet, request.body, { explanation });
+      const answer = respond(ruleSet, request.body, { explanation: 'json' });
       if (answer.status !== 200) return sendProblem(response, answer.body as Problem);
       const decisionId = newDecisionId();
       const body = { ...answer.body, decisionId };
@@ -36,8 +36,5 @@ export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecord
   };
   route('/v1/eligibility', 'eligibility', eligibilityResponse);
   route('/v1/compensation', 'compensation', compensationResponse);
-  // For npm run bench only: the same route, decision recorded, without the explanation the contract requires — what
-  // the explanation costs over HTTP is the difference.
-  if (options.benchRoutes) route('/bench/eligibility-unexplained', 'eligibility', eligibilityResponse, 'none');
   return router;
 }
