@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,3 +42,20 @@ export function removeCopies(): void {
 }
 
 export const NSK_2019 = 'nsk/versions/2019-01-01.yaml';
+
+/** A git environment of the tests' own: no outer GIT_DIR, no signing, a fixed author. */
+export function git(cwd: string, ...args: string[]): void {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+  const result = spawnSync('git', ['-c', 'user.name=Rules test', '-c', 'user.email=rules-test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** A scratch git repository whose first commit holds a copy of `rulesDirectory` as rules/. */
+export function repositoryWithRules(rulesDirectory: string): string {
+  const repository = scratchDirectory();
+  cpSync(rulesDirectory, join(repository, 'rules'), { recursive: true });
+  git(repository, 'init', '-q');
+  git(repository, 'add', 'rules');
+  git(repository, 'commit', '-q', '-m', 'bundled rules');
+  return repository;
+}

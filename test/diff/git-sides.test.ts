@@ -12,19 +12,12 @@ import { formatProblem } from '../../src/rules/yaml-file.js';
 import { runCommand } from '../cli/run-cli.js';
 import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
 import { addedVersion, programmeFolders, type AddedVersion, writeFile } from './draft-versions.js';
-import { editedCopy, removeCopies, replace, scratchDirectory } from './fictional-edits.js';
+import { editedCopy, git, removeCopies, replace, repositoryWithRules, scratchDirectory } from './fictional-edits.js';
 
 afterAll(removeCopies);
 
 const REPOSITORY = fileURLToPath(new URL('../..', import.meta.url));
 const PROGRAMMES = programmeFolders(BUNDLED_RULES);
-
-/** A git environment of this test's own: no outer GIT_DIR, no signing, a fixed author. */
-function git(cwd: string, ...args: string[]): void {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
-  const result = spawnSync('git', ['-c', 'user.name=Rules test', '-c', 'user.email=rules-test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
 
 function sbspRules(cwd: string, args: readonly string[]): DiffReport {
   const result = spawnSync(process.execPath, [join(REPOSITORY, 'bin', 'sbsp-rules.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
@@ -54,11 +47,7 @@ describe('every programme at a git ref, in a temporary repository', () => {
   let emergency: ReturnType<typeof longerLastEmergency> | null = null;
 
   beforeAll(() => {
-    repository = scratchDirectory();
-    cpSync(BUNDLED_RULES, join(repository, 'rules'), { recursive: true });
-    git(repository, 'init', '-q');
-    git(repository, 'add', 'rules');
-    git(repository, 'commit', '-q', '-m', 'bundled rules');
+    repository = repositoryWithRules(BUNDLED_RULES);
     // FICTIONAL edits in the working tree: a new version of every programme, a longer last state of emergency.
     for (const programme of PROGRAMMES) {
       const version = addedVersion(BUNDLED_RULES, programme);

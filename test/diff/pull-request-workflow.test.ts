@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCommand } from '../cli/run-cli.js';
 import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
-import { editedCopy, inOrder, NSK_2019, removeCopies, replace, scratchDirectory } from './fictional-edits.js';
+import { editedCopy, git, inOrder, NSK_2019, removeCopies, replace, repositoryWithRules } from './fictional-edits.js';
 
 afterAll(removeCopies);
 
@@ -24,13 +24,6 @@ interface Step {
 const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as { on: { pull_request: { paths: string[] } }; permissions: Record<string, string>; jobs: { rules: { steps: Step[] } } };
 const steps = workflow.jobs.rules.steps;
 const commands = steps.flatMap((step) => (step.run ? [step.run] : []));
-
-/** A git environment of this test's own: no outer GIT_DIR, no signing, a fixed author. */
-function git(cwd: string, ...args: string[]): void {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
-  const result = spawnSync('git', ['-c', 'user.name=Rules test', '-c', 'user.email=rules-test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-}
 
 /** `npx sbsp-rules <args>` as the workflow runs it: the package's launcher in its own process, in `cwd`. */
 function sbspRules(cwd: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
@@ -67,11 +60,7 @@ describe('the workflow commands, run in a temporary git repository', () => {
   let repository = '';
 
   beforeAll(() => {
-    repository = scratchDirectory();
-    cpSync(BUNDLED_RULES, join(repository, 'rules'), { recursive: true });
-    git(repository, 'init', '-q');
-    git(repository, 'add', 'rules');
-    git(repository, 'commit', '-q', '-m', 'bundled rules');
+    repository = repositoryWithRules(BUNDLED_RULES);
   });
 
   it('validate and test pass on the committed rules', () => {
