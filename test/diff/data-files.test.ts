@@ -6,8 +6,8 @@ import type { CalendarDate } from '../../src/calendar/calendar-date.js';
 import type { DiffReport } from '../../src/diff/diff-report.js';
 import { renderMarkdown } from '../../src/diff/render-markdown.js';
 import { runCommand } from '../cli/run-cli.js';
-import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
-import { loadedRules, writeFile } from './draft-versions.js';
+import { BUNDLED_RULES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { writeFile } from './draft-versions.js';
 import { editedCopy, removeCopies, scratchDirectory } from './fictional-edits.js';
 
 afterAll(removeCopies);
@@ -24,7 +24,7 @@ function report(run: { code: number; stdout: string; stderr: string }): DiffRepo
 
 /** A working day in the year after the fixture's first version starts, as the fixture's calendar has it. */
 function aWorkingDay(): { date: CalendarDate; weekday: string } {
-  const rules = loadedRules(FIXTURE_RULES);
+  const rules = ruleSetAt(FIXTURE_RULES);
   const calendar = rules.calendars.get('latvia');
   const first = rules.programmes.get('nsk')?.versions[0]?.effectiveFrom as string;
   for (let day = 1; day <= 31; day += 1) {
@@ -81,7 +81,7 @@ describe('data files beside the programmes', () => {
     const file = result.diff.data?.find((candidate) => candidate.file === EMERGENCIES);
     expect(file?.change).toBe('changed');
     expect(file?.details).toEqual([`period ${edited.from}…${edited.to} added: Fictional emergency (FICTIONAL order)`]);
-    const readers = [...loadedRules(BUNDLED_RULES).programmes.values()].flatMap((programme) =>
+    const readers = [...ruleSetAt(BUNDLED_RULES).programmes.values()].flatMap((programme) =>
       programme.versions.filter((version) => version.compensation?.kind === 'individualBudgetLines' && version.compensation.emergencies === 'latvia').map((version) => `${version.programme} ${version.version}`),
     );
     expect(file?.usedBy).toEqual(readers);

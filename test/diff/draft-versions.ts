@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument, Scalar, type Document } from 'yaml';
-import { loadRuleSet, PROGRAMME_FILE } from '../../src/rules/load-rules.js';
-import type { ParameterValue, RuleSet, RuleVersion } from '../../src/rules/model.js';
-import { formatProblem } from '../../src/rules/yaml-file.js';
+import { PROGRAMME_FILE } from '../../src/rules/load-rules.js';
+import type { ParameterValue, RuleVersion } from '../../src/rules/model.js';
+import { ruleSetAt } from '../support/rule-sets.js';
 
 /**
  * FICTIONAL drafts built from whatever a rules folder holds, so the tests assert structure (what was edited comes
@@ -18,20 +18,9 @@ export function programmeFolders(rulesDirectory: string): string[] {
     .sort();
 }
 
-const loaded = new Map<string, RuleSet>();
-
-export function loadedRules(rulesDirectory: string): RuleSet {
-  const cached = loaded.get(rulesDirectory);
-  if (cached) return cached;
-  const result = loadRuleSet(rulesDirectory);
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  loaded.set(rulesDirectory, result.ruleSet);
-  return result.ruleSet;
-}
-
 /** The programme's versions in date order. */
 export function versionsOf(rulesDirectory: string, programme: string): RuleVersion[] {
-  const found = loadedRules(rulesDirectory).programmes.get(programme);
+  const found = ruleSetAt(rulesDirectory).programmes.get(programme);
   if (!found) throw new Error(`no programme ${programme} in ${rulesDirectory}`);
   return found.versions;
 }

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
-import { BUNDLED_RULES } from '../support/rule-sets.js';
-import { addedVersion, loadedRules, programmeFolders, writeFile } from './draft-versions.js';
+import { BUNDLED_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { addedVersion, programmeFolders, writeFile } from './draft-versions.js';
 import { editedCopy, removeCopies } from './fictional-edits.js';
 
 afterAll(removeCopies);
@@ -19,7 +19,7 @@ function withNewVersions(): { directory: string; added: Map<string, ReturnType<t
 }
 
 describe('GET /v1/programmes/{id}/diff for every programme', () => {
-  const rules = loadedRules(BUNDLED_RULES);
+  const rules = ruleSetAt(BUNDLED_RULES);
   const app = createApp(fixedRuleSet(rules));
 
   it.each(PROGRAMMES)('%s: every pair of versions, each version against the one before it, and the last one without a query', async (programme) => {
@@ -44,7 +44,7 @@ describe('GET /v1/programmes/{id}/diff for every programme', () => {
   it.each(PROGRAMMES)('%s: a new version is shown against the one before it', async (programme) => {
     const { directory, added } = withNewVersions();
     const version = added.get(programme) as ReturnType<typeof addedVersion>;
-    const response = await request(createApp(fixedRuleSet(loadedRules(directory)))).get(`/v1/programmes/${programme}/diff`).expect(200);
+    const response = await request(createApp(fixedRuleSet(ruleSetAt(directory)))).get(`/v1/programmes/${programme}/diff`).expect(200);
     expect(response.body).toMatchObject({ version: version.id, change: 'added', comparedWith: version.previous });
     expect(response.body.parameters).toContainEqual(expect.objectContaining({ name: version.parameter.name, old: version.parameter.old, new: version.parameter.new }));
   });
