@@ -38,7 +38,15 @@ function templates(): { compact: DecisionRecord; full: DecisionRecord } {
   const request = {
     programme: 'nsk',
     date: '2024-03-15',
-    person: { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], disabilityGroup: 'II', vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'group_home' },
+    person: {
+      birthDate: '1985-04-02',
+      conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+      disabilityGroup: 'II',
+      vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+      receivedDiServices: false,
+      nskAsChild: false,
+      residence: 'group_home',
+    },
     services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
   };
   const answered = eligibilityResponse(loaded.ruleSet, request);
@@ -104,7 +112,11 @@ function writeLogDirectly(directory: string, template: DecisionRecord, count: nu
   return { bytes, ids: sample };
 }
 
-async function measureAppends(store: FileDecisionStore, template: DecisionRecord, count: number): Promise<{ perSecond: number; ids: string[]; recordsPerBatch: number }> {
+async function measureAppends(
+  store: FileDecisionStore,
+  template: DecisionRecord,
+  count: number,
+): Promise<{ perSecond: number; ids: string[]; recordsPerBatch: number }> {
   const ids: string[] = [];
   const batchesBefore = store.batches;
   let next = 0;
@@ -124,7 +136,7 @@ async function measureAppends(store: FileDecisionStore, template: DecisionRecord
 
 async function measureReads(store: FileDecisionStore, ids: readonly string[], count: number): Promise<number> {
   let seed = 42;
-  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const started = performance.now();
   for (let read = 0; read < count; read += 1) {
     const id = ids[Math.floor(random() * ids.length)] as string;
@@ -146,11 +158,21 @@ interface Figures {
 }
 
 /** One round on one store: appends (compact, then full-size), then random reads of `readable` (or of what it appended). */
-async function measureRound(store: FileDecisionStore, templatesOf: { compact: DecisionRecord; full: DecisionRecord }, readable: readonly string[] | null): Promise<Figures & { ids: string[] }> {
+async function measureRound(
+  store: FileDecisionStore,
+  templatesOf: { compact: DecisionRecord; full: DecisionRecord },
+  readable: readonly string[] | null,
+): Promise<Figures & { ids: string[] }> {
   const appended = await measureAppends(store, templatesOf.compact, APPENDS);
   const full = await measureAppends(store, templatesOf.full, FULL_APPENDS);
   const reads = await measureReads(store, readable ?? appended.ids, READS);
-  return { appendsPerSecond: appended.perSecond, recordsPerBatch: appended.recordsPerBatch, fullSizeAppendsPerSecond: full.perSecond, readsPerSecond: reads, ids: appended.ids };
+  return {
+    appendsPerSecond: appended.perSecond,
+    recordsPerBatch: appended.recordsPerBatch,
+    fullSizeAppendsPerSecond: full.perSecond,
+    readsPerSecond: reads,
+    ids: appended.ids,
+  };
 }
 
 function medianOf(rounds: readonly Figures[]): Figures {
@@ -175,7 +197,9 @@ async function main(): Promise<void> {
   const compactBytes = Buffer.concat(decisionLine(stamped(both.compact, Date.now()))).length;
   const fullBytes = Buffer.concat(decisionLine(stamped(both.full, Date.now()))).length;
   const base = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'sbsp-bench-store-'));
-  console.log(`record: ${compactBytes} bytes (full-size, with the explanation: ${fullBytes} bytes); per round and store: ${APPENDS} appends + ${FULL_APPENDS} full-size (${CONCURRENCY} at a time), ${READS} random reads; ${ROUNDS} rounds, medians`);
+  console.log(
+    `record: ${compactBytes} bytes (full-size, with the explanation: ${fullBytes} bytes); per round and store: ${APPENDS} appends + ${FULL_APPENDS} full-size (${CONCURRENCY} at a time), ${READS} random reads; ${ROUNDS} rounds, medians`,
+  );
   try {
     const grownDirectory = join(base, 'grown');
     let started = performance.now();
@@ -219,7 +243,9 @@ async function main(): Promise<void> {
     await grown.close();
     const zero = medianOf(atZero);
     const grownFigures = { ...medianOf(atGrown), recentReadsPerSecond: rounded(median(recentReads)) };
-    console.log(`at 0 existing:  ${zero.appendsPerSecond} appends/s (${zero.recordsPerBatch.toFixed(1)} records a batch), ${zero.fullSizeAppendsPerSecond} full-size appends/s, ${zero.readsPerSecond} reads/s`);
+    console.log(
+      `at 0 existing:  ${zero.appendsPerSecond} appends/s (${zero.recordsPerBatch.toFixed(1)} records a batch), ${zero.fullSizeAppendsPerSecond} full-size appends/s, ${zero.readsPerSecond} reads/s`,
+    );
     console.log(
       `at ${EXISTING} existing: ${grownFigures.appendsPerSecond} appends/s (${grownFigures.recordsPerBatch.toFixed(1)} records a batch), ${grownFigures.fullSizeAppendsPerSecond} full-size appends/s, ${grownFigures.readsPerSecond} reads/s of old records (sealed segments), ${grownFigures.recentReadsPerSecond} reads/s of new ones (open segment); reopened in ${reopenSeconds.toFixed(2)} s`,
     );
@@ -228,11 +254,23 @@ async function main(): Promise<void> {
       fullSizeAppends: grownFigures.fullSizeAppendsPerSecond / zero.fullSizeAppendsPerSecond,
       reads: grownFigures.readsPerSecond / zero.readsPerSecond,
     };
-    console.log(`ratio (at ${EXISTING} / at 0): appends ${ratios.appends.toFixed(2)}, full-size appends ${ratios.fullSizeAppends.toFixed(2)}, reads ${ratios.reads.toFixed(2)}`);
+    console.log(
+      `ratio (at ${EXISTING} / at 0): appends ${ratios.appends.toFixed(2)}, full-size appends ${ratios.fullSizeAppends.toFixed(2)}, reads ${ratios.reads.toFixed(2)}`,
+    );
     const result = {
       measuredAt: new Date().toISOString(),
       node: process.version,
-      settings: { existing: EXISTING, appends: APPENDS, fullSizeAppends: FULL_APPENDS, reads: READS, concurrency: CONCURRENCY, rounds: ROUNDS, recordBytes: compactBytes, fullSizeRecordBytes: fullBytes, segmentBytes: DEFAULT_SEGMENT_BYTES },
+      settings: {
+        existing: EXISTING,
+        appends: APPENDS,
+        fullSizeAppends: FULL_APPENDS,
+        reads: READS,
+        concurrency: CONCURRENCY,
+        rounds: ROUNDS,
+        recordBytes: compactBytes,
+        fullSizeRecordBytes: fullBytes,
+        segmentBytes: DEFAULT_SEGMENT_BYTES,
+      },
       empty: { ...zero, rounds: atZero },
       grown: { existing: EXISTING, logBytes: written.bytes, writeSeconds, indexSeconds, reopenSeconds, ...grownFigures, rounds: atGrown },
       ratios,

@@ -18,9 +18,14 @@ function age(birthDate: string, on: string): number {
   return Number(on.slice(5, 7)) * 100 + Number(on.slice(8, 10)) < Number(birthDate.slice(5, 7)) * 100 + Number(birthDate.slice(8, 10)) ? years - 1 : years;
 }
 
-const severe = (person: Person, type: string): boolean => person.conditions.some((condition) => condition.type === type && (condition.severity === 'severe' || condition.severity === 'very_severe'));
+const severe = (person: Person, type: string): boolean =>
+  person.conditions.some((condition) => condition.type === type && (condition.severity === 'severe' || condition.severity === 'very_severe'));
 
-export function handWrittenNsk(person: Person, services: Array<{ type: string; inPlan: boolean; funding: string }>, date: string): { eligible: boolean; basis: string[]; blockers: string[] } {
+export function handWrittenNsk(
+  person: Person,
+  services: Array<{ type: string; inPlan: boolean; funding: string }>,
+  date: string,
+): { eligible: boolean; basis: string[]; blockers: string[] } {
   const years = age(person.birthDate, date);
   const exitDate = person.vsacExit?.date ?? null;
   const adult = years >= 18;
@@ -51,7 +56,8 @@ export function handWrittenNsk(person: Person, services: Array<{ type: string; i
   if (!services.some((service) => service.inPlan && service.funding === 'municipality' && service.type !== 'assistant')) blockers.push('R3');
   if (person.residence === 'institution') blockers.push('E1');
   const inPlan = services.filter((service) => service.inPlan);
-  if (inPlan.length > 0 && !inPlan.some((service) => service.funding !== 'state' && service.funding !== 'state_cofunded' && service.type !== 'assistant')) blockers.push('E2');
+  if (inPlan.length > 0 && !inPlan.some((service) => service.funding !== 'state' && service.funding !== 'state_cofunded' && service.type !== 'assistant'))
+    blockers.push('E2');
   if (person.diCompensatedUntil !== null && person.diCompensatedUntil >= date) blockers.push('E3');
   return { eligible: basis.length > 0 && blockers.length === 0, basis, blockers };
 }

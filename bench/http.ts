@@ -67,7 +67,9 @@ async function checkLevels(base: string): Promise<Record<string, number>> {
     const answer = JSON.parse(text) as { explanation?: Array<Record<string, unknown>> };
     const hasTrees = Array.isArray(answer.explanation) && answer.explanation.some((rule) => 'conditions' in rule);
     const ok =
-      route.id === 'none' ? !('explanation' in answer) : Array.isArray(answer.explanation) && answer.explanation.length > 0 && hasTrees === (route.id === 'full');
+      route.id === 'none'
+        ? !('explanation' in answer)
+        : Array.isArray(answer.explanation) && answer.explanation.length > 0 && hasTrees === (route.id === 'full');
     if (!ok) throw new Error(`${route.route}: the answer is not at its explain level`);
   }
   return sizes;

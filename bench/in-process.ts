@@ -18,7 +18,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-async function measure(name: string, repeats: number, cases: readonly SyntheticCase[], run: (item: SyntheticCase) => unknown | Promise<unknown>): Promise<Throughput> {
+async function measure(
+  name: string,
+  repeats: number,
+  cases: readonly SyntheticCase[],
+  run: (item: SyntheticCase) => unknown | Promise<unknown>,
+): Promise<Throughput> {
   const runs: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat += 1) {
     const started = process.hrtime.bigint();
@@ -43,7 +48,8 @@ export async function inProcessThroughput(ruleSet: RuleSet, programmeId: string,
   const programme = ruleSet.programmes.get(programmeId);
   const version = programme?.versions[0];
   if (!programme || !version) throw new Error(`no programme ${programmeId}`);
-  const factsOf = (item: SyntheticCase) => factsOn(programme, declaredFacts(programme, { person: item.person, request: { services: item.services } }), item.date as CalendarDate);
+  const factsOf = (item: SyntheticCase) =>
+    factsOn(programme, declaredFacts(programme, { person: item.person, request: { services: item.services } }), item.date as CalendarDate);
   const reference = createReferenceEngine(programme, version);
   // json-rules-engine is ~100× slower: a tenth of the persons keeps the run short; the rate is per second all the same.
   const referenceCases = cases.slice(0, Math.max(1000, Math.floor(cases.length / 10)));

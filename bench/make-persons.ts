@@ -13,10 +13,22 @@ export async function writePersons(file: string, count: number, year = 2024, hal
     const costs = [0, 1, 2, 3, 4, 5].map((offset) => {
       const month = String(firstMonth + offset).padStart(2, '0');
       const last = [31, year % 4 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][firstMonth + offset - 1];
-      return { service: 'day_care_centre', from: `${year}-${month}-01`, to: `${year}-${month}-${last}`, amount: `${400 + (index % 300)}.${String(index % 100).padStart(2, '0')}`, funding: 'municipality', inPlan: true };
+      return {
+        service: 'day_care_centre',
+        from: `${year}-${month}-01`,
+        to: `${year}-${month}-${last}`,
+        amount: `${400 + (index % 300)}.${String(index % 100).padStart(2, '0')}`,
+        funding: 'municipality',
+        inPlan: true,
+      };
     });
     const birthDate = String(item.person.birthDate);
-    const line = JSON.stringify({ personRef: `P${index}`, person: { ...item.person, birthDate: birthDate > `${year}-01-01` ? '1990-01-01' : birthDate }, services: item.services, costs });
+    const line = JSON.stringify({
+      personRef: `P${index}`,
+      person: { ...item.person, birthDate: birthDate > `${year}-01-01` ? '1990-01-01' : birthDate },
+      services: item.services,
+      costs,
+    });
     if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));

@@ -37,7 +37,13 @@ try {
 
 process.stderr.write(`in-process: NSK eligibility of ${persons} synthetic persons…\n`);
 const inProcess = await inProcessThroughput(loaded.ruleSet, 'nsk', syntheticCases(persons), quick ? 3 : 5);
-const [explained, asObjects, unexplained, engine, handWritten] = inProcess as [(typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0], (typeof inProcess)[0]];
+const [explained, asObjects, unexplained, engine, handWritten] = inProcess as [
+  (typeof inProcess)[0],
+  (typeof inProcess)[0],
+  (typeof inProcess)[0],
+  (typeof inProcess)[0],
+  (typeof inProcess)[0],
+];
 
 process.stderr.write('HTTP: autocannon, 100 connections on loopback…\n');
 const http = await httpFigures(quick ? 1 : 3, quick ? 3 : 8);
@@ -58,9 +64,24 @@ const large = await batchFigure(persons, quick ? 1 : 3);
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const targets = [
-  { target: 'in-process NSK eligibility, full explanation (recorded) ≥ 100× json-rules-engine', value: ratio(explained.perSecond, engine.perSecond), unit: '×', met: explained.perSecond >= 100 * engine.perSecond },
-  { target: '(for reference, not a target) full explanation built as objects, × json-rules-engine', value: ratio(asObjects.perSecond, engine.perSecond), unit: '×', met: null },
-  { target: 'no explanation ≥ 25 % of the hand-written function', value: Math.round((unexplained.perSecond / handWritten.perSecond) * 100), unit: '%', met: unexplained.perSecond >= 0.25 * handWritten.perSecond },
+  {
+    target: 'in-process NSK eligibility, full explanation (recorded) ≥ 100× json-rules-engine',
+    value: ratio(explained.perSecond, engine.perSecond),
+    unit: '×',
+    met: explained.perSecond >= 100 * engine.perSecond,
+  },
+  {
+    target: '(for reference, not a target) full explanation built as objects, × json-rules-engine',
+    value: ratio(asObjects.perSecond, engine.perSecond),
+    unit: '×',
+    met: null,
+  },
+  {
+    target: 'no explanation ≥ 25 % of the hand-written function',
+    value: Math.round((unexplained.perSecond / handWritten.perSecond) * 100),
+    unit: '%',
+    met: unexplained.perSecond >= 0.25 * handWritten.perSecond,
+  },
   // HTTP /v1/eligibility at each explain level, decision records on, against the Express no-op of the same run.
   ...(
     [
@@ -70,26 +91,51 @@ const targets = [
     ] as const
   ).flatMap(([level, percent, p99Limit]) => {
     const figure = levels[level];
-    const rate = { target: `HTTP eligibility, explain: ${level} ≥ ${percent} % of the no-op req/s (decision records on)`, value: Math.round((figure.requestsPerSecond / noop.requestsPerSecond) * 100), unit: '%', met: figure.requestsPerSecond * 100 >= percent * noop.requestsPerSecond };
+    const rate = {
+      target: `HTTP eligibility, explain: ${level} ≥ ${percent} % of the no-op req/s (decision records on)`,
+      value: Math.round((figure.requestsPerSecond / noop.requestsPerSecond) * 100),
+      unit: '%',
+      met: figure.requestsPerSecond * 100 >= percent * noop.requestsPerSecond,
+    };
     const p99 =
       p99Limit === null
-        ? { target: `(for reference, not a target) HTTP eligibility, explain: ${level}, p99 × the no-op p99`, value: ratio(figure.p99, noop.p99), unit: '×', met: null }
-        : { target: `HTTP eligibility, explain: ${level}, p99 ≤ ${p99Limit}× the no-op p99`, value: ratio(figure.p99, noop.p99), unit: '×', met: figure.p99 <= p99Limit * noop.p99 };
+        ? {
+            target: `(for reference, not a target) HTTP eligibility, explain: ${level}, p99 × the no-op p99`,
+            value: ratio(figure.p99, noop.p99),
+            unit: '×',
+            met: null,
+          }
+        : {
+            target: `HTTP eligibility, explain: ${level}, p99 ≤ ${p99Limit}× the no-op p99`,
+            value: ratio(figure.p99, noop.p99),
+            unit: '×',
+            met: figure.p99 <= p99Limit * noop.p99,
+          };
     return [rate, p99];
   }),
   { target: 'start-up with all bundled rules < 500 ms', value: median(startups), unit: 'ms', met: median(startups) < 500 },
   { target: 'RSS under load < 200 MB', value: http.peakRssMiB ?? -1, unit: 'MiB', met: http.peakRssMiB !== null && http.peakRssMiB < 200 },
   { target: `batch of ${persons} persons < 10 s`, value: large.seconds, unit: 's', met: large.seconds < 10 },
-  { target: 'batch memory flat in the input size (peak RSS ×10 input)', value: large.peakRssMiB !== null && small.peakRssMiB !== null ? ratio(large.peakRssMiB, small.peakRssMiB) : -1, unit: '×', met: large.peakRssMiB !== null && small.peakRssMiB !== null && large.peakRssMiB < 1.5 * small.peakRssMiB },
+  {
+    target: 'batch memory flat in the input size (peak RSS ×10 input)',
+    value: large.peakRssMiB !== null && small.peakRssMiB !== null ? ratio(large.peakRssMiB, small.peakRssMiB) : -1,
+    unit: '×',
+    met: large.peakRssMiB !== null && small.peakRssMiB !== null && large.peakRssMiB < 1.5 * small.peakRssMiB,
+  },
 ];
 
 const lines = [
   `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? ' — QUICK run, not for quoting' : ''}`,
-  `Load average (1/5/15 min) at start ${loadAtStart.map((value) => value.toFixed(2)).join(' / ')}, at end ${loadavg().map((value) => value.toFixed(2)).join(' / ')}; run took ${Math.round(Number(process.hrtime.bigint() - started) / 1e9)} s`,
+  `Load average (1/5/15 min) at start ${loadAtStart.map((value) => value.toFixed(2)).join(' / ')}, at end ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')}; run took ${Math.round(Number(process.hrtime.bigint() - started) / 1e9)} s`,
   '',
   '| in-process, NSK eligibility | per second (median) | vs json-rules-engine | vs hand-written |',
   '|---|---:|---:|---:|',
-  ...inProcess.map((figure) => `| ${figure.name} | ${figure.perSecond.toLocaleString('en')} | ${ratio(figure.perSecond, engine.perSecond)}× | ${Math.round((figure.perSecond / handWritten.perSecond) * 100)} % |`),
+  ...inProcess.map(
+    (figure) =>
+      `| ${figure.name} | ${figure.perSecond.toLocaleString('en')} | ${ratio(figure.perSecond, engine.perSecond)}× | ${Math.round((figure.perSecond / handWritten.perSecond) * 100)} % |`,
+  ),
   '',
   '| HTTP, 100 connections | answer bytes | req/s (median) | % of no-op | p50 ms | p99 ms | errors | non-2xx |',
   '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -111,7 +157,20 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
-const result = { at: new Date().toISOString(), quick, node: process.version, cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, loadAverage: { atStart: loadAtStart, atEnd: loadavg() }, inProcess, http, startups, batch: [small, large], targets, unexplainedRatio: unexplained.perSecond / handWritten.perSecond };
+const result = {
+  at: new Date().toISOString(),
+  quick,
+  node: process.version,
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? null,
+  loadAverage: { atStart: loadAtStart, atEnd: loadavg() },
+  inProcess,
+  http,
+  startups,
+  batch: [small, large],
+  targets,
+  unexplainedRatio: unexplained.perSecond / handWritten.perSecond,
+};
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(`bench/results/${result.at.replace(/[:.]/g, '-')}.json`, `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -9,5 +9,7 @@ export interface SyntheticCase {
 
 /** The same persons on every run (a fixed seed), so runs compare like with like. */
 export function syntheticCases(count: number, seed = 20261122): SyntheticCase[] {
-  return fc.sample(fc.tuple(personArbitrary, servicesArbitrary, dateBetween('2019-01-01', '2026-12-31')), { numRuns: count, seed }).map(([person, services, date]) => ({ person, services, date }));
+  return fc
+    .sample(fc.tuple(personArbitrary, servicesArbitrary, dateBetween('2019-01-01', '2026-12-31')), { numRuns: count, seed })
+    .map(([person, services, date]) => ({ person, services, date }));
 }

@@ -32,7 +32,17 @@ function refuse(problems: readonly RuleFileProblem[] | readonly string[], summar
 /** An unexpected error's type, code and stack frames; not its message, which may quote what a client sent. */
 function describeError(error: unknown): Record<string, unknown> {
   const failure = error as { name?: unknown; code?: unknown; stack?: unknown };
-  return { errorType: String(failure?.name ?? typeof error), code: failure?.code ?? null, frames: typeof failure?.stack === 'string' ? failure.stack.split('\n').slice(1).map((frame) => frame.trim()) : [] };
+  return {
+    errorType: String(failure?.name ?? typeof error),
+    code: failure?.code ?? null,
+    frames:
+      typeof failure?.stack === 'string'
+        ? failure.stack
+            .split('\n')
+            .slice(1)
+            .map((frame) => frame.trim())
+        : [],
+  };
 }
 
 /**
@@ -63,7 +73,10 @@ async function main(): Promise<void> {
     personRefKey = fromSecret;
   } else if (auth.mode === 'open-development') {
     personRefKey = PersonRefKey.random();
-    logger.warn({ personRefKeyId: personRefKey.id }, 'DECISION_HMAC_KEY is not set: personRefs are digested with a random key of this process, which dies with it');
+    logger.warn(
+      { personRefKeyId: personRefKey.id },
+      'DECISION_HMAC_KEY is not set: personRefs are digested with a random key of this process, which dies with it',
+    );
   } else {
     refuse(['DECISION_HMAC_KEY is not set'], 'with API tokens, decision records need a key from the environment for personRefs');
   }
@@ -82,7 +95,11 @@ async function main(): Promise<void> {
 
   const report = (outcome: ReturnType<LiveRuleSet['reload']>): ReturnType<LiveRuleSet['reload']> => {
     if (outcome.reloaded) logger.info({ generation: outcome.generation }, `sbsp-rules: rules reloaded (generation ${outcome.generation})`);
-    else logger.warn({ problems: outcome.problems.map(formatProblem) }, `sbsp-rules: the change to the rules was refused (${outcome.problems.length} problem(s)); the last good rules keep serving`);
+    else
+      logger.warn(
+        { problems: outcome.problems.map(formatProblem) },
+        `sbsp-rules: the change to the rules was refused (${outcome.problems.length} problem(s)); the last good rules keep serving`,
+      );
     return outcome;
   };
   if (process.env.RULES_WATCH !== 'off') live.watch(report);
@@ -102,7 +119,11 @@ async function main(): Promise<void> {
     const address = server.address();
     const bound = typeof address === 'object' && address !== null ? address : { address: host ?? '(all)', port };
     const programmes = [...live.current().programmes.values()].map((programme) => `${programme.id} (${programme.versions.length} version(s))`);
-    if (auth.mode === 'open-development') logger.warn({ mode: 'open-development', host: LOOPBACK }, 'no API tokens configured: OPEN DEVELOPMENT MODE — every route is open, listening on 127.0.0.1 only');
+    if (auth.mode === 'open-development')
+      logger.warn(
+        { mode: 'open-development', host: LOOPBACK },
+        'no API tokens configured: OPEN DEVELOPMENT MODE — every route is open, listening on 127.0.0.1 only',
+      );
     else logger.info({ mode: 'tokens', tokens: tokens.registry?.tokens.length }, 'API tokens required');
     logger.info({ mode: auth.mode, address: bound.address }, `sbsp-rules listening on port ${bound.port} with ${programmes.join(', ')}`);
   };

@@ -16,8 +16,11 @@ describe('example case files', () => {
 });
 
 describe.each([...new Set(cases.map((exampleCase) => exampleCase.programme))])('%s example cases', (programme) => {
-  it.each(cases.filter((exampleCase) => exampleCase.programme === programme).map((exampleCase) => [exampleCase.name, exampleCase] as const))('%s', (_name, exampleCase) => {
-    const outcome = runExampleCase(bundledRuleSet(), exampleCase);
-    if (outcome.differences.length > 0) throw new Error(describeFailure(outcome));
-  });
+  it.each(cases.filter((exampleCase) => exampleCase.programme === programme).map((exampleCase) => [exampleCase.name, exampleCase] as const))(
+    '%s',
+    (_name, exampleCase) => {
+      const outcome = runExampleCase(bundledRuleSet(), exampleCase);
+      if (outcome.differences.length > 0) throw new Error(describeFailure(outcome));
+    },
+  );
 });

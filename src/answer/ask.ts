@@ -35,7 +35,11 @@ export function eligibilityResponse(ruleSet: RuleSet, body: unknown, options: Re
   const parsed = parseEligibilityRequest(body);
   if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
   const level = parsed.question.explain ?? 'full';
-  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(ruleSet, parsed.question, explanationFormFor(level, options.explanation ?? 'objects'));
+  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(
+    ruleSet,
+    parsed.question,
+    explanationFormFor(level, options.explanation ?? 'objects'),
+  );
   if (answer.kind !== 'date' && answer.kind !== 'period') {
     const failure = failureProblem(answer);
     return { status: failure.status, body: failure };
@@ -43,7 +47,6 @@ export function eligibilityResponse(ruleSet: RuleSet, body: unknown, options: Re
   const { kind: _kind, ...answerBody } = answer;
   return { status: 200, body: atExplainLevel(answerBody, level) };
 }
-
 
 export function compensationResponse(ruleSet: RuleSet, body: unknown, options: ResponseOptions = {}): ApiResponse {
   const parsed = parseCompensationRequest(body);

@@ -20,10 +20,7 @@ export interface CompensationQuestion extends CompensationLines {
   explanation?: ExplanationForm;
 }
 
-export type CompensationOutcome =
-  | { kind: 'answer'; body: Record<string, unknown> }
-  | EligibilityFailure
-  | { kind: 'no-compensation'; detail: string };
+export type CompensationOutcome = { kind: 'answer'; body: Record<string, unknown> } | EligibilityFailure | { kind: 'no-compensation'; detail: string };
 
 /**
  * Compensation for a period: the eligibility segments decide which days count; the versions in force choose the
@@ -38,9 +35,14 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
   const { segments } = evaluated;
   const versions = [...new Set(segments.map((segment) => segment.span.version))];
   const without = versions.filter((version) => version.compensation === null);
-  if (without.length > 0) return { kind: 'no-compensation', detail: `${programme.id} version ${without.map((version) => version.version).join(', ')} has no compensation rules` };
+  if (without.length > 0)
+    return { kind: 'no-compensation', detail: `${programme.id} version ${without.map((version) => version.version).join(', ')} has no compensation rules` };
   const kinds = new Set(versions.map((version) => (version.compensation as Compensation).kind));
-  if (kinds.size > 1) return { kind: 'no-compensation', detail: `the period spans versions that compute compensation differently (${[...kinds].join(', ')}); ask for each version's days separately` };
+  if (kinds.size > 1)
+    return {
+      kind: 'no-compensation',
+      detail: `the period spans versions that compute compensation differently (${[...kinds].join(', ')}); ask for each version's days separately`,
+    };
   const kind = [...kinds][0] as Compensation['kind'];
 
   const fieldProblems = linesFieldProblems(kind, programme.id, question);

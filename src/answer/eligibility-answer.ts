@@ -45,7 +45,16 @@ export interface SegmentAnswer extends Omit<DayAnswer, 'explanation'> {
 
 export type EligibilityAnswer =
   | ({ kind: 'date'; programme: string; date: CalendarDate; asOf?: CalendarDate } & DayAnswer & { assumptions: AssumptionUsed[] })
-  | { kind: 'period'; programme: string; period: { from: CalendarDate; to: CalendarDate }; asOf?: CalendarDate; eligible: boolean; eligibleDays: number; segments: SegmentAnswer[]; assumptions: AssumptionUsed[] };
+  | {
+      kind: 'period';
+      programme: string;
+      period: { from: CalendarDate; to: CalendarDate };
+      asOf?: CalendarDate;
+      eligible: boolean;
+      eligibleDays: number;
+      segments: SegmentAnswer[];
+      assumptions: AssumptionUsed[];
+    };
 
 export type EligibilityFailure =
   | { kind: 'unknown-programme'; programme: string }
@@ -63,7 +72,14 @@ export function rulesetReference(range: VersionInForce): RulesetReference {
 }
 
 export function segmentAnswer(segment: Segment): SegmentAnswer {
-  const answer: SegmentAnswer = { from: segment.from, to: segment.to, eligible: segment.eligible, basis: segment.basis, blockers: segment.blockers, ruleset: rulesetReference(segment.span) };
+  const answer: SegmentAnswer = {
+    from: segment.from,
+    to: segment.to,
+    eligible: segment.eligible,
+    basis: segment.basis,
+    blockers: segment.blockers,
+    ruleset: rulesetReference(segment.span),
+  };
   if (segment.explanation) answer.explanation = segment.explanation;
   return answer;
 }

@@ -35,7 +35,12 @@ export function atExplainLevel<T>(answer: T, level: ExplainLevel): T {
       const isRuleList = (RULE_LISTS as readonly string[]).includes(key) && Array.isArray(child);
       if (isRuleList && level === 'none') continue;
       if (isRuleList && level === 'rules') {
-        entries.push([key, (child as unknown[]).map((item) => (isRuleTrace(item) ? Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'conditions')) : cut(item)))]);
+        entries.push([
+          key,
+          (child as unknown[]).map((item) =>
+            isRuleTrace(item) ? Object.fromEntries(Object.entries(item).filter(([name]) => name !== 'conditions')) : cut(item),
+          ),
+        ]);
         continue;
       }
       entries.push([key, cut(child)]);

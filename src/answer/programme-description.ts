@@ -37,8 +37,18 @@ export function openQuestions(programme: Programme): Array<Record<string, unknow
 /** Where a version rests on an assumption: its rules and line rules by id, its parameters by name, its settings. */
 function usersOf(version: RuleVersion, id: string): string[] {
   const compensation = version.compensation;
-  const settings = compensation === null ? [] : Object.entries(compensation).filter(([key, value]) => key.endsWith('Assumption') && value === id).map(([key]) => `compensation.${key}`);
-  const unitCosts = compensation?.kind === 'unitCostDeliveries' ? Object.entries(compensation.unitCosts).filter(([, cost]) => cost.tierAssumption === id || (cost.assumptions ?? []).includes(id)).map(([service]) => `unitCosts.${service}`) : [];
+  const settings =
+    compensation === null
+      ? []
+      : Object.entries(compensation)
+          .filter(([key, value]) => key.endsWith('Assumption') && value === id)
+          .map(([key]) => `compensation.${key}`);
+  const unitCosts =
+    compensation?.kind === 'unitCostDeliveries'
+      ? Object.entries(compensation.unitCosts)
+          .filter(([, cost]) => cost.tierAssumption === id || (cost.assumptions ?? []).includes(id))
+          .map(([service]) => `unitCosts.${service}`)
+      : [];
   return [
     ...version.rules.filter((rule) => rule.assumptions.includes(id)).map((rule) => rule.id),
     ...(compensation?.lineRules ?? []).filter((rule) => rule.assumptions.includes(id)).map((rule) => rule.id),

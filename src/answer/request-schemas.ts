@@ -29,7 +29,9 @@ export function schemaProblems(kind: RequestKind, body: unknown): RequestProblem
   for (const error of usefulErrors(validate.errors ?? [])) {
     const described = describeAjvError(error);
     const message = error.keyword === 'required' ? 'is required' : described.message;
-    const path = toPointer(error.keyword === 'required' ? [...described.path, String((error.params as { missingProperty: string }).missingProperty)] : described.path);
+    const path = toPointer(
+      error.keyword === 'required' ? [...described.path, String((error.params as { missingProperty: string }).missingProperty)] : described.path,
+    );
     const messages = messagesAt.get(path) ?? [];
     if (!messages.includes(message)) messages.push(message);
     messagesAt.set(path, messages);

@@ -32,11 +32,20 @@ function summary(body: Record<string, unknown>): Record<string, unknown> {
   const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
   const lines = (body.lines ?? []) as Array<Record<string, unknown>>;
   const { explanation: _explanation, segments: _segments, lines: _lines, decisionId: _decisionId, assumptions, ...totals } = body;
-  const eligibleDays = segments.filter((segment) => segment.eligible).reduce((days, segment) => days + daysInclusive(segment.from as CalendarDate, segment.to as CalendarDate), 0);
+  const eligibleDays = segments
+    .filter((segment) => segment.eligible)
+    .reduce((days, segment) => days + daysInclusive(segment.from as CalendarDate, segment.to as CalendarDate), 0);
   return {
     ...totals,
     eligibleDays,
-    segments: segments.map((segment) => ({ from: segment.from, to: segment.to, eligible: segment.eligible, basis: segment.basis, blockers: segment.blockers, version: (segment.ruleset as { version: string }).version })),
+    segments: segments.map((segment) => ({
+      from: segment.from,
+      to: segment.to,
+      eligible: segment.eligible,
+      basis: segment.basis,
+      blockers: segment.blockers,
+      version: (segment.ruleset as { version: string }).version,
+    })),
     ...(lines.length > 0 ? { lines: lines.map((line) => ({ index: line.index, amount: line.eligibleAmount ?? line.amount, refs: line.refs })) } : {}),
     // The summary names the assumptions the answer rests on; their texts are in the whole answer (--explain).
     assumptions: ((assumptions ?? []) as Array<{ id: string }>).map((assumption) => assumption.id),
@@ -63,11 +72,16 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
   const { personRef, ...rest } = parsed;
   const reference = personRef === undefined ? {} : { personRef };
   const body = { ...rest, programme: settings.programme, period: settings.period, ...(settings.explain === false ? {} : { explain: settings.explain }) };
-  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' }) : eligibilityResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' });
+  const response = claimsCompensation(ruleSet, settings.programme)
+    ? compensationResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' })
+    : eligibilityResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' });
   if (response.status !== 200) {
     const problem = response.body as { detail: string; errors?: Array<{ path: string; message: string }> };
     const where = problem.errors?.map((error) => `${error.path || '/'} ${error.message}`).join('; ') ?? problem.detail;
-    return { json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }), problem: where };
+    return {
+      json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }),
+      problem: where,
+    };
   }
   const answer = settings.explain === false ? summary(response.body as Record<string, unknown>) : response.body;
   const line = { line: lineNumber, ...reference, status: 200, ...answer };

@@ -57,7 +57,9 @@ function startWorker(options: BatchOptions): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const module = new URL(fromSource ? './batch-worker.ts' : './batch-worker.js', import.meta.url);
   // From source the worker needs tsx registered in its own thread first: bin/ts-worker.js does that.
-  return fromSource ? new Worker(new URL('../../bin/ts-worker.js', import.meta.url), { workerData: { ...setup, module: module.href } }) : new Worker(module, { workerData: setup });
+  return fromSource
+    ? new Worker(new URL('../../bin/ts-worker.js', import.meta.url), { workerData: { ...setup, module: module.href } })
+    : new Worker(module, { workerData: setup });
 }
 
 async function inWorkers(options: BatchOptions): Promise<Answerer | string[]> {

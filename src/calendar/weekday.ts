@@ -8,7 +8,7 @@ export const SUNDAY: IsoWeekday = 7;
 
 /** Day number 0 (1970-01-01) was a Thursday; the modulo is kept non-negative for dates before 1970. */
 export function isoWeekday(date: CalendarDate): IsoWeekday {
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((dayNumber(date) + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 export function isWeekend(date: CalendarDate): boolean {

@@ -51,7 +51,15 @@ function everythingToCover(programmes: readonly Programme[]): { rules: Map<strin
   for (const programme of programmes) {
     for (const version of programme.versions) {
       for (const { rule, list, path } of rulesOf(version)) {
-        const item: RuleCoverage = { programme: programme.id, version: version.version, list, rule: rule.id, position: positionIn(version, path), seenTrue: false, seenFalse: false };
+        const item: RuleCoverage = {
+          programme: programme.id,
+          version: version.version,
+          list,
+          rule: rule.id,
+          position: positionIn(version, path),
+          seenTrue: false,
+          seenFalse: false,
+        };
         rules.set(key(programme.id, version.version, list, rule.id), item);
         for (const leaf of leavesOf(version, rule.conditions, [...path, 'conditions'])) {
           const written = `${leaf.leaf.fact} ${leaf.leaf.operator} ${JSON.stringify(leaf.leaf.value)}`;

@@ -59,11 +59,17 @@ export interface CaseOutcome {
 export function loadExampleCases(rulesDirectory: string, programme?: string): { cases: ExampleCase[]; problems: RuleFileProblem[] } {
   const cases: ExampleCase[] = [];
   const problems: RuleFileProblem[] = [];
-  const programmes = programme ? [programme] : readdirSync(rulesDirectory, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const programmes = programme
+    ? [programme]
+    : readdirSync(rulesDirectory, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
   for (const name of programmes.sort()) {
     const directory = join(rulesDirectory, name, CASES_DIRECTORY);
     if (!existsSync(directory)) continue;
-    for (const fileName of readdirSync(directory).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+    for (const fileName of readdirSync(directory)
+      .filter((file) => /\.ya?ml$/.test(file))
+      .sort()) {
       const path = join(directory, fileName);
       const parsed = parseYamlFile(relative(process.cwd(), path) || path, readFileSync(path, 'utf8'));
       if (!parsed.yaml) {
@@ -76,9 +82,17 @@ export function loadExampleCases(rulesDirectory: string, programme?: string): { 
         continue;
       }
       const yaml = parsed.yaml;
-      const document = yaml.data as { cases: Array<Omit<ExampleCase, 'programme' | 'position' | 'covers' | 'endpoint'> & { covers?: string[]; endpoint?: 'eligibility' | 'compensation' }> };
+      const document = yaml.data as {
+        cases: Array<Omit<ExampleCase, 'programme' | 'position' | 'covers' | 'endpoint'> & { covers?: string[]; endpoint?: 'eligibility' | 'compensation' }>;
+      };
       document.cases.forEach((written, index) => {
-        cases.push({ ...written, covers: written.covers ?? [], endpoint: written.endpoint ?? 'eligibility', programme: name, position: positionOf(yaml, ['cases', index]) });
+        cases.push({
+          ...written,
+          covers: written.covers ?? [],
+          endpoint: written.endpoint ?? 'eligibility',
+          programme: name,
+          position: positionOf(yaml, ['cases', index]),
+        });
       });
     }
   }
@@ -90,11 +104,15 @@ function sameRefs(actual: unknown, expected: string[]): boolean {
 }
 
 function compareAnswer(prefix: string, actual: Record<string, unknown>, expected: Omit<SegmentExpectation, 'from' | 'to'>, differences: string[]): void {
-  if (expected.eligible !== undefined && actual.eligible !== expected.eligible) differences.push(`${prefix}eligible: expected ${expected.eligible}, got ${String(actual.eligible)}`);
-  if (expected.basis && !sameRefs(actual.basis, expected.basis)) differences.push(`${prefix}basis: expected [${expected.basis.join(', ')}], got [${String(actual.basis)}]`);
-  if (expected.blockers && !sameRefs(actual.blockers, expected.blockers)) differences.push(`${prefix}blockers: expected [${expected.blockers.join(', ')}], got [${String(actual.blockers)}]`);
+  if (expected.eligible !== undefined && actual.eligible !== expected.eligible)
+    differences.push(`${prefix}eligible: expected ${expected.eligible}, got ${String(actual.eligible)}`);
+  if (expected.basis && !sameRefs(actual.basis, expected.basis))
+    differences.push(`${prefix}basis: expected [${expected.basis.join(', ')}], got [${String(actual.basis)}]`);
+  if (expected.blockers && !sameRefs(actual.blockers, expected.blockers))
+    differences.push(`${prefix}blockers: expected [${expected.blockers.join(', ')}], got [${String(actual.blockers)}]`);
   const version = (actual.ruleset as { version?: string } | undefined)?.version;
-  if (expected.version !== undefined && version !== expected.version) differences.push(`${prefix}version: expected ${expected.version}, got ${String(version)}`);
+  if (expected.version !== undefined && version !== expected.version)
+    differences.push(`${prefix}version: expected ${expected.version}, got ${String(version)}`);
 }
 
 /** Runs one case through the same request → response path as the HTTP API and lists what differs. */
@@ -105,10 +123,12 @@ export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): Case
   const differences: string[] = [];
   const body = response.body as Record<string, unknown>;
   const status = expected.status ?? 200;
-  if (response.status !== status) differences.push(`status: expected ${status}, got ${response.status}${response.status !== 200 ? ` (${String(body.detail)})` : ''}`);
+  if (response.status !== status)
+    differences.push(`status: expected ${status}, got ${response.status}${response.status !== 200 ? ` (${String(body.detail)})` : ''}`);
   compareAnswer('', body, expected, differences);
   for (const field of SCALAR_EXPECTATIONS) {
-    if (expected[field] !== undefined && body[field] !== expected[field]) differences.push(`${field}: expected ${String(expected[field])}, got ${String(body[field])}`);
+    if (expected[field] !== undefined && body[field] !== expected[field])
+      differences.push(`${field}: expected ${String(expected[field])}, got ${String(body[field])}`);
   }
   const lines = (body.lines ?? []) as Array<Record<string, unknown>>;
   for (const want of expected.lines ?? []) {
@@ -125,12 +145,15 @@ export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): Case
   if (expected.segments) {
     const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
     if (segments.length !== expected.segments.length) {
-      differences.push(`segments: expected ${expected.segments.length}, got ${segments.length}: ${segments.map((segment) => `${String(segment.from)}…${String(segment.to)}`).join(', ')}`);
+      differences.push(
+        `segments: expected ${expected.segments.length}, got ${segments.length}: ${segments.map((segment) => `${String(segment.from)}…${String(segment.to)}`).join(', ')}`,
+      );
     }
     expected.segments.forEach((want, index) => {
       const got = segments[index];
       if (!got) return;
-      if (got.from !== want.from || got.to !== want.to) differences.push(`segments[${index}]: expected ${want.from}…${want.to}, got ${String(got.from)}…${String(got.to)}`);
+      if (got.from !== want.from || got.to !== want.to)
+        differences.push(`segments[${index}]: expected ${want.from}…${want.to}, got ${String(got.from)}…${String(got.to)}`);
       compareAnswer(`segments[${index}].`, got, want, differences);
     });
   }
@@ -139,7 +162,8 @@ export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): Case
     const found = errors.find((error) => error.path === want.path && (want.message === undefined || error.message.includes(want.message)));
     if (!found) differences.push(`errors: expected a problem at ${want.path}${want.message ? ` saying "${want.message}"` : ''}, got ${JSON.stringify(errors)}`);
   }
-  if (expected.detail !== undefined && !String(body.detail ?? '').includes(expected.detail)) differences.push(`detail: expected to contain "${expected.detail}", got "${String(body.detail)}"`);
+  if (expected.detail !== undefined && !String(body.detail ?? '').includes(expected.detail))
+    differences.push(`detail: expected to contain "${expected.detail}", got "${String(body.detail)}"`);
   return { exampleCase, differences, response };
 }
 
@@ -147,10 +171,14 @@ export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): Case
 export function describeFailure(outcome: CaseOutcome): string {
   const { position, name } = outcome.exampleCase;
   const lines = [`${position.file}:${position.line}:${position.column}: case "${name}"`, ...outcome.differences.map((difference) => `  - ${difference}`)];
-  if (outcome.response.status === 200 && outcome.exampleCase.endpoint === 'eligibility') lines.push('  explanation:', renderAnswer(outcome.response.body as Parameters<typeof renderAnswer>[0]));
+  if (outcome.response.status === 200 && outcome.exampleCase.endpoint === 'eligibility')
+    lines.push('  explanation:', renderAnswer(outcome.response.body as Parameters<typeof renderAnswer>[0]));
   if (outcome.response.status === 200 && outcome.exampleCase.endpoint === 'compensation') {
     const { segments: _segments, ...body } = outcome.response.body as Record<string, unknown>;
-    lines.push('  answer:', JSON.stringify({ ...body, lines: ((body.lines ?? []) as Array<Record<string, unknown>>).map(({ lineRules: _rules, ...line }) => line) }, null, 1));
+    lines.push(
+      '  answer:',
+      JSON.stringify({ ...body, lines: ((body.lines ?? []) as Array<Record<string, unknown>>).map(({ lineRules: _rules, ...line }) => line) }, null, 1),
+    );
   }
   return lines.join('\n');
 }

@@ -37,7 +37,16 @@ export function conditionStructure(version: RuleVersion): Finding[] {
       const [only] = children;
       const needed = parent === 'top' && only !== undefined && 'fact' in only;
       if (children.length === 1 && !needed) {
-        findings.push(findingAt(version, [...path, kind], 'warning', 'structure', `an ${kind} with one condition is that condition alone: was another condition meant to be in it, or is a line indented wrongly?`, true));
+        findings.push(
+          findingAt(
+            version,
+            [...path, kind],
+            'warning',
+            'structure',
+            `an ${kind} with one condition is that condition alone: was another condition meant to be in it, or is a line indented wrongly?`,
+            true,
+          ),
+        );
       } else if (kind === parent) {
         findings.push(findingAt(version, [...path, kind], 'warning', 'structure', SAME_KIND_INSIDE[kind], true));
       }

@@ -28,7 +28,13 @@ export function constraintOf(leaf: FactCondition, version: RuleVersion, domain: 
   const param = isParamValue(leaf.value) ? leaf.value.param : null;
   const value = param === null ? leaf.value : version.parameters.get(param)?.value;
   if (value === undefined) return null;
-  return { fact: leaf.fact, operator: leaf.operator, value, text: `${leaf.fact} ${leaf.operator} ${JSON.stringify(value)}${param === null ? '' : ` (${param})`}`, domain };
+  return {
+    fact: leaf.fact,
+    operator: leaf.operator,
+    value,
+    text: `${leaf.fact} ${leaf.operator} ${JSON.stringify(value)}${param === null ? '' : ` (${param})`}`,
+    domain,
+  };
 }
 
 function holdsFor(constraints: readonly FactConstraint[], candidate: unknown): boolean {

@@ -71,11 +71,27 @@ export function impossibleConditions(programme: Programme, version: RuleVersion)
 
   /** Whether an item pattern can match some item; warns of fields that narrow nothing. */
   const patternPossible = (leaf: FactCondition, path: JsonPath, scope: FactValueScope): boolean => {
-    if (!leaf.operator.endsWith('ItemMatching') || isParamValue(leaf.value) || leaf.value === null || typeof leaf.value !== 'object' || Array.isArray(leaf.value)) return true;
+    if (
+      !leaf.operator.endsWith('ItemMatching') ||
+      isParamValue(leaf.value) ||
+      leaf.value === null ||
+      typeof leaf.value !== 'object' ||
+      Array.isArray(leaf.value)
+    )
+      return true;
     const pattern = leaf.value as ItemPattern;
     const reach = patternReach(pattern, (field) => itemFieldDomain(scope, leaf.fact, field));
     for (const field of reach.narrowNothing) {
-      findings.push(findingAt(version, [...path, 'value', field], 'warning', 'always', `${field} ${JSON.stringify(pattern[field])} is met by every ${leaf.fact} item a request can send: it narrows nothing`, true));
+      findings.push(
+        findingAt(
+          version,
+          [...path, 'value', field],
+          'warning',
+          'always',
+          `${field} ${JSON.stringify(pattern[field])} is met by every ${leaf.fact} item a request can send: it narrows nothing`,
+          true,
+        ),
+      );
     }
     if (reach.matchesNothing === null) return true;
     const field = reach.matchesNothing;
@@ -111,7 +127,15 @@ export function impossibleConditions(programme: Programme, version: RuleVersion)
       const contradiction = firstContradiction(constraints);
       if (!contradiction) return { impossible: false, constraints };
       const others = contradiction.others.map((other) => `${other.text} (line ${lineOf(other.path)})`).join(' and ');
-      findings.push(findingAt(version, contradiction.culprit.path, 'error', 'impossible', `never holds: ${contradiction.culprit.text} contradicts ${others} in the same all`));
+      findings.push(
+        findingAt(
+          version,
+          contradiction.culprit.path,
+          'error',
+          'impossible',
+          `never holds: ${contradiction.culprit.text} contradicts ${others} in the same all`,
+        ),
+      );
       return { impossible: true, constraints };
     }
     if (!patternPossible(condition, path, scope)) return { impossible: true, constraints: [] };
@@ -120,7 +144,17 @@ export function impossibleConditions(programme: Programme, version: RuleVersion)
     if (!constraint) return POSSIBLE;
     if (!satisfiable([constraint])) {
       const known = domain !== null && satisfiable([{ ...constraint, domain: null }]);
-      findings.push(findingAt(version, path, 'error', 'impossible', known ? `never holds: no value a request can send meets ${constraint.text} (${condition.fact} is one of ${listed(domain)})` : `never holds: no value meets ${constraint.text}`));
+      findings.push(
+        findingAt(
+          version,
+          path,
+          'error',
+          'impossible',
+          known
+            ? `never holds: no value a request can send meets ${constraint.text} (${condition.fact} is one of ${listed(domain)})`
+            : `never holds: no value meets ${constraint.text}`,
+        ),
+      );
       return { impossible: true, constraints: [] };
     }
     if (alwaysHolds(constraint)) {

@@ -28,8 +28,16 @@ export function patternReach(pattern: ItemPattern, domainOf: (field: string) => 
     const listed: readonly unknown[] = negated ? allowed.notIn : allowed;
     const domain = domainOf(field);
     const inList = domain ? domain.values.filter((value) => listed.includes(value)) : null;
-    const nothing = negated ? domain !== null && !domain.mayBeAbsent && inList?.length === domain.values.length : inList === null ? listed.length === 0 : inList.length === 0;
-    const everything = negated ? (inList === null ? listed.length === 0 : inList.length === 0) : domain !== null && !domain.mayBeAbsent && inList?.length === domain.values.length;
+    const nothing = negated
+      ? domain !== null && !domain.mayBeAbsent && inList?.length === domain.values.length
+      : inList === null
+        ? listed.length === 0
+        : inList.length === 0;
+    const everything = negated
+      ? inList === null
+        ? listed.length === 0
+        : inList.length === 0
+      : domain !== null && !domain.mayBeAbsent && inList?.length === domain.values.length;
     if (nothing && matchesNothing === null) matchesNothing = field;
     else if (everything) narrowNothing.push(field);
   }

@@ -17,7 +17,8 @@ export function staticChecks(ruleSet: RuleSet, cases: readonly ExampleCase[]): F
   const findings: Finding[] = [];
   for (const programme of ruleSet.programmes.values()) {
     findings.push(...versionGaps(programme), ...unreadFacts(programme), ...untestedVersions(programme, cases));
-    for (const version of programme.versions) findings.push(...impossibleConditions(programme, version), ...conditionStructure(version), ...unusedDeclarations(version), ...bareCitations(version));
+    for (const version of programme.versions)
+      findings.push(...impossibleConditions(programme, version), ...conditionStructure(version), ...unusedDeclarations(version), ...bareCitations(version));
   }
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }

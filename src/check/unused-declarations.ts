@@ -32,8 +32,14 @@ export function unusedDeclarations(version: RuleVersion): Finding[] {
   for (const rule of [...version.rules, ...(version.compensation?.lineRules ?? [])]) reach(rule.conditions);
 
   const used = new Set<string>();
-  parametersNamedIn([...reached].map((name) => version.namedConditions.get(name)), used);
-  parametersNamedIn(version.rules.map((rule) => rule.conditions), used);
+  parametersNamedIn(
+    [...reached].map((name) => version.namedConditions.get(name)),
+    used,
+  );
+  parametersNamedIn(
+    version.rules.map((rule) => rule.conditions),
+    used,
+  );
   parametersNamedIn(version.compensation, used);
   const usedOnlyByUnreached = new Map<string, string>();
   for (const [name, condition] of version.namedConditions) {
@@ -46,7 +52,10 @@ export function unusedDeclarations(version: RuleVersion): Finding[] {
     .filter((name) => !used.has(name))
     .map((name) => {
       const condition = usedOnlyByUnreached.get(name);
-      const message = condition === undefined ? `parameter "${name}" is used by no condition or compensation setting` : `parameter "${name}" is used only by condition "${condition}", which no rule uses`;
+      const message =
+        condition === undefined
+          ? `parameter "${name}" is used by no condition or compensation setting`
+          : `parameter "${name}" is used only by condition "${condition}", which no rule uses`;
       return findingAt(version, ['parameters', name], 'warning', 'unused', message, true);
     });
   for (const name of version.namedConditions.keys()) {
@@ -76,7 +85,9 @@ export function unreadFacts(programme: Programme): Finding[] {
     for (const derived of programme.derivedFacts.values()) if (read.has(derived.name)) read.add(derived.of);
   }
   return [
-    ...[...programme.facts.keys()].filter((name) => !read.has(name)).map((name) => findingAt(programme, ['facts', name], 'warning', 'unused', `fact "${name}" is read by no condition of any version`, true)),
+    ...[...programme.facts.keys()]
+      .filter((name) => !read.has(name))
+      .map((name) => findingAt(programme, ['facts', name], 'warning', 'unused', `fact "${name}" is read by no condition of any version`, true)),
     ...[...programme.derivedFacts.keys()]
       .filter((name) => !read.has(name))
       .map((name) => findingAt(programme, ['derivedFacts', name], 'warning', 'unused', `derived fact "${name}" is read by no condition of any version`, true)),

@@ -16,7 +16,13 @@ export function versionGaps(programme: Programme): Finding[] {
     const lastMissing = previousDay(next.effectiveFrom) as CalendarDate;
     const days = firstMissing === lastMissing ? `on ${firstMissing}` : `from ${firstMissing} to ${lastMissing}`;
     findings.push(
-      findingAt(version, ['effectiveTo'], 'warning', 'gap', `no version of ${programme.id} is in force ${days}: this version ends on ${version.effectiveTo}, ${next.file} starts on ${next.effectiveFrom}`),
+      findingAt(
+        version,
+        ['effectiveTo'],
+        'warning',
+        'gap',
+        `no version of ${programme.id} is in force ${days}: this version ends on ${version.effectiveTo}, ${next.file} starts on ${next.effectiveFrom}`,
+      ),
     );
   });
   return findings;

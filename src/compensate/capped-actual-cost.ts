@@ -43,7 +43,12 @@ interface CapMonth {
  * fully eligible half-year gives exactly the annual amount × 6/12 — and never more than periodShare × the
  * annual amount.
  */
-function capOf(context: CompensationContext): { cap: Money; months: CapMonth[]; limit: Money | null; limitParts: { periodShare: string; annualAmount: Money } | null } {
+function capOf(context: CompensationContext): {
+  cap: Money;
+  months: CapMonth[];
+  limit: Money | null;
+  limitParts: { periodShare: string; annualAmount: Money } | null;
+} {
   const months: CapMonth[] = [];
   let limit: Money | null = null;
   let limitParts: { periodShare: string; annualAmount: Money } | null = null;
@@ -74,7 +79,12 @@ function capOf(context: CompensationContext): { cap: Money; months: CapMonth[]; 
 }
 
 /** NSK cuts a line at its own dates (diCompensatedUntil), and counts pro rata against the days inside the period only. */
-const COUNTING: LineCounting = { dateFields: lineDateFields('cappedActualCost'), ownRulesWhen: 'otherJudgement', unpricedPartRefs: 'none', proRataOf: 'daysInPeriod' };
+const COUNTING: LineCounting = {
+  dateFields: lineDateFields('cappedActualCost'),
+  ownRulesWhen: 'otherJudgement',
+  unpricedPartRefs: 'none',
+  proRataOf: 'daysInPeriod',
+};
 
 /** A cost line as the answer shows it. */
 export interface CostLineAnswer extends LineAnswer {
@@ -96,12 +106,22 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
   const claimPeriod = wholeClaimPeriod(context.period);
   if (claimPeriod === null) {
     const half = calendarHalfYearOf(context.period.from);
-    return { problems: [{ path: '/period', message: `must be one whole calendar half-year (1 January–30 June or 1 July–31 December): this programme is claimed once per half-year, e.g. ${half.from}…${half.to}` }] };
+    return {
+      problems: [
+        {
+          path: '/period',
+          message: `must be one whole calendar half-year (1 January–30 June or 1 July–31 December): this programme is claimed once per half-year, e.g. ${half.from}…${half.to}`,
+        },
+      ],
+    };
   }
   const problems = lines.flatMap((line, index) => outsidePeriod(context, line, `/costs/${index}`));
   // A report is filed after its claim period ends, so it cannot have been approved on or before that day.
   if (context.approvedOn !== undefined && context.approvedOn <= claimPeriod.to) {
-    problems.push({ path: '/approvedOn', message: `is not after the claim period (${claimPeriod.from}…${claimPeriod.to}); a report is approved after its half-year ends` });
+    problems.push({
+      path: '/approvedOn',
+      message: `is not after the claim period (${claimPeriod.from}…${claimPeriod.to}); a report is approved after its half-year ends`,
+    });
   }
   if (problems.length > 0) return { problems };
 
@@ -110,7 +130,13 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
   const settings = settingsOf(lastVersion);
 
   const lineAnswers = lines.map((line, index) => {
-    const facts = (part: LinePart): Facts => ({ evaluationDate: part.from, service: line.service, funding: line.funding, inPlan: line.inPlan, diCompensatedUntil: line.diCompensatedUntil ?? null });
+    const facts = (part: LinePart): Facts => ({
+      evaluationDate: part.from,
+      service: line.service,
+      funding: line.funding,
+      inPlan: line.inPlan,
+      diCompensatedUntil: line.diCompensatedUntil ?? null,
+    });
     const counted = countLine(context, line, COUNTING, { facts, priceable: () => true, price: () => [] });
     const eligibleAmount = money(line.amount).times(counted.countedDays).dividedBy(counted.days);
     const answer: CostLineAnswer = {
@@ -132,7 +158,11 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
 
   const eligibleCost = sum(lineAnswers.map((line) => line.exact));
   const compensation = minMoney(eligibleCost, cap);
-  const reportDue = dayOfMonthAfter(claimPeriod.to, Number(parameterValue(lastVersion, settings.reportDue.monthsAfterPeriod)), Number(parameterValue(lastVersion, settings.reportDue.dayOfMonth)));
+  const reportDue = dayOfMonthAfter(
+    claimPeriod.to,
+    Number(parameterValue(lastVersion, settings.reportDue.monthsAfterPeriod)),
+    Number(parameterValue(lastVersion, settings.reportDue.dayOfMonth)),
+  );
   const body: Omit<KindAnswer, 'lines' | 'explanation'> = {
     compensation: formatMoney(compensation),
     eligibleCost: formatMoney(eligibleCost),
@@ -146,9 +176,17 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
       ref: settings.capAssumption,
       cap: formatMoney(cap),
       months: months.map((month) => ({ ...month, annualAmount: formatMoney(month.annualAmount), amount: month.amount.toDecimalPlaces(6).toString() })),
-      limit: limit === null || limitParts === null ? null : { periodShare: limitParts.periodShare, annualAmount: formatMoney(limitParts.annualAmount), amount: formatMoney(limit) },
+      limit:
+        limit === null || limitParts === null
+          ? null
+          : { periodShare: limitParts.periodShare, annualAmount: formatMoney(limitParts.annualAmount), amount: formatMoney(limit) },
     },
-    { step: 'eligibleCost', ref: settings.proRataAssumption, eligibleCost: formatMoney(eligibleCost), rule: 'each line counts its amount × counted days ÷ its days' },
+    {
+      step: 'eligibleCost',
+      ref: settings.proRataAssumption,
+      eligibleCost: formatMoney(eligibleCost),
+      rule: 'each line counts its amount × counted days ÷ its days',
+    },
     { step: 'compensation', compensation: formatMoney(compensation), rule: 'the lesser of eligibleCost and cap, rounded once to cents, half-up' },
     { step: 'reportDue', reportDue, source: readableCitation(lastVersion.sources, settings.reportDue.source) },
   ];
@@ -164,7 +202,8 @@ export function computeCappedActualCost(context: CompensationContext, lines: rea
       approvedOn: context.approvedOn,
       workingDays,
       paymentDue,
-      holidays: paymentDue === null ? [] : calendar.holidaysBetween(context.approvedOn, paymentDue).map((holiday) => ({ date: holiday.date, name: holiday.name })),
+      holidays:
+        paymentDue === null ? [] : calendar.holidaysBetween(context.approvedOn, paymentDue).map((holiday) => ({ date: holiday.date, name: holiday.name })),
       source: readableCitation(lastVersion.sources, settings.paymentDue.source),
     });
   }

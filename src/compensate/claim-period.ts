@@ -30,7 +30,10 @@ export function dayOfMonthAfter(date: CalendarDate, months: number, dayOfMonth: 
 }
 
 /** The days of [from, to] split at month ends: [{ month: 'YYYY-MM', from, to, days, daysInMonth }]. */
-export function monthsOf(from: CalendarDate, to: CalendarDate): Array<{ month: string; from: CalendarDate; to: CalendarDate; days: number; daysInMonth: number }> {
+export function monthsOf(
+  from: CalendarDate,
+  to: CalendarDate,
+): Array<{ month: string; from: CalendarDate; to: CalendarDate; days: number; daysInMonth: number }> {
   const pieces = [];
   let cursor = from;
   while (cursor <= to) {

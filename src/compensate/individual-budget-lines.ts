@@ -126,20 +126,43 @@ interface UnitCostPiece {
  * The unit costs of `settings.diUnitCosts.programme` over a line's days, as adopted by the question's asOf; a request
  * problem where they cannot price the line (no unit cost for the service, a two-rate service without its tier).
  */
-function unitCostPieces(context: CompensationContext, settings: IndividualBudgetLines, line: ServiceLine, index: number): UnitCostPiece[] | { path: string; message: string } {
+function unitCostPieces(
+  context: CompensationContext,
+  settings: IndividualBudgetLines,
+  line: ServiceLine,
+  index: number,
+): UnitCostPiece[] | { path: string; message: string } {
   const path = `/serviceLines/${index}`;
   const programme = context.programmes.get(settings.diUnitCosts.programme);
   const spans = programme ? versionSpans(programme, line.from, line.to, context.asOf) : null;
   if (!programme || spans === null || isNoVersion(spans)) {
-    return { path, message: `no ${settings.diUnitCosts.programme} unit costs are in force on every day ${line.from}…${line.to}${context.asOf ? ` as adopted by ${context.asOf}` : ''}` };
+    return {
+      path,
+      message: `no ${settings.diUnitCosts.programme} unit costs are in force on every day ${line.from}…${line.to}${context.asOf ? ` as adopted by ${context.asOf}` : ''}`,
+    };
   }
   const pieces: UnitCostPiece[] = [];
   for (const span of spans) {
     const compensation = span.version.compensation;
     const unitCost = compensation?.kind === 'unitCostDeliveries' ? compensation.unitCosts[line.service] : undefined;
-    if (!unitCost) return { path: `${path}/service`, message: `${programme.id} version ${span.version.version} has no unit cost for ${line.service}; a line the DI project did not pay at unit cost has no diPaidAtUnitCost` };
-    if (unitCost.rates && line.rateTier === undefined) return { path: `${path}/rateTier`, message: `${line.service} has a lower and a higher ${programme.id} unit cost: say which (${unitCost.tierAssumption ?? 'rateTier'})` };
-    pieces.push({ from: span.from, to: span.to, days: daysInclusive(span.from, span.to), rate: rateOf(span.version, unitCost, line.rateTier), version: span.version, assumptions: rateAssumptions(span.version, unitCost, line.rateTier) });
+    if (!unitCost)
+      return {
+        path: `${path}/service`,
+        message: `${programme.id} version ${span.version.version} has no unit cost for ${line.service}; a line the DI project did not pay at unit cost has no diPaidAtUnitCost`,
+      };
+    if (unitCost.rates && line.rateTier === undefined)
+      return {
+        path: `${path}/rateTier`,
+        message: `${line.service} has a lower and a higher ${programme.id} unit cost: say which (${unitCost.tierAssumption ?? 'rateTier'})`,
+      };
+    pieces.push({
+      from: span.from,
+      to: span.to,
+      days: daysInclusive(span.from, span.to),
+      rate: rateOf(span.version, unitCost, line.rateTier),
+      version: span.version,
+      assumptions: rateAssumptions(span.version, unitCost, line.rateTier),
+    });
   }
   return pieces;
 }
@@ -148,7 +171,12 @@ function unitCostPieces(context: CompensationContext, settings: IndividualBudget
  * The price of a paid part, its share of the line's units by days: at its defined price, or at the unit cost of each
  * piece it overlaps for that piece's days. Multiplied before divided, so exact shares stay exact.
  */
-function partAmount(part: { from: CalendarDate; to: CalendarDate; days: number }, line: { units: string; days: number }, price: Money | null, pieces: readonly UnitCostPiece[]): Money {
+function partAmount(
+  part: { from: CalendarDate; to: CalendarDate; days: number },
+  line: { units: string; days: number },
+  price: Money | null,
+  pieces: readonly UnitCostPiece[],
+): Money {
   const share = (rate: Money, days: number): Money => rate.times(line.units).times(days).dividedBy(line.days);
   if (price !== null) return share(price, part.days);
   let amount: Money = ZERO;
@@ -171,7 +199,11 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
   const firstSettings = settingsOf(context.segments[0]?.span.version as RuleVersion);
   const piecesOf = lines.map((line, index) => {
     problems.push(...outsidePeriod(context, line, `/serviceLines/${index}`));
-    if (line.price !== undefined && line.diPaidAtUnitCost === true) problems.push({ path: `/serviceLines/${index}/diPaidAtUnitCost`, message: 'a line with a defined price is paid at that price; diPaidAtUnitCost is for a service without one' });
+    if (line.price !== undefined && line.diPaidAtUnitCost === true)
+      problems.push({
+        path: `/serviceLines/${index}/diPaidAtUnitCost`,
+        message: 'a line with a defined price is paid at that price; diPaidAtUnitCost is for a service without one',
+      });
     if (line.price !== undefined || line.diPaidAtUnitCost !== true) return [];
     const pieces = unitCostPieces(context, firstSettings, line, index);
     if ('message' in pieces) {
@@ -209,7 +241,18 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
       payable: paidDays > 0,
       price: price !== null ? formatMoney(price) : pieces.length > 0 ? formatMoney((pieces[0] as UnitCostPiece).rate) : null,
       priceFrom: price !== null ? 'defined' : pieces.length > 0 ? 'diUnitCost' : null,
-      ...(pieces.length > 0 ? { unitCosts: pieces.map((piece) => ({ from: piece.from, to: piece.to, programme: piece.version.programme, version: piece.version.version, unitCost: formatMoney(piece.rate), assumptions: uniqueSorted(piece.assumptions) })) } : {}),
+      ...(pieces.length > 0
+        ? {
+            unitCosts: pieces.map((piece) => ({
+              from: piece.from,
+              to: piece.to,
+              programme: piece.version.programme,
+              version: piece.version.version,
+              unitCost: formatMoney(piece.rate),
+              assumptions: uniqueSorted(piece.assumptions),
+            })),
+          }
+        : {}),
       amount: formatMoney(amount),
       days: counted.days,
       paidDays,
@@ -225,5 +268,11 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
     return { exact: amount, answer };
   });
   const referencedAssumptions = piecesOf.flat().map((piece) => ({ version: piece.version, ids: piece.assumptions }));
-  return { ...summedLines(answers, 'the sum of the payable lines (price × units, pro rata by paid days; a DI unit cost for the days it is in force), rounded once to cents, half-up'), referencedAssumptions };
+  return {
+    ...summedLines(
+      answers,
+      'the sum of the payable lines (price × units, pro rata by paid days; a DI unit cost for the days it is in force), rounded once to cents, half-up',
+    ),
+    referencedAssumptions,
+  };
 }

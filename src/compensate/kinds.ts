@@ -29,7 +29,10 @@ export function linesFieldProblems(kind: Compensation['kind'], programme: string
   const field = COMPENSATION_KINDS[kind].linesField;
   return [
     ...(lines[field] === undefined ? [{ path: `/${field}`, message: `is required: ${programme} compensates ${field}` }] : []),
-    ...LINES_FIELDS.filter((other) => other !== field && lines[other] !== undefined).map((other) => ({ path: `/${other}`, message: `${programme} compensates ${field}, not ${other}` })),
+    ...LINES_FIELDS.filter((other) => other !== field && lines[other] !== undefined).map((other) => ({
+      path: `/${other}`,
+      message: `${programme} compensates ${field}, not ${other}`,
+    })),
   ];
 }
 

@@ -59,5 +59,11 @@ export function uniqueSorted(refs: Iterable<string>): string[] {
 /** A kind's answer that is the sum of its lines, rounded once at the end. */
 export function summedLines(lines: ReadonlyArray<{ exact: Money; answer: KindAnswer['lines'][number] }>, rule: string): { body: KindAnswer } {
   const total = sum(lines.map((line) => line.exact));
-  return { body: { compensation: formatMoney(total), lines: lines.map((line) => line.answer), explanation: [{ step: 'compensation', compensation: formatMoney(total), rule }] } };
+  return {
+    body: {
+      compensation: formatMoney(total),
+      lines: lines.map((line) => line.answer),
+      explanation: [{ step: 'compensation', compensation: formatMoney(total), rule }],
+    },
+  };
 }

@@ -111,13 +111,20 @@ export function countLine(context: CompensationContext, line: Period & object, c
 }
 
 /** A judged part as the answer shows it, its `counted` under the kind's name for it. */
-export type PartAnswer<Counted extends string> = Omit<JudgedPart, 'counted' | 'refs' | 'version' | 'lineRules'> & Record<Counted, boolean> & Pick<JudgedPart, 'refs' | 'version' | 'lineRules'>;
+export type PartAnswer<Counted extends string> = Omit<JudgedPart, 'counted' | 'refs' | 'version' | 'lineRules'> &
+  Record<Counted, boolean> &
+  Pick<JudgedPart, 'refs' | 'version' | 'lineRules'>;
 
 export function partAnswers<Counted extends string>(parts: readonly JudgedPart[], counted: Counted): Array<PartAnswer<Counted>> {
-  return parts.map(({ from, to, days, counted: isCounted, refs, version, ...ownRules }) => ({ from, to, days, [counted]: isCounted, refs, version, ...ownRules }) as PartAnswer<Counted>);
+  return parts.map(
+    ({ from, to, days, counted: isCounted, refs, version, ...ownRules }) =>
+      ({ from, to, days, [counted]: isCounted, refs, version, ...ownRules }) as PartAnswer<Counted>,
+  );
 }
 
 /** A request problem: a line wholly outside the claim period. */
 export function outsidePeriod(context: CompensationContext, line: Period, path: string): Array<{ path: string; message: string }> {
-  return line.to < context.period.from || line.from > context.period.to ? [{ path, message: `lies outside the period ${context.period.from}…${context.period.to}` }] : [];
+  return line.to < context.period.from || line.from > context.period.to
+    ? [{ path, message: `lies outside the period ${context.period.from}…${context.period.to}` }]
+    : [];
 }

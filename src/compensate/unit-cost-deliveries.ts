@@ -63,12 +63,20 @@ function lineProblems(context: CompensationContext, lines: readonly DeliveryLine
       const settings = settingsOf(version);
       const unitCost = settings.unitCosts[line.service];
       if (!unitCost) continue;
-      if (unitCost.rates && line.rateTier === undefined) problems.push({ path: `${path}/rateTier`, message: `${line.service} has a lower and a higher rate: say which (${unitCost.tierAssumption ?? 'rateTier'})` });
-      if (!unitCost.rates && line.rateTier !== undefined) problems.push({ path: `${path}/rateTier`, message: `${line.service} has one rate; leave rateTier out` });
+      if (unitCost.rates && line.rateTier === undefined)
+        problems.push({
+          path: `${path}/rateTier`,
+          message: `${line.service} has a lower and a higher rate: say which (${unitCost.tierAssumption ?? 'rateTier'})`,
+        });
+      if (!unitCost.rates && line.rateTier !== undefined)
+        problems.push({ path: `${path}/rateTier`, message: `${line.service} has one rate; leave rateTier out` });
       const provisions = [settings.provision.unitCost.provision, settings.provision.actualCostUpToUnitCost.provision];
       if (!provisions.includes(line.provision)) problems.push({ path: `${path}/provision`, message: `must be one of ${provisions.join(', ')}` });
       if (line.provision === settings.provision.actualCostUpToUnitCost.provision && line.actualCost === undefined) {
-        problems.push({ path: `${path}/actualCost`, message: `is required when provision is ${line.provision} (${settings.provision.actualCostUpToUnitCost.ref})` });
+        problems.push({
+          path: `${path}/actualCost`,
+          message: `is required when provision is ${line.provision} (${settings.provision.actualCostUpToUnitCost.ref})`,
+        });
       }
     }
   });
@@ -107,7 +115,14 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     const settings = settingsOf(counted.firstVersion);
     const procured = line.provision === settings.provision.actualCostUpToUnitCost.provision;
     const provisionRule = procured ? settings.provision.actualCostUpToUnitCost : settings.provision.unitCost;
-    const amount = procured ? minMoney(money(line.actualCost ?? '0').times(paidDays).dividedBy(days), atUnitCost) : atUnitCost;
+    const amount = procured
+      ? minMoney(
+          money(line.actualCost ?? '0')
+            .times(paidDays)
+            .dividedBy(days),
+          atUnitCost,
+        )
+      : atUnitCost;
     if (paidDays > 0) refs.push(provisionRule.ref);
     const unitCost = settings.unitCosts[line.service];
     const shown = unitCostShown as Money | null;

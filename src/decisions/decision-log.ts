@@ -153,7 +153,11 @@ export class FileDecisionStore implements DecisionStore {
     this.#notice = options.onNotice ?? (() => {});
     this.#metadataFile = options.metadataFile ?? join(directory, 'decisions.json');
     this.#metadata = new Low<StoreMetadata>(new JSONFile(this.#metadataFile), { format: 1, active: 1, segments: [] });
-    this.#commits = new GroupCommit((batch) => this.#commit(batch), options.commitWindowMilliseconds ?? DEFAULT_COMMIT_WINDOW_MILLISECONDS, options.maxBatch ?? DEFAULT_MAX_BATCH);
+    this.#commits = new GroupCommit(
+      (batch) => this.#commit(batch),
+      options.commitWindowMilliseconds ?? DEFAULT_COMMIT_WINDOW_MILLISECONDS,
+      options.maxBatch ?? DEFAULT_MAX_BATCH,
+    );
   }
 
   static async open(options: FileDecisionStoreOptions): Promise<FileDecisionStore> {
@@ -321,7 +325,8 @@ export class FileDecisionStore implements DecisionStore {
     const [segmentStat, indexStat] = await Promise.all([stat(segmentPath), stat(indexPath).catch(() => null)]);
     if (known && indexStat && known.bytes === segmentStat.size && indexStat.size === 16 + known.records * 32) return known;
     const index = indexStat ? SegmentIndex.decode(await readFile(indexPath)) : null;
-    if (index && index.count > 0) return { number, records: index.count, bytes: segmentStat.size, firstId: index.firstId as string, lastId: index.lastId as string };
+    if (index && index.count > 0)
+      return { number, records: index.count, bytes: segmentStat.size, firstId: index.firstId as string, lastId: index.lastId as string };
     const scanned = await this.#scanAndCut(segmentPath);
     const buffer = encodeSegmentIndex(scanned.entries);
     await writeFileDurably(indexPath, buffer);

@@ -21,7 +21,12 @@ export type ReplayOutcome =
 const KEPT_RULE_SETS = 8;
 
 function filesKey(files: readonly RuleFileRef[]): string {
-  return sha256Of(files.map((file) => `${file.path}\0${file.sha256}`).sort().join('\n'));
+  return sha256Of(
+    files
+      .map((file) => `${file.path}\0${file.sha256}`)
+      .sort()
+      .join('\n'),
+  );
 }
 
 /** A recorded path stays inside the folder it is written to, whatever a damaged record says. */

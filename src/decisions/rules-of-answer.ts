@@ -57,7 +57,11 @@ function programmeFiles(ruleSet: RuleSet, programme: Programme, visiting: Readon
     files.push(fileText(`${folder}/${VERSIONS_DIRECTORY}/${basename(yaml.file)}`, yaml.text));
     const compensation = version.compensation;
     const used =
-      compensation?.kind === 'cappedActualCost' ? ruleSet.calendars.get(compensation.paymentDue.calendar) : compensation?.kind === 'individualBudgetLines' ? ruleSet.emergencies.get(compensation.emergencies) : undefined;
+      compensation?.kind === 'cappedActualCost'
+        ? ruleSet.calendars.get(compensation.paymentDue.calendar)
+        : compensation?.kind === 'individualBudgetLines'
+          ? ruleSet.emergencies.get(compensation.emergencies)
+          : undefined;
     const dataFile = used === undefined ? undefined : dataFileOf(used);
     if (dataFile) dataFiles.set(dataFile.path, dataFile.text);
   }
@@ -77,7 +81,8 @@ function programmeFiles(ruleSet: RuleSet, programme: Programme, visiting: Readon
 function rulesetsNamed(answer: Record<string, unknown>): Array<{ version: string; sha256: string }> {
   const segments = Array.isArray(answer.segments) ? (answer.segments as Array<{ ruleset?: unknown }>) : [];
   return [answer.ruleset, ...segments.map((segment) => segment.ruleset)].filter(
-    (ruleset): ruleset is { version: string; sha256: string } => typeof ruleset === 'object' && ruleset !== null && typeof (ruleset as { sha256?: unknown }).sha256 === 'string',
+    (ruleset): ruleset is { version: string; sha256: string } =>
+      typeof ruleset === 'object' && ruleset !== null && typeof (ruleset as { sha256?: unknown }).sha256 === 'string',
   );
 }
 

@@ -39,7 +39,11 @@ function compareLines(before: Body[], after: Body[]): string[] {
     if (!old) return;
     for (const field of new Set([...Object.keys(old), ...Object.keys(line)])) {
       if (LINE_DETAIL_FIELDS.has(field)) continue;
-      const change = fieldChange(`lines[${index}].${field}`, field === 'refs' ? sortedRefs(old[field]) : old[field], field === 'refs' ? sortedRefs(line[field]) : line[field]);
+      const change = fieldChange(
+        `lines[${index}].${field}`,
+        field === 'refs' ? sortedRefs(old[field]) : old[field],
+        field === 'refs' ? sortedRefs(line[field]) : line[field],
+      );
       if (change) changes.push(change);
     }
   });
@@ -63,7 +67,8 @@ function problemWords(response: ApiResponse): string {
 export function compareAnswers(before: ApiResponse, after: ApiResponse): string[] {
   if (before.status !== 200 || after.status !== 200) {
     // Two problems with the same status are the same answer unless they point at other parts of the request.
-    if (before.status === after.status) return sameValue(errorPaths(before), errorPaths(after)) ? [] : [`errors at ${words(errorPaths(before))} → ${words(errorPaths(after))}`];
+    if (before.status === after.status)
+      return sameValue(errorPaths(before), errorPaths(after)) ? [] : [`errors at ${words(errorPaths(before))} → ${words(errorPaths(after))}`];
     if (before.status === 200) return [`only the old rules answer: status 200 → ${problemWords(after)}`];
     if (after.status === 200) return [`only the new rules answer: status ${problemWords(before)} → 200`];
     return [`status ${problemWords(before)} → ${problemWords(after)}`];

@@ -11,7 +11,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function settingWords(value: unknown, parameters: ReadonlyMap<string, Parameter>): string {
   if (isPlainObject(value)) {
     if (typeof value.param === 'string') return describeConditionValue({ param: value.param }, parameters);
-    return `{${Object.entries(value).map(([key, child]) => `${key}: ${settingWords(child, parameters)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, child]) => `${key}: ${settingWords(child, parameters)}`)
+      .join(', ')}}`;
   }
   if (Array.isArray(value)) return `[${value.map((child) => settingWords(child, parameters)).join(', ')}]`;
   return String(value);

@@ -48,7 +48,11 @@ function itemPatternChange(oldPattern: unknown, newPattern: unknown): string | n
     const after = newFields[field];
     if (sameValue(before, after)) continue;
     const listOf = (value: unknown): { list: unknown[]; negated: boolean } | null =>
-      Array.isArray(value) ? { list: value, negated: false } : value && typeof value === 'object' && Array.isArray((value as { notIn?: unknown }).notIn) ? { list: (value as { notIn: unknown[] }).notIn, negated: true } : null;
+      Array.isArray(value)
+        ? { list: value, negated: false }
+        : value && typeof value === 'object' && Array.isArray((value as { notIn?: unknown }).notIn)
+          ? { list: (value as { notIn: unknown[] }).notIn, negated: true }
+          : null;
     const oldList = listOf(before);
     const newList = listOf(after);
     if (!oldList || !newList || oldList.negated !== newList.negated) return null;
@@ -76,7 +80,8 @@ function compareFactConditions(oldCondition: FactCondition, newCondition: FactCo
       lines.push(patternChange ? `${oldWords}: ${patternChange}` : became(oldCondition, newCondition, sides));
     }
   }
-  if ((oldCondition.ref ?? null) !== (newCondition.ref ?? null)) lines.push(`${oldWords}: clause id ${oldCondition.ref ?? '(none)'} → ${newCondition.ref ?? '(none)'}`);
+  if ((oldCondition.ref ?? null) !== (newCondition.ref ?? null))
+    lines.push(`${oldWords}: clause id ${oldCondition.ref ?? '(none)'} → ${newCondition.ref ?? '(none)'}`);
   if (!sameValue(oldCondition.note, newCondition.note)) lines.push(`${oldWords}: note changed`);
   return lines;
 }
@@ -127,8 +132,12 @@ function compareChildren(kind: 'all' | 'any', oldChildren: Condition[], newChild
   const inside = (children: Condition[], child: Condition): Place => [...place, { kind, index: children.indexOf(child) }];
   return [
     ...pairs.flatMap(([oldChild, newChild]) => compare(oldChild, newChild, sides, [...place, { kind, index: newChildren.indexOf(newChild) }])),
-    ...oldLeft.map((child): Change => ({ side: 'removed', key: canonicalJson(child), words: words(child, sides.oldParameters), place: inside(oldChildren, child) })),
-    ...newLeft.map((child): Change => ({ side: 'added', key: canonicalJson(child), words: words(child, sides.newParameters), place: inside(newChildren, child) })),
+    ...oldLeft.map(
+      (child): Change => ({ side: 'removed', key: canonicalJson(child), words: words(child, sides.oldParameters), place: inside(oldChildren, child) }),
+    ),
+    ...newLeft.map(
+      (child): Change => ({ side: 'added', key: canonicalJson(child), words: words(child, sides.newParameters), place: inside(newChildren, child) }),
+    ),
   ];
 }
 
@@ -138,8 +147,8 @@ function compare(oldCondition: Condition, newCondition: Condition, sides: Condit
   const oldKind = compositeKind(oldCondition);
   const newKind = compositeKind(newCondition);
   if (oldKind === 'not' && newKind === 'not') {
-    return compare((oldCondition as { not: Condition }).not, (newCondition as { not: Condition }).not, sides, [...place, { kind: 'not', index: 0 }]).map((change) =>
-      'line' in change ? { line: `inside not: ${change.line}` } : change,
+    return compare((oldCondition as { not: Condition }).not, (newCondition as { not: Condition }).not, sides, [...place, { kind: 'not', index: 0 }]).map(
+      (change) => ('line' in change ? { line: `inside not: ${change.line}` } : change),
     );
   }
   if (oldKind !== null && oldKind !== 'not' && oldKind === newKind) {
@@ -192,7 +201,9 @@ export function compareConditions(oldCondition: Condition, newCondition: Conditi
   const movedTo = new Map<Change, Extract<Change, { side: string }>>();
   for (const change of changes) {
     if (!('side' in change) || change.side !== 'removed') continue;
-    const target = added.find((candidate) => candidate.key === change.key && !samePlace(candidate.place, change.place) && ![...movedTo.values()].includes(candidate));
+    const target = added.find(
+      (candidate) => candidate.key === change.key && !samePlace(candidate.place, change.place) && ![...movedTo.values()].includes(candidate),
+    );
     if (target) movedTo.set(change, target);
   }
   const moved = new Set(movedTo.values());

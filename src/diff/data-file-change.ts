@@ -17,10 +17,12 @@ function dataFileRead(version: RuleVersion): { folder: DataFileDiff['folder']; n
 
 function readers(ruleSet: RuleSet, folder: DataFileDiff['folder'], name: string): string[] {
   return [...ruleSet.programmes.values()].flatMap((programme) =>
-    programme.versions.filter((version) => {
-      const read = dataFileRead(version);
-      return read?.folder === folder && read.name === name;
-    }).map((version) => `${programme.id} ${version.version}`),
+    programme.versions
+      .filter((version) => {
+        const read = dataFileRead(version);
+        return read?.folder === folder && read.name === name;
+      })
+      .map((version) => `${programme.id} ${version.version}`),
   );
 }
 
@@ -60,7 +62,10 @@ function dayInWords(calendar: WorkingDayCalendar, date: CalendarDate): string {
     case 'weekend':
       return 'weekend';
     case 'publicHoliday':
-      return `public holiday (${calendar.publicHolidaysOn(date).map((holiday) => holiday.name.en).join(', ')})`;
+      return `public holiday (${calendar
+        .publicHolidaysOn(date)
+        .map((holiday) => holiday.name.en)
+        .join(', ')})`;
     case 'transferredDayOff':
       return `day off (its work moved to ${calendar.transfersBetween(date, date)[0]?.workedOn ?? '?'})`;
     case 'transferredWorkingDay':

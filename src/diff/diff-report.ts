@@ -126,4 +126,3 @@ export interface DiffReport {
   diff: RuleSetDiff;
   impact?: ImpactReport;
 }
-

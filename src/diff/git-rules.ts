@@ -9,7 +9,11 @@ const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
 
 function git(args: string[], cwd: string): { status: number | null; stdout: Buffer; stderr: string } {
   const result = spawnSync('git', args, { cwd, maxBuffer: MAX_ARCHIVE_BYTES });
-  return { status: result.error ? null : result.status, stdout: result.stdout ?? Buffer.alloc(0), stderr: result.error ? result.error.message : (result.stderr ?? Buffer.alloc(0)).toString('utf8').trim() };
+  return {
+    status: result.error ? null : result.status,
+    stdout: result.stdout ?? Buffer.alloc(0),
+    stderr: result.error ? result.error.message : (result.stderr ?? Buffer.alloc(0)).toString('utf8').trim(),
+  };
 }
 
 export function gitTopLevel(cwd: string): GitResult<string> {

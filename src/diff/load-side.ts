@@ -72,10 +72,16 @@ function shapeOf(path: string): Shape {
   if (!isFolder(path)) {
     const versions = dirname(path);
     const inVersions = basename(versions) === VERSIONS_DIRECTORY;
-    return { kind: 'version', file: path, programme: inVersions ? basename(dirname(versions)) : null, anchored: inVersions && existsSync(join(dirname(versions), PROGRAMME_FILE)) };
+    return {
+      kind: 'version',
+      file: path,
+      programme: inVersions ? basename(dirname(versions)) : null,
+      anchored: inVersions && existsSync(join(dirname(versions), PROGRAMME_FILE)),
+    };
   }
   if (existsSync(join(path, PROGRAMME_FILE))) return { kind: 'programme', folder: path, name: basename(path), anchored: true };
-  if (isFolder(join(path, VERSIONS_DIRECTORY)) || isFolder(join(path, 'tests'))) return { kind: 'programme', folder: path, name: basename(path), anchored: false };
+  if (isFolder(join(path, VERSIONS_DIRECTORY)) || isFolder(join(path, 'tests')))
+    return { kind: 'programme', folder: path, name: basename(path), anchored: false };
   return { kind: 'rules', folder: path, programmes: programmesIn(path) };
 }
 
@@ -166,7 +172,15 @@ function layOver(base: Place, draft: Place, shape: Shape, otherProgramme: string
   } else {
     programme ??= otherProgramme;
     if (programme === null) {
-      return { ok: false, problems: [problemAtFile(draft.display(shape.file), `a version file outside <programme>/${VERSIONS_DIRECTORY}/ is read as a version of the other side's programme: compare it with a version file or a programme folder`)] };
+      return {
+        ok: false,
+        problems: [
+          problemAtFile(
+            draft.display(shape.file),
+            `a version file outside <programme>/${VERSIONS_DIRECTORY}/ is read as a version of the other side's programme: compare it with a version file or a programme folder`,
+          ),
+        ],
+      };
     }
     if (shape.anchored) copyFile(join(dirname(dirname(shape.file)), PROGRAMME_FILE), join(root, programme, PROGRAMME_FILE), draft.display, origins);
     else if (!existsSync(join(root, programme, PROGRAMME_FILE))) {
@@ -262,7 +276,8 @@ export function sidesScope(old: RuleSide, now: RuleSide): DiffScope {
   if (old.kind === 'rules' || now.kind === 'rules') return {};
   const programmes = [...new Set([old.programme, now.programme].filter((name): name is string => name !== undefined))];
   const scope: DiffScope = { programmes };
-  if (old.kind === 'version' && now.kind === 'version' && programmes.length === 1 && old.version !== undefined && now.version !== undefined) scope.versions = { old: old.version, new: now.version };
+  if (old.kind === 'version' && now.kind === 'version' && programmes.length === 1 && old.version !== undefined && now.version !== undefined)
+    scope.versions = { old: old.version, new: now.version };
   return scope;
 }
 
@@ -283,7 +298,12 @@ export function sideCases(side: RuleSide, programmes?: readonly string[]): { cas
   for (const programme of wanted) {
     const loaded = loadExampleCases(rulesDirectory, programme);
     for (const exampleCase of loaded.cases) {
-      cases.push({ origin: 'example', name: exampleCase.name, where: `${relative(rulesDirectory, resolve(exampleCase.position.file))}:${exampleCase.position.line}`, exampleCase });
+      cases.push({
+        origin: 'example',
+        name: exampleCase.name,
+        where: `${relative(rulesDirectory, resolve(exampleCase.position.file))}:${exampleCase.position.line}`,
+        exampleCase,
+      });
     }
     problems.push(...loaded.problems.map((problem) => formatProblem({ ...problem, file: side.display(resolve(problem.file)) })));
   }

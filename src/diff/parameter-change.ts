@@ -46,7 +46,16 @@ function changed(before: Parameter, after: Parameter, usedBy: string[], cite: Ci
   const notes = notesOn(before, after, cite);
   const valueChanged = !sameValue(before.value, after.value);
   if (!valueChanged && notes.length === 0) return null;
-  const change: ParameterChange = { name: after.name, change: 'changed', title: after.title.en, type: after.type, old: before.value, new: after.value, notes, usedBy };
+  const change: ParameterChange = {
+    name: after.name,
+    change: 'changed',
+    title: after.title.en,
+    type: after.type,
+    old: before.value,
+    new: after.value,
+    notes,
+    usedBy,
+  };
   if (!valueChanged) return change;
   if (NUMERIC_TYPES.has(before.type) && NUMERIC_TYPES.has(after.type)) change.percent = percentChange(before.value, after.value);
   if (Array.isArray(before.value) && Array.isArray(after.value)) Object.assign(change, listChange<string | number>(before.value, after.value));
@@ -79,8 +88,8 @@ export function compareParameters(
     if (change) changes.push(change);
   }
   for (const [name, before] of oldParameters) {
-    if (!newParameters.has(name)) changes.push({ name, change: 'removed', title: before.title.en, type: before.type, old: before.value, notes: [], usedBy: users.old.get(name) ?? [] });
+    if (!newParameters.has(name))
+      changes.push({ name, change: 'removed', title: before.title.en, type: before.type, old: before.value, notes: [], usedBy: users.old.get(name) ?? [] });
   }
   return changes;
 }
-

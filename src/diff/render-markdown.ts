@@ -1,4 +1,15 @@
-import type { CaseImpact, DataFileDiff, DiffReport, ImpactReport, NamedConditionChange, ParameterChange, ProgrammeDiff, RuleChange, TextChange, VersionDiff } from './diff-report.js';
+import type {
+  CaseImpact,
+  DataFileDiff,
+  DiffReport,
+  ImpactReport,
+  NamedConditionChange,
+  ParameterChange,
+  ProgrammeDiff,
+  RuleChange,
+  TextChange,
+  VersionDiff,
+} from './diff-report.js';
 import { describeParameterValue } from './condition-words.js';
 
 /** A table cell: pipes escaped, line breaks as <br>, so any text stays in its cell. */
@@ -60,13 +71,19 @@ function versionSection(version: VersionDiff): string[] {
     ...(version.summary.length > 0 ? [''] : []),
     // An added version's own dates are in its summary; moved from the version before it, they say nothing.
     ...section('Dates', version.change === 'added' ? [] : version.dates.map((line) => `- ${line}`)),
-    ...section('Title', version.title.map((line) => `- ${line}`)),
+    ...section(
+      'Title',
+      version.title.map((line) => `- ${line}`),
+    ),
     ...section('Parameters', version.parameters.length > 0 ? parameterTable(version.parameters) : []),
     ...section('Rules', ruleList(version.rules)),
     ...section('Named conditions', namedConditionList(version.conditions)),
     ...section('Assumptions', textList(version.assumptions)),
     ...section('Sources', textList(version.sources)),
-    ...section('Compensation', version.compensation.map((line) => `- ${line}`)),
+    ...section(
+      'Compensation',
+      version.compensation.map((line) => `- ${line}`),
+    ),
     ...section('Compensation line rules', ruleList(version.lineRules)),
   ];
 }
@@ -75,7 +92,10 @@ function programmeSection(programme: ProgrammeDiff): string[] {
   return [
     `### ${programme.programme} — ${programme.title}${programme.change === 'changed' ? '' : ` (${programme.change})`}`,
     '',
-    ...section('Programme', programme.details.map((line) => `- ${line}`)),
+    ...section(
+      'Programme',
+      programme.details.map((line) => `- ${line}`),
+    ),
     ...programme.versions.filter((version) => version.change !== 'unchanged').flatMap(versionSection),
   ];
 }
@@ -86,7 +106,10 @@ function dataFileSection(file: DataFileDiff): string[] {
 }
 
 function impactRow(impact: CaseImpact): string {
-  const expectation = impact.expectationMet && impact.expectationMet.old !== impact.expectationMet.new ? [impact.expectationMet.new ? 'its expectation now holds' : '**its expectation no longer holds**'] : [];
+  const expectation =
+    impact.expectationMet && impact.expectationMet.old !== impact.expectationMet.new
+      ? [impact.expectationMet.new ? 'its expectation now holds' : '**its expectation no longer holds**']
+      : [];
   const name = `${impact.name}${impact.origin === 'recorded' ? ` (recorded ${impact.endpoint} request)` : ''}`;
   return `| ${cell(name)} | ${code(impact.where)} | ${cell([...impact.changes, ...expectation].join('\n'))} |`;
 }
@@ -116,5 +139,8 @@ export function renderMarkdown(report: DiffReport): string {
   lines.push(...changed.flatMap(programmeSection));
   if (data.length > 0) lines.push('### Data files', '', ...data.flatMap(dataFileSection));
   if (report.impact) lines.push(...impactSection(report.impact));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -6,7 +6,9 @@ import { enclosingRulesPath, extractAt, gitTopLevel, isCommitRef, objectTypeAt }
 import { loadSidePair, type Place, type SideLoad } from './load-side.js';
 
 /** One side as named on the command line: a path in the working tree, or a path as it is at a git ref. */
-export type SideSpec = { kind: 'path'; path: string; label: string; whole?: boolean } | { kind: 'git'; ref: string; path: string; label: string; topLevel: string };
+export type SideSpec =
+  | { kind: 'path'; path: string; label: string; whole?: boolean }
+  | { kind: 'git'; ref: string; path: string; label: string; topLevel: string };
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -24,7 +26,8 @@ export function resolveSideArgument(argument: string, cwd: string, rulesDirector
   if (existsSync(resolve(cwd, argument))) return { ok: true, value: { kind: 'path', path: resolve(cwd, argument), label: argument } };
   const top = gitTopLevel(cwd);
   const colon = argument.indexOf(':');
-  const [ref, path] = colon > 0 ? [argument.slice(0, colon), argument.slice(colon + 1)] : [argument, top.ok ? pathFromTop(top.value, cwd, rulesDirectory) : rulesDirectory];
+  const [ref, path] =
+    colon > 0 ? [argument.slice(0, colon), argument.slice(colon + 1)] : [argument, top.ok ? pathFromTop(top.value, cwd, rulesDirectory) : rulesDirectory];
   if (top.ok && isCommitRef(ref, cwd)) return { ok: true, value: { kind: 'git', ref, path, label: `${ref}:${path}`, topLevel: top.value } };
   return { ok: false, message: `"${argument}" is not a file, a folder or a git ref${top.ok ? '' : ` (${top.message})`}` };
 }
@@ -81,7 +84,12 @@ export function placeOf(spec: SideSpec, workDirectory: string, cwd: string): { o
 }
 
 /** Both sides loaded (see loadSidePair); a draft with nothing else to lay over is laid over `rules` (the working tree's). */
-export function loadSideSpecs(specs: { old: SideSpec; new: SideSpec }, rulesDirectory: string, workDirectory: string, cwd: string): { old: SideLoad; new: SideLoad } {
+export function loadSideSpecs(
+  specs: { old: SideSpec; new: SideSpec },
+  rulesDirectory: string,
+  workDirectory: string,
+  cwd: string,
+): { old: SideLoad; new: SideLoad } {
   const old = placeOf(specs.old, join(workDirectory, 'old-side'), cwd);
   const now = placeOf(specs.new, join(workDirectory, 'new-side'), cwd);
   if (!old.ok || !now.ok) return { old: old.ok ? { ok: false, problems: [] } : old, new: now.ok ? { ok: false, problems: [] } : now };

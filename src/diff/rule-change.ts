@@ -28,7 +28,8 @@ export function compareNamedConditions(sides: VersionSides): NamedConditionChang
     }
   }
   for (const [name, before] of sides.old.namedConditions) {
-    if (!sides.new.namedConditions.has(name)) changes.push({ name, change: 'removed', details: [describeCondition(before, sides.conditions.oldParameters)], usedBy: oldUsers.get(name) ?? [] });
+    if (!sides.new.namedConditions.has(name))
+      changes.push({ name, change: 'removed', details: [describeCondition(before, sides.conditions.oldParameters)], usedBy: oldUsers.get(name) ?? [] });
   }
   return changes;
 }
@@ -38,7 +39,8 @@ function ruleDetails(before: Rule, after: Rule, sides: VersionSides, namedChange
   if (before.kind !== after.kind) details.push(`kind ${before.kind} → ${after.kind}`);
   if (before.title.en !== after.title.en) details.push(`title "${before.title.en}" → "${after.title.en}"`);
   if (before.title.lv !== after.title.lv) details.push(`Latvian title "${before.title.lv}" → "${after.title.lv}"`);
-  if (before.source !== after.source) details.push(`source "${readableCitation(sides.old.sources, before.source)}" → "${readableCitation(sides.new.sources, after.source)}"`);
+  if (before.source !== after.source)
+    details.push(`source "${readableCitation(sides.old.sources, before.source)}" → "${readableCitation(sides.new.sources, after.source)}"`);
   const assumptions = listChange(before.assumptions, after.assumptions);
   if (assumptions.gained.length > 0) details.push(`assumptions gained ${assumptions.gained.join(', ')}`);
   if (assumptions.lost.length > 0) details.push(`assumptions lost ${assumptions.lost.join(', ')}`);
@@ -56,20 +58,32 @@ function ruleDetails(before: Rule, after: Rule, sides: VersionSides, namedChange
  * Rules compared by id: added (with their conditions in words), removed, and changed — kind, title, source,
  * assumptions and each edited condition, including those in the named conditions the rule reads.
  */
-export function compareRules(oldRules: readonly Rule[], newRules: readonly Rule[], sides: VersionSides, namedConditions: readonly NamedConditionChange[]): RuleChange[] {
+export function compareRules(
+  oldRules: readonly Rule[],
+  newRules: readonly Rule[],
+  sides: VersionSides,
+  namedConditions: readonly NamedConditionChange[],
+): RuleChange[] {
   const namedChanges = new Map(namedConditions.filter((change) => change.change === 'changed').map((change) => [change.name, change.details]));
   const changes: RuleChange[] = [];
   for (const after of newRules) {
     const before = oldRules.find((rule) => rule.id === after.id);
     if (!before) {
-      changes.push({ id: after.id, change: 'added', kind: after.kind, title: after.title.en, details: [`conditions: ${describeCondition(after.conditions, sides.conditions.newParameters)}`] });
+      changes.push({
+        id: after.id,
+        change: 'added',
+        kind: after.kind,
+        title: after.title.en,
+        details: [`conditions: ${describeCondition(after.conditions, sides.conditions.newParameters)}`],
+      });
       continue;
     }
     const details = ruleDetails(before, after, sides, namedChanges);
     if (details.length > 0) changes.push({ id: after.id, change: 'changed', kind: after.kind, title: after.title.en, details });
   }
   for (const before of oldRules) {
-    if (!newRules.some((rule) => rule.id === before.id)) changes.push({ id: before.id, change: 'removed', kind: before.kind, title: before.title.en, details: [] });
+    if (!newRules.some((rule) => rule.id === before.id))
+      changes.push({ id: before.id, change: 'removed', kind: before.kind, title: before.title.en, details: [] });
   }
   return changes;
 }

@@ -36,7 +36,9 @@ function programmeDetails(before: Programme, after: Programme): string[] {
   return [
     ...(before.title.en !== after.title.en ? [`title "${before.title.en}" → "${after.title.en}"`] : []),
     ...(before.title.lv !== after.title.lv ? [`Latvian title "${before.title.lv}" → "${after.title.lv}"`] : []),
-    ...(canonicalJson(before.noBasisBlocker) !== canonicalJson(after.noBasisBlocker) ? [`no-basis blocker ${before.noBasisBlocker.ref} → ${after.noBasisBlocker.ref} ("${after.noBasisBlocker.title.en}")`] : []),
+    ...(canonicalJson(before.noBasisBlocker) !== canonicalJson(after.noBasisBlocker)
+      ? [`no-basis blocker ${before.noBasisBlocker.ref} → ${after.noBasisBlocker.ref} ("${after.noBasisBlocker.title.en}")`]
+      : []),
     ...compareMaps('fact', before.facts, after.facts, describeFact),
     ...compareMaps('derived fact', before.derivedFacts, after.derivedFacts, describeDerivedFact),
   ];
@@ -82,7 +84,8 @@ function diffNamedVersions(before: Programme, after: Programme, names: { old: st
   const now = after.versions.find((candidate) => candidate.version === names.new);
   if (!old || !now) return diffProgrammeVersions(before, after).filter((diff) => diff.version === names.old || diff.version === names.new);
   if (old.version === now.version) return [diffVersions(old, now)];
-  const added = !before.versions.some((candidate) => candidate.version === now.version) && after.versions.some((candidate) => candidate.version === old.version);
+  const added =
+    !before.versions.some((candidate) => candidate.version === now.version) && after.versions.some((candidate) => candidate.version === old.version);
   if (!added) return [diffVersions(old, now)];
   const kept = after.versions.find((candidate) => candidate.version === old.version) as RuleVersion;
   return [diffVersions(old, kept), addedVersion(now, after.versions)];
@@ -91,9 +94,22 @@ function diffNamedVersions(before: Programme, after: Programme, names: { old: st
 function diffProgramme(before: Programme | undefined, after: Programme | undefined, versions?: { old: string; new: string }): ProgrammeDiff {
   if (!before) {
     const added = after as Programme;
-    return { programme: added.id, title: added.title.en, change: 'added', details: [], versions: added.versions.map((version) => oneSidedVersion(version, 'added')) };
+    return {
+      programme: added.id,
+      title: added.title.en,
+      change: 'added',
+      details: [],
+      versions: added.versions.map((version) => oneSidedVersion(version, 'added')),
+    };
   }
-  if (!after) return { programme: before.id, title: before.title.en, change: 'removed', details: [], versions: before.versions.map((version) => oneSidedVersion(version, 'removed')) };
+  if (!after)
+    return {
+      programme: before.id,
+      title: before.title.en,
+      change: 'removed',
+      details: [],
+      versions: before.versions.map((version) => oneSidedVersion(version, 'removed')),
+    };
   const details = programmeDetails(before, after);
   const diffs = versions ? diffNamedVersions(before, after, versions) : diffProgrammeVersions(before, after);
   const unchanged = details.length === 0 && diffs.every((version) => version.change === 'unchanged');
@@ -111,7 +127,9 @@ export interface DiffScope {
 
 /** Two rule sets compared programme by programme, version by version, and their data files. Pure. */
 export function diffRuleSets(before: RuleSet, after: RuleSet, labels: { old: string; new: string }, scope: DiffScope = {}): RuleSetDiff {
-  const names = [...new Set([...before.programmes.keys(), ...after.programmes.keys()])].filter((name) => !scope.programmes || scope.programmes.includes(name)).sort();
+  const names = [...new Set([...before.programmes.keys(), ...after.programmes.keys()])]
+    .filter((name) => !scope.programmes || scope.programmes.includes(name))
+    .sort();
   const paired = scope.versions && names.length === 1 ? scope.versions : undefined;
   return {
     old: labels.old,

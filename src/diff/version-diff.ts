@@ -20,7 +20,12 @@ function dateChanges(before: RuleVersion, after: RuleVersion): string[] {
   return changes;
 }
 
-function compareById<T extends { id: string }>(before: readonly T[], after: readonly T[], describe: (item: T) => string, details: (a: T, b: T) => string[]): TextChange[] {
+function compareById<T extends { id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+  describe: (item: T) => string,
+  details: (a: T, b: T) => string[],
+): TextChange[] {
   const changes: TextChange[] = [];
   for (const item of after) {
     const old = before.find((candidate) => candidate.id === item.id);
@@ -45,7 +50,11 @@ const compareSources = (before: readonly Source[], after: readonly Source[]): Te
     before,
     after,
     (source) => `${sourceName(source)} — ${source.citation}`,
-    (a, b) => [...textChange('document', a.document, b.document), ...textChange('title', sourceName(a), sourceName(b)), ...textChange('citation', a.citation, b.citation)],
+    (a, b) => [
+      ...textChange('document', a.document, b.document),
+      ...textChange('title', sourceName(a), sourceName(b)),
+      ...textChange('citation', a.citation, b.citation),
+    ],
   );
 
 const NONE = '(none)';
@@ -111,7 +120,21 @@ export function diffVersions(before: RuleVersion, after: RuleVersion): VersionDi
 export function oneSidedVersion(version: RuleVersion, change: 'added' | 'removed', predecessor?: RuleVersion): VersionDiff {
   const base: VersionDiff = predecessor
     ? { ...diffVersions(predecessor, version), comparedWith: predecessor.version }
-    : { programme: version.programme, version: version.version, change, summary: [], dates: [], title: [], sources: [], parameters: [], assumptions: [], conditions: [], rules: [], compensation: [], lineRules: [] };
+    : {
+        programme: version.programme,
+        version: version.version,
+        change,
+        summary: [],
+        dates: [],
+        title: [],
+        sources: [],
+        parameters: [],
+        assumptions: [],
+        conditions: [],
+        rules: [],
+        compensation: [],
+        lineRules: [],
+      };
   const { oldVersion: _oldVersion, ...rest } = base;
   return { ...rest, change, summary: versionSummary(version) };
 }

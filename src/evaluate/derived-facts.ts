@@ -30,7 +30,8 @@ export function deriveFrom(derived: DerivedFact): (source: unknown, on: Calendar
     }
     case 'field': {
       const field = derived.field;
-      return (source) => (source !== null && typeof source === 'object' && Object.hasOwn(source, field) ? ((source as Record<string, unknown>)[field] ?? null) : null);
+      return (source) =>
+        source !== null && typeof source === 'object' && Object.hasOwn(source, field) ? ((source as Record<string, unknown>)[field] ?? null) : null;
     }
   }
 }

@@ -13,7 +13,7 @@ import { outcomeOf, type RuleTrace } from './day-result.js';
  */
 
 /** What a step writes before its fixed text. */
-const enum Step {
+enum Step {
   /** Nothing: fixed text only. */
   Fixed,
   /** A node's result and skipped flag: one of four texts, chosen by them. */
@@ -125,9 +125,15 @@ function compileProgram(plan: ExplanationPlan): Program {
   plan.rules.forEach(({ rule, root, source }, index) => {
     explainingRule = rule.id;
     if (index > 0) fixed(',');
-    fixed(`{"ref":${JSON.stringify(rule.id)},"kind":${JSON.stringify(rule.kind)},"title":${JSON.stringify(rule.title)},"source":${JSON.stringify(source)},"assumptions":${JSON.stringify(rule.assumptions)}`);
+    fixed(
+      `{"ref":${JSON.stringify(rule.id)},"kind":${JSON.stringify(rule.kind)},"title":${JSON.stringify(rule.title)},"source":${JSON.stringify(source)},"assumptions":${JSON.stringify(rule.assumptions)}`,
+    );
     // A rule's result is its root's: the step reads the root's position, laid out next.
-    dynamic(Step.Rule, program.nodeAt.length, [false, true].map((result) => `,"result":${result},"outcome":"${outcomeOf(rule.kind, result)}","conditions":`));
+    dynamic(
+      Step.Rule,
+      program.nodeAt.length,
+      [false, true].map((result) => `,"result":${result},"outcome":"${outcomeOf(rule.kind, result)}","conditions":`),
+    );
     layOut(root, -1, 0);
     fixed('}');
   });

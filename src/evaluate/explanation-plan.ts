@@ -17,7 +17,16 @@ type PlanNode =
   | { kind: 'all' | 'any'; children: number[] }
   | { kind: 'not'; child: number }
   | { kind: 'named'; name: string; title: LocalisedText | undefined; body: number }
-  | { kind: 'leaf'; fact: string; operator: string; value: unknown; otherFact: string | null; valueFrom: ValueSource | undefined; ref: string | undefined; note: LeafTrace['note'] };
+  | {
+      kind: 'leaf';
+      fact: string;
+      operator: string;
+      value: unknown;
+      otherFact: string | null;
+      valueFrom: ValueSource | undefined;
+      ref: string | undefined;
+      note: LeafTrace['note'];
+    };
 
 export interface ExplanationPlan {
   nodes: PlanNode[];
@@ -112,7 +121,12 @@ const DATES: Record<string, string> = { dateBefore: '<', dateOnOrBefore: '<=', d
  * JSON.stringify; fact names are checked identifiers, read as f["name"]; anything beyond a comparison calls the
  * operator's own prepared function from `ops`, so every operator means exactly what operators.ts says.
  */
-function leafExpression(node: Extract<PlanNode, { kind: 'leaf' }>, prepared: Array<(factValue: unknown) => boolean>, operators: Array<(factValue: unknown, compareTo: unknown) => boolean>, matchers: string[]): string {
+function leafExpression(
+  node: Extract<PlanNode, { kind: 'leaf' }>,
+  prepared: Array<(factValue: unknown) => boolean>,
+  operators: Array<(factValue: unknown, compareTo: unknown) => boolean>,
+  matchers: string[],
+): string {
   const fact = `f[${JSON.stringify(node.fact)}]`;
   const operator = OPERATORS.get(node.operator);
   if (!operator) throw new Error(`operator ${node.operator} was not checked at load`);
@@ -128,7 +142,8 @@ function leafExpression(node: Extract<PlanNode, { kind: 'leaf' }>, prepared: Arr
     prepared.push(prepareOperator(operator, value));
     return `(typeof (v = ${fact}) === "number" ? v ${NUMERIC[node.operator]} ${literal} : p[${prepared.length - 1}](v))`;
   }
-  if (DATES[node.operator] && typeof value === 'string') return `(typeof (v = ${fact}) === "string" && v.length === 10 && v ${DATES[node.operator]} ${literal})`;
+  if (DATES[node.operator] && typeof value === 'string')
+    return `(typeof (v = ${fact}) === "string" && v.length === 10 && v ${DATES[node.operator]} ${literal})`;
   if ((node.operator === 'equal' || node.operator === 'notEqual') && isPrimitive(value)) {
     return `(${fact} ${node.operator === 'equal' ? '===' : '!=='} ${literal})`;
   }
@@ -176,7 +191,9 @@ function compile(nodes: readonly PlanNode[], roots: readonly number[]): Explanat
       case 'all':
       case 'any':
         node.children.forEach(emit);
-        lines.push(`r[${index}] = (${node.children.map((child) => `r[${child}] === ${TRUE}`).join(node.kind === 'all' ? ' && ' : ' || ')}) ? ${TRUE} : ${FALSE};`);
+        lines.push(
+          `r[${index}] = (${node.children.map((child) => `r[${child}] === ${TRUE}`).join(node.kind === 'all' ? ' && ' : ' || ')}) ? ${TRUE} : ${FALSE};`,
+        );
         return;
       case 'not':
         emit(node.child);
@@ -208,7 +225,14 @@ export function explanationPlan(version: RuleVersion, ruleList: readonly Rule[] 
   const cached = byList.get(ruleList);
   if (cached) return cached;
   const { nodes, rules } = flatten(version, ruleList);
-  const plan: ExplanationPlan = { nodes, rules, evaluate: compile(nodes, rules.map((rule) => rule.root)) };
+  const plan: ExplanationPlan = {
+    nodes,
+    rules,
+    evaluate: compile(
+      nodes,
+      rules.map((rule) => rule.root),
+    ),
+  };
   byList.set(ruleList, plan);
   if (ruleList === version.rules) rulePlans.set(version, plan);
   return plan;
@@ -271,8 +295,7 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
     }
     case 'not':
       return { not: materialiseNode(record, node.child, skipped, explained, rule), result, ...flag(skipped) };
-    case 'named':
-    {
+    case 'named': {
       const title = node.title === undefined ? {} : { title: node.title };
       const explainedIn = explained?.get(node.name);
       if (explainedIn !== undefined) return { condition: node.name, ...title, result, ...flag(skipped), explainedIn };
@@ -282,7 +305,17 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
     case 'leaf': {
       const factValue = record.facts[node.fact];
       const value = node.otherFact === null ? node.value : record.facts[node.otherFact];
-      return { fact: node.fact, operator: node.operator, value, valueFrom: node.valueFrom, factValue, result, ...flag(skipped), ref: node.ref, note: node.note };
+      return {
+        fact: node.fact,
+        operator: node.operator,
+        value,
+        valueFrom: node.valueFrom,
+        factValue,
+        result,
+        ...flag(skipped),
+        ref: node.ref,
+        note: node.note,
+      };
     }
   }
 }
@@ -297,6 +330,15 @@ export function materialise(record: ExplanationRecord, compact = true): RuleTrac
   const explained: ExplainedAt = compact ? new Map() : null;
   return record.plan.rules.map(({ rule, root, source }): RuleTrace => {
     const conditions = materialiseNode(record, root, false, explained, rule.id);
-    return { ref: rule.id, kind: rule.kind, title: rule.title, source, assumptions: rule.assumptions, result: conditions.result, outcome: outcomeOf(rule.kind, conditions.result), conditions };
+    return {
+      ref: rule.id,
+      kind: rule.kind,
+      title: rule.title,
+      source,
+      assumptions: rule.assumptions,
+      result: conditions.result,
+      outcome: outcomeOf(rule.kind, conditions.result),
+      conditions,
+    };
   });
 }

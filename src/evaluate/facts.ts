@@ -47,16 +47,22 @@ function buildersOf(programme: Programme): FactBuilders {
   const cached = builders.get(programme);
   if (cached) return cached;
   const key = (name: string): string => JSON.stringify(name);
-  const declaredEntries = [...programme.facts.values()].map((fact) => `${key(fact.name)}: own(${fact.in === 'person' ? 'person' : 'request'}, ${key(fact.name)})`);
-  const declared = new Function('own', `return (person, request) => ({ ${declaredEntries.join(', ')} });`)((source: Readonly<Record<string, unknown>>, name: string) =>
-    Object.hasOwn(source, name) ? (source[name] ?? null) : null,
+  const declaredEntries = [...programme.facts.values()].map(
+    (fact) => `${key(fact.name)}: own(${fact.in === 'person' ? 'person' : 'request'}, ${key(fact.name)})`,
+  );
+  const declared = new Function('own', `return (person, request) => ({ ${declaredEntries.join(', ')} });`)(
+    (source: Readonly<Record<string, unknown>>, name: string) => (Object.hasOwn(source, name) ? (source[name] ?? null) : null),
   ) as FactBuilders['declared'];
   const derived = [...programme.derivedFacts.values()];
   const derive = derived.map(deriveFrom);
   const local = new Map(derived.map((fact, index) => [fact.name, `g${index}`]));
   const read = (name: string): string => local.get(name) ?? `d[${key(name)}]`;
   const lines = derived.map((fact, index) => `const g${index} = derive[${index}](${read(fact.of)}, date);`);
-  const entries = [...[...programme.facts.keys()].map((name) => `${key(name)}: d[${key(name)}]`), `"evaluationDate": date`, ...derived.map((fact, index) => `${key(fact.name)}: g${index}`)];
+  const entries = [
+    ...[...programme.facts.keys()].map((name) => `${key(name)}: d[${key(name)}]`),
+    `"evaluationDate": date`,
+    ...derived.map((fact, index) => `${key(fact.name)}: g${index}`),
+  ];
   const on = new Function('derive', `return (d, date) => { ${lines.join(' ')} return { ${entries.join(', ')} }; };`)(derive) as FactBuilders['on'];
   const built = { declared, on };
   builders.set(programme, built);

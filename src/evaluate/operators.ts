@@ -54,7 +54,11 @@ export type ItemPattern = Record<string, unknown[] | { notIn: unknown[] }>;
 
 /** An item pattern as a function of an item: its fields and allowed values read once. */
 export function itemMatcher(pattern: ItemPattern): (item: unknown) => boolean {
-  const tests = Object.entries(pattern).map(([field, allowed]) => ({ field, values: Array.isArray(allowed) ? allowed : allowed.notIn, wanted: Array.isArray(allowed) }));
+  const tests = Object.entries(pattern).map(([field, allowed]) => ({
+    field,
+    values: Array.isArray(allowed) ? allowed : allowed.notIn,
+    wanted: Array.isArray(allowed),
+  }));
   return (item) => {
     if (item === null || typeof item !== 'object') return false;
     const fields = item as Record<string, unknown>;

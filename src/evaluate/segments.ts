@@ -43,7 +43,9 @@ export function evaluateSpans(programme: Programme, declared: Facts, spans: read
       if (last && sameAnswer(last, answer)) last.to = to;
       else pieces.push({ ...answer, from: start, to, record });
     });
-    segments.push(...pieces.map(({ record, ...piece }) => (form === 'none' ? { ...piece, span } : { ...piece, explanation: explanationIn(form, record), span })));
+    segments.push(
+      ...pieces.map(({ record, ...piece }) => (form === 'none' ? { ...piece, span } : { ...piece, explanation: explanationIn(form, record), span })),
+    );
   }
   return segments;
 }

@@ -4,8 +4,32 @@ import type { RuleTrace } from '../evaluate/day-result.js';
 export type Language = 'lv' | 'en';
 
 const WORDS = {
-  en: { eligible: 'eligible', notEligible: 'not eligible', basis: 'basis', blockers: 'blockers', rules: 'rules', skipped: 'skipped', explainedIn: 'as explained under', none: 'none', on: 'on', from: 'from', to: 'to' },
-  lv: { eligible: 'tiesīga', notEligible: 'nav tiesīga', basis: 'pamats', blockers: 'šķēršļi', rules: 'noteikumi', skipped: 'nav vajadzīgs', explainedIn: 'kā paskaidrots pie', none: 'nav', on: 'dienā', from: 'no', to: 'līdz' },
+  en: {
+    eligible: 'eligible',
+    notEligible: 'not eligible',
+    basis: 'basis',
+    blockers: 'blockers',
+    rules: 'rules',
+    skipped: 'skipped',
+    explainedIn: 'as explained under',
+    none: 'none',
+    on: 'on',
+    from: 'from',
+    to: 'to',
+  },
+  lv: {
+    eligible: 'tiesīga',
+    notEligible: 'nav tiesīga',
+    basis: 'pamats',
+    blockers: 'šķēršļi',
+    rules: 'noteikumi',
+    skipped: 'nav vajadzīgs',
+    explainedIn: 'kā paskaidrots pie',
+    none: 'nav',
+    on: 'dienā',
+    from: 'no',
+    to: 'līdz',
+  },
 } as const;
 
 const COMPENSATION_WORDS = {
@@ -84,7 +108,15 @@ interface AnswerLike {
   blockers?: string[];
   ruleset?: { version: string };
   explanation?: RuleTrace[];
-  segments?: Array<{ from: string; to: string; eligible: boolean; basis: string[]; blockers: string[]; ruleset: { version: string }; explanation?: RuleTrace[] }>;
+  segments?: Array<{
+    from: string;
+    to: string;
+    eligible: boolean;
+    basis: string[];
+    blockers: string[];
+    ruleset: { version: string };
+    explanation?: RuleTrace[];
+  }>;
 }
 
 function verdict(answer: { eligible?: boolean; basis?: string[]; blockers?: string[]; ruleset?: { version: string } }, language: Language): string {
@@ -98,7 +130,10 @@ export function renderAnswer(answer: AnswerLike, language: Language = 'en'): str
   const words = WORDS[language];
   if (answer.segments) {
     return answer.segments
-      .flatMap((segment) => [`${answer.programme} ${words.from} ${segment.from} ${words.to} ${segment.to}: ${verdict(segment, language)}`, ...renderExplanation(segment.explanation ?? [], language)])
+      .flatMap((segment) => [
+        `${answer.programme} ${words.from} ${segment.from} ${words.to} ${segment.to}: ${verdict(segment, language)}`,
+        ...renderExplanation(segment.explanation ?? [], language),
+      ])
       .join('\n');
   }
   return [`${answer.programme} ${words.on} ${answer.date}: ${verdict(answer, language)}`, ...renderExplanation(answer.explanation ?? [], language)].join('\n');
@@ -176,7 +211,9 @@ export function renderCompensation(answer: CompensationLike, language: Language 
   if (cap?.months && cap.months.length > 0) {
     lines.push(`  ${words.capByMonth}${cap.ref ? ` (${cap.ref})` : ''}:`);
     for (const month of cap.months) {
-      lines.push(`    ${month.month} (${month.version}): ${month.eligibleDays}/${month.daysInMonth} ${words.days} × ${month.annualAmount} ${words.aYear} ÷ 12 = ${month.amount}`);
+      lines.push(
+        `    ${month.month} (${month.version}): ${month.eligibleDays}/${month.daysInMonth} ${words.days} × ${month.annualAmount} ${words.aYear} ÷ 12 = ${month.amount}`,
+      );
     }
     if (cap.limit) lines.push(`    ${words.limit}: ${cap.limit.periodShare} × ${cap.limit.annualAmount} = ${cap.limit.amount}`);
   }
@@ -191,7 +228,10 @@ export function renderCompensation(answer: CompensationLike, language: Language 
   if (answer.segments && answer.segments.length > 0) {
     lines.push(`  ${words.eligibility}:`);
     for (const segment of answer.segments) {
-      lines.push(`    ${eligibilityWords.from} ${segment.from} ${eligibilityWords.to} ${segment.to}: ${verdict(segment, language)}`, ...renderExplanation(segment.explanation ?? [], language, 3));
+      lines.push(
+        `    ${eligibilityWords.from} ${segment.from} ${eligibilityWords.to} ${segment.to}: ${verdict(segment, language)}`,
+        ...renderExplanation(segment.explanation ?? [], language, 3),
+      );
     }
   }
   return lines.join('\n');

@@ -45,7 +45,8 @@ const DOING: Record<Permission, string> = {
 };
 
 export function sendUnauthenticated(response: Response): void {
-  const detail = response.locals.credentials === 'invalid' ? 'the bearer token is not valid' : 'this route needs an API token: send Authorization: Bearer <token>';
+  const detail =
+    response.locals.credentials === 'invalid' ? 'the bearer token is not valid' : 'this route needs an API token: send Authorization: Bearer <token>';
   response.setHeader('WWW-Authenticate', 'Bearer realm="sbsp-rules"');
   sendProblem(response, problem(401, detail));
 }

@@ -29,7 +29,7 @@ export function amendmentScaffold(programme: Programme, base: RuleVersion, from:
     '# yaml-language-server: $schema=../../../schemas/version.schema.json',
     `# An amendment of ${programme.id} version ${base.version}: state only what the amending act changes; everything else`,
     `# is version ${base.version}'s. Name the act in the title and under sources, then uncomment what it changes — each`,
-    '# parameter with the act\'s point as its source. A rule given here with the id of one in the version it extends',
+    "# parameter with the act's point as its source. A rule given here with the id of one in the version it extends",
     '# replaces that rule, a new id adds one; `remove:` repeals parameters, rules, named conditions, assumptions or sources.',
     `version: "${from}"`,
     `extends: "${base.version}"`,

@@ -71,7 +71,10 @@ function mergeById<T extends { id: string }>(
   const items: T[] = [];
   const origins: Origin[] = [];
   (removed ?? []).forEach((id, index) => {
-    if (!base.some((item) => item.id === id)) context.problems.push(problemAt(context.yaml, ['remove', section, index], `${id} is not in version ${context.base.document.version}'s ${section}, so it cannot be removed`));
+    if (!base.some((item) => item.id === id))
+      context.problems.push(
+        problemAt(context.yaml, ['remove', section, index], `${id} is not in version ${context.base.document.version}'s ${section}, so it cannot be removed`),
+      );
   });
   base.forEach((item, index) => {
     if (removed?.includes(item.id)) return;
@@ -104,7 +107,10 @@ function mergeByName<T>(
 ): Record<string, T> {
   const merged: Record<string, T> = {};
   (removed ?? []).forEach((name, index) => {
-    if (!Object.hasOwn(base, name)) context.problems.push(problemAt(context.yaml, ['remove', section, index], `${name} is not in version ${context.base.document.version}'s ${section}, so it cannot be removed`));
+    if (!Object.hasOwn(base, name))
+      context.problems.push(
+        problemAt(context.yaml, ['remove', section, index], `${name} is not in version ${context.base.document.version}'s ${section}, so it cannot be removed`),
+      );
   });
   for (const [name, entry] of Object.entries(base)) if (!removed?.includes(name)) merged[name] = entry;
   for (const [name, entry] of Object.entries(own ?? {})) {
@@ -120,13 +126,23 @@ const NEW_PARAMETER_FIELDS = ['type', 'title'] as const;
  * An amendment resolved against the version it extends: a complete version document, each part located in the file
  * that wrote it, so every later check names the right file, line and column.
  */
-export function resolveAmendment(base: ResolvedVersion, amendment: AmendmentDocument, yaml: YamlFile): { resolved: ResolvedVersion; problems: RuleFileProblem[] } {
+export function resolveAmendment(
+  base: ResolvedVersion,
+  amendment: AmendmentDocument,
+  yaml: YamlFile,
+): { resolved: ResolvedVersion; problems: RuleFileProblem[] } {
   const problems: RuleFileProblem[] = [];
   const context = { base, yaml, problems };
   const remove = amendment.remove ?? {};
   const baseDocument = base.document;
   if (baseDocument.effectiveFrom >= amendment.effectiveFrom) {
-    problems.push(problemAt(yaml, ['extends'], `extends version ${baseDocument.version}, which starts on ${baseDocument.effectiveFrom}: an amendment starts after the version it amends`));
+    problems.push(
+      problemAt(
+        yaml,
+        ['extends'],
+        `extends version ${baseDocument.version}, which starts on ${baseDocument.effectiveFrom}: an amendment starts after the version it amends`,
+      ),
+    );
   }
 
   const sources = mergeById('sources', baseDocument.sources, amendment.sources, remove.sources, context);
@@ -135,10 +151,32 @@ export function resolveAmendment(base: ResolvedVersion, amendment: AmendmentDocu
   for (const [name, entry] of Object.entries(amendment.parameters ?? {})) {
     if (Object.hasOwn(baseDocument.parameters ?? {}, name)) continue;
     const missing = NEW_PARAMETER_FIELDS.filter((field) => entry[field] === undefined);
-    if (missing.length > 0) problems.push(problemAt(yaml, ['parameters', name], `${name} is a new parameter (not in version ${baseDocument.version}): give its ${missing.join(' and ')} too`, true));
+    if (missing.length > 0)
+      problems.push(
+        problemAt(
+          yaml,
+          ['parameters', name],
+          `${name} is a new parameter (not in version ${baseDocument.version}): give its ${missing.join(' and ')} too`,
+          true,
+        ),
+      );
   }
-  const parameters = mergeByName('parameters', baseDocument.parameters ?? {}, amendment.parameters, remove.parameters, (old, changed) => ({ ...old, ...changed }), context) as VersionDocument['parameters'];
-  const conditions = mergeByName('conditions', baseDocument.conditions ?? {}, amendment.conditions, remove.conditions, (_old, changed) => changed as TopLevelCondition, context);
+  const parameters = mergeByName(
+    'parameters',
+    baseDocument.parameters ?? {},
+    amendment.parameters,
+    remove.parameters,
+    (old, changed) => ({ ...old, ...changed }),
+    context,
+  ) as VersionDocument['parameters'];
+  const conditions = mergeByName(
+    'conditions',
+    baseDocument.conditions ?? {},
+    amendment.conditions,
+    remove.conditions,
+    (_old, changed) => changed as TopLevelCondition,
+    context,
+  );
 
   const document: VersionDocument = {
     version: amendment.version,
@@ -173,7 +211,13 @@ export function resolveAmendment(base: ResolvedVersion, amendment: AmendmentDocu
         const written = key === undefined ? undefined : (amendment[section] as Record<string, Record<string, unknown>> | undefined)?.[String(key)];
         if (key === undefined || written === undefined) return key === undefined ? own(path) : base.locate(path);
         // A parameter the amendment changes in part: the fields it gives are its, the rest the base's.
-        if (section === 'parameters' && field !== undefined && !Object.hasOwn(written, String(field)) && Object.hasOwn(baseDocument.parameters ?? {}, String(key))) return base.locate(path);
+        if (
+          section === 'parameters' &&
+          field !== undefined &&
+          !Object.hasOwn(written, String(field)) &&
+          Object.hasOwn(baseDocument.parameters ?? {}, String(key))
+        )
+          return base.locate(path);
         return own(path);
       }
       case 'compensation':

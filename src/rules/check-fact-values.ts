@@ -1,6 +1,16 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { isFactValue, isParamValue } from './condition-value.js';
-import { allowedValues, closedFieldNames, fieldSchema, itemSchema, jsonTypes, lineFactValues, programmeFactValues, type FactValueScope, type PlacedSchema } from './fact-values.js';
+import {
+  allowedValues,
+  closedFieldNames,
+  fieldSchema,
+  itemSchema,
+  jsonTypes,
+  lineFactValues,
+  programmeFactValues,
+  type FactValueScope,
+  type PlacedSchema,
+} from './fact-values.js';
 import type { Condition, FactCondition, Programme, RuleFileProblem, RuleVersion } from './model.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
 
@@ -30,7 +40,14 @@ export function nearestValue(value: unknown, allowed: readonly unknown[]): unkno
   return distance(written, best) <= limit ? candidates.find((candidate) => shown(candidate) === best) : undefined;
 }
 
-const TYPE_WORDS: Readonly<Record<string, string>> = { string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'an object' };
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
 
 function hasType(value: unknown, type: string): boolean {
   switch (type) {
@@ -94,7 +111,8 @@ function leafProblems(yaml: YamlFile, version: RuleVersion, leaf: FactCondition,
   };
   const name = leaf.fact;
   if (SINGLE.has(leaf.operator)) check(written.value, name, schema, written.path);
-  else if (LISTED.has(leaf.operator) && Array.isArray(written.value)) written.value.forEach((item, index) => check(item, name, schema, [...written.path, index]));
+  else if (LISTED.has(leaf.operator) && Array.isArray(written.value))
+    written.value.forEach((item, index) => check(item, name, schema, [...written.path, index]));
   else if (ITEM_PATTERNS.has(leaf.operator) && !isParamValue(leaf.value)) {
     const item = itemSchema(schema);
     const pattern = written.value;
@@ -143,7 +161,11 @@ export function checkFactValues(programme: Programme, version: RuleVersion, yaml
   const compensation = version.compensation;
   if (compensation) {
     const lines = lineFactValues(compensation.kind);
-    problems.push(...compensation.lineRules.flatMap((rule, index) => conditionProblems(yaml, version, rule.conditions, ['compensation', 'lineRules', index, 'conditions'], lines)));
+    problems.push(
+      ...compensation.lineRules.flatMap((rule, index) =>
+        conditionProblems(yaml, version, rule.conditions, ['compensation', 'lineRules', index, 'conditions'], lines),
+      ),
+    );
   }
   // A parameter compared in several conditions is reported once.
   const unique = new Map(problems.map((problem) => [`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`, problem]));

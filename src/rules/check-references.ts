@@ -58,14 +58,20 @@ export function checkProgrammeReferences(programmes: ReadonlyMap<string, Program
         const to = range.effectiveTo ?? lastStart;
         const spans = versionSpans(referenced, range.effectiveFrom, to);
         if (isNoVersion(spans)) {
-          problems.push(problemFor(reference, `${reference.programme} has no version in force on ${spans.date}, a day this version (${range.effectiveFrom}…${range.effectiveTo ?? 'open'}) reads its ${reference.needs}`));
+          problems.push(
+            problemFor(
+              reference,
+              `${reference.programme} has no version in force on ${spans.date}, a day this version (${range.effectiveFrom}…${range.effectiveTo ?? 'open'}) reads its ${reference.needs}`,
+            ),
+          );
           continue;
         }
         if (range.effectiveTo === null && ranges.at(-1)?.effectiveTo !== null) {
           problems.push(problemFor(reference, `this version is open-ended, but ${reference.programme}'s last version ends on ${ranges.at(-1)?.effectiveTo}`));
         }
         for (const span of spans) {
-          if (!reference.offers(span.version)) problems.push(problemFor(reference, `${reference.programme} version ${span.version.version} (${span.from}…${span.to}) has no ${reference.needs}`));
+          if (!reference.offers(span.version))
+            problems.push(problemFor(reference, `${reference.programme} version ${span.version.version} (${span.from}…${span.to}) has no ${reference.needs}`));
         }
       }
     }

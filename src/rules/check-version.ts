@@ -1,7 +1,17 @@
 import { parseCalendarDate } from '../calendar/calendar-date.js';
 import { OPERATOR_DEFINITIONS, type OperatorDefinition } from './operator-definitions.js';
 import { isFactValue, isParamValue } from './condition-value.js';
-import { BUILT_IN_FACTS, type Condition, type FactType, type ParameterType, type ParamRef, type Programme, type Rule, type RuleFileProblem, type RuleVersion } from './model.js';
+import {
+  BUILT_IN_FACTS,
+  type Condition,
+  type FactType,
+  type ParameterType,
+  type ParamRef,
+  type Programme,
+  type Rule,
+  type RuleFileProblem,
+  type RuleVersion,
+} from './model.js';
 import { checkFactValues } from './check-fact-values.js';
 import { LINE_FACTS } from './line-facts.js';
 import { problemAt, type JsonPath, type YamlFile } from './yaml-file.js';
@@ -54,7 +64,9 @@ function checkComparedValue(operator: OperatorDefinition, factType: FactType, va
         return `${operator.name} compares with an item pattern such as { type: [mental_disorder] }`;
       }
       const bad = Object.entries(value).find(
-        ([, allowed]) => !Array.isArray(allowed) && !(allowed !== null && typeof allowed === 'object' && Object.keys(allowed).join() === 'notIn' && Array.isArray((allowed as { notIn: unknown }).notIn)),
+        ([, allowed]) =>
+          !Array.isArray(allowed) &&
+          !(allowed !== null && typeof allowed === 'object' && Object.keys(allowed).join() === 'notIn' && Array.isArray((allowed as { notIn: unknown }).notIn)),
       );
       return bad ? `item pattern field "${bad[0]}" must list its values or be { notIn: [...] }` : null;
     }
@@ -114,9 +126,11 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
   for (const parameter of version.parameters.values()) {
     const path = ['parameters', parameter.name];
     if (!valueFitsType(parameter.value, parameter.type)) problems.push(problemAt(yaml, [...path, 'value'], `value is not a ${parameter.type}`));
-    if (!citesASource(parameter.source)) problems.push(problemAt(yaml, [...path, 'source'], `source must name one of this version's sources (${sourceNames.join(', ')})`));
+    if (!citesASource(parameter.source))
+      problems.push(problemAt(yaml, [...path, 'source'], `source must name one of this version's sources (${sourceNames.join(', ')})`));
     parameter.assumptions.forEach((id, index) => {
-      if (!assumptionIds.has(id)) problems.push(problemAt(yaml, [...path, 'assumptions', index], `assumption ${id} is not stated in this version's assumptions`));
+      if (!assumptionIds.has(id))
+        problems.push(problemAt(yaml, [...path, 'assumptions', index], `assumption ${id} is not stated in this version's assumptions`));
     });
   }
 
@@ -140,13 +154,18 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       const factType = scope.types.get(condition.fact);
       const operator = OPERATOR_DEFINITIONS.get(condition.operator);
       if (factType === undefined) problems.push(problemAt(yaml, [...path, 'fact'], `fact "${condition.fact}" is not ${scope.where}`));
-      if (!operator) problems.push(problemAt(yaml, [...path, 'operator'], `unknown operator "${condition.operator}" (known: ${[...OPERATOR_DEFINITIONS.keys()].join(', ')})`));
+      if (!operator)
+        problems.push(
+          problemAt(yaml, [...path, 'operator'], `unknown operator "${condition.operator}" (known: ${[...OPERATOR_DEFINITIONS.keys()].join(', ')})`),
+        );
       let valueType: FactType | null = null;
       if (isParamValue(condition.value)) {
         const parameter = version.parameters.get(condition.value.param);
         if (!parameter) problems.push(problemAt(yaml, [...path, 'value', 'param'], `parameter "${condition.value.param}" is not declared in this version`));
         else if (parameter.type === 'money' || parameter.type === 'decimal') {
-          problems.push(problemAt(yaml, [...path, 'value', 'param'], `parameter "${parameter.name}" is ${parameter.type}; conditions compare facts, not amounts`));
+          problems.push(
+            problemAt(yaml, [...path, 'value', 'param'], `parameter "${parameter.name}" is ${parameter.type}; conditions compare facts, not amounts`),
+          );
         } else valueType = parameter.type;
       } else if (isFactValue(condition.value)) {
         valueType = scope.types.get(condition.value.fact) ?? null;
@@ -154,7 +173,13 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       }
       if (operator && factType !== undefined) {
         if (!operator.factTypes.includes(factType)) {
-          problems.push(problemAt(yaml, [...path, 'operator'], `${operator.name} does not apply to ${condition.fact}, a ${factType} (it takes ${operator.factTypes.join(' or ')})`));
+          problems.push(
+            problemAt(
+              yaml,
+              [...path, 'operator'],
+              `${operator.name} does not apply to ${condition.fact}, a ${factType} (it takes ${operator.factTypes.join(' or ')})`,
+            ),
+          );
         } else if (!isFactValue(condition.value) || valueType !== null) {
           if (!isParamValue(condition.value) || valueType !== null) {
             const mismatch = checkComparedValue(operator, factType, condition.value, valueType);
@@ -173,9 +198,11 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       const rulePath = [...path, index];
       if (seenRules.has(rule.id)) problems.push(problemAt(yaml, [...rulePath, 'id'], `duplicate rule id ${rule.id}`));
       seenRules.add(rule.id);
-      if (!citesASource(rule.source)) problems.push(problemAt(yaml, [...rulePath, 'source'], `source must name one of this version's sources (${sourceNames.join(', ')})`));
+      if (!citesASource(rule.source))
+        problems.push(problemAt(yaml, [...rulePath, 'source'], `source must name one of this version's sources (${sourceNames.join(', ')})`));
       rule.assumptions.forEach((id, assumptionIndex) => {
-        if (!assumptionIds.has(id)) problems.push(problemAt(yaml, [...rulePath, 'assumptions', assumptionIndex], `assumption ${id} is not stated in this version's assumptions`));
+        if (!assumptionIds.has(id))
+          problems.push(problemAt(yaml, [...rulePath, 'assumptions', assumptionIndex], `assumption ${id} is not stated in this version's assumptions`));
       });
       checkCondition(rule.conditions, [...rulePath, 'conditions'], [], scope);
     });
@@ -187,7 +214,8 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
     const checkParam = (reference: ParamRef, path: JsonPath, expected: ParameterType): void => {
       const parameter = version.parameters.get(reference.param);
       if (!parameter) problems.push(problemAt(yaml, [...path, 'param'], `parameter "${reference.param}" is not declared in this version`));
-      else if (parameter.type !== expected) problems.push(problemAt(yaml, [...path, 'param'], `parameter "${reference.param}" is a ${parameter.type}; this needs a ${expected}`));
+      else if (parameter.type !== expected)
+        problems.push(problemAt(yaml, [...path, 'param'], `parameter "${reference.param}" is a ${parameter.type}; this needs a ${expected}`));
     };
     const checkAssumption = (id: string | undefined, path: JsonPath): void => {
       if (id !== undefined && !assumptionIds.has(id)) problems.push(problemAt(yaml, path, `assumption ${id} is not stated in this version's assumptions`));
@@ -196,7 +224,10 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       if (!citesASource(citation)) problems.push(problemAt(yaml, path, `source must name one of this version's sources (${sourceNames.join(', ')})`));
     };
     const base = ['compensation'];
-    checkRules(compensation.lineRules, [...base, 'lineRules'], { types: LINE_FACTS[compensation.kind], where: `a field of a ${compensation.kind} line (${[...LINE_FACTS[compensation.kind].keys()].join(', ')})` });
+    checkRules(compensation.lineRules, [...base, 'lineRules'], {
+      types: LINE_FACTS[compensation.kind],
+      where: `a field of a ${compensation.kind} line (${[...LINE_FACTS[compensation.kind].keys()].join(', ')})`,
+    });
     if (compensation.kind === 'cappedActualCost') {
       checkParam(compensation.annualAmount, [...base, 'annualAmount'], 'money');
       checkParam(compensation.periodShare, [...base, 'periodShare'], 'decimal');
@@ -204,7 +235,13 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       checkParam(compensation.reportDue.dayOfMonth, [...base, 'reportDue', 'dayOfMonth'], 'number');
       checkParam(compensation.paymentDue.workingDays, [...base, 'paymentDue', 'workingDays'], 'number');
       if (!dataFiles.calendars.has(compensation.paymentDue.calendar)) {
-        problems.push(problemAt(yaml, [...base, 'paymentDue', 'calendar'], `no calendar "${compensation.paymentDue.calendar}" in rules/calendar/ (known: ${[...dataFiles.calendars].join(', ') || 'none'})`));
+        problems.push(
+          problemAt(
+            yaml,
+            [...base, 'paymentDue', 'calendar'],
+            `no calendar "${compensation.paymentDue.calendar}" in rules/calendar/ (known: ${[...dataFiles.calendars].join(', ') || 'none'})`,
+          ),
+        );
       }
       checkAssumption(compensation.capAssumption, [...base, 'capAssumption']);
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
@@ -216,7 +253,13 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
       checkCitation(compensation.diUnitCosts.source, [...base, 'diUnitCosts', 'source']);
       if (!dataFiles.emergencies.has(compensation.emergencies)) {
-        problems.push(problemAt(yaml, [...base, 'emergencies'], `no emergency periods "${compensation.emergencies}" in rules/emergencies/ (known: ${[...dataFiles.emergencies].join(', ') || 'none'})`));
+        problems.push(
+          problemAt(
+            yaml,
+            [...base, 'emergencies'],
+            `no emergency periods "${compensation.emergencies}" in rules/emergencies/ (known: ${[...dataFiles.emergencies].join(', ') || 'none'})`,
+          ),
+        );
       }
     } else {
       checkAssumption(compensation.proRataAssumption, [...base, 'proRataAssumption']);
@@ -231,7 +274,8 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
         (unitCost.assumptions ?? []).forEach((id, index) => checkAssumption(id, [...path, 'assumptions', index]));
         checkCitation(unitCost.source, [...path, 'source']);
       }
-      for (const key of ['unitCost', 'actualCostUpToUnitCost'] as const) checkCitation(compensation.provision[key].source, [...base, 'provision', key, 'source']);
+      for (const key of ['unitCost', 'actualCostUpToUnitCost'] as const)
+        checkCitation(compensation.provision[key].source, [...base, 'provision', key, 'source']);
     }
   }
   problems.push(...checkFactValues(programme, version, yaml));

@@ -11,7 +11,10 @@ interface EmergenciesDocument {
 }
 
 /** Declared emergency periods (rules/emergencies/<name>.yaml): ordered, each ending on or after it starts, none overlapping. */
-export function loadEmergencyPeriods(file: string, displayRoot = process.cwd()): { ok: true; value: EmergencyPeriod[] } | { ok: false; problems: RuleFileProblem[] } {
+export function loadEmergencyPeriods(
+  file: string,
+  displayRoot = process.cwd(),
+): { ok: true; value: EmergencyPeriod[] } | { ok: false; problems: RuleFileProblem[] } {
   const displayName = relative(displayRoot, file) || file;
   const read = readRuleFileText(file, displayName);
   return 'problems' in read ? { ok: false, problems: read.problems } : emergencyPeriodsFromText(displayName, read.text);
@@ -29,7 +32,10 @@ export function emergencyPeriodsFromText(file: string, text: string): { ok: true
   periods.forEach((period, index) => {
     if (period.to < period.from) problems.push(problemAt(yaml, ['periods', index, 'to'], `ends (${period.to}) before it starts (${period.from})`));
     const previous = periods[index - 1];
-    if (previous && period.from <= previous.to) problems.push(problemAt(yaml, ['periods', index, 'from'], `overlaps or comes before the period above it (${previous.from}…${previous.to}); list periods in order`));
+    if (previous && period.from <= previous.to)
+      problems.push(
+        problemAt(yaml, ['periods', index, 'from'], `overlaps or comes before the period above it (${previous.from}…${previous.to}); list periods in order`),
+      );
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: periods.map((period) => ({ ...period, from: period.from as CalendarDate, to: period.to as CalendarDate })) };

@@ -41,7 +41,8 @@ function resolved(placed: PlacedSchema): PlacedSchema {
     const [target = '', pointer = ''] = current.schema.$ref.split('#');
     const file = target === '' ? current.file : posix.join(posix.dirname(current.file), target);
     let node: unknown = schemaFile(file);
-    for (const segment of pointer.split('/').filter((part) => part !== '')) node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    for (const segment of pointer.split('/').filter((part) => part !== ''))
+      node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     if (!isObject(node)) return current;
     current = { file, schema: node };
   }

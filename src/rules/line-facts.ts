@@ -13,13 +13,7 @@ export interface LineKind {
 export const LINE_KINDS: Record<Compensation['kind'], LineKind> = {
   cappedActualCost: {
     linesField: 'costs',
-    facts: new Map<string, FactType>([
-      ...BUILT_IN_FACTS,
-      ['service', 'string'],
-      ['funding', 'string'],
-      ['inPlan', 'boolean'],
-      ['diCompensatedUntil', 'date'],
-    ]),
+    facts: new Map<string, FactType>([...BUILT_IN_FACTS, ['service', 'string'], ['funding', 'string'], ['inPlan', 'boolean'], ['diCompensatedUntil', 'date']]),
   },
   individualBudgetLines: {
     linesField: 'serviceLines',
@@ -50,12 +44,7 @@ export const LINE_KINDS: Record<Compensation['kind'], LineKind> = {
   },
   unitCostDeliveries: {
     linesField: 'deliveries',
-    facts: new Map<string, FactType>([
-      ...BUILT_IN_FACTS,
-      ['service', 'string'],
-      ['provision', 'string'],
-      ['rateTier', 'string'],
-    ]),
+    facts: new Map<string, FactType>([...BUILT_IN_FACTS, ['service', 'string'], ['provision', 'string'], ['rateTier', 'string']]),
   },
 };
 
@@ -70,7 +59,10 @@ export function linesFieldOf(kind: Compensation['kind']): LinesField {
 export const LINES_FIELDS: readonly LinesField[] = Object.values(LINE_KINDS).map((kind) => kind.linesField);
 
 /** The line facts of each kind (what check-version checks line rules against). */
-export const LINE_FACTS = Object.fromEntries(Object.entries(LINE_KINDS).map(([kind, { facts }]) => [kind, facts])) as Record<Compensation['kind'], ReadonlyMap<string, FactType>>;
+export const LINE_FACTS = Object.fromEntries(Object.entries(LINE_KINDS).map(([kind, { facts }]) => [kind, facts])) as Record<
+  Compensation['kind'],
+  ReadonlyMap<string, FactType>
+>;
 
 /** The date fields of a kind's lines, which cut a line into parts judged separately by its line rules. */
 export function lineDateFields(kind: Compensation['kind']): string[] {

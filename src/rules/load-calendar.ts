@@ -46,7 +46,8 @@ function checkDates(yaml: YamlFile): RuleFileProblem[] {
     }
     if (workedOn !== null) {
       const path = ['transferredDays', index, 'workedOn'];
-      if (isoWeekday(workedOn) !== SATURDAY) problems.push(problemAt(yaml, path, `day worked ${workedOn} is a ${weekdayName(workedOn)}: it must be a Saturday`));
+      if (isoWeekday(workedOn) !== SATURDAY)
+        problems.push(problemAt(yaml, path, `day worked ${workedOn} is a ${weekdayName(workedOn)}: it must be a Saturday`));
       given.push({ date: workedOn, at: positionOf(yaml, path) });
     }
   }

@@ -42,9 +42,11 @@ interface ProgrammeDocument {
   description?: LocalisedText;
   noBasisBlocker: { ref: string; title: LocalisedText };
   facts: Record<string, Omit<DeclaredFact, 'name'>>;
-  derivedFacts?: Record<string, { kind: DerivedFact['kind']; of: string; field?: string; type?: DeclaredFact['type']; keep?: 'absentOrBeforeDay' | 'onOrAfterDay'; title: LocalisedText }>;
+  derivedFacts?: Record<
+    string,
+    { kind: DerivedFact['kind']; of: string; field?: string; type?: DeclaredFact['type']; keep?: 'absentOrBeforeDay' | 'onOrAfterDay'; title: LocalisedText }
+  >;
 }
-
 
 function readYaml(file: string, displayName: string, kind: 'programme' | 'version'): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
   const read = readRuleFileText(file, displayName);
@@ -60,23 +62,38 @@ function buildProgramme(document: ProgrammeDocument, yaml: YamlFile, directory: 
   const facts = new Map<string, DeclaredFact>(Object.entries(document.facts).map(([name, fact]) => [name, { ...fact, name }]));
   for (const name of [...Object.keys(document.facts), ...Object.keys(document.derivedFacts ?? {})]) {
     // Facts live in plain objects while rules run: a name of Object.prototype would shadow or be shadowed.
-    if (name in Object.prototype) problems.push(problemAt(yaml, [Object.hasOwn(document.facts, name) ? 'facts' : 'derivedFacts', name], `"${name}" is reserved; choose another fact name`, true));
+    if (name in Object.prototype)
+      problems.push(
+        problemAt(yaml, [Object.hasOwn(document.facts, name) ? 'facts' : 'derivedFacts', name], `"${name}" is reserved; choose another fact name`, true),
+      );
   }
   const derivedFacts = new Map<string, DerivedFact>();
   for (const [name, derived] of Object.entries(document.derivedFacts ?? {})) {
     const path = ['derivedFacts', name];
-    if (facts.has(name) || BUILT_IN_FACTS.has(name)) problems.push(problemAt(yaml, path, `derived fact "${name}" has the name of a declared or built-in fact`, true));
+    if (facts.has(name) || BUILT_IN_FACTS.has(name))
+      problems.push(problemAt(yaml, path, `derived fact "${name}" has the name of a declared or built-in fact`, true));
     const source = facts.get(derived.of) ?? derivedFacts.get(derived.of);
     const sourceType = source?.type ?? BUILT_IN_FACTS.get(derived.of);
     if (sourceType === undefined) problems.push(problemAt(yaml, [...path, 'of'], `"${derived.of}" is not a declared fact (or a derived fact above this one)`));
     if (derived.kind === 'wholeYearsOn') {
-      if (sourceType !== undefined && sourceType !== 'date') problems.push(problemAt(yaml, [...path, 'of'], `wholeYearsOn needs a date fact; "${derived.of}" is a ${sourceType}`));
+      if (sourceType !== undefined && sourceType !== 'date')
+        problems.push(problemAt(yaml, [...path, 'of'], `wholeYearsOn needs a date fact; "${derived.of}" is a ${sourceType}`));
       derivedFacts.set(name, { name, kind: 'wholeYearsOn', of: derived.of, title: derived.title, type: 'number' });
     } else if (derived.kind === 'itemsByDate') {
-      if (sourceType !== undefined && sourceType !== 'list') problems.push(problemAt(yaml, [...path, 'of'], `itemsByDate needs a list fact; "${derived.of}" is a ${sourceType}`));
-      derivedFacts.set(name, { name, kind: 'itemsByDate', of: derived.of, field: derived.field ?? '', keep: derived.keep ?? 'absentOrBeforeDay', title: derived.title, type: 'list' });
+      if (sourceType !== undefined && sourceType !== 'list')
+        problems.push(problemAt(yaml, [...path, 'of'], `itemsByDate needs a list fact; "${derived.of}" is a ${sourceType}`));
+      derivedFacts.set(name, {
+        name,
+        kind: 'itemsByDate',
+        of: derived.of,
+        field: derived.field ?? '',
+        keep: derived.keep ?? 'absentOrBeforeDay',
+        title: derived.title,
+        type: 'list',
+      });
     } else {
-      if (sourceType !== undefined && sourceType !== 'object') problems.push(problemAt(yaml, [...path, 'of'], `field needs an object fact; "${derived.of}" is a ${sourceType}`));
+      if (sourceType !== undefined && sourceType !== 'object')
+        problems.push(problemAt(yaml, [...path, 'of'], `field needs an object fact; "${derived.of}" is a ${sourceType}`));
       derivedFacts.set(name, { name, kind: 'field', of: derived.of, field: derived.field ?? '', type: derived.type ?? 'string', title: derived.title });
     }
   }
@@ -114,7 +131,10 @@ function buildVersion(programme: Programme, document: VersionDocument, yaml: Yam
     namedConditions: new Map(Object.entries(document.conditions ?? {})),
     rules: document.rules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })),
     compensation: document.compensation
-      ? ({ ...document.compensation, lineRules: document.compensation.lineRules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })) } as Compensation)
+      ? ({
+          ...document.compensation,
+          lineRules: document.compensation.lineRules.map((rule) => ({ ...rule, assumptions: rule.assumptions ?? [] })),
+        } as Compensation)
       : null,
     file: yaml.file,
     sha256,
@@ -136,7 +156,9 @@ function checkVersionRanges(programme: Programme, files: Map<RuleVersion, YamlFi
     if (next.effectiveFrom === version.effectiveFrom) {
       problems.push(problemAt(files.get(next) as YamlFile, ['effectiveFrom'], `overlaps ${version.file}: both start on ${version.effectiveFrom}`));
     } else if (version.effectiveTo !== null && version.effectiveTo >= next.effectiveFrom) {
-      problems.push(problemAt(yaml, ['effectiveTo'], `overlaps ${next.file}: this version runs to ${version.effectiveTo}, that one starts on ${next.effectiveFrom}`));
+      problems.push(
+        problemAt(yaml, ['effectiveTo'], `overlaps ${next.file}: this version runs to ${version.effectiveTo}, that one starts on ${next.effectiveFrom}`),
+      );
     }
   });
   return problems;
@@ -147,12 +169,21 @@ export interface LoadOptions {
   displayRoot?: string;
 }
 
-function loadProgramme(rulesDirectory: string, name: string, options: LoadOptions, dataFiles: DataFileNames): { programme: Programme | null; problems: RuleFileProblem[] } {
+function loadProgramme(
+  rulesDirectory: string,
+  name: string,
+  options: LoadOptions,
+  dataFiles: DataFileNames,
+): { programme: Programme | null; problems: RuleFileProblem[] } {
   const directory = join(rulesDirectory, name);
   const display = (file: string): string => relative(options.displayRoot ?? process.cwd(), file) || file;
   const programmeFile = join(directory, PROGRAMME_FILE);
   const versionsDirectory = join(directory, VERSIONS_DIRECTORY);
-  const versionFiles = existsSync(versionsDirectory) ? readdirSync(versionsDirectory).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+  const versionFiles = existsSync(versionsDirectory)
+    ? readdirSync(versionsDirectory)
+        .filter((file) => /\.ya?ml$/.test(file))
+        .sort()
+    : [];
   const { yaml, problems } = readYaml(programmeFile, display(programmeFile), 'programme');
   if (!yaml) {
     // Without its facts the versions cannot be checked for meaning, but their own syntax and schema can.
@@ -217,7 +248,9 @@ function resolveVersions(read: readonly YamlFile[], problems: RuleFileProblem[])
     const here = [...trail, document.version];
     let result: ResolvedVersion | null = null;
     if (!baseYaml) {
-      problems.push(problemAt(yaml, ['extends'], `no version "${document.extends}" in this programme to amend (versions: ${[...byVersion.keys()].join(', ')})`));
+      problems.push(
+        problemAt(yaml, ['extends'], `no version "${document.extends}" in this programme to amend (versions: ${[...byVersion.keys()].join(', ')})`),
+      );
     } else if (here.includes(document.extends)) {
       problems.push(problemAt(yaml, ['extends'], `amendments extend each other in a circle: ${[...here, document.extends].join(' → ')}`));
     } else {
@@ -253,7 +286,9 @@ function loadDataFiles<T extends object>(
   const loaded = new Map<string, T>();
   const directory = join(rulesDirectory, folder);
   if (!existsSync(directory)) return loaded;
-  for (const file of readdirSync(directory).filter((name) => /\.ya?ml$/.test(name)).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()) {
     const path = join(directory, file);
     const displayName = relative(options.displayRoot ?? process.cwd(), path) || path;
     let text: string;

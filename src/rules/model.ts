@@ -87,12 +87,7 @@ export interface ConditionReference {
   condition: string;
 }
 
-export type Condition =
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
-  | FactCondition
-  | ConditionReference;
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition | ConditionReference;
 
 export type TopLevelCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ConditionReference;
 

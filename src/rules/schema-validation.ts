@@ -35,14 +35,17 @@ export function describeAjvError(error: ErrorObject): { path: string[]; message:
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, atKey: false };
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}`, atKey: false };
-    case 'pattern':
-    {
+    case 'pattern': {
       // A pattern means little to a reader; the schema's description of the value says what is wanted.
       const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
       return { path, message: typeof description === 'string' ? `must be: ${description}` : `must match the pattern ${String(params.pattern)}`, atKey: false };
     }
     case 'format':
-      return { path, message: params.format === 'calendar-date' ? 'must be a real date (YYYY-MM-DD, years 0001–9999)' : `must be a valid ${String(params.format)}`, atKey: false };
+      return {
+        path,
+        message: params.format === 'calendar-date' ? 'must be a real date (YYYY-MM-DD, years 0001–9999)' : `must be a valid ${String(params.format)}`,
+        atKey: false,
+      };
     case 'not': {
       // A field the contract moved or dropped: its schema's description says where it went.
       const description = (error.parentSchema as { description?: unknown } | undefined)?.description;

@@ -29,7 +29,8 @@ export interface YamlFile {
 
 export function parseYamlFile(file: string, text: string): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_YAML_FILE_BYTES) return { yaml: null, problems: [{ file, line: 1, column: 1, message: `the file has ${bytes} bytes; at most ${MAX_YAML_FILE_BYTES} are read` }] };
+  if (bytes > MAX_YAML_FILE_BYTES)
+    return { yaml: null, problems: [{ file, line: 1, column: 1, message: `the file has ${bytes} bytes; at most ${MAX_YAML_FILE_BYTES} are read` }] };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   // After the first syntax error, what the parser says next mostly follows from it; a duplicate key stands alone.

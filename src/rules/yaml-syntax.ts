@@ -48,8 +48,12 @@ function allowedColumns(layout: Layout, index: number): Array<{ column: number; 
     // "  - id: T1" allows another item at the dash and another key of the item at "id".
     const dashes = /^(\s*)((?:-\s+)*)/.exec(line) as RegExpExecArray;
     const itemKeyColumn = (dashes[1] ?? '').length + (dashes[2] ?? '').length;
-    if (itemKeyColumn > indentOf(line) && itemKeyColumn < limit) allowed.push({ column: itemKeyColumn + 1, what: `like "${keyOf(line)}" on line ${above + 1}` });
-    allowed.push({ column: indentOf(line) + 1, what: (dashes[2] ?? '') !== '' ? `a new "- " item, like line ${above + 1}` : `like "${keyOf(line)}" on line ${above + 1}` });
+    if (itemKeyColumn > indentOf(line) && itemKeyColumn < limit)
+      allowed.push({ column: itemKeyColumn + 1, what: `like "${keyOf(line)}" on line ${above + 1}` });
+    allowed.push({
+      column: indentOf(line) + 1,
+      what: (dashes[2] ?? '') !== '' ? `a new "- " item, like line ${above + 1}` : `like "${keyOf(line)}" on line ${above + 1}`,
+    });
     limit = indentOf(line);
   }
   return allowed;
@@ -166,7 +170,12 @@ export function describeYamlError(error: YAMLError, text: string, document: Docu
     }
     case 'UNEXPECTED_TOKEN': {
       const stray = /Unexpected flow-(seq|map)-end token/.exec(firstLine);
-      if (stray) return { line: at.line, column: at.col, message: `this ${stray[1] === 'seq' ? ']' : '}'} closes nothing: remove it, or add the ${stray[1] === 'seq' ? '[' : '{'} it should close` };
+      if (stray)
+        return {
+          line: at.line,
+          column: at.col,
+          message: `this ${stray[1] === 'seq' ? ']' : '}'} closes nothing: remove it, or add the ${stray[1] === 'seq' ? '[' : '{'} it should close`,
+        };
       break;
     }
     default:

@@ -74,8 +74,10 @@ export function versionSpans(programme: Programme, from: CalendarDate, to: Calen
 export function describeNoVersion(programme: Programme, missing: NoVersionInForce, asOf?: CalendarDate): string {
   const known = asOf === undefined ? '' : ` adopted by ${asOf}`;
   const parts = [`No version of ${programme.id}${known} is in force on ${missing.date}.`];
-  if (missing.before) parts.push(`Nearest before: ${missing.before.version.version} (in force ${missing.before.effectiveFrom} to ${missing.before.effectiveTo ?? 'open'}).`);
-  if (missing.after) parts.push(`Nearest after: ${missing.after.version.version} (in force from ${missing.after.effectiveFrom}, adopted ${missing.after.version.adopted}).`);
+  if (missing.before)
+    parts.push(`Nearest before: ${missing.before.version.version} (in force ${missing.before.effectiveFrom} to ${missing.before.effectiveTo ?? 'open'}).`);
+  if (missing.after)
+    parts.push(`Nearest after: ${missing.after.version.version} (in force from ${missing.after.effectiveFrom}, adopted ${missing.after.version.adopted}).`);
   const unadopted = asOf === undefined ? [] : programme.versions.filter((version) => version.adopted > asOf);
   if (unadopted.length > 0) parts.push(`Adopted after ${asOf}: ${unadopted.map((version) => `${version.version} (adopted ${version.adopted})`).join(', ')}.`);
   if (!missing.before && !missing.after && unadopted.length === 0) parts.push('The programme has no versions.');

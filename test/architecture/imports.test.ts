@@ -173,7 +173,8 @@ describe('the import check itself', () => {
 
   it('finds a circle of type imports written over several lines, and names it', () => {
     const found = check({
-      'rules/model.ts': "import type {\n  WorkingDayCalendar,\n} from '../calendar/working-days.js';\nexport interface RuleSet { calendar: WorkingDayCalendar }",
+      'rules/model.ts':
+        "import type {\n  WorkingDayCalendar,\n} from '../calendar/working-days.js';\nexport interface RuleSet { calendar: WorkingDayCalendar }",
       'calendar/working-days.ts': "import type { LocalisedText } from '../rules/model.js';\nexport class WorkingDayCalendar {}",
     });
     expect(found.circles).toEqual(['calendar/working-days.ts → rules/model.ts → calendar/working-days.ts']);
@@ -203,7 +204,8 @@ describe('the import check itself', () => {
 
   it('reports an import it cannot find, and ignores packages and imports in strings or comments', () => {
     const found = check({
-      'answer/ask.ts': "import { Router } from 'express';\n// import { x } from '../http/app.js';\nconst text = \"import { y } from '../http/app.js'\";\nimport { gone } from './gone.js';",
+      'answer/ask.ts':
+        "import { Router } from 'express';\n// import { x } from '../http/app.js';\nconst text = \"import { y } from '../http/app.js'\";\nimport { gone } from './gone.js';",
     });
     expect(found.problems).toEqual(['answer/ask.ts: cannot find "./gone.js" (answer/gone.ts)']);
     expect(found.upward).toEqual([]);

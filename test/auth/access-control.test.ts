@@ -43,11 +43,19 @@ function liveFixture(): LiveRuleSet {
 
 // One app serves the bundled rules (evaluation, decisions); reload is of a copy of the fixture, so it can succeed.
 const live = liveFixture();
-const app = createApp(fixedRuleSet(bundledRuleSet()), { auth: { mode: 'tokens', tokens: registry.registry }, decisions: new MemoryDecisionStore(), reload: () => live.reload() });
+const app = createApp(fixedRuleSet(bundledRuleSet()), {
+  auth: { mode: 'tokens', tokens: registry.registry },
+  decisions: new MemoryDecisionStore(),
+  reload: () => live.reload(),
+});
 /** A decision of Riga (the "own" municipality), made by Riga's caseworker. */
 let rigaDecision = '';
 beforeAll(async () => {
-  const made = await request(app).post('/v1/eligibility').set('authorization', `Bearer ${secretOf('caseworker', 'riga')}`).send(eligibility).expect(200);
+  const made = await request(app)
+    .post('/v1/eligibility')
+    .set('authorization', `Bearer ${secretOf('caseworker', 'riga')}`)
+    .send(eligibility)
+    .expect(200);
   rigaDecision = made.body.decisionId as string;
 });
 
@@ -85,14 +93,21 @@ function withToken(test: request.Test, secret: string | null): request.Test {
 
 /* Every role against every route, from the decision's own municipality and from another one. */
 const BOUNDARIES = ROUTES.flatMap(({ route, send, allowed }) =>
-  ROLES.flatMap((role) => (['own', 'other'] as const).map((side) => ({ route, role, side, municipality: MUNICIPALITIES[side], send, expected: allowed[role][side] }))),
+  ROLES.flatMap((role) =>
+    (['own', 'other'] as const).map((side) => ({ route, role, side, municipality: MUNICIPALITIES[side], send, expected: allowed[role][side] })),
+  ),
 );
 
 describe('access by role and municipality (a decision of Riga)', () => {
   it.each(BOUNDARIES)('$route by a $role of $municipality ($side municipality) → $expected', async ({ send, role, municipality, expected }) => {
     const response = await send(secretOf(role, municipality));
     expect(response.status).toBe(expected);
-    if (expected === 403) expect(response.body).toMatchObject({ type: 'urn:sbsp-rules:problem:forbidden', status: 403, detail: expect.stringContaining(`${role}-${municipality}`) });
+    if (expected === 403)
+      expect(response.body).toMatchObject({
+        type: 'urn:sbsp-rules:problem:forbidden',
+        status: 403,
+        detail: expect.stringContaining(`${role}-${municipality}`),
+      });
   });
 
   it.each(ROUTES)('$route without a token → 401 with WWW-Authenticate', async ({ send }) => {
@@ -107,15 +122,25 @@ describe('access by role and municipality (a decision of Riga)', () => {
   });
 
   it('Basic credentials are not a bearer token → 401', async () => {
-    await request(app).post('/v1/eligibility').set('authorization', `Basic ${Buffer.from(`x:${secretOf('caseworker', 'riga')}`).toString('base64')}`).send(eligibility).expect(401);
+    await request(app)
+      .post('/v1/eligibility')
+      .set('authorization', `Basic ${Buffer.from(`x:${secretOf('caseworker', 'riga')}`).toString('base64')}`)
+      .send(eligibility)
+      .expect(401);
   });
 
   it('a missing decision is 404 for whoever may read decisions', async () => {
-    await request(app).get('/v1/decisions/01a20277-4725-73f0-8b31-aed4068d68b2').set('authorization', `Bearer ${secretOf('caseworker', 'riga')}`).expect(404);
+    await request(app)
+      .get('/v1/decisions/01a20277-4725-73f0-8b31-aed4068d68b2')
+      .set('authorization', `Bearer ${secretOf('caseworker', 'riga')}`)
+      .expect(404);
   });
 
   it('records the caller of a decision: token id, role, municipality — never the secret', async () => {
-    const record = await request(app).get(`/v1/decisions/${rigaDecision}`).set('authorization', `Bearer ${secretOf('auditor', 'liepaja')}`).expect(200);
+    const record = await request(app)
+      .get(`/v1/decisions/${rigaDecision}`)
+      .set('authorization', `Bearer ${secretOf('auditor', 'liepaja')}`)
+      .expect(200);
     expect(record.body.caller).toEqual({ tokenId: 'caseworker-riga', role: 'caseworker', municipality: 'riga' });
     expect(record.text).not.toContain(secretOf('caseworker', 'riga'));
   });

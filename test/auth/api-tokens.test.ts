@@ -31,15 +31,51 @@ describe('API tokens from a YAML or JSON text', () => {
   });
 
   it.each([
-    { name: 'an unknown role', text: `tokens:\n  - { id: a, role: admin, municipality: riga, secret: ${SECRET} }`, expected: 'tokens.yaml:2:20: role must be one of "caseworker", "officer", "auditor"' },
-    { name: 'a short secret', text: 'tokens:\n  - { id: a, role: officer, municipality: riga, secret: short }', expected: 'tokens.yaml:2:57: secret must be a string of at least 24 characters' },
-    { name: 'no secret', text: 'tokens:\n  - { id: a, role: officer, municipality: riga }', expected: 'tokens.yaml:2:5: give exactly one of secret or secretSha256' },
-    { name: 'a malformed sha256', text: 'tokens:\n  - { id: a, role: officer, municipality: riga, secretSha256: ABC }', expected: 'tokens.yaml:2:63: secretSha256 must be 64 lowercase hex digits (sha256 of the secret)' },
-    { name: 'no municipality', text: `tokens:\n  - { id: a, role: officer, secret: ${SECRET} }`, expected: 'tokens.yaml:2:5: municipality must be a non-empty name' },
-    { name: 'an unknown field', text: `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${SECRET}, admin: true }`, expected: 'tokens.yaml:2:90: unknown field "admin"' },
-    { name: 'an id given twice', text: `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${SECRET} }\n  - { id: a, role: auditor, municipality: riga, secret: ${SECRET}-2 }`, expected: 'tokens.yaml:3:11: token id "a" is given twice' },
-    { name: 'one secret for two tokens', text: `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${SECRET} }\n  - { id: b, role: auditor, municipality: riga, secret: ${SECRET} }`, expected: 'tokens.yaml:3:5: two tokens have the same secret' },
-    { name: 'an empty list', text: 'tokens: []', expected: 'tokens.yaml:1:9: expected a non-empty list of tokens (for open development mode, configure no tokens at all)' },
+    {
+      name: 'an unknown role',
+      text: `tokens:\n  - { id: a, role: admin, municipality: riga, secret: ${SECRET} }`,
+      expected: 'tokens.yaml:2:20: role must be one of "caseworker", "officer", "auditor"',
+    },
+    {
+      name: 'a short secret',
+      text: 'tokens:\n  - { id: a, role: officer, municipality: riga, secret: short }',
+      expected: 'tokens.yaml:2:57: secret must be a string of at least 24 characters',
+    },
+    {
+      name: 'no secret',
+      text: 'tokens:\n  - { id: a, role: officer, municipality: riga }',
+      expected: 'tokens.yaml:2:5: give exactly one of secret or secretSha256',
+    },
+    {
+      name: 'a malformed sha256',
+      text: 'tokens:\n  - { id: a, role: officer, municipality: riga, secretSha256: ABC }',
+      expected: 'tokens.yaml:2:63: secretSha256 must be 64 lowercase hex digits (sha256 of the secret)',
+    },
+    {
+      name: 'no municipality',
+      text: `tokens:\n  - { id: a, role: officer, secret: ${SECRET} }`,
+      expected: 'tokens.yaml:2:5: municipality must be a non-empty name',
+    },
+    {
+      name: 'an unknown field',
+      text: `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${SECRET}, admin: true }`,
+      expected: 'tokens.yaml:2:90: unknown field "admin"',
+    },
+    {
+      name: 'an id given twice',
+      text: `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${SECRET} }\n  - { id: a, role: auditor, municipality: riga, secret: ${SECRET}-2 }`,
+      expected: 'tokens.yaml:3:11: token id "a" is given twice',
+    },
+    {
+      name: 'one secret for two tokens',
+      text: `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${SECRET} }\n  - { id: b, role: auditor, municipality: riga, secret: ${SECRET} }`,
+      expected: 'tokens.yaml:3:5: two tokens have the same secret',
+    },
+    {
+      name: 'an empty list',
+      text: 'tokens: []',
+      expected: 'tokens.yaml:1:9: expected a non-empty list of tokens (for open development mode, configure no tokens at all)',
+    },
     { name: 'broken YAML', text: 'tokens:\n  - { id: a', expected: 'tokens.yaml:2:' },
   ])('refuses $name, at file:line:column', ({ text, expected }) => {
     const loaded = tokensFromText('tokens.yaml', text);
@@ -61,7 +97,11 @@ describe('API tokens from the environment', () => {
   });
 
   it.each([
-    { name: 'both TOKENS_FILE and SBSP_TOKENS', environment: { TOKENS_FILE: 'x.yaml', SBSP_TOKENS: '[]' }, expected: 'both TOKENS_FILE and SBSP_TOKENS are set' },
+    {
+      name: 'both TOKENS_FILE and SBSP_TOKENS',
+      environment: { TOKENS_FILE: 'x.yaml', SBSP_TOKENS: '[]' },
+      expected: 'both TOKENS_FILE and SBSP_TOKENS are set',
+    },
     { name: 'a TOKENS_FILE that is not there', environment: { TOKENS_FILE: join(folder, 'missing.yaml') }, expected: 'cannot read' },
     { name: 'SBSP_TOKENS that is not a list of tokens', environment: { SBSP_TOKENS: '{"tokens": 3}' }, expected: 'SBSP_TOKENS:1:' },
   ])('refuses $name', ({ environment, expected }) => {

@@ -23,7 +23,11 @@ function run(environment: Record<string, string>): Promise<Run> {
   folders.push(decisions);
   const { TOKENS_FILE: _file, SBSP_TOKENS: _tokens, DECISION_HMAC_KEY: _key, HOST: _host, ...inherited } = process.env;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env: { ...inherited, PORT: '0', RULES_WATCH: 'off', DECISIONS_DIR: decisions, ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: ROOT,
+      env: { ...inherited, PORT: '0', RULES_WATCH: 'off', DECISIONS_DIR: decisions, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let health: Record<string, unknown> | null = null;
@@ -77,8 +81,16 @@ describe('the service with API tokens', () => {
 
   it.each<{ name: string; environment: Record<string, string>; expected: string }>([
     { name: 'no DECISION_HMAC_KEY', environment: { SBSP_TOKENS: TOKENS }, expected: 'DECISION_HMAC_KEY is not set' },
-    { name: 'a short DECISION_HMAC_KEY', environment: { SBSP_TOKENS: TOKENS, DECISION_HMAC_KEY: 'short' }, expected: 'DECISION_HMAC_KEY must have at least 32 characters' },
-    { name: 'a broken token list', environment: { SBSP_TOKENS: '[{"id": "x", "role": "root"}]', DECISION_HMAC_KEY: 'a-key-for-personrefs-of-32-chars!!' }, expected: 'SBSP_TOKENS:1:' },
+    {
+      name: 'a short DECISION_HMAC_KEY',
+      environment: { SBSP_TOKENS: TOKENS, DECISION_HMAC_KEY: 'short' },
+      expected: 'DECISION_HMAC_KEY must have at least 32 characters',
+    },
+    {
+      name: 'a broken token list',
+      environment: { SBSP_TOKENS: '[{"id": "x", "role": "root"}]', DECISION_HMAC_KEY: 'a-key-for-personrefs-of-32-chars!!' },
+      expected: 'SBSP_TOKENS:1:',
+    },
   ])('does not start with $name', async ({ environment, expected }) => {
     const started = await run(environment);
     expect(started.code).toBe(1);

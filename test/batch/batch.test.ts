@@ -20,15 +20,33 @@ import { T1_PERSON } from '../support/requests.js';
 const person = T1_PERSON;
 const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
 const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '5000.00', funding: 'municipality', inPlan: true }];
-const options: BatchOptions = { rulesDirectory: FIXTURE_RULES, programme: 'nsk', period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'], explain: false, workers: 0 };
+const options: BatchOptions = {
+  rulesDirectory: FIXTURE_RULES,
+  programme: 'nsk',
+  period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'],
+  explain: false,
+  workers: 0,
+};
 
 async function batch(lines: string[], settings: Partial<BatchOptions> = {}) {
   const output = new PassThrough();
   const chunks: string[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
   const problems: Array<[number, string]> = [];
-  const outcome = await runBatch({ ...options, ...settings }, { input: Readable.from([`${lines.join('\n')}\n`]), output, onProblem: (line, problem) => problems.push([line, problem]) });
-  return { outcome, answers: chunks.join('').trim().split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>), problems };
+  const outcome = await runBatch(
+    { ...options, ...settings },
+    { input: Readable.from([`${lines.join('\n')}\n`]), output, onProblem: (line, problem) => problems.push([line, problem]) },
+  );
+  return {
+    outcome,
+    answers: chunks
+      .join('')
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+    problems,
+  };
 }
 
 describe('the period of a batch', () => {
@@ -62,7 +80,13 @@ describe('sbsp-rules batch', () => {
       [4, 'B', 200],
       [5, 'C', 400],
     ]);
-    expect(answers[0]).toMatchObject({ compensation: '4200.00', cap: '4200.00', eligibleCost: '5000.00', eligibleDays: 182, lines: [{ index: 0, amount: '5000.00', refs: ['T1'] }] });
+    expect(answers[0]).toMatchObject({
+      compensation: '4200.00',
+      cap: '4200.00',
+      eligibleCost: '5000.00',
+      eligibleDays: 182,
+      lines: [{ index: 0, amount: '5000.00', refs: ['T1'] }],
+    });
     expect(answers[0]).not.toHaveProperty('explanation');
     expect(answers[2]).toMatchObject({ compensation: '0.00', segments: [{ eligible: false, blockers: ['R2', 'E1'], version: '2023-04-01-fictional' }] });
     expect(problems.map(([line]) => line)).toEqual([2, 5]);
@@ -106,12 +130,22 @@ describe('sbsp-rules batch', () => {
 
   it('answers eligibility for a programme that prices nothing', async () => {
     // The FICTIONAL vsac-admission of test/fixtures/fictional-programmes: from 2016-09-01, only care levels 2 to 4.
-    const { answers } = await batch([JSON.stringify({ person: { birthDate: '1950-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 1 } })], {
-      rulesDirectory: FICTIONAL_PROGRAMMES,
-      programme: 'vsac-admission',
-      period: { from: '2016-06-01', to: '2016-12-31' } as BatchOptions['period'],
+    const { answers } = await batch(
+      [JSON.stringify({ person: { birthDate: '1950-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 1 } })],
+      {
+        rulesDirectory: FICTIONAL_PROGRAMMES,
+        programme: 'vsac-admission',
+        period: { from: '2016-06-01', to: '2016-12-31' } as BatchOptions['period'],
+      },
+    );
+    expect(answers[0]).toMatchObject({
+      status: 200,
+      eligibleDays: 92,
+      segments: [
+        { from: '2016-06-01', to: '2016-08-31', eligible: true },
+        { from: '2016-09-01', to: '2016-12-31', eligible: false, blockers: ['L2'] },
+      ],
     });
-    expect(answers[0]).toMatchObject({ status: 200, eligibleDays: 92, segments: [{ from: '2016-06-01', to: '2016-08-31', eligible: true }, { from: '2016-09-01', to: '2016-12-31', eligible: false, blockers: ['L2'] }] });
   });
 
   it('stops with located problems when the rules do not load', async () => {

@@ -60,7 +60,9 @@ describe('keyboard and screen-reader use', () => {
   it('every control has a label and every group a legend, in each tool; answers are live regions', async () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
-    const programmes = await control(form, '/programme').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const programmes = await control(form, '/programme')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     // Every programme of rules/ is offered (an officer's new one too), and each form is checked.
     expect([...programmes].sort()).toEqual([...bundledRuleSet().programmes.keys()].sort());
     for (const programme of programmes) {
@@ -100,17 +102,19 @@ describe('keyboard and screen-reader use', () => {
     await opened.screenshot('first-visit');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
-    const ring = () => page.evaluate(() => {
-      const style = getComputedStyle(document.activeElement as Element);
-      return `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
-    });
+    const ring = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
+      });
     expect(await ring()).toMatch(/^solid 3px .*rgb\(255, 221, 0\)/);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('eligibility-heading');
     expect(await page.evaluate(() => location.hash)).toBe('');
     // On to the tools: the language buttons and the tool links come before the tool.
     await page.locator('[data-language="en"]').focus();
-    for (let step = 0; step < 4 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Noteikumu pārlūks'; step += 1) await page.keyboard.press('Tab');
+    for (let step = 0; step < 4 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Noteikumu pārlūks'; step += 1)
+      await page.keyboard.press('Tab');
     expect(await ring()).toMatch(/^solid 3px/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rules-heading');

@@ -36,7 +36,9 @@ export async function chooseProgramme(form: Locator, programme: string): Promise
 }
 
 async function answerYesNo(form: Locator, path: string, value: boolean): Promise<void> {
-  await control(form, path).locator(`input[value="${String(value)}"]`).check();
+  await control(form, path)
+    .locator(`input[value="${String(value)}"]`)
+    .check();
 }
 
 export async function fillNskPerson(form: Locator, person: NskPerson): Promise<void> {

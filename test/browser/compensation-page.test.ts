@@ -64,13 +64,20 @@ async function nskHalfYear(opened: OpenPage, half: 'H1' | 'H2' = 'H1', person = 
   await fillNskPerson(form, person);
 }
 
-const calculate = (opened: OpenPage) => sentBody(opened.page, '/v1/compensation', () => opened.page.locator('#compensation form').getByRole('button', { name: 'Aprēķināt' }).click());
+const calculate = (opened: OpenPage) =>
+  sentBody(opened.page, '/v1/compensation', () => opened.page.locator('#compensation form').getByRole('button', { name: 'Aprēķināt' }).click());
 
 describe('compensation calculator in the browser', () => {
-  it('NSK (A1, A7), the README\'s half-year: the cap, the eligible cost, the dates due and each line with the refs that decided it, with totals', async () => {
+  it("NSK (A1, A7), the README's half-year: the cap, the eligible cost, the dates due and each line with the refs that decided it, with totals", async () => {
     // README.md's worked example, read now: its request is what is entered, its answer's figures what is expected.
     const { request: claim, answer: expected } = readmeCompensationExample(README_NSK_EXAMPLE);
-    const { period, approvedOn, person, services, costs } = claim as { period: { from: string; to: string }; approvedOn: string; person: Record<string, any>; services: Array<Record<string, any>>; costs: Array<Record<string, any>> };
+    const { period, approvedOn, person, services, costs } = claim as {
+      period: { from: string; to: string };
+      approvedOn: string;
+      person: Record<string, any>;
+      services: Array<Record<string, any>>;
+      costs: Array<Record<string, any>>;
+    };
     // The form takes a year and a half, one condition and one service in the plan, and lines in the plan.
     expect(period.from.slice(0, 4)).toBe(period.to.slice(0, 4));
     expect([person.conditions.length, services.length, services[0]?.inPlan]).toEqual([1, 1, true]);
@@ -91,7 +98,8 @@ describe('compensation calculator in the browser', () => {
     // The half-year is chosen, not typed: NSK offers no free dates.
     expect(await control(form, '/period/from').count()).toBe(0);
     expect(await control(form, '/period/to').count()).toBe(0);
-    for (const [index, cost] of costs.entries()) await fillCostLine(opened, index, { service: cost.service, from: cost.from, to: cost.to, amount: cost.amount, funding: cost.funding });
+    for (const [index, cost] of costs.entries())
+      await fillCostLine(opened, index, { service: cost.service, from: cost.from, to: cost.to, amount: cost.amount, funding: cost.funding });
     const sent = await calculate(opened);
     expect(sent).toMatchObject({ programme: 'nsk', period, approvedOn, person, services, costs });
     expect(sent.person).not.toHaveProperty('diCompensatedUntil');
@@ -110,7 +118,9 @@ describe('compensation calculator in the browser', () => {
     expect(await figure(opened, 'Pārskats jāiesniedz līdz')).toBe(latvianDate(expected.reportDue));
     const paymentDays = Number(version.parameters.get('paymentWorkingDays')?.value);
     expect(paymentDays).toBeGreaterThan(0);
-    expect(await figure(opened, 'Maksājuma termiņš')).toBe(`${latvianDate(expected.paymentDue)} — ${workingDays(paymentDays)} pēc apstiprināšanas (${latvianDate(approvedOn)})`);
+    expect(await figure(opened, 'Maksājuma termiņš')).toBe(
+      `${latvianDate(expected.paymentDue)} — ${workingDays(paymentDays)} pēc apstiprināšanas (${latvianDate(approvedOn)})`,
+    );
     const lines = result.locator('table', { hasText: 'Ieskaitītās dienas' });
     const rows = lines.locator('tbody tr');
     const expectedLines = expected.lines as Array<{ index: number; countedDays: number; eligibleAmount: string; refs: string[] }>;
@@ -154,10 +164,17 @@ describe('compensation calculator in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('NSK E3 per cost line: the second half-year is chosen, a line\'s own diCompensatedUntil reaches the request and its DI-compensated days count nothing', async () => {
+  it("NSK E3 per cost line: the second half-year is chosen, a line's own diCompensatedUntil reaches the request and its DI-compensated days count nothing", async () => {
     const opened = await session.open('compensation');
     await nskHalfYear(opened, 'H2', T1_ADULT, '2025-01-20');
-    await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-07-01', to: '2024-12-31', amount: '1840.00', funding: 'municipality', diCompensatedUntil: '2024-09-30' });
+    await fillCostLine(opened, 0, {
+      service: 'day_care_centre',
+      from: '2024-07-01',
+      to: '2024-12-31',
+      amount: '1840.00',
+      funding: 'municipality',
+      diCompensatedUntil: '2024-09-30',
+    });
     const sent = await calculate(opened);
     expect(sent.period).toEqual({ from: '2024-07-01', to: '2024-12-31' });
     expect(sent.costs[0]).toMatchObject({ service: 'day_care_centre', diCompensatedUntil: '2024-09-30', inPlan: true });
@@ -178,7 +195,9 @@ describe('compensation calculator in the browser', () => {
     await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '620.005', funding: 'municipality' });
     await form.getByRole('button', { name: 'Aprēķināt' }).click();
     const amount = form.locator('.field', { has: control(opened.page, '/costs/0/amount') });
-    await expect.poll(() => amount.locator('.field-error').textContent()).toBe('Kļūda: summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00');
+    await expect
+      .poll(() => amount.locator('.field-error').textContent())
+      .toBe('Kļūda: summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00');
     expect(await form.locator('.field-error').count()).toBe(1);
     await opened.screenshot('compensation-bad-input');
 
@@ -296,13 +315,35 @@ describe('compensation calculator in the browser, fictional DI and IBM rules', (
     // The evidence is folded under its own heading in each line.
     const evidence = control(form, '/serviceLines/1').locator('details[data-group="evidence"]');
     await evidence.locator(':scope > summary').click();
-    for (const name of ['remoteSuitabilityAssessed', 'contentInSpecialistFile', 'opinionForPlan', 'personConsentedToOpinion', 'opinionSubmitted', 'attendanceMarkedRemote', 'personSigned', 'durationMatchesAgreement']) {
+    for (const name of [
+      'remoteSuitabilityAssessed',
+      'contentInSpecialistFile',
+      'opinionForPlan',
+      'personConsentedToOpinion',
+      'opinionSubmitted',
+      'attendanceMarkedRemote',
+      'personSigned',
+      'durationMatchesAgreement',
+    ]) {
       await control(form, `/serviceLines/1/evidence/${name}`).check();
     }
     const sent = await calculate(opened);
     expect(sent).not.toHaveProperty('emergency');
-    expect(sent.serviceLines[0]).toEqual({ service: 'day_care_centre', from: '2021-03-01', to: '2021-03-31', units: '20', funding: 'municipality', diPaidAtUnitCost: true, rateTier: 'lower' });
-    expect(sent.serviceLines[1]).toMatchObject({ price: '23.50', remote: true, provider: 'psychologist', evidence: { remoteSuitabilityAssessed: true, personConsentedToOpinion: true, opinionSubmitted: true } });
+    expect(sent.serviceLines[0]).toEqual({
+      service: 'day_care_centre',
+      from: '2021-03-01',
+      to: '2021-03-31',
+      units: '20',
+      funding: 'municipality',
+      diPaidAtUnitCost: true,
+      rateTier: 'lower',
+    });
+    expect(sent.serviceLines[1]).toMatchObject({
+      price: '23.50',
+      remote: true,
+      provider: 'psychologist',
+      evidence: { remoteSuitabilityAssessed: true, personConsentedToOpinion: true, opinionSubmitted: true },
+    });
     expect(sent.serviceLines[1].evidence).not.toHaveProperty('screenshot');
     const result = opened.page.locator('#compensation .result');
     await result.locator('.verdict').waitFor();

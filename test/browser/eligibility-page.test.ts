@@ -33,7 +33,9 @@ describe('eligibility check in the browser', () => {
     const result = opened.page.locator('#eligibility .result');
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona ir tiesīga 15.03.2024.');
     await expect.poll(() => opened.page.evaluate(() => document.activeElement?.textContent)).toBe('Atbilde');
-    expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe('T1 — Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem');
+    expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe(
+      'T1 — Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem',
+    );
     expect(await result.locator('.refs--blockers').count()).toBe(0);
     // The checklist: T1's age condition saw 38, compared with the fixture's age of majority, and held.
     const t1 = result.locator('li.rule[data-ref="T1"]');
@@ -48,14 +50,18 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('E3 per service: a service\'s own diCompensatedUntil entered in its row reaches the request, and a DI-compensated only service is named as the blocker', async () => {
+  it("E3 per service: a service's own diCompensatedUntil entered in its row reaches the request, and a DI-compensated only service is named as the blocker", async () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
     await chooseProgramme(form, 'nsk');
     // The DI compensation's last day is asked per service, not of the person (contract v2). (The fixture's E3 reads it
     // per person; a DI-compensated only service blocks under either reading.)
     expect(await control(form, '/person/diCompensatedUntil').count()).toBe(0);
-    const { sent } = await askNsk(opened, { date: '2024-03-15' }, { ...T1_ADULT, service: { type: 'day_care_centre', funding: 'municipality', diCompensatedUntil: '2024-06-30' } });
+    const { sent } = await askNsk(
+      opened,
+      { date: '2024-03-15' },
+      { ...T1_ADULT, service: { type: 'day_care_centre', funding: 'municipality', diCompensatedUntil: '2024-06-30' } },
+    );
     expect(sent.services).toEqual([{ type: 'day_care_centre', inPlan: true, funding: 'municipality', diCompensatedUntil: '2024-06-30' }]);
     expect(sent.person).not.toHaveProperty('diCompensatedUntil');
     const result = opened.page.locator('#eligibility .result');
@@ -74,14 +80,19 @@ describe('eligibility check in the browser', () => {
     // The same question asked as data: the page shows the answer's assumptions, each once, and marks its open ones.
     const asked = await opened.page.evaluate(async (body) => {
       const response = await fetch('/v1/eligibility', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return ((await response.json()).assumptions as Array<{ id: string; otherReading?: unknown }>).map((assumption) => ({ id: assumption.id, open: assumption.otherReading !== undefined }));
+      return ((await response.json()).assumptions as Array<{ id: string; otherReading?: unknown }>).map((assumption) => ({
+        id: assumption.id,
+        open: assumption.otherReading !== undefined,
+      }));
     }, sent);
     const folded = result.locator('details[data-assumptions]');
     expect(await folded.getAttribute('open')).toBeNull();
     // After the verdict: the folded list comes after the verdict and before the explanation.
     expect(await result.locator('.verdict ~ details[data-assumptions] ~ .checklist').count()).toBe(1);
     const { items, open } = await openAssumptions(result);
-    const shown = await items.evaluateAll((found) => found.map((item) => ({ id: item.getAttribute('data-assumption'), open: item.getAttribute('data-open') === 'true' })));
+    const shown = await items.evaluateAll((found) =>
+      found.map((item) => ({ id: item.getAttribute('data-assumption'), open: item.getAttribute('data-open') === 'true' })),
+    );
     expect(shown).toEqual(asked);
     expect(shown.length).toBeGreaterThan(0);
     expect(await open.count()).toBe(asked.filter((assumption) => assumption.open).length);
@@ -99,7 +110,7 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('T: a person in no target group sees the programme\'s no-basis blocker in words', async () => {
+  it("T: a person in no target group sees the programme's no-basis blocker in words", async () => {
     const opened = await session.open('eligibility');
     await askNsk(opened, { date: '2024-03-15' }, { ...T1_ADULT, condition: { type: 'functional_impairment', severity: 'mild' } });
     const result = opened.page.locator('#eligibility .result');
@@ -152,7 +163,7 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it('bad input: each problem of the service\'s problem+json is shown next to the field its path names', async () => {
+  it("bad input: each problem of the service's problem+json is shown next to the field its path names", async () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
     const fieldOf = (path: string) => form.locator('.field', { has: control(opened.page, path) });
@@ -179,7 +190,9 @@ describe('eligibility check in the browser', () => {
     await control(form, '/person/conditions/0/severity').selectOption('severe');
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
     await expect.poll(() => fieldOf('/person/residence').locator('.field-error').count()).toBe(1);
-    expect(await fieldOf('/person/residence').locator('.field-error').textContent()).toBe('Kļūda: šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to');
+    expect(await fieldOf('/person/residence').locator('.field-error').textContent()).toBe(
+      'Kļūda: šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to',
+    );
     expect(await form.locator('.field-error').count()).toBe(1);
     expect(await control(form, '/person/birthDate').getAttribute('aria-invalid')).toBeNull();
     expectSelfContained(opened);
@@ -202,7 +215,9 @@ describe('eligibility check in the browser, a fictional programme by care level'
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
     const result = opened.page.locator('#eligibility .result');
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 03.10.2016.');
-    expect(await result.locator('.refs--blockers li[data-ref="L2"]').textContent()).toBe('L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 2., 3. vai 4. aprūpes līmeni');
+    expect(await result.locator('.refs--blockers li[data-ref="L2"]').textContent()).toBe(
+      'L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 2., 3. vai 4. aprūpes līmeni',
+    );
     expect(await result.locator('li.rule[data-ref="L2"] li.condition').first().textContent()).toContain('redzētā vērtība: 1');
     expectSelfContained(opened);
   });

@@ -17,7 +17,15 @@ export const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 
 // Headless on a bare CI machine, and quiet: no sandbox (root in a container), no GPU, and nothing that phones home.
-const CHROMIUM_ARGUMENTS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGUMENTS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The service on a loopback port and a browser pointed at it; every request the page makes is recorded. */
 export interface PageSession {
@@ -68,7 +76,9 @@ export function pageSessionForTests(ruleSet: () => RuleSet): Pick<PageSession, '
 
 export async function startPageSession(ruleSet: RuleSet, options: AppOptions = {}): Promise<PageSession> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it: apt-get update && apt-get install -y chromium (.ci/run does this). They are not skipped.`);
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM}. Install it: apt-get update && apt-get install -y chromium (.ci/run does this). They are not skipped.`,
+    );
   }
   const server = await listen(ruleSet, options);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -94,7 +104,8 @@ export async function startPageSession(ruleSet: RuleSet, options: AppOptions = {
       page.on('console', (message) => {
         // Chromium logs every 4xx answer as an error; the page asks for those on purpose (bad input), so only
         // other errors count.
-        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) errors.push(`console: ${message.text()}`);
+        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()))
+          errors.push(`console: ${message.text()}`);
       });
       await page.goto(tool ? `${base}/#${tool}` : `${base}/`);
       await page.waitForSelector('body[data-ready="true"]');

@@ -10,7 +10,7 @@ async function openProgramme(opened: OpenPage, programme: string): Promise<void>
 describe('rules browser in the browser, bundled rules', () => {
   const session = pageSessionForTests(() => bundledRuleSet());
 
-  it('NSK: the version timeline and a version\'s parameters, rules, assumptions and sources', async () => {
+  it("NSK: the version timeline and a version's parameters, rules, assumptions and sources", async () => {
     const opened = await session.open('rules');
     await openProgramme(opened, 'nsk');
     const rules = opened.page.locator('#rules');
@@ -57,25 +57,31 @@ describe('rules browser in the browser, bundled rules', () => {
     expectSelfContained(opened);
   });
 
-  it.each(['nsk', 'di', 'ibm'])('%s: the open questions (GET /v1/programmes/{id} openQuestions), each with its reading, the other one, the Latvian passage, versions and what rests on it', async (programme) => {
-    const opened = await session.open('rules');
-    await openProgramme(opened, programme);
-    const listed = await opened.page.evaluate(async (id) => ((await (await fetch(`/v1/programmes/${id}`)).json()).openQuestions as Array<{ id: string; versions: string[]; usedBy: string[] }>), programme);
-    expect(listed.length).toBeGreaterThan(0);
-    const section = opened.page.locator('#rules section.open-questions');
-    expect(await section.locator('h4').textContent()).toBe('Atklātie jautājumi');
-    const items = section.locator('li[data-question]');
-    expect(await items.evaluateAll((found) => found.map((item) => item.getAttribute('data-question')))).toEqual(listed.map((question) => question.id));
-    const first = items.first();
-    expect(await first.locator('.other-reading').textContent()).toMatch(/^Cits iespējamais lasījums: .+/);
-    expect(await first.locator('.passage cite').getAttribute('lang')).toBe('lv');
-    expect(await first.locator('.question-meta code').allTextContents()).toEqual(listed[0]?.usedBy);
-    expect(await first.locator('.question-meta').textContent()).toContain(`Versijas: ${listed[0]?.versions.join(', ')}`);
-    await opened.screenshot(`rules-browser-${programme}-open-questions`);
-    expectSelfContained(opened);
-  });
+  it.each(['nsk', 'di', 'ibm'])(
+    '%s: the open questions (GET /v1/programmes/{id} openQuestions), each with its reading, the other one, the Latvian passage, versions and what rests on it',
+    async (programme) => {
+      const opened = await session.open('rules');
+      await openProgramme(opened, programme);
+      const listed = await opened.page.evaluate(
+        async (id) => (await (await fetch(`/v1/programmes/${id}`)).json()).openQuestions as Array<{ id: string; versions: string[]; usedBy: string[] }>,
+        programme,
+      );
+      expect(listed.length).toBeGreaterThan(0);
+      const section = opened.page.locator('#rules section.open-questions');
+      expect(await section.locator('h4').textContent()).toBe('Atklātie jautājumi');
+      const items = section.locator('li[data-question]');
+      expect(await items.evaluateAll((found) => found.map((item) => item.getAttribute('data-question')))).toEqual(listed.map((question) => question.id));
+      const first = items.first();
+      expect(await first.locator('.other-reading').textContent()).toMatch(/^Cits iespējamais lasījums: .+/);
+      expect(await first.locator('.passage cite').getAttribute('lang')).toBe('lv');
+      expect(await first.locator('.question-meta code').allTextContents()).toEqual(listed[0]?.usedBy);
+      expect(await first.locator('.question-meta').textContent()).toContain(`Versijas: ${listed[0]?.versions.join(', ')}`);
+      await opened.screenshot(`rules-browser-${programme}-open-questions`);
+      expectSelfContained(opened);
+    },
+  );
 
-  it('IBM: lines without a defined price take their price from another programme\'s unit costs, named in the settings', async () => {
+  it("IBM: lines without a defined price take their price from another programme's unit costs, named in the settings", async () => {
     const opened = await session.open('rules');
     await openProgramme(opened, 'ibm');
     const setting = opened.page.locator('#rules .version-detail [data-setting="diUnitCosts"]');
@@ -97,7 +103,9 @@ describe('rules browser in the browser, fictional test versions', () => {
     expect(await compare.locator('[data-path="/old"]').inputValue()).toBe('2022-01-01-fictional');
     expect(await compare.locator('[data-path="/new"]').inputValue()).toBe('2023-04-01-fictional');
     await compare.getByRole('button', { name: 'Salīdzināt' }).click();
-    expect(await compare.locator('.diff li[data-parameter]').allTextContents()).toEqual(['mainīts Gada summa vienai personai annualAmount: 7\u00a0085,20\u00a0€ → 8\u00a0400,00\u00a0€']);
+    expect(await compare.locator('.diff li[data-parameter]').allTextContents()).toEqual([
+      'mainīts Gada summa vienai personai annualAmount: 7\u00a0085,20\u00a0€ → 8\u00a0400,00\u00a0€',
+    ]);
     expect(await compare.locator('.diff').textContent()).toContain('Neviens noteikums nav mainīts.');
 
     await compare.locator('[data-path="/old"]').selectOption('2019-01-01');
@@ -125,9 +133,14 @@ describe('rules browser in the browser, fictional programmes', () => {
     const opened = await fictional.open('rules');
     await openProgramme(opened, 'vsac-admission');
     const rules = opened.page.locator('#rules');
-    expect(await rules.locator('.version-item .version-dates').allTextContents()).toEqual(['spēkā 01.01.2016.–31.08.2016.; pieņemta 15.11.2015.', 'spēkā no 01.09.2016.; pieņemta 15.06.2016.']);
+    expect(await rules.locator('.version-item .version-dates').allTextContents()).toEqual([
+      'spēkā 01.01.2016.–31.08.2016.; pieņemta 15.11.2015.',
+      'spēkā no 01.09.2016.; pieņemta 15.06.2016.',
+    ]);
     await rules.locator('.compare').getByRole('button', { name: 'Salīdzināt' }).click();
-    expect(await rules.locator('.diff li[data-parameter="admittedCareLevels"]').textContent()).toBe('pievienots Institūcijā uzņemamie aprūpes līmeņi admittedCareLevels: 2, 3, 4');
+    expect(await rules.locator('.diff li[data-parameter="admittedCareLevels"]').textContent()).toBe(
+      'pievienots Institūcijā uzņemamie aprūpes līmeņi admittedCareLevels: 2, 3, 4',
+    );
     // The older version opens from the timeline, and has no such parameter.
     await rules.locator('.version-button', { hasText: '2016-01-01-fictional' }).click();
     await expect.poll(() => rules.locator('.version-detail h4').first().textContent()).toBe('Versija 2016-01-01-fictional');

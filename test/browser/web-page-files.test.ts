@@ -25,7 +25,7 @@ describe('the page is served by the service itself', () => {
     expect(WEB_PAGE_SECURITY_POLICY).toContain("default-src 'self'");
   });
 
-  it.each(['/assets/nothing.js', '/assets/../web-page.ts', '/index.html/x'])('GET %s is the API\'s 404 problem, not a file', async (path) => {
+  it.each(['/assets/nothing.js', '/assets/../web-page.ts', '/index.html/x'])("GET %s is the API's 404 problem, not a file", async (path) => {
     const response = await request(app).get(path);
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
@@ -40,8 +40,10 @@ describe('the page is served by the service itself', () => {
   });
 });
 
-describe('the page\'s files', () => {
-  const files = readdirSync(ASSETS).map((name) => `assets/${name}`).concat('index.html');
+describe("the page's files", () => {
+  const files = readdirSync(ASSETS)
+    .map((name) => `assets/${name}`)
+    .concat('index.html');
   const text = (file: string) => readFileSync(`${WEB_PAGE_DIRECTORY}${file}`, 'utf8');
 
   it.each(files)('%s names no address outside the service (no CDN, no web fonts)', (file) => {

@@ -83,7 +83,7 @@ describe('rules/calendar/latvia.yaml', () => {
   });
 });
 
-describe('A7 transferred working days (the file\'s, domain.md\'s 2017–2026 among them)', () => {
+describe("A7 transferred working days (the file's, domain.md's 2017–2026 among them)", () => {
   it.each(FILE_TRANSFERS)('%s is a day off, Saturday %s is worked', (dayOff, workedOn) => {
     expect(calendar.isWorkingDay(d(dayOff))).toBe(false);
     expect(calendar.dayKind(d(dayOff))).toBe('transferredDayOff');
@@ -106,7 +106,7 @@ describe('A7 transferred working days (the file\'s, domain.md\'s 2017–2026 amo
 
 describe('A7 public holidays that are days off', () => {
   it.each([
-    ['2024-03-29', "Good Friday"],
+    ['2024-03-29', 'Good Friday'],
     ['2024-04-01', 'Easter Monday'],
     ['2025-04-18', 'Good Friday'],
     ['2025-04-21', 'Easter Monday'],
@@ -204,8 +204,8 @@ describe('holidaysBetween', () => {
       '2024-12-24 Christmas Eve',
       '2024-12-25 Christmas Day',
       '2024-12-26 Boxing Day',
-      '2024-12-31 New Year\'s Eve',
-      '2025-01-01 New Year\'s Day',
+      "2024-12-31 New Year's Eve",
+      "2025-01-01 New Year's Day",
     ]);
   });
   it('is empty for a reversed period', () => {

@@ -113,12 +113,19 @@ describe('values a condition compares with are checked against what a request ca
           '        value: institution\n        - fact: disabilityGroup\n          operator: notIn\n          value: { param: x1DisabilityGroups }\n',
         ),
     });
-    expect(problems).toEqual([`${VERSION}:${placeOf(text(VERSION), 'chlid')}: value "chlid" is not a disability group a request can send (I, II, III, child, null): did you mean "child"?`]);
+    expect(problems).toEqual([
+      `${VERSION}:${placeOf(text(VERSION), 'chlid')}: value "chlid" is not a disability group a request can send (I, II, III, child, null): did you mean "child"?`,
+    ]);
   });
 
   it('facts the request schemas do not describe, and facts without listed values, are not checked', () => {
     const { problems } = loadProblemsAfter({
-      [PROGRAMME]: (written) => replaceOnce(written, '  services:\n', '  favouriteColour:\n    type: string\n    in: person\n    required: false\n    title: { lv: Krāsa, en: Colour }\n  services:\n'),
+      [PROGRAMME]: (written) =>
+        replaceOnce(
+          written,
+          '  services:\n',
+          '  favouriteColour:\n    type: string\n    in: person\n    required: false\n    title: { lv: Krāsa, en: Colour }\n  services:\n',
+        ),
       [VERSION]: (written) =>
         replaceOnce(
           written,
@@ -148,8 +155,23 @@ describe('what a fact can hold, from the request schemas', () => {
   });
 
   it('a cost line: its funding is required, a flag the service works out is not in the schema', () => {
-    expect(factDomain(lineFactValues('cappedActualCost'), 'funding')).toEqual(['municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'donation', 'own']);
-    expect(factDomain(lineFactValues('individualBudgetLines'), 'provider')).toEqual(['medical', 'psychologist', 'family_assistant', 'social_worker', 'other', null]);
+    expect(factDomain(lineFactValues('cappedActualCost'), 'funding')).toEqual([
+      'municipality',
+      'state',
+      'state_cofunded',
+      'di_project',
+      'ngo',
+      'donation',
+      'own',
+    ]);
+    expect(factDomain(lineFactValues('individualBudgetLines'), 'provider')).toEqual([
+      'medical',
+      'psychologist',
+      'family_assistant',
+      'social_worker',
+      'other',
+      null,
+    ]);
     expect(factDomain(lineFactValues('individualBudgetLines'), 'remoteSuitabilityAssessed')).toEqual([true, false, null]);
     expect(factDomain(lineFactValues('individualBudgetLines'), 'duringEmergency')).toBeNull();
   });

@@ -21,7 +21,10 @@ export function loadProblemsAfter(edits: Edits): { problems: string[]; text: (fi
 }
 
 /** The static findings of a copy of the fixture rules with `edits` (which must load), besides its untested versions. */
-export function findingsAfter(edits: Edits, keep: (finding: Finding) => boolean = (finding) => finding.check !== 'untested'): { findings: string[]; text: (file: string) => string } {
+export function findingsAfter(
+  edits: Edits,
+  keep: (finding: Finding) => boolean = (finding) => finding.check !== 'untested',
+): { findings: string[]; text: (file: string) => string } {
   const directory = rulesCopy(FIXTURE_RULES, edits);
   const loaded = loadRuleSet(directory, { displayRoot: directory });
   if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));

@@ -6,7 +6,11 @@ describe('what nothing uses', () => {
     const { findings, text } = findingsAfter({
       [VERSION]: (written) =>
         replaceOnce(
-          replaceOnce(written, '  childResidences:\n', '  homeResidences:\n    type: list\n    value: [own_home]\n    title: { lv: Mājās, en: At home }\n    source: MK 797, 5. punkts\n  childResidences:\n'),
+          replaceOnce(
+            written,
+            '  childResidences:\n',
+            '  homeResidences:\n    type: list\n    value: [own_home]\n    title: { lv: Mājās, en: At home }\n    source: MK 797, 5. punkts\n  childResidences:\n',
+          ),
           'conditions:\n  adult:\n',
           'conditions:\n  atHome:\n    all:\n      - fact: residence\n        operator: in\n        value: { param: homeResidences }\n  adult:\n',
         ),

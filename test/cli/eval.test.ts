@@ -28,9 +28,27 @@ function fileWith(name: string, text: string): string {
 
 describe('sbsp-rules eval', () => {
   it.each([
-    ['T1 a JSON eligibility request, in Latvian by default', 'request.json', JSON.stringify(T1_ON_A_DATE), [], 'nsk dienā 2024-03-15: tiesīga — pamats: T1; šķēršļi: nav; noteikumi 2019-01-01'],
-    ['T1 the same in English', 'request.json', JSON.stringify(T1_ON_A_DATE), ['--lang', 'en'], 'nsk on 2024-03-15: eligible — basis: T1; blockers: none; rules 2019-01-01'],
-    ['T1 a case entry in YAML', 'case.yaml', `name: T1 an adult\nrequest: ${JSON.stringify(T1_ON_A_DATE)}\nexpect: { eligible: true }\n`, ['--lang', 'en'], 'nsk on 2024-03-15: eligible'],
+    [
+      'T1 a JSON eligibility request, in Latvian by default',
+      'request.json',
+      JSON.stringify(T1_ON_A_DATE),
+      [],
+      'nsk dienā 2024-03-15: tiesīga — pamats: T1; šķēršļi: nav; noteikumi 2019-01-01',
+    ],
+    [
+      'T1 the same in English',
+      'request.json',
+      JSON.stringify(T1_ON_A_DATE),
+      ['--lang', 'en'],
+      'nsk on 2024-03-15: eligible — basis: T1; blockers: none; rules 2019-01-01',
+    ],
+    [
+      'T1 a case entry in YAML',
+      'case.yaml',
+      `name: T1 an adult\nrequest: ${JSON.stringify(T1_ON_A_DATE)}\nexpect: { eligible: true }\n`,
+      ['--lang', 'en'],
+      'nsk on 2024-03-15: eligible',
+    ],
     [
       'T1 the chosen case of a case file',
       'cases.yaml',
@@ -64,7 +82,10 @@ describe('sbsp-rules eval', () => {
 
   it('A1 in Latvian', async () => {
     const run = await runCommand(['eval', fileWith('costs.json', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES]);
-    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['nsk no 2020-01-01 līdz 2020-06-30: kompensācija 590.43 EUR', '  attiecināmās izmaksas 620.00; griesti 590.43; pārskats jāiesniedz līdz 2020-07-15']);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      'nsk no 2020-01-01 līdz 2020-06-30: kompensācija 590.43 EUR',
+      '  attiecināmās izmaksas 620.00; griesti 590.43; pārskats jāiesniedz līdz 2020-07-15',
+    ]);
   });
 
   it('--explain rules prints each rule and no condition tree; --explain none no explanation at all', async () => {
@@ -84,12 +105,22 @@ describe('sbsp-rules eval', () => {
   it('--json prints the answer as the API gives it', async () => {
     const run = await runCommand(['eval', fileWith('costs.yaml', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES, '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ programme: 'nsk', compensation: '590.43', cap: '590.43', lines: [{ index: 0, eligibleAmount: '620.00', refs: ['T1'] }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      programme: 'nsk',
+      compensation: '590.43',
+      cap: '590.43',
+      lines: [{ index: 0, eligibleAmount: '620.00', refs: ['T1'] }],
+    });
   });
 
   it('a 400: exit 1 and every problem with its path on stderr', async () => {
     const { birthDate: _birthDate, ...person } = PERSON;
-    const run = await runCommand(['eval', fileWith('request.json', JSON.stringify({ ...T1_ON_A_DATE, person: { ...person, favouriteColour: 'blue' } })), '--rules', BUNDLED_RULES]);
+    const run = await runCommand([
+      'eval',
+      fileWith('request.json', JSON.stringify({ ...T1_ON_A_DATE, person: { ...person, favouriteColour: 'blue' } })),
+      '--rules',
+      BUNDLED_RULES,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^400 Bad request: 2 problems in the request\n/);
@@ -106,7 +137,14 @@ describe('sbsp-rules eval', () => {
   it.each([
     ['a file that does not exist', ['eval', '/nonexistent/request.yaml'], 'error: cannot read /nonexistent/request.yaml'],
     ['a file that is not YAML', ['eval', fileWith('broken.yaml', 'programme: [nsk\n')], 'is not YAML or JSON'],
-    ['a case file with several cases and no --case', ['eval', fileWith('cases.yaml', `cases:\n  - { name: one, request: {}, expect: { status: 400 } }\n  - { name: two, request: {}, expect: { status: 400 } }\n`)], '  1: two'],
+    [
+      'a case file with several cases and no --case',
+      [
+        'eval',
+        fileWith('cases.yaml', `cases:\n  - { name: one, request: {}, expect: { status: 400 } }\n  - { name: two, request: {}, expect: { status: 400 } }\n`),
+      ],
+      '  1: two',
+    ],
     ['a language that is not lv or en', ['eval', 'request.json', '--lang', 'fr'], "argument 'fr' is invalid. Allowed choices are lv, en."],
   ])('usage errors exit 2: %s', async (_name, args, message) => {
     const run = await runCommand([...args, '--rules', BUNDLED_RULES]);

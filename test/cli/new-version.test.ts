@@ -45,13 +45,21 @@ describe('sbsp-rules new-version', () => {
     const edited = text
       .replace('# sources:\n#   - id: amendingAct\n#     document: MK …', 'sources:\n  - id: amendingAct\n    document: MK 999')
       .replace('#     citation: Ministru', '    citation: Ministru')
-      .replace(/# parameters:\n((?:#.*\n)*?)#   annualAmount:\n#     # (.*)\n#     value: "[0-9.]+"\n#     source: <the amending act> — <its point>/, 'parameters:\n$1  annualAmount:\n    value: "9100.00"\n    source: MK 999 — 1. punkts');
+      .replace(
+        /# parameters:\n((?:#.*\n)*?)# {3}annualAmount:\n# {5}# (.*)\n# {5}value: "[0-9.]+"\n# {5}source: <the amending act> — <its point>/,
+        'parameters:\n$1  annualAmount:\n    value: "9100.00"\n    source: MK 999 — 1. punkts',
+      );
     expect(edited).toContain('  annualAmount:\n    value: "9100.00"');
     writeFileSync(path, edited);
     expect(problemsOf(rules)).toEqual([]);
     const loaded = loadRuleSet(rules);
     if (!loaded.ok) return;
-    expect(loaded.ruleSet.programmes.get('nsk')?.versions.find((version) => version.version === '2027-01-01')?.parameters.get('annualAmount')?.value).toBe('9100.00');
+    expect(
+      loaded.ruleSet.programmes
+        .get('nsk')
+        ?.versions.find((version) => version.version === '2027-01-01')
+        ?.parameters.get('annualAmount')?.value,
+    ).toBe('9100.00');
   });
 
   it.each([

@@ -23,7 +23,10 @@ const UNTESTED = [
 ];
 
 /** The static findings of a copy of the fixture rules with `edits`, named relative to the copy, and the edited texts. */
-function findingsAfter(edits: Record<string, string | ((text: string) => string)>, keep: (finding: Finding) => boolean = () => true): { findings: string[]; text: (file: string) => string } {
+function findingsAfter(
+  edits: Record<string, string | ((text: string) => string)>,
+  keep: (finding: Finding) => boolean = () => true,
+): { findings: string[]; text: (file: string) => string } {
   const directory = rulesCopy(FIXTURE_RULES, edits);
   const loaded = loadRuleSet(directory, { displayRoot: directory });
   if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
@@ -65,21 +68,29 @@ describe('(a) gaps between versions are warnings at the effectiveTo that leaves 
     ['a month', '2021-11-30', 'from 2021-12-01 to 2021-12-31'],
     ['one day', '2021-12-30', 'on 2021-12-31'],
   ])('MK797 ends %s before the next version starts', (_name, effectiveTo, days) => {
-    const { findings, text } = newFindings({ [VERSION]: (written) => written.replace('adopted: "2018-12-18"', `adopted: "2018-12-18"\neffectiveTo: "${effectiveTo}"`) });
+    const { findings, text } = newFindings({
+      [VERSION]: (written) => written.replace('adopted: "2018-12-18"', `adopted: "2018-12-18"\neffectiveTo: "${effectiveTo}"`),
+    });
     expect(findings).toEqual([
       `${VERSION}:${lineOf(text(VERSION), 'effectiveTo:')}:14: warning: no version of nsk is in force ${days}: this version ends on ${effectiveTo}, ${SECOND} starts on 2022-01-01`,
     ]);
   });
 
   it('a version that ends the day before the next starts leaves no gap', () => {
-    expect(newFindings({ [VERSION]: (written) => written.replace('adopted: "2018-12-18"', 'adopted: "2018-12-18"\neffectiveTo: "2021-12-31"') }).findings).toEqual([]);
+    expect(
+      newFindings({ [VERSION]: (written) => written.replace('adopted: "2018-12-18"', 'adopted: "2018-12-18"\neffectiveTo: "2021-12-31"') }).findings,
+    ).toEqual([]);
   });
 });
 
 describe('(b) conditions that can never hold are errors, with each rule that then never holds', () => {
   it('T3 a named condition that contradicts its neighbours: adult inside "under 4"', () => {
     const { findings, text } = newFindings({
-      [VERSION]: (written) => written.replace('      - condition: severeDevelopmentalDisorder\n  t4Group:', '      - condition: severeDevelopmentalDisorder\n      - condition: adult\n  t4Group:'),
+      [VERSION]: (written) =>
+        written.replace(
+          '      - condition: severeDevelopmentalDisorder\n  t4Group:',
+          '      - condition: severeDevelopmentalDisorder\n      - condition: adult\n  t4Group:',
+        ),
     });
     const edited = text(VERSION);
     const t3Group = lineOf(edited, '  t3Group:');
@@ -91,7 +102,11 @@ describe('(b) conditions that can never hold are errors, with each rule that the
 
   it('E1 equal to two different values', () => {
     const { findings, text } = newFindings({
-      [VERSION]: (written) => written.replace('          value: institution\n', '          value: institution\n        - fact: residence\n          operator: equal\n          value: own_home\n'),
+      [VERSION]: (written) =>
+        written.replace(
+          '          value: institution\n',
+          '          value: institution\n        - fact: residence\n          operator: equal\n          value: own_home\n',
+        ),
     });
     const edited = text(VERSION);
     expect(findings).toEqual([
@@ -115,7 +130,9 @@ describe('(b) conditions that can never hold are errors, with each rule that the
   });
 
   it('E1 an in-list with no values', () => {
-    const { findings, text } = newFindings({ [VERSION]: (written) => written.replace('operator: equal\n          value: institution', 'operator: in\n          value: []') });
+    const { findings, text } = newFindings({
+      [VERSION]: (written) => written.replace('operator: equal\n          value: institution', 'operator: in\n          value: []'),
+    });
     const edited = text(VERSION);
     expect(findings).toEqual([
       `${VERSION}:${lineOf(edited, '- id: E1')}:9: error: rule E1 can never hold, so it never excludes anyone`,
@@ -165,14 +182,28 @@ describe('(b) when a fact can take no value', () => {
 describe('(c) what nothing uses is a warning at its key', () => {
   it('a parameter no condition or compensation setting names', () => {
     const { findings, text } = newFindings({
-      [VERSION]: (written) => written.replace('  halfYearShare:\n', '  retirementAge:\n    type: number\n    value: 65\n    title: { lv: Pensija, en: Pension }\n    source: MK 797, 5. punkts\n  halfYearShare:\n'),
+      [VERSION]: (written) =>
+        written.replace(
+          '  halfYearShare:\n',
+          '  retirementAge:\n    type: number\n    value: 65\n    title: { lv: Pensija, en: Pension }\n    source: MK 797, 5. punkts\n  halfYearShare:\n',
+        ),
     });
-    expect(findings).toEqual([`${VERSION}:${lineOf(text(VERSION), 'retirementAge:')}:3: warning: parameter "retirementAge" is used by no condition or compensation setting`]);
+    expect(findings).toEqual([
+      `${VERSION}:${lineOf(text(VERSION), 'retirementAge:')}:3: warning: parameter "retirementAge" is used by no condition or compensation setting`,
+    ]);
   });
 
   it('a named condition no rule uses', () => {
-    const { findings } = newFindings({ [VERSION]: (written) => written.replace('conditions:\n  adult:\n', 'conditions:\n  atHome:\n    all:\n      - fact: residence\n        operator: equal\n        value: own_home\n  adult:\n') });
-    expect(findings).toEqual([`${VERSION}:${lineOf(readFileSync(join(FIXTURE_RULES, VERSION), 'utf8'), 'conditions:') + 1}:3: warning: condition "atHome" is used by no rule`]);
+    const { findings } = newFindings({
+      [VERSION]: (written) =>
+        written.replace(
+          'conditions:\n  adult:\n',
+          'conditions:\n  atHome:\n    all:\n      - fact: residence\n        operator: equal\n        value: own_home\n  adult:\n',
+        ),
+    });
+    expect(findings).toEqual([
+      `${VERSION}:${lineOf(readFileSync(join(FIXTURE_RULES, VERSION), 'utf8'), 'conditions:') + 1}:3: warning: condition "atHome" is used by no rule`,
+    ]);
   });
 
   it('a declared fact and a derived fact that no condition of any version reads', () => {
@@ -180,7 +211,10 @@ describe('(c) what nothing uses is a warning at its key', () => {
       [PROGRAMME]: (written) =>
         written
           .replace('derivedFacts:\n', 'derivedFacts:\n  ageAgain:\n    kind: wholeYearsOn\n    of: birthDate\n    title: { lv: Vecums, en: Age }\n')
-          .replace('  services:\n', '  pensionAgeReached:\n    type: boolean\n    in: person\n    required: false\n    title: { lv: Pensijas vecums, en: Pension age }\n  services:\n'),
+          .replace(
+            '  services:\n',
+            '  pensionAgeReached:\n    type: boolean\n    in: person\n    required: false\n    title: { lv: Pensijas vecums, en: Pension age }\n  services:\n',
+          ),
     });
     const edited = text(PROGRAMME);
     expect(findings).toEqual([
@@ -192,9 +226,24 @@ describe('(c) what nothing uses is a warning at its key', () => {
 
 describe('(d) a citation that names its source and nothing else is an error at the citation', () => {
   it.each([
-    ['a rule (T2) citing only the seed file', 'source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 2. mērķa grupa', 'source: 000_23e6dbc396def2aa.txt', '000_23e6dbc396def2aa.txt'],
-    ['a parameter citing only the act', 'source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, "ir noteikta I vai II invaliditātes grupa"', 'source: MK 797', 'MK 797'],
-    ['a compensation setting citing only a source id and a dash', 'source: 000_23e6dbc396def2aa.txt — NSK apmērs un saņemšanas kārtība; MK 797 2. pielikums (pārskata forma)', 'source: mk797 —', 'mk797 —'],
+    [
+      'a rule (T2) citing only the seed file',
+      'source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 2. mērķa grupa',
+      'source: 000_23e6dbc396def2aa.txt',
+      '000_23e6dbc396def2aa.txt',
+    ],
+    [
+      'a parameter citing only the act',
+      'source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, "ir noteikta I vai II invaliditātes grupa"',
+      'source: MK 797',
+      'MK 797',
+    ],
+    [
+      'a compensation setting citing only a source id and a dash',
+      'source: 000_23e6dbc396def2aa.txt — NSK apmērs un saņemšanas kārtība; MK 797 2. pielikums (pārskata forma)',
+      'source: mk797 —',
+      'mk797 —',
+    ],
   ])('%s', (_name, written, bare, citation) => {
     const { findings, text } = newFindings({ [VERSION]: (original) => original.replace(written, bare) });
     const line = lineIs(text(VERSION), bare);
@@ -204,7 +253,13 @@ describe('(d) a citation that names its source and nothing else is an error at t
 });
 
 describe('(e) a version no example case asks about is a warning', () => {
-  const person = { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], receivedDiServices: false, nskAsChild: false, residence: 'own_home' };
+  const person = {
+    birthDate: '1985-04-02',
+    conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+    receivedDiServices: false,
+    nskAsChild: false,
+    residence: 'own_home',
+  };
   const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
   const caseFile = (cases: Array<{ name: string; request: Record<string, unknown>; expect: Record<string, unknown> }>): string => JSON.stringify({ cases });
 
@@ -219,7 +274,13 @@ describe('(e) a version no example case asks about is a warning', () => {
     ],
     [
       'a period across 2023-04-01 reaches both fictional versions',
-      [{ name: 'T1 across a version boundary', request: { programme: 'nsk', period: { from: '2023-03-15', to: '2023-04-15' }, person, services }, expect: { eligible: true } }],
+      [
+        {
+          name: 'T1 across a version boundary',
+          request: { programme: 'nsk', period: { from: '2023-03-15', to: '2023-04-15' }, person, services },
+          expect: { eligible: true },
+        },
+      ],
       [UNTESTED[0]],
     ],
   ])('%s', (_name, cases, expected) => {

@@ -79,7 +79,11 @@ describe('sbsp-rules test: example cases', () => {
     const run = await runCommand(['test', '--rules', rules]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^1 of 2 example cases passed, 1 failed\n/);
-    expect(run.stderr).toMatch(new RegExp(`^${shownPath(rules, 'demo/tests/cases.yaml')}:1:\\d+: case "R1 a child expected eligible by mistake"\n  - eligible: expected true, got false\n  explanation:\n`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${shownPath(rules, 'demo/tests/cases.yaml')}:1:\\d+: case "R1 a child expected eligible by mistake"\n  - eligible: expected true, got false\n  explanation:\n`,
+      ),
+    );
   });
 
   it.each([
@@ -97,11 +101,20 @@ describe('sbsp-rules test: example cases', () => {
     const run = await runCommand(['test', '--rules', rules, '--json']);
     const report = JSON.parse(run.stdout) as {
       cases: { total: number; passed: number; failed: unknown[] };
-      coverage: { rules: { covered: number; total: number }; conditionSides: { covered: number; total: number; items: Array<{ rule: string; path: string; seenTrue: boolean; seenFalse: boolean; position: { line: number } }> } };
+      coverage: {
+        rules: { covered: number; total: number };
+        conditionSides: {
+          covered: number;
+          total: number;
+          items: Array<{ rule: string; path: string; seenTrue: boolean; seenFalse: boolean; position: { line: number } }>;
+        };
+      };
     };
     expect(run.code).toBe(0);
     expect(report.cases).toEqual({ total: 2, passed: 2, failed: [] });
-    expect([report.coverage.rules.covered, report.coverage.rules.total, report.coverage.conditionSides.covered, report.coverage.conditionSides.total]).toEqual([2, 2, 5, 6]);
+    expect([report.coverage.rules.covered, report.coverage.rules.total, report.coverage.conditionSides.covered, report.coverage.conditionSides.total]).toEqual([
+      2, 2, 5, 6,
+    ]);
     expect(report.coverage.conditionSides.items.map(({ rule, path, seenTrue, seenFalse }) => [rule, path, seenTrue, seenFalse])).toEqual([
       ['B1', 'conditions/adult/all/0', true, true],
       ['R1', 'rules/1/conditions/all/0', true, true],
@@ -119,7 +132,14 @@ describe('sbsp-rules test: example cases', () => {
             request: {
               programme: 'nsk',
               period: { from: '2024-01-01', to: '2024-06-30' },
-              person: { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'own_home' },
+              person: {
+                birthDate: '1985-04-02',
+                conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+                vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+                receivedDiServices: false,
+                nskAsChild: false,
+                residence: 'own_home',
+              },
               services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
               costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '100.00', funding: 'municipality', inPlan: true }],
             },
@@ -129,7 +149,9 @@ describe('sbsp-rules test: example cases', () => {
       }),
     });
     const run = await runCommand(['test', 'nsk', '--rules', rules, '--json']);
-    const report = JSON.parse(run.stdout) as { coverage: { rules: { items: Array<{ version: string; list: string; rule: string; seenTrue: boolean; seenFalse: boolean }> } } };
+    const report = JSON.parse(run.stdout) as {
+      coverage: { rules: { items: Array<{ version: string; list: string; rule: string; seenTrue: boolean; seenFalse: boolean }> } };
+    };
     const lineRules = report.coverage.rules.items.filter((item) => item.list === 'lineRules' && item.version === '2023-04-01-fictional');
     expect(run.code).toBe(0);
     expect(lineRules.map(({ rule, seenTrue, seenFalse }) => [rule, seenTrue, seenFalse])).toEqual([

@@ -24,10 +24,14 @@ describe('sbsp-rules validate', () => {
   });
 
   it('a condition that never holds is an error: exit 1', async () => {
-    const rules = rulesCopy(FIXTURE_RULES, { [VERSION]: (text) => text.replace('operator: equal\n          value: institution', 'operator: in\n          value: []') });
+    const rules = rulesCopy(FIXTURE_RULES, {
+      [VERSION]: (text) => text.replace('operator: equal\n          value: institution', 'operator: in\n          value: []'),
+    });
     const run = await runCommand(['validate', '--rules', rules, shownPath(rules, VERSION)]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${shownPath(rules, VERSION)}:${lineOf(VERSION_TEXT, '- id: E1')}:9: error: rule E1 can never hold, so it never excludes anyone\n`);
+    expect(run.stderr).toContain(
+      `${shownPath(rules, VERSION)}:${lineOf(VERSION_TEXT, '- id: E1')}:9: error: rule E1 can never hold, so it never excludes anyone\n`,
+    );
     expect(run.stdout).toMatch(/— 2 errors, 1 warning\n$/);
   });
 
@@ -49,7 +53,9 @@ describe('sbsp-rules validate', () => {
     const rules = rulesCopy(FIXTURE_RULES);
     const run = await runCommand(['validate', '--rules', rules, shownPath(rules, SECOND)]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`${shownPath(rules, SECOND)}:3:10: warning: no example case asks about a day of version 2022-01-01-fictional (2022-01-01 to 2023-03-31): add one to nsk/tests/\n`);
+    expect(run.stderr).toBe(
+      `${shownPath(rules, SECOND)}:3:10: warning: no example case asks about a day of version 2022-01-01-fictional (2022-01-01 to 2023-03-31): add one to nsk/tests/\n`,
+    );
     expect(run.stdout).toMatch(/— 0 errors, 1 warning\n$/);
   });
 
@@ -128,14 +134,30 @@ describe('sbsp-rules validate --json', () => {
   });
 
   it('a condition that never holds: error findings with their kind, exit 1', async () => {
-    const rules = rulesCopy(FIXTURE_RULES, { [VERSION]: (text) => text.replace('operator: equal\n          value: institution', 'operator: in\n          value: []') });
+    const rules = rulesCopy(FIXTURE_RULES, {
+      [VERSION]: (text) => text.replace('operator: equal\n          value: institution', 'operator: in\n          value: []'),
+    });
     const run = await runCommand(['validate', '--rules', rules, '--json']);
     expect(run.code).toBe(1);
     const report = reportOf(run.stdout);
     expect(report.ok).toBe(false);
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([
-      { file: shownPath(rules, VERSION), line: lineOf(VERSION_TEXT, '- id: E1'), column: 9, severity: 'error', kind: 'impossible', message: 'rule E1 can never hold, so it never excludes anyone' },
-      { file: shownPath(rules, VERSION), line: lineOf(VERSION_TEXT, 'value: institution') - 2, column: 11, severity: 'error', kind: 'impossible', message: 'never holds: no value meets residence in []' },
+      {
+        file: shownPath(rules, VERSION),
+        line: lineOf(VERSION_TEXT, '- id: E1'),
+        column: 9,
+        severity: 'error',
+        kind: 'impossible',
+        message: 'rule E1 can never hold, so it never excludes anyone',
+      },
+      {
+        file: shownPath(rules, VERSION),
+        line: lineOf(VERSION_TEXT, 'value: institution') - 2,
+        column: 11,
+        severity: 'error',
+        kind: 'impossible',
+        message: 'never holds: no value meets residence in []',
+      },
     ]);
     expect(report.summary).toMatchObject({ errors: 2, warnings: 3 });
   });

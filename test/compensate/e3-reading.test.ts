@@ -70,7 +70,10 @@ describe('A17 E3 per service (bundled) or per person (switched in the rule files
   it('each answer shows A17 with the other reading and the passage that leaves it open', () => {
     for (const rulesAt of ['bundled', 'switched'] as const) {
       const a17 = answerOf(rulesAt, claim).assumptions.find((assumption) => assumption.id === 'A17');
-      expect(a17, rulesAt).toMatchObject({ otherReading: { lv: expect.any(String), en: expect.any(String) }, passage: expect.stringContaining('4. zemsvītras piezīme') });
+      expect(a17, rulesAt).toMatchObject({
+        otherReading: { lv: expect.any(String), en: expect.any(String) },
+        passage: expect.stringContaining('4. zemsvītras piezīme'),
+      });
     }
   });
 

@@ -43,7 +43,13 @@ const ruleSet = ruleSetAt(FICTIONAL_PROGRAMMES);
 const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
 
 /** Evidence that meets RM2–RM6 for a social worker's line: assessed as suitable, client file, attendance sheet, signature, duration. */
-const documented = { remoteSuitabilityAssessed: true, recordedInClientFile: true, attendanceMarkedRemote: true, personSigned: true, durationMatchesAgreement: true };
+const documented = {
+  remoteSuitabilityAssessed: true,
+  recordedInClientFile: true,
+  attendanceMarkedRemote: true,
+  personSigned: true,
+  durationMatchesAgreement: true,
+};
 
 function remoteHour(from: string, to: string, evidence: Body = documented): Body {
   return { service: 'individual_support', from, to, units: '1', funding: 'municipality', price: '24.00', remote: true, provider: 'social_worker', evidence };
@@ -69,16 +75,45 @@ describe('A16 the emergency a remote line names', () => {
   });
 
   it.each([
-    { name: 'a remote line inside the declared period names that period and its source', period: ['2020-05-01', '2020-05-31'], line: ['2020-05-04', '2020-05-29'], during: true, names: 'declared' },
-    { name: 'a remote line on the declared period’s last day, 2020-06-19, still names it', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-19', '2020-06-19'], during: true, names: 'declared' },
-    { name: 'a remote line after the declared period names none', period: ['2020-07-01', '2020-07-31'], line: ['2020-07-01', '2020-07-31'], during: false, names: null },
-    { name: 'a remote line running one day past the declared period, 2020-06-01…20, names none', period: ['2020-06-01', '2020-06-30'], line: ['2020-06-01', '2020-06-20'], during: false, names: null },
+    {
+      name: 'a remote line inside the declared period names that period and its source',
+      period: ['2020-05-01', '2020-05-31'],
+      line: ['2020-05-04', '2020-05-29'],
+      during: true,
+      names: 'declared',
+    },
+    {
+      name: 'a remote line on the declared period’s last day, 2020-06-19, still names it',
+      period: ['2020-06-01', '2020-06-30'],
+      line: ['2020-06-19', '2020-06-19'],
+      during: true,
+      names: 'declared',
+    },
+    {
+      name: 'a remote line after the declared period names none',
+      period: ['2020-07-01', '2020-07-31'],
+      line: ['2020-07-01', '2020-07-31'],
+      during: false,
+      names: null,
+    },
+    {
+      name: 'a remote line running one day past the declared period, 2020-06-01…20, names none',
+      period: ['2020-06-01', '2020-06-30'],
+      line: ['2020-06-01', '2020-06-20'],
+      during: false,
+      names: null,
+    },
   ] as const)('$name', ({ period, line, during, names }) => {
     const answer = onlyLine({ period: { from: period[0], to: period[1] }, serviceLines: [remoteHour(line[0], line[1])] });
     expect(answer.duringEmergency).toBe(during);
     if (names === 'declared') {
       expect(answer.emergency).toEqual(declared);
-      expect(answer.emergency).toMatchObject({ from: '2020-03-23', to: '2020-06-19', title: { en: expect.stringContaining('Made-up state of emergency A') }, source: expect.stringContaining('Nr. 901') });
+      expect(answer.emergency).toMatchObject({
+        from: '2020-03-23',
+        to: '2020-06-19',
+        title: { en: expect.stringContaining('Made-up state of emergency A') },
+        source: expect.stringContaining('Nr. 901'),
+      });
     } else {
       expect(answer.emergency).toBe(names);
     }
@@ -88,9 +123,17 @@ describe('A16 the emergency a remote line names', () => {
   });
 
   it('a request may not state an emergency itself: 400 at /emergency saying emergencies are data', () => {
-    const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, period: { from: '2020-07-01', to: '2020-07-31' }, emergency: true, serviceLines: [remoteHour('2020-07-01', '2020-07-31')] });
+    const response = compensationResponse(ruleSet, {
+      programme: 'ibm',
+      person: adult,
+      period: { from: '2020-07-01', to: '2020-07-31' },
+      emergency: true,
+      serviceLines: [remoteHour('2020-07-01', '2020-07-31')],
+    });
     expect(response.status).toBe(400);
-    expect((response.body as { errors: Array<{ path: string; message: string }> }).errors).toEqual([{ path: '/emergency', message: expect.stringContaining('declared emergencies are data') }]);
+    expect((response.body as { errors: Array<{ path: string; message: string }> }).errors).toEqual([
+      { path: '/emergency', message: expect.stringContaining('declared emergencies are data') },
+    ]);
   });
 
   it('an on-site line outside any emergency names none', () => {
@@ -122,7 +165,14 @@ describe('IB3 where a line’s price comes from', () => {
     { index: 0, name: 'a defined price is the price', price: '17.10', priceFrom: 'defined', amount: '342.00', refs: ['P1'] },
     // 15.00 × 20 = 300.00, at the (fictional) DI rule files' lower day care centre rate: IB3 is what let it be paid,
     // so it is named, with the assumptions that rate rests on (A5 tier, A23 indicative).
-    { index: 1, name: 'with no defined price, the DI rule files’ unit cost is the price', price: '15.00', priceFrom: 'diUnitCost', amount: '300.00', refs: ['A23', 'A5', 'IB3', 'P1'] },
+    {
+      index: 1,
+      name: 'with no defined price, the DI rule files’ unit cost is the price',
+      price: '15.00',
+      priceFrom: 'diUnitCost',
+      amount: '300.00',
+      refs: ['A23', 'A5', 'IB3', 'P1'],
+    },
     { index: 2, name: 'with neither, there is no price and nothing is paid (IB2, IB3)', price: null, priceFrom: null, amount: '0.00', refs: ['IB2', 'IB3'] },
     // 21.40 × 20 = 428.00 at an NGO's defined price.
     { index: 3, name: 'another defined price is that price', price: '21.40', priceFrom: 'defined', amount: '428.00', refs: ['P1'] },
@@ -132,11 +182,19 @@ describe('IB3 where a line’s price comes from', () => {
 
   it('the DI unit cost is read from the DI rule files, never from the request', () => {
     expect(diUnitCost).toBe('15.00');
-    expect(answers[1]).toMatchObject({ price: diUnitCost, unitCosts: [{ from: '2021-03-01', to: '2021-03-31', programme: 'di', version: '2015-07-01-fictional', unitCost: diUnitCost }] });
+    expect(answers[1]).toMatchObject({
+      price: diUnitCost,
+      unitCosts: [{ from: '2021-03-01', to: '2021-03-31', programme: 'di', version: '2015-07-01-fictional', unitCost: diUnitCost }],
+    });
   });
 
   it('a defined price and diPaidAtUnitCost on one line is a 400 naming diPaidAtUnitCost', () => {
-    const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, period: march, serviceLines: [{ service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '21.40', diPaidAtUnitCost: true, rateTier: 'lower' }] });
+    const response = compensationResponse(ruleSet, {
+      programme: 'ibm',
+      person: adult,
+      period: march,
+      serviceLines: [{ service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '21.40', diPaidAtUnitCost: true, rateTier: 'lower' }],
+    });
     expect(response.status).toBe(400);
     expect((response.body as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toEqual(['/serviceLines/0/diPaidAtUnitCost']);
   });
@@ -200,7 +258,11 @@ describe('RM1–RM6 in a line’s explanation', () => {
     { name: 'RM3: the attendance sheet does not say remote', evidence: { ...documented, attendanceMarkedRemote: false }, failing: ['RM3'] },
     { name: 'RM4: nothing confirms receipt', evidence: { ...documented, personSigned: false }, failing: ['RM4'] },
     { name: 'RM5: the duration does not match', evidence: { ...documented, durationMatchesAgreement: false }, failing: ['RM5'] },
-    { name: 'RM6: the social worker did not assess that remote delivery keeps the quality', evidence: { ...documented, remoteSuitabilityAssessed: false }, failing: ['RM6'] },
+    {
+      name: 'RM6: the social worker did not assess that remote delivery keeps the quality',
+      evidence: { ...documented, remoteSuitabilityAssessed: false },
+      failing: ['RM6'],
+    },
     { name: 'no evidence at all: RM2–RM6', evidence: {}, failing: ['RM2', 'RM3', 'RM4', 'RM5', 'RM6'] },
   ] as const)('$name', ({ evidence, failing }) => {
     const answer = onlyLine({ period: may, serviceLines: [remoteHour('2020-05-04', '2020-05-29', evidence)] });
@@ -232,21 +294,53 @@ describe('RM1–RM6 in a line’s explanation', () => {
   it('RM2 shows why a psychologist’s own file is not enough when the plan asked for an opinion not submitted', () => {
     const answer = onlyLine({
       period: may,
-      serviceLines: [{ ...remoteHour('2020-05-04', '2020-05-29'), service: 'specialist_consultation', provider: 'psychologist', evidence: { ...documented, recordedInClientFile: false, contentInSpecialistFile: true, opinionForPlan: true, personConsentedToOpinion: true, opinionSubmitted: false } }],
+      serviceLines: [
+        {
+          ...remoteHour('2020-05-04', '2020-05-29'),
+          service: 'specialist_consultation',
+          provider: 'psychologist',
+          evidence: {
+            ...documented,
+            recordedInClientFile: false,
+            contentInSpecialistFile: true,
+            opinionForPlan: true,
+            personConsentedToOpinion: true,
+            opinionSubmitted: false,
+          },
+        },
+      ],
     });
     const rm2 = answer.lineRules.find((rule) => rule.ref === 'RM2') as RuleTrace;
     expect(rm2).toMatchObject({ result: false, outcome: 'blocker' });
-    const seen = Object.fromEntries(leaves(rm2.conditions).filter((leaf) => !leaf.skipped).map((leaf) => [leaf.fact, leaf.factValue]));
-    expect(seen).toMatchObject({ remote: true, recordedInClientFile: false, providerProtocol: false, provider: 'psychologist', contentInSpecialistFile: true, opinionForPlan: true, opinionSubmitted: false });
+    const seen = Object.fromEntries(
+      leaves(rm2.conditions)
+        .filter((leaf) => !leaf.skipped)
+        .map((leaf) => [leaf.fact, leaf.factValue]),
+    );
+    expect(seen).toMatchObject({
+      remote: true,
+      recordedInClientFile: false,
+      providerProtocol: false,
+      provider: 'psychologist',
+      contentInSpecialistFile: true,
+      opinionForPlan: true,
+      opinionSubmitted: false,
+    });
   });
 
   it('an on-site line meets RM1–RM6 on remote false alone, every evidence condition skipped', () => {
-    const answer = onlyLine({ period: may, serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '17.10' }] });
+    const answer = onlyLine({
+      period: may,
+      serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '17.10' }],
+    });
     for (const rule of answer.lineRules.filter((candidate) => candidate.ref.startsWith('RM'))) {
       const [first, ...rest] = leaves(rule.conditions);
       expect(first, rule.ref).toMatchObject({ fact: 'remote', factValue: false, result: true });
       expect(first, rule.ref).not.toHaveProperty('skipped');
-      expect(rest.every((leaf) => leaf.skipped), rule.ref).toBe(true);
+      expect(
+        rest.every((leaf) => leaf.skipped),
+        rule.ref,
+      ).toBe(true);
       expect(rule.outcome, rule.ref).toBe('neutral');
     }
   });

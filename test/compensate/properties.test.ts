@@ -97,8 +97,22 @@ const DI_RATES: Record<string, { lower: string; higher: string } | string> = (()
 })();
 
 const SERVICE_TYPES = [
-  'home_care', 'day_centre', 'day_care_centre', 'group_home', 'specialised_workshop', 'respite', 'short_term_care', 'social_rehabilitation',
-  'psychosocial_rehabilitation', 'specialist_consultation', 'individual_support', 'support_group', 'group_sessions', 'family_assistant', 'assistant', 'other',
+  'home_care',
+  'day_centre',
+  'day_care_centre',
+  'group_home',
+  'specialised_workshop',
+  'respite',
+  'short_term_care',
+  'social_rehabilitation',
+  'psychosocial_rehabilitation',
+  'specialist_consultation',
+  'individual_support',
+  'support_group',
+  'group_sessions',
+  'family_assistant',
+  'assistant',
+  'other',
 ] as const;
 const FUNDINGS = ['municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'donation', 'own'] as const;
 
@@ -166,7 +180,11 @@ const NSK_HALF_YEARS: Period[] = (() => {
   const lastYear = Math.max(firstYear + 7, dateParts(latest).year + 1);
   const halfYears: Period[] = [];
   for (let year = firstYear; year <= lastYear; year += 1) {
-    for (const half of [{ from: `${year}-01-01`, to: `${year}-06-30` }, { from: `${year}-07-01`, to: `${year}-12-31` }] as Period[]) if (half.from >= first) halfYears.push(half);
+    for (const half of [
+      { from: `${year}-01-01`, to: `${year}-06-30` },
+      { from: `${year}-07-01`, to: `${year}-12-31` },
+    ] as Period[])
+      if (half.from >= first) halfYears.push(half);
   }
   return halfYears;
 })();
@@ -200,9 +218,18 @@ function nskPersonArbitrary(period: Period): fc.Arbitrary<{ person: Body; servic
   const eligibleish = fc.record({
     person: fc.record({
       birthDate: dateBetween('1940-01-01', '2000-12-31'),
-      conditions: fc.constantFrom([{ type: 'mental_disorder', severity: 'severe' }], [{ type: 'mental_disorder', severity: 'very_severe' }, { type: 'blindness', severity: 'mild' }]),
+      conditions: fc.constantFrom(
+        [{ type: 'mental_disorder', severity: 'severe' }],
+        [
+          { type: 'mental_disorder', severity: 'very_severe' },
+          { type: 'blindness', severity: 'mild' },
+        ],
+      ),
       disabilityGroup: fc.constantFrom('I', 'II', 'III', null),
-      vsacExit: fc.record({ date: fc.oneof(dateBetween(EXIT_CUTOFF, plus(EXIT_CUTOFF, 183)), nearPeriod), service: fc.constantFrom('institutional_care', 'group_home') }),
+      vsacExit: fc.record({
+        date: fc.oneof(dateBetween(EXIT_CUTOFF, plus(EXIT_CUTOFF, 183)), nearPeriod),
+        service: fc.constantFrom('institutional_care', 'group_home'),
+      }),
       receivedDiServices: fc.boolean(),
       nskAsChild: fc.boolean(),
       residence: fc.constantFrom('own_home', 'social_house', 'group_home', 'family'),
@@ -216,14 +243,24 @@ function nskPersonArbitrary(period: Period): fc.Arbitrary<{ person: Body; servic
 }
 
 function costLineArbitrary(period: Period, minDays = 1): fc.Arbitrary<Body> {
-  return fc.record({
-    service: fc.constantFrom(...SERVICE_TYPES),
-    days: daysInside(period, minDays),
-    amount: amountArbitrary,
-    funding: fc.oneof(fc.constant('municipality'), fc.constantFrom(...FUNDINGS)),
-    inPlan: fc.oneof(fc.constant(true), fc.boolean()),
-    diCompensatedUntil: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: dateBetween(plus(period.from, -10), period.to) }),
-  }).map(({ days, ...line }) => ({ service: line.service, from: days.from, to: days.to, amount: line.amount, funding: line.funding, inPlan: line.inPlan, diCompensatedUntil: line.diCompensatedUntil }));
+  return fc
+    .record({
+      service: fc.constantFrom(...SERVICE_TYPES),
+      days: daysInside(period, minDays),
+      amount: amountArbitrary,
+      funding: fc.oneof(fc.constant('municipality'), fc.constantFrom(...FUNDINGS)),
+      inPlan: fc.oneof(fc.constant(true), fc.boolean()),
+      diCompensatedUntil: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: dateBetween(plus(period.from, -10), period.to) }),
+    })
+    .map(({ days, ...line }) => ({
+      service: line.service,
+      from: days.from,
+      to: days.to,
+      amount: line.amount,
+      funding: line.funding,
+      inPlan: line.inPlan,
+      diCompensatedUntil: line.diCompensatedUntil,
+    }));
 }
 
 interface NskCase {
@@ -236,11 +273,13 @@ interface NskCase {
 function nskCaseArbitrary(options: { minLines?: number } = {}): fc.Arbitrary<NskCase> {
   return halfYearArbitrary.chain((halfYear) =>
     fc.constant(halfYear).chain((period) =>
-      fc.record({ who: nskPersonArbitrary(period), costs: fc.array(costLineArbitrary(period), { minLength: options.minLines ?? 0, maxLength: 8 }) }).map(({ who: { person, services }, costs }) => ({
-        halfYear,
-        period,
-        body: { programme: 'nsk', period, person, services, costs },
-      })),
+      fc
+        .record({ who: nskPersonArbitrary(period), costs: fc.array(costLineArbitrary(period), { minLength: options.minLines ?? 0, maxLength: 8 }) })
+        .map(({ who: { person, services }, costs }) => ({
+          halfYear,
+          period,
+          body: { programme: 'nsk', period, person, services, costs },
+        })),
     ),
   );
 }
@@ -254,7 +293,13 @@ const diTargetPerson = fc.record({
   conditions: fc.constantFrom([{ type: 'mental_disorder', severity: 'moderate' }], [{ type: 'mental_disorder', severity: 'severe' }]),
   disabilityGroup: fc.constantFrom('I', 'II', 'III', null),
   // Mostly out of the VSAC before DI's years: someone still in a VSAC is neither DI1 nor DI2 (contract v2).
-  vsacExit: fc.option(fc.record({ date: fc.oneof({ weight: 3, arbitrary: dateBetween('2014-01-01', '2016-12-31') }, { weight: 1, arbitrary: dateBetween('2017-01-01', '2026-06-30') }), service: fc.constantFrom('institutional_care', 'group_home') }), { nil: null }),
+  vsacExit: fc.option(
+    fc.record({
+      date: fc.oneof({ weight: 3, arbitrary: dateBetween('2014-01-01', '2016-12-31') }, { weight: 1, arbitrary: dateBetween('2017-01-01', '2026-06-30') }),
+      service: fc.constantFrom('institutional_care', 'group_home'),
+    }),
+    { nil: null },
+  ),
   receivedDiServices: fc.boolean(),
   nskAsChild: fc.constant(false),
   residence: fc.constantFrom('own_home', 'social_house', 'group_home'),
@@ -263,7 +308,8 @@ const diTargetPerson = fc.record({
 
 /** DI's years: from its first version's first day, eleven years on and at least to the year after its latest version begins. */
 const DI_FIRST_DAY = programmeOf('di').versions[0]?.effectiveFrom as CalendarDate;
-const DI_LAST_DAY = `${Math.max(dateParts(DI_FIRST_DAY).year + 11, dateParts(programmeOf('di').versions.at(-1)?.effectiveFrom as CalendarDate).year + 1)}-12-31` as CalendarDate;
+const DI_LAST_DAY =
+  `${Math.max(dateParts(DI_FIRST_DAY).year + 11, dateParts(programmeOf('di').versions.at(-1)?.effectiveFrom as CalendarDate).year + 1)}-12-31` as CalendarDate;
 
 /** A period in DI's years, up to a year long. */
 const diPeriodArbitrary: fc.Arbitrary<Period> = fc
@@ -273,7 +319,11 @@ const diPeriodArbitrary: fc.Arbitrary<Period> = fc
 function diPersonArbitrary(period: Period): fc.Arbitrary<Body> {
   const nearDate = dateBetween(plus(period.from, -700), period.to);
   return fc
-    .tuple(fc.oneof({ weight: 1, arbitrary: personArbitrary as fc.Arbitrary<Body> }, { weight: 5, arbitrary: diTargetPerson as fc.Arbitrary<Body> }), nearDate, nearDate)
+    .tuple(
+      fc.oneof({ weight: 1, arbitrary: personArbitrary as fc.Arbitrary<Body> }, { weight: 5, arbitrary: diTargetPerson as fc.Arbitrary<Body> }),
+      nearDate,
+      nearDate,
+    )
     .map(([person, supportPlanDate, diServicesStartedOn]) => ({ ...person, supportPlanDate, diServicesStartedOn }));
 }
 
@@ -359,7 +409,9 @@ function reask<T>(body: Body): T {
 }
 
 const shuffled = <T>(items: readonly T[]): fc.Arbitrary<{ order: number[]; items: T[] }> =>
-  fc.shuffledSubarray([...items.keys()], { minLength: items.length, maxLength: items.length }).map((order) => ({ order, items: order.map((index) => items[index] as T) }));
+  fc
+    .shuffledSubarray([...items.keys()], { minLength: items.length, maxLength: items.length })
+    .map((order) => ({ order, items: order.map((index) => items[index] as T) }));
 
 const withoutIndex = ({ index: _index, ...line }: { index: number; [key: string]: unknown }): Record<string, unknown> => line;
 
@@ -376,7 +428,9 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         const result = ask<NskBody>(tally, body);
         const compensation = dec(result.compensation);
         expect(compensation.lessThanOrEqualTo(dec(result.cap)), `compensation ${result.compensation} > cap ${result.cap}`).toBe(true);
-        expect(compensation.lessThanOrEqualTo(dec(result.eligibleCost)), `compensation ${result.compensation} > eligibleCost ${result.eligibleCost}`).toBe(true);
+        expect(compensation.lessThanOrEqualTo(dec(result.eligibleCost)), `compensation ${result.compensation} > eligibleCost ${result.eligibleCost}`).toBe(
+          true,
+        );
         tally.note('cap binds', dec(result.cap).lessThan(dec(result.eligibleCost)));
         tally.note('eligible cost binds', dec(result.eligibleCost).lessThan(dec(result.cap)));
       }),
@@ -402,7 +456,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
     expect(tally.count('positive compensation')).toBeGreaterThan(NSK_RUNS / 4);
   });
 
-  it('3. cap ≤ the cap of the half-year with every day eligible (A1, the rule files\' annual amount), and = it exactly when every day is eligible', () => {
+  it("3. cap ≤ the cap of the half-year with every day eligible (A1, the rule files' annual amount), and = it exactly when every day is eligible", () => {
     const tally = new Tally();
     fc.assert(
       fc.property(nskCaseArbitrary(), ({ halfYear, period, body }) => {
@@ -458,7 +512,9 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         const after = reask<NskBody>(split);
 
         const change = dec(after.compensation).minus(dec(before.compensation)).abs();
-        expect(change.lessThanOrEqualTo('0.01'), `compensation ${before.compensation} → ${after.compensation} after splitting line ${at} after day ${k}`).toBe(true);
+        expect(change.lessThanOrEqualTo('0.01'), `compensation ${before.compensation} → ${after.compensation} after splitting line ${at} after day ${k}`).toBe(
+          true,
+        );
         const costChange = dec(after.eligibleCost).minus(dec(before.eligibleCost)).abs();
         expect(costChange.lessThanOrEqualTo('0.01'), `eligibleCost ${before.eligibleCost} → ${after.eligibleCost}`).toBe(true);
         const splitLine = before.lines[at] as NskLine;
@@ -503,7 +559,10 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
       fc.property(nskCaseArbitrary({ minLines: 1 }), ({ body }) => {
         const result = ask<NskBody>(tally, body);
         for (const line of result.lines) {
-          expect(dec(line.eligibleAmount).lessThanOrEqualTo(dec(line.amount)), `line ${line.index}: eligibleAmount ${line.eligibleAmount} > amount ${line.amount}`).toBe(true);
+          expect(
+            dec(line.eligibleAmount).lessThanOrEqualTo(dec(line.amount)),
+            `line ${line.index}: eligibleAmount ${line.eligibleAmount} > amount ${line.amount}`,
+          ).toBe(true);
           tally.note('line counts in full', line.countedDays === line.days && dec(line.amount).greaterThan(0));
           tally.note('line counts in part', line.countedDays > 0 && line.countedDays < line.days);
         }
@@ -536,9 +595,15 @@ describe('DI compensation (unit cost deliveries), bundled rules', () => {
           expect(amount.isNegative(), `line ${line.index} amount ${line.amount}`).toBe(false);
           const bound = atUnitCost(line);
           if (bound === null) expect(amount.isZero(), `line ${line.index} (${line.service}, no unit cost) amount ${line.amount}`).toBe(true);
-          else expect(amount.lessThanOrEqualTo(bound), `line ${line.index}: amount ${line.amount} > ${line.service} unit cost × ${line.units} = ${bound.toFixed(2)}`).toBe(true);
+          else
+            expect(
+              amount.lessThanOrEqualTo(bound),
+              `line ${line.index}: amount ${line.amount} > ${line.service} unit cost × ${line.units} = ${bound.toFixed(2)}`,
+            ).toBe(true);
           if (line.provision === 'procured') {
-            expect(amount.lessThanOrEqualTo(dec(line.actualCost as string)), `line ${line.index}: amount ${line.amount} > actualCost ${line.actualCost}`).toBe(true);
+            expect(amount.lessThanOrEqualTo(dec(line.actualCost as string)), `line ${line.index}: amount ${line.amount} > actualCost ${line.actualCost}`).toBe(
+              true,
+            );
             tally.note('procured line paid below unit cost', bound !== null && amount.greaterThan(0) && amount.lessThan(bound) && line.compensatedDays > 0);
           }
           tally.note('municipal line paid', line.provision === 'municipal' && amount.greaterThan(0));

@@ -70,7 +70,13 @@ describe('a full H1 2023 claim across the 2023-04-01 fictional version', () => {
   });
 
   it('counts a cost line over the whole half-year whole (not pro rata: both parts are eligible)', () => {
-    const [line] = body.lines as Array<{ eligibleAmount: string; days: number; countedDays: number; refs: string[]; parts: Array<{ from: string; to: string; days: number; counted: boolean; version: string }> }>;
+    const [line] = body.lines as Array<{
+      eligibleAmount: string;
+      days: number;
+      countedDays: number;
+      refs: string[];
+      parts: Array<{ from: string; to: string; days: number; counted: boolean; version: string }>;
+    }>;
     expect(line).toMatchObject({ eligibleAmount: '5000.00', days: 181, countedDays: 181, refs: ['T1'] });
     expect(line?.refs).not.toContain('A2');
     expect(line?.parts.map(({ from, to, days, counted, version }) => ({ from, to, days, counted, version }))).toEqual([
@@ -82,7 +88,9 @@ describe('a full H1 2023 claim across the 2023-04-01 fictional version', () => {
   it('explains the cap month by month, each month under its version and annual amount', () => {
     const step = capStep(body);
     expect(step).toMatchObject({ ref: 'A1', cap: '3871.30' });
-    expect(step.months.map(({ month, version, eligibleDays, daysInMonth, annualAmount }) => ({ month, version, eligibleDays, daysInMonth, annualAmount }))).toEqual([
+    expect(
+      step.months.map(({ month, version, eligibleDays, daysInMonth, annualAmount }) => ({ month, version, eligibleDays, daysInMonth, annualAmount })),
+    ).toEqual([
       { month: '2023-01', version: '2022-01-01-fictional', eligibleDays: 31, daysInMonth: 31, annualAmount: '7085.20' },
       { month: '2023-02', version: '2022-01-01-fictional', eligibleDays: 28, daysInMonth: 28, annualAmount: '7085.20' },
       { month: '2023-03', version: '2022-01-01-fictional', eligibleDays: 31, daysInMonth: 31, annualAmount: '7085.20' },
@@ -91,7 +99,14 @@ describe('a full H1 2023 claim across the 2023-04-01 fictional version', () => {
       { month: '2023-06', version: '2023-04-01-fictional', eligibleDays: 30, daysInMonth: 30, annualAmount: '8400.00' },
     ]);
     // 7085.20 ÷ 12 = 590.433333… (shown to 6 decimals); 8400.00 ÷ 12 = 700.
-    expect(step.months.map((month) => Number(month.amount).toFixed(6))).toEqual(['590.433333', '590.433333', '590.433333', '700.000000', '700.000000', '700.000000']);
+    expect(step.months.map((month) => Number(month.amount).toFixed(6))).toEqual([
+      '590.433333',
+      '590.433333',
+      '590.433333',
+      '700.000000',
+      '700.000000',
+      '700.000000',
+    ]);
     // The 50 % ceiling is taken from the higher annual amount in the period: 0.5 × 8400.00 = 4200.00, not binding.
     expect(step.limit).toEqual({ periodShare: '0.5', annualAmount: '8400.00', amount: '4200.00' });
   });
@@ -105,11 +120,18 @@ describe('other claims across the fictional version change', () => {
     expect(body.eligibleCost).toBe('3370.17');
     expect(body.compensation).toBe('2690.43');
     const months = capStep(body).months.map(({ month, version, eligibleDays }) => `${month} ${version} ${eligibleDays}`);
-    expect(months).toEqual(['2023-03 2022-01-01-fictional 31', '2023-04 2023-04-01-fictional 30', '2023-05 2023-04-01-fictional 31', '2023-06 2023-04-01-fictional 30']);
+    expect(months).toEqual([
+      '2023-03 2022-01-01-fictional 31',
+      '2023-04 2023-04-01-fictional 30',
+      '2023-05 2023-04-01-fictional 31',
+      '2023-06 2023-04-01-fictional 30',
+    ]);
   });
 
   it('a cost line straddling 1 April counts whole, split into one part per version', () => {
-    const body = answer(claim({ costs: [{ service: 'day_care_centre', from: '2023-03-16', to: '2023-04-15', amount: '620.00', funding: 'municipality', inPlan: true }] }));
+    const body = answer(
+      claim({ costs: [{ service: 'day_care_centre', from: '2023-03-16', to: '2023-04-15', amount: '620.00', funding: 'municipality', inPlan: true }] }),
+    );
     expect(body.compensation).toBe('620.00');
     const [line] = body.lines as Array<{ eligibleAmount: string; countedDays: number; refs: string[]; parts: Array<{ days: number; version: string }> }>;
     expect(line).toMatchObject({ eligibleAmount: '620.00', countedDays: 31, refs: ['T1'] });
@@ -128,7 +150,7 @@ describe('other claims across the fictional version change', () => {
     expect(body.cap).toBe('3871.30');
   });
 
-  it('the bundled (real) rules, one version all half-year: cap = that version\'s annual amount × its half-year share', () => {
+  it("the bundled (real) rules, one version all half-year: cap = that version's annual amount × its half-year share", () => {
     // The figures are read from rules/ now: an officer's amendment changes them without a test change.
     const nsk = bundledRuleSet().programmes.get('nsk');
     if (!nsk) throw new Error('bundled nsk missing');

@@ -23,7 +23,11 @@ afterAll(() => {
 
 function startServer(environment: Record<string, string>): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env: { ...process.env, ...environment, PORT: '0', RULES_WATCH: 'off' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...environment, PORT: '0', RULES_WATCH: 'off' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -40,7 +44,17 @@ function send(agent: Agent, port: number, method: string, path: string, body?: u
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const outgoing = httpRequest(
-      { agent, host: '127.0.0.1', port, method, path, headers: { authorization: `Bearer ${SECRET}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: {
+          authorization: `Bearer ${SECRET}`,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
       (incoming) => {
         let text = '';
         incoming.setEncoding('utf8');

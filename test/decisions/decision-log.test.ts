@@ -24,7 +24,10 @@ function aRecord(index: number): DecisionRecord {
     time: new Date().toISOString(),
     endpoint: 'eligibility',
     request: { programme: 'nsk', date: '2024-03-15', person: { birthDate: '1985-04-02' }, note: `record ${index} ${'ā'.repeat(index % 7)}` },
-    rules: { versions: [{ programme: 'nsk', version: '2022-01-01-fictional', sha256: 'a'.repeat(64) }], files: [{ path: 'nsk/programme.yaml', sha256: 'b'.repeat(64) }] },
+    rules: {
+      versions: [{ programme: 'nsk', version: '2022-01-01-fictional', sha256: 'a'.repeat(64) }],
+      files: [{ path: 'nsk/programme.yaml', sha256: 'b'.repeat(64) }],
+    },
     caller: { tokenId: 'riga-caseworker', role: 'caseworker', municipality: 'riga' },
     answer: { programme: 'nsk', eligible: index % 2 === 0, index },
   };
@@ -61,8 +64,13 @@ describe('the decision log', () => {
     await store.close();
 
     // lowdb holds the sealed segments' id ranges and counts; the open segment's records are the lines of its file.
-    const metadata = JSON.parse(readFileSync(join(directory, 'decisions.json'), 'utf8')) as { active: number; segments: Array<{ records: number; firstId: string; lastId: string }> };
-    const openLines = readFileSync(join(directory, 'log', segmentFileName(metadata.active)), 'utf8').split('\n').filter(Boolean).length;
+    const metadata = JSON.parse(readFileSync(join(directory, 'decisions.json'), 'utf8')) as {
+      active: number;
+      segments: Array<{ records: number; firstId: string; lastId: string }>;
+    };
+    const openLines = readFileSync(join(directory, 'log', segmentFileName(metadata.active)), 'utf8')
+      .split('\n')
+      .filter(Boolean).length;
     expect(metadata.segments.reduce((sum, segment) => sum + segment.records, 0) + openLines).toBe(records.length);
     for (const segment of metadata.segments) expect(segment.firstId <= segment.lastId).toBe(true);
 
@@ -92,7 +100,12 @@ describe('the decision log', () => {
     const later = aRecord(99);
     await reopened.append(later);
     await expectAllReadable(reopened, [...records, later]);
-    expect(readFileSync(segment, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).decisionId)).toEqual([...records, later].map((record) => record.decisionId));
+    expect(
+      readFileSync(segment, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).decisionId),
+    ).toEqual([...records, later].map((record) => record.decisionId));
     await reopened.close();
   });
 

@@ -47,32 +47,48 @@ describe.each(['memory', 'file'] as const)('decision records (%s store)', (kind)
     return { store, app: createApp(fixedRuleSet(bundledRuleSet()), { decisions: store, personRefKey }) };
   })();
 
-  it.each(EXAMPLE_REQUESTS)('$name: the record holds the request, personRef only as its HMAC, the rules with their sha256, the caller and the answer', async ({ endpoint, body }) => {
-    const { store, app } = await ready;
-    const personRef = `CASE-${endpoint}-${String(body.programme)}-0042`;
-    const answered = await request(app).post(endpoint).send({ ...body, personRef }).expect(200);
-    const record = (await request(app).get(`/v1/decisions/${answered.body.decisionId}`).expect(200)).body as DecisionRecord;
+  it.each(EXAMPLE_REQUESTS)(
+    '$name: the record holds the request, personRef only as its HMAC, the rules with their sha256, the caller and the answer',
+    async ({ endpoint, body }) => {
+      const { store, app } = await ready;
+      const personRef = `CASE-${endpoint}-${String(body.programme)}-0042`;
+      const answered = await request(app)
+        .post(endpoint)
+        .send({ ...body, personRef })
+        .expect(200);
+      const record = (await request(app).get(`/v1/decisions/${answered.body.decisionId}`).expect(200)).body as DecisionRecord;
 
-    expect(record).toMatchObject({ decisionId: answered.body.decisionId, format: 1, endpoint: endpoint.slice(4), caller: { tokenId: null, role: 'open-development', municipality: null } });
-    expect(Date.parse(record.time)).not.toBeNaN();
-    expect(record.request).toEqual(body);
-    expect(record.personRef).toEqual({ hmacSha256: hmacOf(personRef), keyId: personRefKey.id });
-    expect(JSON.stringify(record)).not.toContain(personRef);
-    expect(record.answer).toEqual(answered.body);
+      expect(record).toMatchObject({
+        decisionId: answered.body.decisionId,
+        format: 1,
+        endpoint: endpoint.slice(4),
+        caller: { tokenId: null, role: 'open-development', municipality: null },
+      });
+      expect(Date.parse(record.time)).not.toBeNaN();
+      expect(record.request).toEqual(body);
+      expect(record.personRef).toEqual({ hmacSha256: hmacOf(personRef), keyId: personRefKey.id });
+      expect(JSON.stringify(record)).not.toContain(personRef);
+      expect(record.answer).toEqual(answered.body);
 
-    const namedShas = [answered.body.ruleset, ...(answered.body.segments ?? []).map((segment: { ruleset: unknown }) => segment.ruleset)].filter(Boolean).map((ruleset: { sha256: string }) => ruleset.sha256);
-    expect(record.rules.versions.map((version) => version.sha256).sort()).toEqual([...new Set(namedShas)].sort());
-    const paths = record.rules.files.map((file) => file.path);
-    expect(paths).toContain(`${String(body.programme)}/programme.yaml`);
-    // Every version file of the programme (an amendment's version sha256 spans several files: its own file's is archived).
-    const fileSha = (version: RuleVersion): string | undefined => ruleFileOf(version)?.sha256;
-    for (const version of bundledRuleSet().programmes.get(String(body.programme))?.versions ?? []) expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: fileSha(version) }));
-    if (body.programme === 'nsk') expect(paths).toContain('calendar/latvia.yaml');
-    if (body.programme === 'ibm') expect(paths).toContain('emergencies/latvia.yaml');
-    // IBM prices lines at DI's unit costs: DI's programme and version files are part of what made the answer.
-    if (body.programme === 'ibm') for (const version of bundledRuleSet().programmes.get('di')?.versions ?? []) expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: fileSha(version) }));
-    for (const file of record.rules.files) expect(await store.archive.text(file.sha256)).not.toBeNull();
-  });
+      const namedShas = [answered.body.ruleset, ...(answered.body.segments ?? []).map((segment: { ruleset: unknown }) => segment.ruleset)]
+        .filter(Boolean)
+        .map((ruleset: { sha256: string }) => ruleset.sha256);
+      expect(record.rules.versions.map((version) => version.sha256).sort()).toEqual([...new Set(namedShas)].sort());
+      const paths = record.rules.files.map((file) => file.path);
+      expect(paths).toContain(`${String(body.programme)}/programme.yaml`);
+      // Every version file of the programme (an amendment's version sha256 spans several files: its own file's is archived).
+      const fileSha = (version: RuleVersion): string | undefined => ruleFileOf(version)?.sha256;
+      for (const version of bundledRuleSet().programmes.get(String(body.programme))?.versions ?? [])
+        expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: fileSha(version) }));
+      if (body.programme === 'nsk') expect(paths).toContain('calendar/latvia.yaml');
+      if (body.programme === 'ibm') expect(paths).toContain('emergencies/latvia.yaml');
+      // IBM prices lines at DI's unit costs: DI's programme and version files are part of what made the answer.
+      if (body.programme === 'ibm')
+        for (const version of bundledRuleSet().programmes.get('di')?.versions ?? [])
+          expect(record.rules.files).toContainEqual(expect.objectContaining({ sha256: fileSha(version) }));
+      for (const file of record.rules.files) expect(await store.archive.text(file.sha256)).not.toBeNull();
+    },
+  );
 
   it.each(EXAMPLE_REQUESTS)('$name: replayed with its recorded rules, the answer is identical', async ({ endpoint, body }) => {
     const { app } = await ready;
@@ -84,8 +100,20 @@ describe.each(['memory', 'file'] as const)('decision records (%s store)', (kind)
 
 describe('replay after the rules moved on', () => {
   const LAST_VERSION = 'nsk/versions/2023-04-01-fictional.yaml';
-  const person = { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'group_home' };
-  const question = { programme: 'nsk', period: { from: '2021-12-01', to: '2023-05-31' }, person, services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }] };
+  const person = {
+    birthDate: '1985-04-02',
+    conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+    vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+    receivedDiServices: false,
+    nskAsChild: false,
+    residence: 'group_home',
+  };
+  const question = {
+    programme: 'nsk',
+    period: { from: '2021-12-01', to: '2023-05-31' },
+    person,
+    services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
+  };
 
   it('uses the archived texts of a version file that was changed, and then removed', async () => {
     const rules = temporaryFolder('sbsp-rules-replay-');
@@ -114,7 +142,10 @@ describe('replay that does not give the recorded answer', () => {
     const store = new MemoryDecisionStore();
     const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: store });
     const example = EXAMPLE_REQUESTS[0];
-    const answered = await request(app).post(example?.endpoint as string).send(example?.body).expect(200);
+    const answered = await request(app)
+      .post(example?.endpoint as string)
+      .send(example?.body)
+      .expect(200);
     const record = (await store.read(answered.body.decisionId)) as DecisionRecord;
     // A record as a store might hold it after someone edited it: the answer no longer follows from its rules.
     const edited: DecisionRecord = { ...record, decisionId: newDecisionId(), answer: { ...record.answer, eligible: false, basis: [], blockers: ['R1'] } };
@@ -134,13 +165,20 @@ describe('replay that does not give the recorded answer', () => {
     const store = new MemoryDecisionStore();
     const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: store });
     const example = EXAMPLE_REQUESTS[0];
-    const answered = await request(app).post(example?.endpoint as string).send(example?.body).expect(200);
+    const answered = await request(app)
+      .post(example?.endpoint as string)
+      .send(example?.body)
+      .expect(200);
     const record = (await store.read(answered.body.decisionId)) as DecisionRecord;
     // A version file the answer used, whichever is in force on its day.
     const used = record.rules.files.find((file) => file.path.startsWith('nsk/versions/'));
     expect(used).toBeDefined();
     const lost = { path: used?.path as string, sha256: '0'.repeat(64) };
-    const edited: DecisionRecord = { ...record, decisionId: newDecisionId(), rules: { ...record.rules, files: [...record.rules.files.filter((file) => file.path !== lost.path), lost] } };
+    const edited: DecisionRecord = {
+      ...record,
+      decisionId: newDecisionId(),
+      rules: { ...record.rules, files: [...record.rules.files.filter((file) => file.path !== lost.path), lost] },
+    };
     await store.append(edited);
     const replay = await request(app).post(`/v1/decisions/${edited.decisionId}/replay`).expect(409);
     expect(replay.body.detail).toContain('missing from the archive');
@@ -164,10 +202,13 @@ describe('recording comes before answering', () => {
     };
     const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: held });
     let answered = false;
-    const pending = request(app).post('/v1/eligibility').send(EXAMPLE_REQUESTS[0]?.body).then((response) => {
-      answered = true;
-      return response;
-    });
+    const pending = request(app)
+      .post('/v1/eligibility')
+      .send(EXAMPLE_REQUESTS[0]?.body)
+      .then((response) => {
+        answered = true;
+        return response;
+      });
     for (let waited = 0; waited < 5000 && appended.length === 0; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(appended).toHaveLength(1);
@@ -180,7 +221,12 @@ describe('recording comes before answering', () => {
 
   it('answers 500 without a decisionId, and without a stack, when the record cannot be written', async () => {
     const inner = new MemoryDecisionStore();
-    const failing: DecisionStore = { archive: inner.archive, read: (id) => inner.read(id), close: () => inner.close(), append: () => Promise.reject(new Error('disk full at /secret/path')) };
+    const failing: DecisionStore = {
+      archive: inner.archive,
+      read: (id) => inner.read(id),
+      close: () => inner.close(),
+      append: () => Promise.reject(new Error('disk full at /secret/path')),
+    };
     const errors: unknown[] = [];
     const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: failing, onUnexpectedError: (error) => errors.push(error) });
     const response = await request(app).post('/v1/eligibility').send(EXAMPLE_REQUESTS[0]?.body).expect(500);

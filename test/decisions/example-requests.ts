@@ -13,7 +13,11 @@ export interface ExampleRequest {
 
 export const EXAMPLE_REQUESTS: readonly ExampleRequest[] = [
   { name: 'NSK eligibility on a date', endpoint: '/v1/eligibility', body: { programme: 'nsk', date: '2024-03-15', person: nskPerson, services: nskServices } },
-  { name: 'NSK eligibility over a period', endpoint: '/v1/eligibility', body: { programme: 'nsk', period: { from: '2020-01-01', to: '2020-12-31' }, person: nskPerson, services: nskServices } },
+  {
+    name: 'NSK eligibility over a period',
+    endpoint: '/v1/eligibility',
+    body: { programme: 'nsk', period: { from: '2020-01-01', to: '2020-12-31' }, person: nskPerson, services: nskServices },
+  },
   {
     name: 'NSK compensation',
     endpoint: '/v1/compensation',
@@ -50,7 +54,15 @@ export const EXAMPLE_REQUESTS: readonly ExampleRequest[] = [
       person: ibmPerson,
       serviceLines: [
         { service: 'day_care_centre', from: '2020-05-04', to: '2020-05-08', units: '5', funding: 'municipality', price: '18.00' },
-        { service: 'psychosocial_rehabilitation', from: '2020-05-11', to: '2020-05-11', units: '1', funding: 'municipality', remote: true, provider: 'psychologist' },
+        {
+          service: 'psychosocial_rehabilitation',
+          from: '2020-05-11',
+          to: '2020-05-11',
+          units: '1',
+          funding: 'municipality',
+          remote: true,
+          provider: 'psychologist',
+        },
         // Priced at the DI programme's unit cost: the record must hold the DI files too, to replay it.
         { service: 'home_care', from: '2020-05-04', to: '2020-05-29', units: '12', funding: 'municipality', diPaidAtUnitCost: true },
       ],

@@ -48,7 +48,13 @@ function withCase(edit?: Edit): string {
   return copy;
 }
 
-const recorded = (request: Record<string, unknown>): CaseToRun => ({ origin: 'recorded', name: 'recorded', where: 'requests.jsonl:1', endpoint: 'costs' in request ? 'compensation' : 'eligibility', request });
+const recorded = (request: Record<string, unknown>): CaseToRun => ({
+  origin: 'recorded',
+  name: 'recorded',
+  where: 'requests.jsonl:1',
+  endpoint: 'costs' in request ? 'compensation' : 'eligibility',
+  request,
+});
 
 const HALF_YEAR_COSTS = {
   programme: 'nsk',
@@ -73,13 +79,19 @@ const CASES: Array<{ name: string; edit: Edit; request?: Record<string, unknown>
   {
     name: 'effectiveFrom moved: a day only the old rules answer',
     edit: replace('effectiveFrom: "2019-01-01"', 'effectiveFrom: "2019-07-01"'),
-    expected: ['only the old rules answer: status 200 → 422 (No version of nsk is in force on 2019-06-03. Nearest after: 2019-01-01 (in force from 2019-07-01, adopted 2018-12-18).)'],
+    expected: [
+      'only the old rules answer: status 200 → 422 (No version of nsk is in force on 2019-06-03. Nearest after: 2019-01-01 (in force from 2019-07-01, adopted 2018-12-18).)',
+    ],
   },
   {
     name: 'a period cut at a new place: segments old → new',
     edit: replace('value: [own_home, social_house, group_home]', 'value: [own_home, social_house]'),
     request: { programme: 'nsk', period: { from: '2019-06-01', to: '2019-06-30' }, person: PERSON, services: SERVICES },
-    expected: ['eligible true → false', 'eligibleDays 30 → 0', 'segments 2019-06-01…2019-06-30 eligible basis [T1] blockers [] → 2019-06-01…2019-06-30 not eligible basis [T1] blockers [R2]'],
+    expected: [
+      'eligible true → false',
+      'eligibleDays 30 → 0',
+      'segments 2019-06-01…2019-06-30 eligible basis [T1] blockers [] → 2019-06-01…2019-06-30 not eligible basis [T1] blockers [R2]',
+    ],
   },
 ];
 
@@ -107,8 +119,13 @@ describe('impact of a rule change on cases', () => {
         expectationMet: { old: true, new: false },
       },
     ]);
-    const markdown = renderMarkdown({ diff: diffRuleSets(before.ruleSet, after.ruleSet, { old: 'old', new: 'new' }), impact: { ran: 1, changed, problems: [] } });
-    expect(markdown).toContain('| R2 an adult in a group home is eligible in T1 | `nsk/tests/impact.yaml:2` | eligible true → false<br>blockers [] → [R2]<br>**its expectation no longer holds** |');
+    const markdown = renderMarkdown({
+      diff: diffRuleSets(before.ruleSet, after.ruleSet, { old: 'old', new: 'new' }),
+      impact: { ran: 1, changed, problems: [] },
+    });
+    expect(markdown).toContain(
+      '| R2 an adult in a group home is eligible in T1 | `nsk/tests/impact.yaml:2` | eligible true → false<br>blockers [] → [R2]<br>**its expectation no longer holds** |',
+    );
   });
 
   it('a change no case sees lists no case', () => {

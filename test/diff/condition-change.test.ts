@@ -17,10 +17,30 @@ const residenceIn = (value: unknown): Condition => ({ fact: 'residence', operato
 
 const CASES: Array<{ name: string; old: Condition; new: Condition; expected: string[] }> = [
   { name: 'same condition: nothing', old: { all: [age('lessThan', 18)] }, new: { all: [age('lessThan', 18)] }, expected: [] },
-  { name: 'T4 value: age < 18 became age < 19', old: { all: [age('lessThan', 18)] }, new: { all: [age('lessThan', 19)] }, expected: ['age < 18 became age < 19'] },
-  { name: 'operator: age < 18 became age ≤ 18', old: { all: [age('lessThan', 18)] }, new: { all: [age('lessThanInclusive', 18)] }, expected: ['age < 18 became age ≤ 18'] },
-  { name: 'parameter to literal', old: { all: [age('lessThan', { param: 'adultAge' })] }, new: { all: [age('lessThan', 19)] }, expected: ['age < adultAge (18) became age < 19'] },
-  { name: 'parameter written the same, other value: not a condition change', old: { all: [age('lessThan', { param: 'adultAge' })] }, new: { all: [age('lessThan', { param: 'adultAge' })] }, expected: [] },
+  {
+    name: 'T4 value: age < 18 became age < 19',
+    old: { all: [age('lessThan', 18)] },
+    new: { all: [age('lessThan', 19)] },
+    expected: ['age < 18 became age < 19'],
+  },
+  {
+    name: 'operator: age < 18 became age ≤ 18',
+    old: { all: [age('lessThan', 18)] },
+    new: { all: [age('lessThanInclusive', 18)] },
+    expected: ['age < 18 became age ≤ 18'],
+  },
+  {
+    name: 'parameter to literal',
+    old: { all: [age('lessThan', { param: 'adultAge' })] },
+    new: { all: [age('lessThan', 19)] },
+    expected: ['age < adultAge (18) became age < 19'],
+  },
+  {
+    name: 'parameter written the same, other value: not a condition change',
+    old: { all: [age('lessThan', { param: 'adultAge' })] },
+    new: { all: [age('lessThan', { param: 'adultAge' })] },
+    expected: [],
+  },
   {
     name: 'R2 list gained foster_family',
     old: { all: [residenceIn(['own_home', 'social_house', 'group_home'])] },

@@ -51,7 +51,12 @@ function withEmergency(text: string): { text: string; from: string; to: string }
   if (!isSeq(periods)) throw new Error('no periods');
   const last = periods.items.at(-1);
   const year = Number(String(isMap(last) ? last.get('to') : '2000').slice(0, 4)) + 1;
-  const period = { from: `${year}-03-01`, to: `${year}-04-30`, title: { lv: 'Izdomāta ārkārtējā situācija', en: 'Fictional emergency' }, source: 'FICTIONAL order' };
+  const period = {
+    from: `${year}-03-01`,
+    to: `${year}-04-30`,
+    title: { lv: 'Izdomāta ārkārtējā situācija', en: 'Fictional emergency' },
+    source: 'FICTIONAL order',
+  };
   periods.add(document.createNode(period));
   return { text: document.toString(), from: period.from, to: period.to };
 }
@@ -82,7 +87,9 @@ describe('data files beside the programmes', () => {
     expect(file?.change).toBe('changed');
     expect(file?.details).toEqual([`period ${edited.from}…${edited.to} added: Fictional emergency (FICTIONAL order)`]);
     const readers = [...ruleSetAt(BUNDLED_RULES).programmes.values()].flatMap((programme) =>
-      programme.versions.filter((version) => version.compensation?.kind === 'individualBudgetLines' && version.compensation.emergencies === 'latvia').map((version) => `${version.programme} ${version.version}`),
+      programme.versions
+        .filter((version) => version.compensation?.kind === 'individualBudgetLines' && version.compensation.emergencies === 'latvia')
+        .map((version) => `${version.programme} ${version.version}`),
     );
     expect(file?.usedBy).toEqual(readers);
   });

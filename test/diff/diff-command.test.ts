@@ -15,7 +15,15 @@ const V2023 = join(FIXTURE, 'nsk/versions/2023-04-01-fictional.yaml');
 const REQUEST = {
   programme: 'nsk',
   date: '2019-06-03',
-  person: { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], disabilityGroup: 'II', vsacExit: { date: '2018-12-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'group_home' },
+  person: {
+    birthDate: '1985-04-02',
+    conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+    disabilityGroup: 'II',
+    vsacExit: { date: '2018-12-31', service: 'institutional_care' },
+    receivedDiServices: false,
+    nskAsChild: false,
+    residence: 'group_home',
+  },
   services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
 };
 
@@ -35,7 +43,9 @@ describe('sbsp-rules diff', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as DiffReport;
     expect(report.impact).toBeUndefined();
-    expect(report.diff.programmes[0]?.versions[0]?.parameters).toContainEqual(expect.objectContaining({ name: 'exitCutoff', old: '2018-07-01', new: '2018-01-01', moved: '181 days earlier' }));
+    expect(report.diff.programmes[0]?.versions[0]?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'exitCutoff', old: '2018-07-01', new: '2018-01-01', moved: '181 days earlier' }),
+    );
   });
 
   it('the same rules: no differences, exit 0', async () => {
@@ -59,12 +69,16 @@ describe('sbsp-rules diff', () => {
   });
 
   it('a side that does not load: its located problems on stderr, exit 1', async () => {
-    const broken = editedCopy(FIXTURE_RULES, { [NSK_2019]: replace('operator: equal\n          value: institution', 'operator: equalz\n          value: institution') });
+    const broken = editedCopy(FIXTURE_RULES, {
+      [NSK_2019]: replace('operator: equal\n          value: institution', 'operator: equalz\n          value: institution'),
+    });
     const run = await runCommand(['diff', FIXTURE, join(broken, 'nsk')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(`new side ${join(broken, 'nsk')} does not load:`);
-    expect(run.stderr).toMatch(new RegExp(`${relative(process.cwd(), join(broken, NSK_2019)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: unknown operator "equalz"`));
+    expect(run.stderr).toMatch(
+      new RegExp(`${relative(process.cwd(), join(broken, NSK_2019)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: unknown operator "equalz"`),
+    );
   });
 
   it('a git ref side: a path as it is at HEAD', async () => {

@@ -60,7 +60,9 @@ function raised(value: unknown, type: string): ParameterValue {
 export function addedVersion(rulesDirectory: string, programme: string): AddedVersion {
   const versions = versionsOf(rulesDirectory, programme);
   const last = versions.at(-1) as RuleVersion;
-  const lastYear = Math.max(...versions.flatMap((version) => [version.effectiveFrom, version.effectiveTo ?? version.effectiveFrom].map((date) => Number(date.slice(0, 4)))));
+  const lastYear = Math.max(
+    ...versions.flatMap((version) => [version.effectiveFrom, version.effectiveTo ?? version.effectiveFrom].map((date) => Number(date.slice(0, 4)))),
+  );
   const from = `${lastYear + 2}-01-01`;
   const id = `${from}-fictional`;
   // The last version may be an amendment (a small file that extends another): the draft is then one too.
@@ -81,7 +83,15 @@ export function addedVersion(rulesDirectory: string, programme: string): AddedVe
     const old = parameter.get('value') as ParameterValue;
     const now = raised(old, type);
     parameter.set('value', typeof now === 'string' ? quoted(document, now) : now);
-    return { programme, file: `${programme}/versions/${id}.yaml`, text: document.toString(), id, from, previous: last.version, parameter: { name, old, new: now } };
+    return {
+      programme,
+      file: `${programme}/versions/${id}.yaml`,
+      text: document.toString(),
+      id,
+      from,
+      previous: last.version,
+      parameter: { name, old, new: now },
+    };
   }
   throw new Error(`${last.file}: no number or money parameter to edit`);
 }
@@ -103,7 +113,15 @@ function addedAmendment(programme: string, last: RuleVersion, id: string, from: 
     `    source: ${JSON.stringify(parameter.source)}`,
     '',
   ].join('\n');
-  return { programme, file: `${programme}/versions/${id}.yaml`, text, id, from, previous: last.version, parameter: { name: parameter.name, old: parameter.value, new: now } };
+  return {
+    programme,
+    file: `${programme}/versions/${id}.yaml`,
+    text,
+    id,
+    from,
+    previous: last.version,
+    parameter: { name: parameter.name, old: parameter.value, new: now },
+  };
 }
 
 export function writeFile(root: string, file: string, text: string): string {

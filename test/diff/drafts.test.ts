@@ -60,7 +60,9 @@ describe('a draft folder holding one new version (the README’s amendment, outs
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`## Rule changes: \`${FIXTURE}\` → \`${draft} laid over ${FIXTURE}\``);
-    expect(run.stdout).toContain('#### Version 2027-01-01 — added, in force from 2027-01-01: what it changes against 2023-04-01-fictional, the version before it');
+    expect(run.stdout).toContain(
+      '#### Version 2027-01-01 — added, in force from 2027-01-01: what it changes against 2023-04-01-fictional, the version before it',
+    );
     expect(run.stdout).toContain('_version 2023-04-01-fictional now ends on 2026-12-31_');
     expect(run.stdout).toMatch(/\| `annualAmount` [^|]*\| `8400\.00` \| `9000\.00` \| \+7\.14% \|/);
     expect(run.stdout).toContain(`| nsk 2027-01-01…2027-06-30 (recorded compensation request) | \`${requests}:1\` | compensation 4200.00 → 4500.00 (+7.14%)`);
@@ -79,7 +81,12 @@ describe('a draft folder holding one new version (the README’s amendment, outs
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as DiffReport;
     expect(report.impact?.changed).toEqual([
-      expect.objectContaining({ name: 'A1 the 2027 half-year cap', where: 'nsk/tests/amendment.yaml:2', expectationMet: { old: false, new: true }, changes: expect.arrayContaining(['compensation 4200.00 → 4500.00 (+7.14%)']) }),
+      expect.objectContaining({
+        name: 'A1 the 2027 half-year cap',
+        where: 'nsk/tests/amendment.yaml:2',
+        expectationMet: { old: false, new: true },
+        changes: expect.arrayContaining(['compensation 4200.00 → 4500.00 (+7.14%)']),
+      }),
     ]);
   });
 
@@ -101,19 +108,33 @@ describe('a draft folder holding one new version (the README’s amendment, outs
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as DiffReport;
     expect(report.diff.programmes.map((programme) => programme.programme)).toEqual(['nsk']);
-    expect(report.diff.programmes[0]?.versions.find((version) => version.version === '2027-01-01')).toMatchObject({ change: 'added', comparedWith: '2023-04-01-fictional', effectiveFrom: '2027-01-01' });
+    expect(report.diff.programmes[0]?.versions.find((version) => version.version === '2027-01-01')).toMatchObject({
+      change: 'added',
+      comparedWith: '2023-04-01-fictional',
+      effectiveFrom: '2027-01-01',
+    });
   });
 });
 
 describe('a loose version file (the README’s `diff rules/nsk/versions/2019-01-01.yaml ~/draft/2019-01-01.yaml`)', () => {
   it('of the same name takes the old file’s place: one version changed, and the cases it moves', async () => {
-    const loose = writeFile(scratchDirectory(), '2019-01-01.yaml', replace('value: "7085.20"', 'value: "7500.00"')(readFileSync(join(FIXTURE_RULES, NSK_2019), 'utf8')));
-    const requests = requestsFile({ ...HALF_YEAR_2027, period: { from: '2019-01-01', to: '2019-06-30' }, costs: [{ ...HALF_YEAR_2027.costs[0], from: '2019-01-01', to: '2019-06-30' }] });
+    const loose = writeFile(
+      scratchDirectory(),
+      '2019-01-01.yaml',
+      replace('value: "7085.20"', 'value: "7500.00"')(readFileSync(join(FIXTURE_RULES, NSK_2019), 'utf8')),
+    );
+    const requests = requestsFile({
+      ...HALF_YEAR_2027,
+      period: { from: '2019-01-01', to: '2019-06-30' },
+      costs: [{ ...HALF_YEAR_2027.costs[0], from: '2019-01-01', to: '2019-06-30' }],
+    });
     const run = await runCommand(['diff', join(FIXTURE, NSK_2019), loose, '--cases', requests, '--format', 'json']);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as DiffReport;
     expect(report.diff.programmes[0]?.versions).toEqual([expect.objectContaining({ version: '2019-01-01', change: 'changed' })]);
-    expect(report.diff.programmes[0]?.versions[0]?.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', old: '7085.20', new: '7500.00' }));
+    expect(report.diff.programmes[0]?.versions[0]?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'annualAmount', old: '7085.20', new: '7500.00' }),
+    );
     expect(report.impact?.changed.map((impact) => impact.changes[0])).toEqual(['compensation 3542.60 → 3750.00 (+5.85%)']);
   });
 

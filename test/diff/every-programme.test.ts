@@ -66,7 +66,9 @@ describe.each(PROGRAMMES)('programme %s', (programme) => {
 
     const markdown = await runCommand(['diff', RULES, draft]);
     expect(markdown.code).toBe(0);
-    expect(markdown.stdout).toContain(`#### Version ${added.id} — added, in force from ${added.from}: what it changes against ${added.previous}, the version before it`);
+    expect(markdown.stdout).toContain(
+      `#### Version ${added.id} — added, in force from ${added.from}: what it changes against ${added.previous}, the version before it`,
+    );
   });
 
   it('with one side, the draft is laid over --rules', async () => {
@@ -81,7 +83,9 @@ describe.each(PROGRAMMES)('programme %s', (programme) => {
     const added = addedVersion(BUNDLED_RULES, programme);
     const loose = writeFile(scratchDirectory(), `${added.id}.yaml`, added.text);
     const previous = versionsOf(BUNDLED_RULES, programme).at(-1);
-    const result = report(await runCommand(['diff', relative(process.cwd(), versionPath(previous as NonNullable<typeof previous>)), loose, '--format', 'json']));
+    const result = report(
+      await runCommand(['diff', relative(process.cwd(), versionPath(previous as NonNullable<typeof previous>)), loose, '--format', 'json']),
+    );
     expect(result.diff.programmes.map((other) => other.programme)).toEqual([programme]);
     expect(versionIn(result, programme, added.id)).toMatchObject({ change: 'added', comparedWith: added.previous });
   });

@@ -8,7 +8,8 @@ export type Edit = (text: string) => string;
 
 export function replace(from: string | RegExp, to: string): Edit {
   return (text) => {
-    const found = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length;
+    const found =
+      typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length;
     if (found !== 1) throw new Error(`edit: expected exactly one ${String(from)}, found ${found}`);
     return text.replace(from, to);
   };
@@ -46,7 +47,11 @@ export const NSK_2019 = 'nsk/versions/2019-01-01.yaml';
 /** A git environment of the tests' own: no outer GIT_DIR, no signing, a fixed author. */
 export function git(cwd: string, ...args: string[]): void {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
-  const result = spawnSync('git', ['-c', 'user.name=Rules test', '-c', 'user.email=rules-test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=Rules test', '-c', 'user.email=rules-test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, env, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 

@@ -62,7 +62,9 @@ describe('every programme at a git ref, in a temporary repository', () => {
   it('--base HEAD --impact: every programme’s new version against the one before it, and the emergencies file in words', () => {
     const result = sbspRules(repository, ['diff', '--base', 'HEAD', '--impact', '--format', 'json']);
     for (const [programme, version] of added) {
-      const diff = result.diff.programmes.find((candidate) => candidate.programme === programme)?.versions.find((candidate) => candidate.version === version.id);
+      const diff = result.diff.programmes
+        .find((candidate) => candidate.programme === programme)
+        ?.versions.find((candidate) => candidate.version === version.id);
       expect(diff, programme).toMatchObject({ change: 'added', comparedWith: version.previous });
     }
     const file = result.diff.data?.find((candidate) => candidate.file === 'emergencies/latvia.yaml');
@@ -77,7 +79,10 @@ describe('every programme at a git ref, in a temporary repository', () => {
     const result = sbspRules(repository, ['diff', `HEAD:rules/${programme}`, `rules/${programme}`, '--impact', '--format', 'json']);
     expect(result.diff.programmes.map((candidate) => candidate.programme)).toEqual([programme]);
     const version = added.get(programme) as AddedVersion;
-    expect(result.diff.programmes[0]?.versions.find((candidate) => candidate.version === version.id)).toMatchObject({ change: 'added', comparedWith: version.previous });
+    expect(result.diff.programmes[0]?.versions.find((candidate) => candidate.version === version.id)).toMatchObject({
+      change: 'added',
+      comparedWith: version.previous,
+    });
     expect(result.impact?.ran).toBeGreaterThan(0);
   });
 
@@ -89,12 +94,22 @@ describe('every programme at a git ref, in a temporary repository', () => {
     ];
     for (const paths of sides) {
       const work = scratchDirectory();
-      const specs = { old: { kind: 'git' as const, ref: 'HEAD', path: paths.old, label: `HEAD:${paths.old}`, topLevel: repository }, new: { kind: 'path' as const, path: join(repository, paths.new), label: paths.new } };
+      const specs = {
+        old: { kind: 'git' as const, ref: 'HEAD', path: paths.old, label: `HEAD:${paths.old}`, topLevel: repository },
+        new: { kind: 'path' as const, path: join(repository, paths.new), label: paths.new },
+      };
       const loads = loadSideSpecs(specs, join(repository, 'rules'), work, repository);
-      if (!loads.old.ok || !loads.new.ok) throw new Error([...(loads.old.ok ? [] : loads.old.problems), ...(loads.new.ok ? [] : loads.new.problems)].map(formatProblem).join('\n'));
+      if (!loads.old.ok || !loads.new.ok)
+        throw new Error([...(loads.old.ok ? [] : loads.old.problems), ...(loads.new.ok ? [] : loads.new.problems)].map(formatProblem).join('\n'));
       const diff = diffRuleSets(loads.old.side.ruleSet, loads.new.side.ruleSet, { old: 'old', new: 'new' }, sidesScope(loads.old.side, loads.new.side));
-      expect(diff.programmes.map((candidate) => candidate.programme), paths.old).toEqual([programme]);
-      expect(diff.programmes[0]?.versions.find((candidate) => candidate.version === version.id), paths.old).toMatchObject({ change: 'added', comparedWith: version.previous });
+      expect(
+        diff.programmes.map((candidate) => candidate.programme),
+        paths.old,
+      ).toEqual([programme]);
+      expect(
+        diff.programmes[0]?.versions.find((candidate) => candidate.version === version.id),
+        paths.old,
+      ).toMatchObject({ change: 'added', comparedWith: version.previous });
     }
   });
 });
@@ -112,6 +127,9 @@ describe('--base compares two whole rule sets', () => {
     const run = await runCommand(['diff', '--base', 'HEAD', '--rules', copy, '--format', 'json']);
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as DiffReport;
-    expect(result.diff.programmes.map((programme) => [programme.programme, programme.change])).toEqual([['nsk', 'unchanged'], ['nsk2', 'removed']]);
+    expect(result.diff.programmes.map((programme) => [programme.programme, programme.change])).toEqual([
+      ['nsk', 'unchanged'],
+      ['nsk2', 'removed'],
+    ]);
   });
 });

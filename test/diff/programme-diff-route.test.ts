@@ -26,15 +26,21 @@ describe('GET /v1/programmes/{id}/diff for every programme', () => {
     const versions = rules.programmes.get(programme)?.versions ?? [];
     for (const from of versions) {
       for (const to of versions) {
-        const response = await request(app).get(`/v1/programmes/${programme}/diff?from=${encodeURIComponent(from.version)}&to=${encodeURIComponent(to.version)}`);
+        const response = await request(app).get(
+          `/v1/programmes/${programme}/diff?from=${encodeURIComponent(from.version)}&to=${encodeURIComponent(to.version)}`,
+        );
         expect(response.status, `${from.version} → ${to.version}`).toBe(200);
         expect(response.body).toMatchObject({ programme, version: to.version });
       }
     }
     for (const [index, to] of versions.entries()) {
-      const response = await request(app).get(`/v1/programmes/${programme}/diff?to=${encodeURIComponent(to.version)}`).expect(200);
+      const response = await request(app)
+        .get(`/v1/programmes/${programme}/diff?to=${encodeURIComponent(to.version)}`)
+        .expect(200);
       const before = versions[index - 1];
-      expect(response.body).toMatchObject(before ? { version: to.version, change: 'added', comparedWith: before.version } : { version: to.version, change: 'added' });
+      expect(response.body).toMatchObject(
+        before ? { version: to.version, change: 'added', comparedWith: before.version } : { version: to.version, change: 'added' },
+      );
       if (!before) expect(response.body.comparedWith).toBeUndefined();
     }
     const latest = await request(app).get(`/v1/programmes/${programme}/diff`).expect(200);
@@ -44,9 +50,13 @@ describe('GET /v1/programmes/{id}/diff for every programme', () => {
   it.each(PROGRAMMES)('%s: a new version is shown against the one before it', async (programme) => {
     const { directory, added } = withNewVersions();
     const version = added.get(programme) as ReturnType<typeof addedVersion>;
-    const response = await request(createApp(fixedRuleSet(ruleSetAt(directory)))).get(`/v1/programmes/${programme}/diff`).expect(200);
+    const response = await request(createApp(fixedRuleSet(ruleSetAt(directory))))
+      .get(`/v1/programmes/${programme}/diff`)
+      .expect(200);
     expect(response.body).toMatchObject({ version: version.id, change: 'added', comparedWith: version.previous });
-    expect(response.body.parameters).toContainEqual(expect.objectContaining({ name: version.parameter.name, old: version.parameter.old, new: version.parameter.new }));
+    expect(response.body.parameters).toContainEqual(
+      expect.objectContaining({ name: version.parameter.name, old: version.parameter.old, new: version.parameter.new }),
+    );
   });
 
   it('a `to` that is no version is a 400 at /to', async () => {

@@ -21,7 +21,11 @@ interface Step {
   env?: Record<string, string>;
 }
 
-const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as { on: { pull_request: { paths: string[] } }; permissions: Record<string, string>; jobs: { rules: { steps: Step[] } } };
+const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as {
+  on: { pull_request: { paths: string[] } };
+  permissions: Record<string, string>;
+  jobs: { rules: { steps: Step[] } };
+};
 const steps = workflow.jobs.rules.steps;
 const commands = steps.flatMap((step) => (step.run ? [step.run] : []));
 
@@ -74,7 +78,10 @@ describe('the workflow commands, run in a temporary git repository', () => {
   it('diff --base HEAD --impact shows a changed parameter old → new with %, a changed condition in words, and the cases it changes', () => {
     // FICTIONAL edits in the working tree: a higher annual amount, and E1 also excluding adults in their own home.
     const version = join(repository, 'rules', 'nsk', 'versions', '2019-01-01.yaml');
-    const edit = inOrder(replace('value: "7085.20"', 'value: "7500.00"'), replace('operator: equal\n          value: institution', 'operator: in\n          value: [institution, own_home]'));
+    const edit = inOrder(
+      replace('value: "7085.20"', 'value: "7500.00"'),
+      replace('operator: equal\n          value: institution', 'operator: in\n          value: [institution, own_home]'),
+    );
     writeFileSync(version, edit(readFileSync(version, 'utf8')));
 
     const diffCommand = commands.find((line) => line.includes('sbsp-rules diff')) as string;
@@ -97,7 +104,9 @@ describe('the workflow commands, run in a temporary git repository', () => {
 
 describe('--base when the rules at the ref do not load', () => {
   it('names the problems as ref:path, and exits 1', async () => {
-    const broken = editedCopy(FIXTURE_RULES, { [NSK_2019]: replace('operator: equal\n          value: institution', 'operator: equalz\n          value: institution') });
+    const broken = editedCopy(FIXTURE_RULES, {
+      [NSK_2019]: replace('operator: equal\n          value: institution', 'operator: equalz\n          value: institution'),
+    });
     const repository = join(broken, '..');
     git(repository, 'init', '-q');
     git(repository, 'add', 'rules');

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { RuleSetDiff, VersionDiff } from '../../src/diff/diff-report.js';
 import { renderMarkdown } from '../../src/diff/render-markdown.js';
 
-const EMPTY: Omit<VersionDiff, 'programme' | 'version' | 'change'> = { summary: [], dates: [], title: [], sources: [], parameters: [], assumptions: [], conditions: [], rules: [], compensation: [], lineRules: [] };
+const EMPTY: Omit<VersionDiff, 'programme' | 'version' | 'change'> = {
+  summary: [],
+  dates: [],
+  title: [],
+  sources: [],
+  parameters: [],
+  assumptions: [],
+  conditions: [],
+  rules: [],
+  compensation: [],
+  lineRules: [],
+};
 
 /** A FICTIONAL diff, written by hand, to see how each part is laid out. */
 const diff: RuleSetDiff = {
@@ -24,7 +35,17 @@ const diff: RuleSetDiff = {
           parameters: [
             { name: 'limit', change: 'added', title: 'A | piped title', type: 'number', new: 3, notes: [], usedBy: [] },
             { name: 'groups', change: 'removed', title: 'Groups', type: 'list', old: ['I', 'II'], notes: [], usedBy: ['X1'] },
-            { name: 'share', change: 'changed', title: 'Share', type: 'decimal', old: '0', new: '0.5', percent: null, notes: ['source "a" → "b"'], usedBy: ['compensation.periodShare'] },
+            {
+              name: 'share',
+              change: 'changed',
+              title: 'Share',
+              type: 'decimal',
+              old: '0',
+              new: '0.5',
+              percent: null,
+              notes: ['source "a" → "b"'],
+              usedBy: ['compensation.periodShare'],
+            },
           ],
         },
         { programme: 'nsk', version: '2018-01-01', change: 'unchanged', ...EMPTY },
@@ -53,6 +74,8 @@ describe('Markdown for a pull-request comment', () => {
   });
 
   it('says so when nothing changed', () => {
-    expect(renderMarkdown({ diff: { ...diff, programmes: [diff.programmes[0] as RuleSetDiff['programmes'][number]] } })).toContain('No differences in meaning between the two sides.');
+    expect(renderMarkdown({ diff: { ...diff, programmes: [diff.programmes[0] as RuleSetDiff['programmes'][number]] } })).toContain(
+      'No differences in meaning between the two sides.',
+    );
   });
 });

@@ -43,7 +43,17 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
     name: 'annualAmount (money) changed: old → new with its % change, read by compensation',
     edit: replace('value: "7085.20"', 'value: "7500.00"'),
     section: 'parameters',
-    expected: { name: 'annualAmount', change: 'changed', title: 'Annual amount per person', type: 'money', old: '7085.20', new: '7500.00', percent: '+5.85%', usedBy: ['compensation.annualAmount'], notes: [] },
+    expected: {
+      name: 'annualAmount',
+      change: 'changed',
+      title: 'Annual amount per person',
+      type: 'money',
+      old: '7085.20',
+      new: '7500.00',
+      percent: '+5.85%',
+      usedBy: ['compensation.annualAmount'],
+      notes: [],
+    },
   },
   {
     name: 'youngChildAge (number) changed: +25.00%, read by T3, T4 and X3 through named conditions',
@@ -65,13 +75,16 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   },
   {
     name: 'parameter added',
-    edit: replace('\nassumptions:\n', '\n  fictionalLimit:\n    type: number\n    value: 3\n    title: { lv: Izdomāts, en: Fictional limit }\n    source: 000_23e6dbc396def2aa.txt — fictional\n\nassumptions:\n'),
+    edit: replace(
+      '\nassumptions:\n',
+      '\n  fictionalLimit:\n    type: number\n    value: 3\n    title: { lv: Izdomāts, en: Fictional limit }\n    source: 000_23e6dbc396def2aa.txt — fictional\n\nassumptions:\n',
+    ),
     section: 'parameters',
     expected: { name: 'fictionalLimit', change: 'added', title: 'Fictional limit', type: 'number', new: 3, notes: [], usedBy: [] },
   },
   {
     name: 'parameter removed (x1DisabilityGroups written into X1 instead)',
-    edit: inOrder(replace(/\n  x1DisabilityGroups:\n(    .*\n){4}/, '\n'), replace('value: { param: x1DisabilityGroups }', 'value: [I, II]')),
+    edit: inOrder(replace(/\n {2}x1DisabilityGroups:\n( {4}.*\n){4}/, '\n'), replace('value: { param: x1DisabilityGroups }', 'value: [I, II]')),
     section: 'parameters',
     expected: expect.objectContaining({ name: 'x1DisabilityGroups', change: 'removed', old: ['I', 'II'], usedBy: ['X1', 'X3'] }),
   },
@@ -83,7 +96,7 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   },
   {
     name: 'rule E3 removed',
-    edit: replace(/\n  - id: E3\n[\s\S]*?(?=\ncompensation:)/, '\n'),
+    edit: replace(/\n {2}- id: E3\n[\s\S]*?(?=\ncompensation:)/, '\n'),
     section: 'rules',
     expected: { id: 'E3', change: 'removed', kind: 'exclusion', title: "A DI project compensates the municipality for the person's services", details: [] },
   },
@@ -107,21 +120,38 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   },
   {
     name: 'E1: a single condition wrapped in all with another reads as a condition added',
-    edit: replace('          operator: equal\n          value: institution\n', '          operator: equal\n          value: institution\n        - fact: receivedDiServices\n          operator: equal\n          value: false\n'),
+    edit: replace(
+      '          operator: equal\n          value: institution\n',
+      '          operator: equal\n          value: institution\n        - fact: receivedDiServices\n          operator: equal\n          value: false\n',
+    ),
     section: 'rules',
     expected: expect.objectContaining({ id: 'E1', details: ['condition `receivedDiServices = false` added to all'] }),
   },
   {
     name: 'E1: kind and title changed',
-    edit: inOrder(replace(/(- id: E1\n\s+)kind: exclusion/, '$1kind: requirement'), replace('en: After leaving the VSAC the person receives a service in another long-term care institution', 'en: Fictional title')),
+    edit: inOrder(
+      replace(/(- id: E1\n\s+)kind: exclusion/, '$1kind: requirement'),
+      replace('en: After leaving the VSAC the person receives a service in another long-term care institution', 'en: Fictional title'),
+    ),
     section: 'rules',
-    expected: expect.objectContaining({ id: 'E1', details: ['kind exclusion → requirement', 'title "After leaving the VSAC the person receives a service in another long-term care institution" → "Fictional title"'] }),
+    expected: expect.objectContaining({
+      id: 'E1',
+      details: [
+        'kind exclusion → requirement',
+        'title "After leaving the VSAC the person receives a service in another long-term care institution" → "Fictional title"',
+      ],
+    }),
   },
   {
     name: 'severeMentalDisorder: an item pattern lost a severity, and T1 changes through it',
     edit: replace('value: { type: [mental_disorder], severity: [severe, very_severe] }', 'value: { type: [mental_disorder], severity: [very_severe] }'),
     section: 'rules',
-    expected: expect.objectContaining({ id: 'T1', details: ['through severeMentalDisorder: conditions has an item with {type in [mental_disorder], severity in [severe, very_severe]}: severity lost severe'] }),
+    expected: expect.objectContaining({
+      id: 'T1',
+      details: [
+        'through severeMentalDisorder: conditions has an item with {type in [mental_disorder], severity in [severe, very_severe]}: severity lost severe',
+      ],
+    }),
   },
   {
     name: 'named condition t4Group changed, with the rules that read it',
@@ -149,9 +179,18 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   },
   {
     name: 'assumption A2 text changed',
-    edit: replace('en: A cost line that straddles an eligibility boundary counts pro rata by days.', 'en: A cost line that straddles an eligibility boundary counts pro rata by calendar days.'),
+    edit: replace(
+      'en: A cost line that straddles an eligibility boundary counts pro rata by days.',
+      'en: A cost line that straddles an eligibility boundary counts pro rata by calendar days.',
+    ),
     section: 'assumptions',
-    expected: { id: 'A2', change: 'changed', details: ['en: "A cost line that straddles an eligibility boundary counts pro rata by days." → "A cost line that straddles an eligibility boundary counts pro rata by calendar days."'] },
+    expected: {
+      id: 'A2',
+      change: 'changed',
+      details: [
+        'en: "A cost line that straddles an eligibility boundary counts pro rata by days." → "A cost line that straddles an eligibility boundary counts pro rata by calendar days."',
+      ],
+    },
   },
   {
     name: 'assumption A9 added',
@@ -163,7 +202,11 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
     name: 'assumption A17 (an open question) other reading changed',
     edit: replace('      en: E3 per service.', '      en: E3 per service, from the day after its DI compensation ends.'),
     section: 'assumptions',
-    expected: { id: 'A17', change: 'changed', details: ['other reading (en): "E3 per service." → "E3 per service, from the day after its DI compensation ends."'] },
+    expected: {
+      id: 'A17',
+      change: 'changed',
+      details: ['other reading (en): "E3 per service." → "E3 per service, from the day after its DI compensation ends."'],
+    },
   },
   {
     name: 'assumption A2 becomes an open question: other reading and passage added',
@@ -172,7 +215,15 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
       'en: A cost line that straddles an eligibility boundary counts pro rata by days.\n    otherReading: { lv: Izdomāts, en: A fictional other reading }\n    passage: 000_23e6dbc396def2aa.txt — fictional\n',
     ),
     section: 'assumptions',
-    expected: { id: 'A2', change: 'changed', details: ['other reading (en): "(none)" → "A fictional other reading"', 'other reading (lv): "(none)" → "Izdomāts"', 'passage: "(none)" → "000_23e6dbc396def2aa.txt — fictional"'] },
+    expected: {
+      id: 'A2',
+      change: 'changed',
+      details: [
+        'other reading (en): "(none)" → "A fictional other reading"',
+        'other reading (lv): "(none)" → "Izdomāts"',
+        'passage: "(none)" → "000_23e6dbc396def2aa.txt — fictional"',
+      ],
+    },
   },
   {
     name: 'source mk797 citation changed',
@@ -183,7 +234,10 @@ const CASES: Array<{ name: string; edit: Edit; section: Section; expected: unkno
   {
     name: 'compensation reportDue reads another parameter',
     edit: inOrder(
-      replace('\nassumptions:\n', '\n  reportDay:\n    type: number\n    value: 20\n    title: { lv: Izdomāts, en: Fictional report day }\n    source: 000_23e6dbc396def2aa.txt — fictional\n\nassumptions:\n'),
+      replace(
+        '\nassumptions:\n',
+        '\n  reportDay:\n    type: number\n    value: 20\n    title: { lv: Izdomāts, en: Fictional report day }\n    source: 000_23e6dbc396def2aa.txt — fictional\n\nassumptions:\n',
+      ),
       replace('dayOfMonth: { param: reportDayOfMonth }', 'dayOfMonth: { param: reportDay }'),
     ),
     section: 'compensation',

@@ -55,7 +55,10 @@ describe('versions paired by id', () => {
     const diff = diffRuleSets(side(FIXTURE_RULES).ruleSet, side(copy).ruleSet, { old: 'a', new: 'b' });
     const removed = diff.programmes[0]?.versions.find((version) => version.change === 'removed');
     expect(removed?.version).toBe('2023-04-01-fictional');
-    expect(removed?.summary).toEqual(['in force 2023-04-01 … (until the next version), adopted 2023-02-01', '11 parameters, 13 rules, compensation cappedActualCost']);
+    expect(removed?.summary).toEqual([
+      'in force 2023-04-01 … (until the next version), adopted 2023-02-01',
+      '11 parameters, 13 rules, compensation cappedActualCost',
+    ]);
   });
 
   it('two version files are paired whatever their ids', () => {
@@ -82,13 +85,25 @@ describe('versions paired by id', () => {
     cpSync(join(copy, 'nsk'), join(copy, 'nsk2'), { recursive: true });
     const withSecond = editedCopy(copy, { 'nsk2/programme.yaml': replace('id: nsk', 'id: nsk2') });
     const forward = diffRuleSets(side(FIXTURE_RULES).ruleSet, side(withSecond).ruleSet, { old: 'a', new: 'b' });
-    expect(forward.programmes.map((programme) => [programme.programme, programme.change])).toEqual([['nsk', 'unchanged'], ['nsk2', 'added']]);
+    expect(forward.programmes.map((programme) => [programme.programme, programme.change])).toEqual([
+      ['nsk', 'unchanged'],
+      ['nsk2', 'added'],
+    ]);
     const backward = diffRuleSets(side(withSecond).ruleSet, side(FIXTURE_RULES).ruleSet, { old: 'a', new: 'b' });
-    expect(backward.programmes.find((programme) => programme.programme === 'nsk2')?.versions.map((version) => version.change)).toEqual(['removed', 'removed', 'removed']);
+    expect(backward.programmes.find((programme) => programme.programme === 'nsk2')?.versions.map((version) => version.change)).toEqual([
+      'removed',
+      'removed',
+      'removed',
+    ]);
   });
 
   it('a fact added to programme.yaml is a programme change', () => {
-    const copy = editedCopy(FIXTURE_RULES, { 'nsk/programme.yaml': replace('\nderivedFacts:\n', '\n  fictionalFact:\n    type: boolean\n    in: person\n    required: false\n    title: { lv: Izdomāts, en: Fictional }\nderivedFacts:\n') });
+    const copy = editedCopy(FIXTURE_RULES, {
+      'nsk/programme.yaml': replace(
+        '\nderivedFacts:\n',
+        '\n  fictionalFact:\n    type: boolean\n    in: person\n    required: false\n    title: { lv: Izdomāts, en: Fictional }\nderivedFacts:\n',
+      ),
+    });
     const diff = diffRuleSets(side(FIXTURE_RULES).ruleSet, side(copy).ruleSet, { old: 'a', new: 'b' });
     expect(diff.programmes[0]).toMatchObject({ change: 'changed', details: ['fact fictionalFact added: boolean, from person, optional'] });
   });
@@ -96,7 +111,9 @@ describe('versions paired by id', () => {
 
 describe('a side that does not load', () => {
   it('reports its problems at the original file, not at the copy it was loaded from', () => {
-    const copy = editedCopy(FIXTURE_RULES, { [NSK_2019]: replace('operator: equal\n          value: institution', 'operator: equalz\n          value: institution') });
+    const copy = editedCopy(FIXTURE_RULES, {
+      [NSK_2019]: replace('operator: equal\n          value: institution', 'operator: equalz\n          value: institution'),
+    });
     const file = join(copy, NSK_2019);
     const loaded = loadSide(file, { label: 'broken', workDirectory: join(dirname(copy), 'work') });
     expect(loaded.ok).toBe(false);
@@ -110,7 +127,9 @@ describe('a side that does not load', () => {
     mkdirSync(join(copy, 'loose'));
     cpSync(join(copy, NSK_2019), join(copy, 'loose', '2019-01-01.yaml'));
     const loaded = loadSide(join(copy, 'loose', '2019-01-01.yaml'), { label: 'loose', workDirectory: join(dirname(copy), 'work') });
-    expect(loaded.ok ? [] : loaded.problems.map((problem) => problem.message)).toEqual(['a version file outside <programme>/versions/ beside <programme>/programme.yaml is a draft: it is laid over the other side']);
+    expect(loaded.ok ? [] : loaded.problems.map((problem) => problem.message)).toEqual([
+      'a version file outside <programme>/versions/ beside <programme>/programme.yaml is a draft: it is laid over the other side',
+    ]);
   });
 
   it('a path that is not there is a located problem', () => {

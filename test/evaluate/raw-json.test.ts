@@ -25,7 +25,11 @@ describe('JSON written as bytes, with pieces already written', () => {
   });
 
   it('splices each RawJson as its bytes, in order, however deep; JSON.stringify reads it through toJSON', () => {
-    const value = { answer: 1, explanation: RawJson.of('[{"ref":"T1","title":"Bērns"}]'), segments: [{ explanation: RawJson.of('[]') }, { explanation: RawJson.of('{"x":2}') }] };
+    const value = {
+      answer: 1,
+      explanation: RawJson.of('[{"ref":"T1","title":"Bērns"}]'),
+      segments: [{ explanation: RawJson.of('[]') }, { explanation: RawJson.of('{"x":2}') }],
+    };
     const expected = '{"answer":1,"explanation":[{"ref":"T1","title":"Bērns"}],"segments":[{"explanation":[]},{"explanation":{"x":2}}]}';
     expect(text(jsonBytes(value, 8))).toBe(expected);
     expect(JSON.stringify(value)).toBe(expected);

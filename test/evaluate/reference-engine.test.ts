@@ -27,29 +27,42 @@ function bornBefore<T extends { birthDate: string }>(person: T, date: CalendarDa
 }
 const ruleSet = bundledRuleSet();
 
-describe.each([...ruleSet.programmes.values()].flatMap((programme) => programme.versions.map((version) => [`${programme.id} ${version.version}`, programme, version, Math.ceil(RUNS_PER_PROGRAMME / programme.versions.length)] as const)))(
-  '%s agrees with json-rules-engine',
-  (_name, programme, version, RUNS) => {
-    it(`on ${RUNS} generated persons and days`, async () => {
-      const reference = createReferenceEngine(programme, version);
-      const lastDay = version.effectiveTo ?? '2030-12-31';
-      await fc.assert(
-        fc.asyncProperty(personArbitrary, servicesArbitrary, dateBetween(version.effectiveFrom, lastDay), ageInDays, async (generated, services, date, age) => {
-          const person = bornBefore(generated, date, age);
-          const facts = factsOn(programme, declaredFacts(programme, { person, request: { services } }), date);
-          const ours = evaluateDay(programme, version, facts);
-          const theirs = await reference.evaluate(facts);
-          expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
-          expect({ eligible: ours.eligible, basis: ours.basis, blockers: ours.blockers }).toEqual({ eligible: theirs.eligible, basis: theirs.basis, blockers: theirs.blockers });
-        }),
-        { numRuns: RUNS },
-      );
-    });
+describe.each(
+  [...ruleSet.programmes.values()].flatMap((programme) =>
+    programme.versions.map(
+      (version) => [`${programme.id} ${version.version}`, programme, version, Math.ceil(RUNS_PER_PROGRAMME / programme.versions.length)] as const,
+    ),
+  ),
+)('%s agrees with json-rules-engine', (_name, programme, version, RUNS) => {
+  it(`on ${RUNS} generated persons and days`, async () => {
+    const reference = createReferenceEngine(programme, version);
+    const lastDay = version.effectiveTo ?? '2030-12-31';
+    await fc.assert(
+      fc.asyncProperty(personArbitrary, servicesArbitrary, dateBetween(version.effectiveFrom, lastDay), ageInDays, async (generated, services, date, age) => {
+        const person = bornBefore(generated, date, age);
+        const facts = factsOn(programme, declaredFacts(programme, { person, request: { services } }), date);
+        const ours = evaluateDay(programme, version, facts);
+        const theirs = await reference.evaluate(facts);
+        expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
+        expect({ eligible: ours.eligible, basis: ours.basis, blockers: ours.blockers }).toEqual({
+          eligible: theirs.eligible,
+          basis: theirs.basis,
+          blockers: theirs.blockers,
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
 
-    it('generates every outcome of every rule (the comparison is not vacuous)', () => {
-      const seen = new Map<string, Set<boolean>>();
-      fc.assert(
-        fc.property(personArbitrary, servicesArbitrary, dateBetween(version.effectiveFrom, version.effectiveTo ?? '2030-12-31'), ageInDays, (generated, services, date, age) => {
+  it('generates every outcome of every rule (the comparison is not vacuous)', () => {
+    const seen = new Map<string, Set<boolean>>();
+    fc.assert(
+      fc.property(
+        personArbitrary,
+        servicesArbitrary,
+        dateBetween(version.effectiveFrom, version.effectiveTo ?? '2030-12-31'),
+        ageInDays,
+        (generated, services, date, age) => {
           const person = bornBefore(generated, date, age);
           const facts = factsOn(programme, declaredFacts(programme, { person, request: { services } }), date);
           for (const rule of evaluateDay(programme, version, facts).explanation) {
@@ -57,13 +70,13 @@ describe.each([...ruleSet.programmes.values()].flatMap((programme) => programme.
             results.add(rule.result);
             seen.set(rule.ref, results);
           }
-        }),
-        { numRuns: RUNS },
-      );
-      for (const rule of version.rules) expect([rule.id, [...(seen.get(rule.id) ?? [])].sort()]).toEqual([rule.id, [false, true]]);
-    });
-  },
-);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    for (const rule of version.rules) expect([rule.id, [...(seen.get(rule.id) ?? [])].sort()]).toEqual([rule.id, [false, true]]);
+  });
+});
 
 /** Line rules are rules too: json-rules-engine decides them the same way on generated lines. */
 const lineFieldArbitrary = fc.record({
@@ -96,7 +109,9 @@ const lineFieldArbitrary = fc.record({
 });
 
 const withLineRules = [...ruleSet.programmes.values()].flatMap((programme) =>
-  programme.versions.filter((version) => (version.compensation?.lineRules.length ?? 0) > 0).map((version) => [`${programme.id} ${version.version}`, programme, version] as const),
+  programme.versions
+    .filter((version) => (version.compensation?.lineRules.length ?? 0) > 0)
+    .map((version) => [`${programme.id} ${version.version}`, programme, version] as const),
 );
 
 describe.each(withLineRules)('%s line rules agree with json-rules-engine', (_name, programme, version) => {

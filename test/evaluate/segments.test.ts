@@ -39,7 +39,10 @@ const cases = [
 function daysOf(programme: Programme): [CalendarDate, CalendarDate] {
   const first = programme.versions[0]?.effectiveFrom as CalendarDate;
   const latest = programme.versions.at(-1)?.effectiveFrom as CalendarDate;
-  const last = [addDays(first, 8 * 365), addDays(latest, 3 * 365)].map((day) => day as CalendarDate).sort().at(-1) as CalendarDate;
+  const last = [addDays(first, 8 * 365), addDays(latest, 3 * 365)]
+    .map((day) => day as CalendarDate)
+    .sort()
+    .at(-1) as CalendarDate;
   return [first, last];
 }
 

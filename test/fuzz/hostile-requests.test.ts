@@ -26,14 +26,18 @@ const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 function post(path: string, text: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const outgoing = httpRequest(`${base}${path}`, { agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } }, (incoming) => {
-      answered = true;
-      let body = '';
-      incoming.setEncoding('utf8');
-      incoming.on('data', (chunk: string) => (body += chunk));
-      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body }));
-      incoming.on('error', () => resolve({ status: incoming.statusCode ?? 0, body }));
-    });
+    const outgoing = httpRequest(
+      `${base}${path}`,
+      { agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
+      (incoming) => {
+        answered = true;
+        let body = '';
+        incoming.setEncoding('utf8');
+        incoming.on('data', (chunk: string) => (body += chunk));
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body }));
+        incoming.on('error', () => resolve({ status: incoming.statusCode ?? 0, body }));
+      },
+    );
     outgoing.on('error', (error) => {
       if (!answered) reject(error);
     });
@@ -72,7 +76,8 @@ describe('hostile request bodies', () => {
       { numRuns: RUNS, seed: 7, endOnFailure: true },
     );
     expect(answered).toBe(RUNS);
-    const count = (low: number, high: number): number => [...statuses].filter(([status]) => status >= low && status < high).reduce((sum, [, times]) => sum + times, 0);
+    const count = (low: number, high: number): number =>
+      [...statuses].filter(([status]) => status >= low && status < high).reduce((sum, [, times]) => sum + times, 0);
     expect(count(200, 300) + count(400, 500)).toBe(RUNS);
     // Both kinds occur: the mutations are neither all harmless nor all fatal.
     expect(count(200, 300)).toBeGreaterThan(RUNS / 20);
@@ -81,6 +86,11 @@ describe('hostile request bodies', () => {
     expect(unexpectedErrors).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await fetch(`${base}/health`)).status).toBe(200);
-    console.info(`hostile bodies: ${[...statuses].sort(([a], [b]) => a - b).map(([status, times]) => `${status}×${times}`).join(', ')}`);
+    console.info(
+      `hostile bodies: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([status, times]) => `${status}×${times}`)
+        .join(', ')}`,
+    );
   }, 180_000);
 });

@@ -31,9 +31,13 @@ const VERSION_FILES: VersionFile[] = readdirSync(BUNDLED_RULES, { withFileTypes:
     mkdirSync(join(folder, entry.name), { recursive: true });
     cpSync(join(BUNDLED_RULES, entry.name, 'programme.yaml'), join(folder, entry.name, 'programme.yaml'));
     cpSync(join(BUNDLED_RULES, entry.name, 'versions'), join(folder, entry.name, 'versions'), { recursive: true });
-    const files = readdirSync(join(folder, entry.name, 'versions')).map((name) => ({ file: `${entry.name}/versions/${name}`, text: readFileSync(join(folder, entry.name, 'versions', name), 'utf8') }));
+    const files = readdirSync(join(folder, entry.name, 'versions')).map((name) => ({
+      file: `${entry.name}/versions/${name}`,
+      text: readFileSync(join(folder, entry.name, 'versions', name), 'utf8'),
+    }));
     // Only the data files the versions name (a calendar costs tens of milliseconds to load, a thousand times over).
-    for (const data of DATA_FOLDERS) if (files.some((file) => file.text.includes(`${data}:`))) cpSync(join(BUNDLED_RULES, data), join(folder, data), { recursive: true });
+    for (const data of DATA_FOLDERS)
+      if (files.some((file) => file.text.includes(`${data}:`))) cpSync(join(BUNDLED_RULES, data), join(folder, data), { recursive: true });
     return files.map((file) => ({ programme: entry.name, folder, ...file, siblings: files }));
   });
 
@@ -42,7 +46,10 @@ let pending: { index: number; resolve: (outcome: LoadOutcome) => void } | null =
 type LoadOutcome = { ok: boolean; problems: string[] } | { threw: string } | { timedOut: true };
 
 function startLoader(): Promise<void> {
-  loader = fork(fileURLToPath(new URL('./rule-file-loader.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  loader = fork(fileURLToPath(new URL('./rule-file-loader.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   loader.on('message', (message: { index?: number } & Record<string, unknown>) => {
     if (pending && message.index === pending.index) {
       const { resolve } = pending;

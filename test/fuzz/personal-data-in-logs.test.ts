@@ -47,8 +47,17 @@ describe('request logs carry no personal data', () => {
     const bearer = `Bearer ${SECRET}`;
 
     const answered = await request(app).post(`/v1/eligibility?personRef=${PERSON_REF}`).set('authorization', bearer).send(body).expect(200);
-    await request(app).post('/v1/eligibility').set('authorization', bearer).send({ ...body, person: { ...(body.person as object), residence: `${PERSON_REF} ${BIRTH_DATE}` } }).expect(400);
-    await request(app).post('/v1/compensation').set('authorization', bearer).set('content-type', 'application/json').send(`{"personRef": "${PERSON_REF}", "person": {"birthDate": "${BIRTH_DATE}"`).expect(400);
+    await request(app)
+      .post('/v1/eligibility')
+      .set('authorization', bearer)
+      .send({ ...body, person: { ...(body.person as object), residence: `${PERSON_REF} ${BIRTH_DATE}` } })
+      .expect(400);
+    await request(app)
+      .post('/v1/compensation')
+      .set('authorization', bearer)
+      .set('content-type', 'application/json')
+      .send(`{"personRef": "${PERSON_REF}", "person": {"birthDate": "${BIRTH_DATE}"`)
+      .expect(400);
     await request(app).get(`/v1/decisions/${answered.body.decisionId}`).set('authorization', bearer).expect(200);
     await request(app).get(`/v1/persons/${PERSON_REF}/${BIRTH_DATE}`).set('authorization', bearer).expect(404);
     await request(app).post('/v1/eligibility').set('authorization', `Bearer ${PERSON_REF}`).send(body).expect(401);

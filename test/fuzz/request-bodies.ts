@@ -43,7 +43,10 @@ function nodesOf(model: JsonModel): Array<{ node: JsonModel; replace: (next: Jso
   return found;
 }
 
-const deepNesting = (depth: number, object: boolean): JsonModel => ({ kind: 'raw', text: object ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}` });
+const deepNesting = (depth: number, object: boolean): JsonModel => ({
+  kind: 'raw',
+  text: object ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}${']'.repeat(depth)}`,
+});
 
 /** Values of every JSON type, and the awkward ones: numbers as strings, dates that are not, huge and odd numbers. */
 const anyValue: fc.Arbitrary<JsonModel> = fc.oneof(
@@ -77,7 +80,20 @@ const anyValue: fc.Arbitrary<JsonModel> = fc.oneof(
 type Mutation = { op: string; at: number; other: number; value: JsonModel; size: number; key: string };
 
 const mutationArbitrary: fc.Arbitrary<Mutation> = fc.record({
-  op: fc.constantFrom('drop', 'duplicate', 'retype', 'retype', 'numbersAsStrings', 'unicode', 'protoKey', 'renameKey', 'hugeString', 'deepNesting', 'manyItems', 'truncate'),
+  op: fc.constantFrom(
+    'drop',
+    'duplicate',
+    'retype',
+    'retype',
+    'numbersAsStrings',
+    'unicode',
+    'protoKey',
+    'renameKey',
+    'hugeString',
+    'deepNesting',
+    'manyItems',
+    'truncate',
+  ),
   at: fc.nat(),
   other: fc.nat(),
   value: anyValue,
@@ -101,7 +117,8 @@ function mutate(root: JsonModel, mutation: Mutation): JsonModel {
         const [key, value] = container.entries[mutation.other % container.entries.length] as [string, JsonModel];
         container.entries.push([key, structuredClone(mutation.other % 2 === 0 ? value : mutation.value)]);
       }
-      if (container?.kind === 'array' && container.items.length > 0) container.items.push(structuredClone(container.items[mutation.other % container.items.length] as JsonModel));
+      if (container?.kind === 'array' && container.items.length > 0)
+        container.items.push(structuredClone(container.items[mutation.other % container.items.length] as JsonModel));
       return root;
     case 'retype':
       if (target.parent === null) return structuredClone(mutation.value);
@@ -122,10 +139,21 @@ function mutate(root: JsonModel, mutation: Mutation): JsonModel {
       return root;
     }
     case 'protoKey':
-      if (container?.kind === 'object') container.entries.splice(mutation.other % (container.entries.length + 1), 0, ['__proto__', { kind: 'object', entries: [['polluted', { kind: 'scalar', value: true }], ['birthDate', { kind: 'scalar', value: '1985-04-02' }]] }]);
+      if (container?.kind === 'object')
+        container.entries.splice(mutation.other % (container.entries.length + 1), 0, [
+          '__proto__',
+          {
+            kind: 'object',
+            entries: [
+              ['polluted', { kind: 'scalar', value: true }],
+              ['birthDate', { kind: 'scalar', value: '1985-04-02' }],
+            ],
+          },
+        ]);
       return root;
     case 'renameKey':
-      if (container?.kind === 'object' && container.entries.length > 0) (container.entries[mutation.other % container.entries.length] as [string, JsonModel])[0] = mutation.key;
+      if (container?.kind === 'object' && container.entries.length > 0)
+        (container.entries[mutation.other % container.entries.length] as [string, JsonModel])[0] = mutation.key;
       return root;
     case 'hugeString': {
       const huge: JsonModel = { kind: 'scalar', value: 'x'.repeat(mutation.size % 8 === 0 ? mutation.size : mutation.size % 70_000) };
@@ -174,7 +202,8 @@ export const hostileRequestArbitrary: fc.Arbitrary<HostileRequest> = fc
     mutations: fc.array(mutationArbitrary, { minLength: 0, maxLength: 4 }),
   })
   .map(({ example, otherEndpoint, mutations }) => {
-    const endpoint = otherEndpoint && mutations.length % 3 === 0 ? (example.endpoint === '/v1/eligibility' ? '/v1/compensation' : '/v1/eligibility') : example.endpoint;
+    const endpoint =
+      otherEndpoint && mutations.length % 3 === 0 ? (example.endpoint === '/v1/eligibility' ? '/v1/compensation' : '/v1/eligibility') : example.endpoint;
     let model = modelOf(structuredClone(example.body));
     let text = textOf(model);
     for (const mutation of mutations) {

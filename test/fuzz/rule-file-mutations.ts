@@ -17,7 +17,31 @@ export type LineMutation =
 const KEY_VALUE = /^(\s*(?:- )?[^\s#:][^:#]*:\s)(\S.*)$/;
 
 const scalarArbitrary = fc.oneof(
-  fc.constantFrom('~', '""', '[]', '{}', '[', '{', '-1', '0', '1e400', '"2019-02-30"', '"9999-12-31"', 'true', 'yes', '&a', '*a', '!!binary aGk=', '!!js/function "x"', '|', '>-', "'", '"ā 😀 \\u0000"', 'basis', 'exclusion'),
+  fc.constantFrom(
+    '~',
+    '""',
+    '[]',
+    '{}',
+    '[',
+    '{',
+    '-1',
+    '0',
+    '1e400',
+    '"2019-02-30"',
+    '"9999-12-31"',
+    'true',
+    'yes',
+    '&a',
+    '*a',
+    '!!binary aGk=',
+    '!!js/function "x"',
+    '|',
+    '>-',
+    "'",
+    '"ā 😀 \\u0000"',
+    'basis',
+    'exclusion',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.integer().map(String),
 );
@@ -37,7 +61,10 @@ export const lineMutationArbitrary: fc.Arbitrary<LineMutation> = fc.oneof(
 );
 
 /** A "billion laughs": nine levels of nine aliases, some 387 million nodes if it were ever expanded. */
-const ALIAS_BOMB = ['bomb0: &b0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, level) => `bomb${level + 1}: &b${level + 1} [${Array(9).fill(`*b${level}`).join(', ')}]`)];
+const ALIAS_BOMB = [
+  'bomb0: &b0 [x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 8 }, (_, level) => `bomb${level + 1}: &b${level + 1} [${Array(9).fill(`*b${level}`).join(', ')}]`),
+];
 
 export function applyLineMutation(text: string, mutation: LineMutation): string {
   const lines = text.split('\n');

@@ -63,7 +63,10 @@ function nested(open: string, close: string, depth: number, inner = ''): string 
   return open.repeat(depth) + inner + close.repeat(depth);
 }
 
-const postJson = (body: unknown): Promise<Response> => request(app).post('/v1/eligibility').send(body as object);
+const postJson = (body: unknown): Promise<Response> =>
+  request(app)
+    .post('/v1/eligibility')
+    .send(body as object);
 const postText = (text: string, contentType = 'application/json'): Promise<Response> =>
   request(app).post('/v1/eligibility').set('Content-Type', contentType).send(text);
 
@@ -146,10 +149,25 @@ describe('impossible dates', () => {
     { sent: 'date 2023-02-29 (2023 is not a leap year)', body: withRequest({ date: '2023-02-29' }), status: 400, paths: ['/date'] },
     { sent: 'date 2024-3-15 (not zero-padded)', body: withRequest({ date: '2024-3-15' }), status: 400, paths: ['/date'] },
     { sent: 'person.birthDate 2023-02-30', body: withPerson({ birthDate: '2023-02-30' }), status: 400, paths: ['/person/birthDate'] },
-    { sent: 'period.from 2023-02-29', body: withRequest({ date: undefined, period: { from: '2023-02-29', to: '2023-03-31' } }), status: 400, paths: ['/period/from'] },
+    {
+      sent: 'period.from 2023-02-29',
+      body: withRequest({ date: undefined, period: { from: '2023-02-29', to: '2023-03-31' } }),
+      status: 400,
+      paths: ['/period/from'],
+    },
     { sent: 'asOf 2024-02-30', body: withRequest({ asOf: '2024-02-30' }), status: 400, paths: ['/asOf'] },
-    { sent: 'person.vsacExit.date 2019-02-30', body: withPerson({ vsacExit: { date: '2019-02-30', service: 'institutional_care' } }), status: 400, paths: ['/person/vsacExit/date'] },
-    { sent: 'person.diCompensatedUntil 2019-02-30', body: withPerson({ diCompensatedUntil: '2019-02-30' }), status: 400, paths: ['/person/diCompensatedUntil'] },
+    {
+      sent: 'person.vsacExit.date 2019-02-30',
+      body: withPerson({ vsacExit: { date: '2019-02-30', service: 'institutional_care' } }),
+      status: 400,
+      paths: ['/person/vsacExit/date'],
+    },
+    {
+      sent: 'person.diCompensatedUntil 2019-02-30',
+      body: withPerson({ diCompensatedUntil: '2019-02-30' }),
+      status: 400,
+      paths: ['/person/diCompensatedUntil'],
+    },
     { sent: 'date 0000-01-01 (there is no year 0)', body: withRequest({ date: '0000-01-01' }), status: 400, paths: ['/date'] },
     { sent: 'person.birthDate 0000-12-31', body: withPerson({ birthDate: '0000-12-31' }), status: 400, paths: ['/person/birthDate'] },
   ]);
@@ -169,12 +187,27 @@ describe('impossible dates', () => {
 describe('unknown enum values', () => {
   runCases([
     { sent: 'person.residence "castle"', body: withPerson({ residence: 'castle' }), status: 400, paths: ['/person/residence'] },
-    { sent: 'condition type "flu"', body: withPerson({ conditions: [{ type: 'flu', severity: 'severe' }] }), status: 400, paths: ['/person/conditions/0/type'] },
-    { sent: 'condition severity "extreme"', body: withPerson({ conditions: [{ type: 'mental_disorder', severity: 'extreme' }] }), status: 400, paths: ['/person/conditions/0/severity'] },
+    {
+      sent: 'condition type "flu"',
+      body: withPerson({ conditions: [{ type: 'flu', severity: 'severe' }] }),
+      status: 400,
+      paths: ['/person/conditions/0/type'],
+    },
+    {
+      sent: 'condition severity "extreme"',
+      body: withPerson({ conditions: [{ type: 'mental_disorder', severity: 'extreme' }] }),
+      status: 400,
+      paths: ['/person/conditions/0/severity'],
+    },
     { sent: 'service funding "lottery"', body: withService({ funding: 'lottery' }), status: 400, paths: ['/services/0/funding'] },
     { sent: 'service type "spa"', body: withService({ type: 'spa' }), status: 400, paths: ['/services/0/type'] },
     { sent: 'person.disabilityGroup "IV"', body: withPerson({ disabilityGroup: 'IV' }), status: 400, paths: ['/person/disabilityGroup'] },
-    { sent: 'person.vsacExit.service "hotel"', body: withPerson({ vsacExit: { date: '2019-03-31', service: 'hotel' } }), status: 400, paths: ['/person/vsacExit/service'] },
+    {
+      sent: 'person.vsacExit.service "hotel"',
+      body: withPerson({ vsacExit: { date: '2019-03-31', service: 'hotel' } }),
+      status: 400,
+      paths: ['/person/vsacExit/service'],
+    },
     {
       sent: 'residence "castle" and inPlan "yes" together (every problem listed)',
       body: { ...withPerson({ residence: 'castle' }), services: [{ type: 'day_care_centre', inPlan: 'yes', funding: 'municipality' }] },
@@ -195,8 +228,18 @@ describe('unknown fields are rejected and named', () => {
       status: 400,
       paths: ['/person/vsacExit/favouriteColour'],
     },
-    { sent: 'favouriteColour in person.conditions[0]', body: withPerson({ conditions: [{ type: 'blindness', favouriteColour: 'green' }] }), status: 400, paths: ['/person/conditions/0/favouriteColour'] },
-    { sent: 'favouriteColour in period', body: withRequest({ date: undefined, period: { from: '2024-01-01', to: '2024-01-31', favouriteColour: 'green' } }), status: 400, paths: ['/period/favouriteColour'] },
+    {
+      sent: 'favouriteColour in person.conditions[0]',
+      body: withPerson({ conditions: [{ type: 'blindness', favouriteColour: 'green' }] }),
+      status: 400,
+      paths: ['/person/conditions/0/favouriteColour'],
+    },
+    {
+      sent: 'favouriteColour in period',
+      body: withRequest({ date: undefined, period: { from: '2024-01-01', to: '2024-01-31', favouriteColour: 'green' } }),
+      status: 400,
+      paths: ['/period/favouriteColour'],
+    },
     { sent: 'a key with / and ~ in person (escaped in the pointer)', body: withPerson({ 'a/b~c': 1 }), status: 400, paths: ['/person/a~1b~0c'] },
   ]);
 });
@@ -226,9 +269,17 @@ describe('size and depth', () => {
   });
 
   it.each([
-    ['10,000 nested arrays as person.birthDate', validJsonWith('person', `"birthDate":${nested('[', ']', 10_000)}`).replace('"birthDate":"1985-04-02",', ''), ['/person/birthDate']],
+    [
+      '10,000 nested arrays as person.birthDate',
+      validJsonWith('person', `"birthDate":${nested('[', ']', 10_000)}`).replace('"birthDate":"1985-04-02",', ''),
+      ['/person/birthDate'],
+    ],
     ['10,000 nested objects in an unknown person field', validJsonWith('person', `"deep":${nested('{"a":', '}', 10_000, '1')}`), ['/person/deep']],
-    ['100,000 nested arrays as services', JSON.stringify(withRequest({ services: undefined })).replace(/\}$/, `,"services":${nested('[', ']', 100_000)}}`), ['/services/0']],
+    [
+      '100,000 nested arrays as services',
+      JSON.stringify(withRequest({ services: undefined })).replace(/\}$/, `,"services":${nested('[', ']', 100_000)}}`),
+      ['/services/0'],
+    ],
   ])('%s → 400, not 5xx', async (_sent, text, paths) => {
     expectProblem(await postText(text), 400, paths);
   });
@@ -236,7 +287,7 @@ describe('size and depth', () => {
 
 describe('a body with thousands of mistakes', () => {
   it(`lists the first ${MAX_LISTED_PROBLEMS} problems and counts the rest`, async () => {
-    const person: Body = { ...validNsk().person as Body };
+    const person: Body = { ...(validNsk().person as Body) };
     for (let index = 0; index < 5000; index += 1) person[`unknown${index}`] = index;
     const response = await postJson(withRequest({ person }));
     expectProblem(response, 400);
@@ -247,7 +298,7 @@ describe('a body with thousands of mistakes', () => {
 });
 
 describe('edges of the calendar', () => {
-  it('date 0001-01-01 (before NSK\'s first version starts) → 422 naming the nearest version', async () => {
+  it("date 0001-01-01 (before NSK's first version starts) → 422 naming the nearest version", async () => {
     const first = bundledRuleSet().programmes.get('nsk')?.versions[0]?.version;
     expect(first).toEqual(expect.any(String));
     const response = await postJson({ ...withPerson({ birthDate: '0001-01-01' }), date: '0001-01-01' });
@@ -259,7 +310,12 @@ describe('edges of the calendar', () => {
     const response = await postJson(withRequest({ date: '9999-12-31' }));
     expect(response.status).toBe(200);
     // Whatever version is in force then (an officer may add one): the last one, open-ended.
-    expect(response.body).toMatchObject({ programme: 'nsk', date: '9999-12-31', eligible: expect.any(Boolean), ruleset: { version: expect.any(String), effectiveTo: null } });
+    expect(response.body).toMatchObject({
+      programme: 'nsk',
+      date: '9999-12-31',
+      eligible: expect.any(Boolean),
+      ruleset: { version: expect.any(String), effectiveTo: null },
+    });
   });
 });
 
@@ -268,8 +324,18 @@ describe('periods', () => {
   const periodOfDays = (days: number): { from: string; to: string } => ({ from, to: addDays(from, days - 1) as string });
 
   runCases([
-    { sent: 'period from 2024-03-15 to 2024-03-14 (from > to)', body: withRequest({ date: undefined, period: { from: '2024-03-15', to: '2024-03-14' } }), status: 400, paths: ['/period/to'] },
-    { sent: `period of MAX_PERIOD_DAYS + 1 (${MAX_PERIOD_DAYS + 1}) days`, body: withRequest({ date: undefined, period: periodOfDays(MAX_PERIOD_DAYS + 1) }), status: 400, paths: ['/period/to'] },
+    {
+      sent: 'period from 2024-03-15 to 2024-03-14 (from > to)',
+      body: withRequest({ date: undefined, period: { from: '2024-03-15', to: '2024-03-14' } }),
+      status: 400,
+      paths: ['/period/to'],
+    },
+    {
+      sent: `period of MAX_PERIOD_DAYS + 1 (${MAX_PERIOD_DAYS + 1}) days`,
+      body: withRequest({ date: undefined, period: periodOfDays(MAX_PERIOD_DAYS + 1) }),
+      status: 400,
+      paths: ['/period/to'],
+    },
     { sent: 'period without to', body: withRequest({ date: undefined, period: { from: '2024-01-01' } }), status: 400, paths: ['/period/to'] },
     { sent: 'both date and period', body: withRequest({ period: { from: '2024-01-01', to: '2024-01-31' } }), status: 400, paths: ['/period'] },
     { sent: 'neither date nor period', body: withRequest({ date: undefined }), status: 400, paths: ['/date'] },
@@ -296,7 +362,12 @@ describe('facts the rules need, and facts that contradict the question', () => {
     { sent: 'NSK question without services', body: withRequest({ services: undefined }), status: 400, paths: ['/services'] },
     { sent: 'person without birthDate', body: withPerson({ birthDate: undefined }), status: 400, paths: ['/person/birthDate'] },
     { sent: 'no person', body: withRequest({ person: undefined }), status: 400, paths: ['/person'] },
-    { sent: 'condition mental_disorder without severity', body: withPerson({ conditions: [{ type: 'mental_disorder' }] }), status: 400, paths: ['/person/conditions/0/severity'] },
+    {
+      sent: 'condition mental_disorder without severity',
+      body: withPerson({ conditions: [{ type: 'mental_disorder' }] }),
+      status: 400,
+      paths: ['/person/conditions/0/severity'],
+    },
   ]);
 });
 

@@ -70,9 +70,15 @@ function diDelivery(patch: Body): Body {
   return { ...base, deliveries: [dropUndefined({ ...(base.deliveries as Body[])[0], ...patch })] };
 }
 
-const post = (body: unknown): Promise<Response> => request(app).post('/v1/compensation').send(body as object);
+const post = (body: unknown): Promise<Response> =>
+  request(app)
+    .post('/v1/compensation')
+    .send(body as object);
 /** A valid claim, priced with the fictional rules of its programme. */
-const postPriced = (body: Body): Promise<Response> => request(body.programme === 'di' ? fictionalApp : fixtureApp).post('/v1/compensation').send(body);
+const postPriced = (body: Body): Promise<Response> =>
+  request(body.programme === 'di' ? fictionalApp : fixtureApp)
+    .post('/v1/compensation')
+    .send(body);
 
 const PROBLEM_KINDS: Record<number, { type: string; title: string }> = {
   400: { type: 'urn:sbsp-rules:problem:invalid-request', title: 'Bad request' },
@@ -126,7 +132,10 @@ describe('money in a cost line (NSK)', () => {
 
   it('a bad amount in the second line is named by its index', async () => {
     const base = validNsk();
-    const costs = [...(base.costs as Body[]), { service: 'day_care_centre', from: '2024-02-01', to: '2024-02-29', amount: '-1', funding: 'municipality', inPlan: true }];
+    const costs = [
+      ...(base.costs as Body[]),
+      { service: 'day_care_centre', from: '2024-02-01', to: '2024-02-29', amount: '-1', funding: 'municipality', inPlan: true },
+    ];
     expectProblem(await post({ ...base, costs }), 400, ['/costs/1/amount']);
   });
 });
@@ -157,7 +166,11 @@ describe('the days of a line', () => {
 
 describe('lines sent to the wrong programme', () => {
   runCases([
-    { sent: 'NSK claim with deliveries instead of costs', body: nskWith({ costs: undefined, deliveries: validDi().deliveries }), paths: ['/costs', '/deliveries'] },
+    {
+      sent: 'NSK claim with deliveries instead of costs',
+      body: nskWith({ costs: undefined, deliveries: validDi().deliveries }),
+      paths: ['/costs', '/deliveries'],
+    },
     { sent: 'NSK claim with costs and deliveries', body: nskWith({ deliveries: validDi().deliveries }), paths: ['/deliveries'] },
     { sent: 'DI claim with costs instead of deliveries', body: diWith({ deliveries: undefined, costs: validNsk().costs }), paths: ['/deliveries', '/costs'] },
     { sent: 'DI claim with deliveries and costs', body: diWith({ costs: validNsk().costs }), paths: ['/costs'] },
@@ -183,7 +196,11 @@ describe('unknown and missing fields', () => {
     { sent: 'costs as an object', body: nskWith({ costs: (validNsk().costs as Body[])[0] }), paths: ['/costs'] },
     { sent: 'NSK claim without period', body: nskWith({ period: undefined }), paths: ['/period'] },
     { sent: 'NSK claim with date instead of period', body: nskWith({ period: undefined, date: '2024-03-15' }), paths: ['/period', '/date'] },
-    { sent: 'NSK person without residence', body: nskWith({ person: dropUndefined({ ...(validNsk().person as Body), residence: undefined }) }), paths: ['/person/residence'] },
+    {
+      sent: 'NSK person without residence',
+      body: nskWith({ person: dropUndefined({ ...(validNsk().person as Body), residence: undefined }) }),
+      paths: ['/person/residence'],
+    },
     { sent: 'approvedOn 2024-02-30', body: nskWith({ approvedOn: '2024-02-30' }), paths: ['/approvedOn'] },
   ]);
 });
@@ -270,11 +287,20 @@ describe('approvedOn', () => {
       programme: 'nsk',
       period: { from: '2024-01-01', to: '2024-06-30' },
       approvedOn,
-      person: { birthDate: '1985-04-02', conditions: [{ type: 'mental_disorder', severity: 'severe' }], vsacExit: { date: '2019-03-31', service: 'institutional_care' }, receivedDiServices: false, nskAsChild: false, residence: 'own_home' },
+      person: {
+        birthDate: '1985-04-02',
+        conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+        vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+        receivedDiServices: false,
+        nskAsChild: false,
+        residence: 'own_home',
+      },
       services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
       costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '100.00', funding: 'municipality', inPlan: true }],
     };
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).post('/v1/compensation').send(body);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet())))
+      .post('/v1/compensation')
+      .send(body);
     expect(response.status).toBe(status);
     if (status === 400) expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['/approvedOn']);
   });

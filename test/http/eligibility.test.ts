@@ -10,18 +10,40 @@ const services = T1_SERVICES;
 
 describe('GET /health', () => {
   it('answers 200 with the loaded programmes and their versions (fictional fixture versions)', async () => {
-    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)))).get('/health').expect(200);
+    const response = await request(createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES))))
+      .get('/health')
+      .expect(200);
     expect(response.body.status).toBe('ok');
     const nsk = response.body.programmes.find((programme: { id: string }) => programme.id === 'nsk');
     expect(nsk.versions).toEqual([
-      expect.objectContaining({ version: '2019-01-01', effectiveFrom: '2019-01-01', effectiveTo: '2021-12-31', adopted: '2018-12-18', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
-      expect.objectContaining({ version: '2022-01-01-fictional', effectiveFrom: '2022-01-01', effectiveTo: '2023-03-31', adopted: '2021-06-01', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
-      expect.objectContaining({ version: '2023-04-01-fictional', effectiveFrom: '2023-04-01', effectiveTo: null, adopted: '2023-02-01', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({
+        version: '2019-01-01',
+        effectiveFrom: '2019-01-01',
+        effectiveTo: '2021-12-31',
+        adopted: '2018-12-18',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+      expect.objectContaining({
+        version: '2022-01-01-fictional',
+        effectiveFrom: '2022-01-01',
+        effectiveTo: '2023-03-31',
+        adopted: '2021-06-01',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+      expect.objectContaining({
+        version: '2023-04-01-fictional',
+        effectiveFrom: '2023-04-01',
+        effectiveTo: null,
+        adopted: '2023-02-01',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
     ]);
   });
 
   it('lists every programme of the bundled rules', async () => {
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).get('/health').expect(200);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet())))
+      .get('/health')
+      .expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.programmes.map((programme: { id: string }) => programme.id).sort()).toEqual([...bundledRuleSet().programmes.keys()].sort());
   });
@@ -33,12 +55,23 @@ describe('POST /v1/eligibility', () => {
 
   it('answers a date with the contract fields, the ruleset and an explanation of every rule and condition', async () => {
     const response = await request(app).post('/v1/eligibility').send({ programme: 'nsk', date: '2024-03-15', person, services }).expect(200);
-    expect(response.body).toMatchObject({ programme: 'nsk', date: '2024-03-15', eligible: true, basis: ['T1'], blockers: [], ruleset: { version: '2023-04-01-fictional', effectiveFrom: '2023-04-01', effectiveTo: null } });
+    expect(response.body).toMatchObject({
+      programme: 'nsk',
+      date: '2024-03-15',
+      eligible: true,
+      basis: ['T1'],
+      blockers: [],
+      ruleset: { version: '2023-04-01-fictional', effectiveFrom: '2023-04-01', effectiveTo: null },
+    });
     expect(response.body.decisionId).toMatch(/^[0-9a-f-]{36}$/);
     const refs = response.body.explanation.map((rule: { ref: string }) => rule.ref);
     expect(refs).toEqual(['T1', 'T2', 'T3', 'T4', 'X1', 'X2', 'X3', 'R1', 'R2', 'R3', 'E1', 'E2', 'E3']);
     for (const rule of response.body.explanation) {
-      expect(rule).toMatchObject({ title: { lv: expect.any(String), en: expect.any(String) }, source: expect.stringMatching(/ — /), result: expect.any(Boolean) });
+      expect(rule).toMatchObject({
+        title: { lv: expect.any(String), en: expect.any(String) },
+        source: expect.stringMatching(/ — /),
+        result: expect.any(Boolean),
+      });
       // A source is named by its title and place, never by the seed file name that keys it in the rule files.
       expect(rule.source).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     }
@@ -73,14 +106,24 @@ describe('POST /v1/eligibility', () => {
     expect(adult).not.toHaveProperty('skipped');
     expect(JSON.stringify(response.body.explanation)).not.toContain('"skipped":false');
     expect(disorder).toMatchObject({ condition: 'severeMentalDisorder', result: true, skipped: true });
-    expect(disorder.conditions.all[0]).toMatchObject({ fact: 'conditions', factValue: [{ type: 'mental_disorder', severity: 'severe' }], skipped: true, result: true });
+    expect(disorder.conditions.all[0]).toMatchObject({
+      fact: 'conditions',
+      factValue: [{ type: 'mental_disorder', severity: 'severe' }],
+      skipped: true,
+      result: true,
+    });
     expect(adult.conditions.all[0]).toMatchObject({ fact: 'age', factValue: 9, value: 18, valueFrom: { param: 'adultAge' }, result: false });
   });
 
   it('cuts a period at a version boundary: two segments with two versions (fictional test version)', async () => {
     const fixtureApp = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
-    const response = await request(fixtureApp).post('/v1/eligibility').send({ programme: 'nsk', period: { from: '2021-12-01', to: '2022-01-31' }, person, services }).expect(200);
-    expect(response.body.segments.map((segment: { from: string; to: string; ruleset: { version: string } }) => [segment.from, segment.to, segment.ruleset.version])).toEqual([
+    const response = await request(fixtureApp)
+      .post('/v1/eligibility')
+      .send({ programme: 'nsk', period: { from: '2021-12-01', to: '2022-01-31' }, person, services })
+      .expect(200);
+    expect(
+      response.body.segments.map((segment: { from: string; to: string; ruleset: { version: string } }) => [segment.from, segment.to, segment.ruleset.version]),
+    ).toEqual([
       ['2021-12-01', '2021-12-31', '2019-01-01'],
       ['2022-01-01', '2022-01-31', '2022-01-01-fictional'],
     ]);
@@ -89,14 +132,33 @@ describe('POST /v1/eligibility', () => {
 
   it('with asOf before the fictional version was adopted, the whole period stays under the first version', async () => {
     const fixtureApp = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
-    const response = await request(fixtureApp).post('/v1/eligibility').send({ programme: 'nsk', period: { from: '2021-12-01', to: '2022-01-31' }, asOf: '2021-05-31', person, services }).expect(200);
-    expect(response.body.segments.map((segment: { ruleset: { version: string; effectiveTo: string | null } }) => [segment.ruleset.version, segment.ruleset.effectiveTo])).toEqual([['2019-01-01', null]]);
+    const response = await request(fixtureApp)
+      .post('/v1/eligibility')
+      .send({ programme: 'nsk', period: { from: '2021-12-01', to: '2022-01-31' }, asOf: '2021-05-31', person, services })
+      .expect(200);
+    expect(
+      response.body.segments.map((segment: { ruleset: { version: string; effectiveTo: string | null } }) => [
+        segment.ruleset.version,
+        segment.ruleset.effectiveTo,
+      ]),
+    ).toEqual([['2019-01-01', null]]);
   });
 
   it('a child turning 4 under the fictional version stays T3 until 5: the version, not the code, holds the age', async () => {
     const fixtureApp = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
-    const child = { ...person, birthDate: '2017-12-10', conditions: [{ type: 'developmental_disorder', severity: 'severe' }, { type: 'mental_disorder', severity: 'severe' }], residence: 'family' };
-    const response = await request(fixtureApp).post('/v1/eligibility').send({ programme: 'nsk', period: { from: '2022-06-01', to: '2023-03-31' }, person: child, services }).expect(200);
+    const child = {
+      ...person,
+      birthDate: '2017-12-10',
+      conditions: [
+        { type: 'developmental_disorder', severity: 'severe' },
+        { type: 'mental_disorder', severity: 'severe' },
+      ],
+      residence: 'family',
+    };
+    const response = await request(fixtureApp)
+      .post('/v1/eligibility')
+      .send({ programme: 'nsk', period: { from: '2022-06-01', to: '2023-03-31' }, person: child, services })
+      .expect(200);
     expect(response.body.segments.map((segment: { from: string; basis: string[] }) => [segment.from, segment.basis])).toEqual([
       ['2022-06-01', ['T3']],
       ['2022-12-10', ['T4']],

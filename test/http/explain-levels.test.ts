@@ -13,8 +13,17 @@ import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 const app = createApp(fixedRuleSet(ruleSetAt(FIXTURE_RULES)));
 const day = { programme: 'nsk', date: '2024-03-15', person: T1_PERSON, services: T1_SERVICES };
-const period = { programme: 'nsk', period: { from: '2024-03-01', to: '2024-04-30' }, person: { ...T1_PERSON, vsacExit: { date: '2024-03-15', service: 'institutional_care' } }, services: T1_SERVICES };
-const claim = { ...period, period: { from: '2024-01-01', to: '2024-06-30' }, costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '1200.00', funding: 'municipality', inPlan: true }] };
+const period = {
+  programme: 'nsk',
+  period: { from: '2024-03-01', to: '2024-04-30' },
+  person: { ...T1_PERSON, vsacExit: { date: '2024-03-15', service: 'institutional_care' } },
+  services: T1_SERVICES,
+};
+const claim = {
+  ...period,
+  period: { from: '2024-01-01', to: '2024-06-30' },
+  costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '1200.00', funding: 'municipality', inPlan: true }],
+};
 
 type Body = Record<string, unknown>;
 const verdict = ({ eligible, basis, blockers, ruleset }: Body): Body => ({ eligible, basis, blockers, ruleset });
@@ -22,7 +31,12 @@ const verdict = ({ eligible, basis, blockers, ruleset }: Body): Body => ({ eligi
 describe('POST /v1/eligibility explain levels', () => {
   it('full by default: every rule with its condition tree, "skipped" written only where true', async () => {
     const full = (await request(app).post('/v1/eligibility').send(day).expect(200)).body as Body & { explanation: Array<Body> };
-    const explicit = (await request(app).post('/v1/eligibility').send({ ...day, explain: 'full' }).expect(200)).body as Body;
+    const explicit = (
+      await request(app)
+        .post('/v1/eligibility')
+        .send({ ...day, explain: 'full' })
+        .expect(200)
+    ).body as Body;
     expect(explicit.explanation).toEqual(full.explanation);
     expect(full.explanation.length).toBeGreaterThan(0);
     for (const rule of full.explanation) expect(rule).toHaveProperty('conditions');
@@ -42,7 +56,12 @@ describe('POST /v1/eligibility explain levels', () => {
         expect(explainedBy.has(record.condition), `${record.condition} explained in full twice`).toBe(false);
         explainedBy.set(record.condition, rule);
       } else if (typeof record.condition === 'string') {
-        expect(record).toEqual({ condition: record.condition, result: expect.any(Boolean), ...('skipped' in record ? { skipped: true } : {}), explainedIn: expect.any(String) });
+        expect(record).toEqual({
+          condition: record.condition,
+          result: expect.any(Boolean),
+          ...('skipped' in record ? { skipped: true } : {}),
+          explainedIn: expect.any(String),
+        });
         references.push({ name: record.condition, rule, explainedIn: record.explainedIn });
       }
       Object.values(record).forEach((child) => walk(child, rule));
@@ -54,29 +73,58 @@ describe('POST /v1/eligibility explain levels', () => {
 
   it('rules: each rule with its ref, title, source, result and outcome, no condition tree; the same verdict', async () => {
     const full = (await request(app).post('/v1/eligibility').send(day).expect(200)).body as Body & { explanation: Array<Body> };
-    const rules = (await request(app).post('/v1/eligibility').send({ ...day, explain: 'rules' }).expect(200)).body as Body & { explanation: Array<Body> };
+    const rules = (
+      await request(app)
+        .post('/v1/eligibility')
+        .send({ ...day, explain: 'rules' })
+        .expect(200)
+    ).body as Body & { explanation: Array<Body> };
     expect(verdict(rules)).toEqual(verdict(full));
     expect(rules.explanation).toEqual(full.explanation.map(({ conditions: _conditions, ...rule }) => rule));
-    expect(rules.explanation[0]).toEqual({ ref: expect.any(String), kind: expect.any(String), title: { lv: expect.any(String), en: expect.any(String) }, source: expect.any(String), assumptions: expect.any(Array), result: expect.any(Boolean), outcome: expect.any(String) });
+    expect(rules.explanation[0]).toEqual({
+      ref: expect.any(String),
+      kind: expect.any(String),
+      title: { lv: expect.any(String), en: expect.any(String) },
+      source: expect.any(String),
+      assumptions: expect.any(Array),
+      result: expect.any(Boolean),
+      outcome: expect.any(String),
+    });
   });
 
   it('none: no explanation field, on a day and on each segment of a period; the same verdict and segments', async () => {
-    const none = (await request(app).post('/v1/eligibility').send({ ...day, explain: 'none' }).expect(200)).body as Body;
+    const none = (
+      await request(app)
+        .post('/v1/eligibility')
+        .send({ ...day, explain: 'none' })
+        .expect(200)
+    ).body as Body;
     expect(none).not.toHaveProperty('explanation');
     expect(verdict(none)).toEqual(verdict((await request(app).post('/v1/eligibility').send(day).expect(200)).body as Body));
     const fullPeriod = (await request(app).post('/v1/eligibility').send(period).expect(200)).body as { segments: Array<Body> };
-    const nonePeriod = (await request(app).post('/v1/eligibility').send({ ...period, explain: 'none' }).expect(200)).body as { segments: Array<Body> };
+    const nonePeriod = (
+      await request(app)
+        .post('/v1/eligibility')
+        .send({ ...period, explain: 'none' })
+        .expect(200)
+    ).body as { segments: Array<Body> };
     expect(nonePeriod.segments).toEqual(fullPeriod.segments.map(({ explanation: _explanation, ...segment }) => segment));
     expect(nonePeriod.segments.length).toBe(2);
   });
 
   it('an unknown level is a 400 at /explain', async () => {
-    const response = await request(app).post('/v1/eligibility').send({ ...day, explain: 'some' }).expect(400);
+    const response = await request(app)
+      .post('/v1/eligibility')
+      .send({ ...day, explain: 'some' })
+      .expect(400);
     expect(response.body.errors).toEqual([{ path: '/explain', message: expect.stringContaining('"full", "rules", "none"') }]);
   });
 
   it.each(['full', 'rules', 'none'])('%s: the answer is a decision that replays identically', async (level) => {
-    const answered = await request(app).post('/v1/eligibility').send({ ...day, explain: level }).expect(200);
+    const answered = await request(app)
+      .post('/v1/eligibility')
+      .send({ ...day, explain: level })
+      .expect(200);
     expect((await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true });
   });
 });
@@ -84,9 +132,24 @@ describe('POST /v1/eligibility explain levels', () => {
 describe('POST /v1/compensation explain levels', () => {
   it('rules and none cut the segments’ and lines’ rule explanations, never the money', async () => {
     const full = (await request(app).post('/v1/compensation').send(claim).expect(200)).body as Body & { lines: Array<Body>; segments: Array<Body> };
-    const rules = (await request(app).post('/v1/compensation').send({ ...claim, explain: 'rules' }).expect(200)).body as Body & { lines: Array<Body & { lineRules: Array<Body> }>; segments: Array<Body & { explanation: Array<Body> }> };
-    const none = (await request(app).post('/v1/compensation').send({ ...claim, explain: 'none' }).expect(200)).body as Body & { lines: Array<Body>; segments: Array<Body> };
-    for (const answer of [rules, none]) expect({ compensation: answer.compensation, cap: answer.cap, eligibleCost: answer.eligibleCost }).toEqual({ compensation: full.compensation, cap: full.cap, eligibleCost: full.eligibleCost });
+    const rules = (
+      await request(app)
+        .post('/v1/compensation')
+        .send({ ...claim, explain: 'rules' })
+        .expect(200)
+    ).body as Body & { lines: Array<Body & { lineRules: Array<Body> }>; segments: Array<Body & { explanation: Array<Body> }> };
+    const none = (
+      await request(app)
+        .post('/v1/compensation')
+        .send({ ...claim, explain: 'none' })
+        .expect(200)
+    ).body as Body & { lines: Array<Body>; segments: Array<Body> };
+    for (const answer of [rules, none])
+      expect({ compensation: answer.compensation, cap: answer.cap, eligibleCost: answer.eligibleCost }).toEqual({
+        compensation: full.compensation,
+        cap: full.cap,
+        eligibleCost: full.eligibleCost,
+      });
     expect(rules.lines[0]?.lineRules.length).toBeGreaterThan(0);
     for (const rule of [...(rules.lines[0]?.lineRules ?? []), ...(rules.segments[0]?.explanation ?? [])]) expect(rule).not.toHaveProperty('conditions');
     expect(JSON.stringify(none)).not.toMatch(/"(explanation|lineRules)"/);

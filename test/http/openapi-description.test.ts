@@ -37,7 +37,9 @@ function propertyNames(node: unknown, found = new Set<string>()): Set<string> {
 
 describe('the OpenAPI description (schemas/openapi.yaml)', () => {
   it('is the document GET /openapi.yaml serves, OpenAPI 3.1', async () => {
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).get('/openapi.yaml').expect(200);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet())))
+      .get('/openapi.yaml')
+      .expect(200);
     expect(response.text).toBe(text);
     expect(openapi.openapi).toBe('3.1.0');
   });
@@ -45,7 +47,10 @@ describe('the OpenAPI description (schemas/openapi.yaml)', () => {
   it('every $ref resolves: to a component of this document or to a request schema beside it', () => {
     for (const ref of refs(openapi)) {
       if (ref.startsWith('#/')) {
-        const target = ref.slice(2).split('/').reduce<any>((node, part) => node?.[part], openapi);
+        const target = ref
+          .slice(2)
+          .split('/')
+          .reduce<any>((node, part) => node?.[part], openapi);
         expect(target, ref).toBeDefined();
       } else {
         expect(existsSync(`${SCHEMAS}${ref.replace(/^\.\//, '').replace(/#.*$/, '')}`), ref).toBe(true);
@@ -86,7 +91,9 @@ describe('the OpenAPI description (schemas/openapi.yaml)', () => {
   });
 
   it('describes what GET /v1/programmes/{id} answers: every top-level field the service sends is a property', async () => {
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()))).get('/v1/programmes/nsk').expect(200);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet())))
+      .get('/v1/programmes/nsk')
+      .expect(200);
     const declared = Object.keys(openapi.components.schemas.ProgrammeDescription.properties);
     for (const field of Object.keys(response.body)) expect(declared, field).toContain(field);
     for (const field of openapi.components.schemas.ProgrammeDescription.required) expect(response.body, field).toHaveProperty(field);

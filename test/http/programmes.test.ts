@@ -56,9 +56,13 @@ describe('GET /v1/programmes/{id}', () => {
     expect(response.body.facts.map((fact: { name: string }) => fact.name)).toContain('birthDate');
     const version = response.body.versions.at(-1);
     expect(version.version).toBe('2023-04-01-fictional');
-    expect(version.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', type: 'money', value: '8400.00', source: expect.stringMatching(/ — /) }));
+    expect(version.parameters).toContainEqual(
+      expect.objectContaining({ name: 'annualAmount', type: 'money', value: '8400.00', source: expect.stringMatching(/ — /) }),
+    );
     // Sources by title and place, never a seed file name; each source keeps its key and gets its title.
-    expect(JSON.stringify({ parameters: version.parameters, rules: version.rules, compensation: version.compensation, assumptions: version.assumptions })).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(
+      JSON.stringify({ parameters: version.parameters, rules: version.rules, compensation: version.compensation, assumptions: version.assumptions }),
+    ).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     for (const source of version.sources) expect(source.title).not.toMatch(/\.txt$/);
     expect(version.rules.map((rule: { id: string }) => rule.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'X1', 'X2', 'X3', 'R1', 'R2', 'R3', 'E1', 'E2', 'E3']);
     expect(version.assumptions.map((assumption: { id: string }) => assumption.id)).toEqual(expect.arrayContaining(['A1', 'A2', 'A3', 'A4', 'A7']));
@@ -68,7 +72,13 @@ describe('GET /v1/programmes/{id}', () => {
 
   it('shows each version ending where the next begins (fictional fixture versions)', async () => {
     const response = await request(fixtureApp).get('/v1/programmes/nsk').expect(200);
-    expect(response.body.versions.map((version: { version: string; effectiveTo: string | null; effectiveToAsWritten: string | null }) => [version.version, version.effectiveTo, version.effectiveToAsWritten])).toEqual([
+    expect(
+      response.body.versions.map((version: { version: string; effectiveTo: string | null; effectiveToAsWritten: string | null }) => [
+        version.version,
+        version.effectiveTo,
+        version.effectiveToAsWritten,
+      ]),
+    ).toEqual([
       ['2019-01-01', '2021-12-31', null],
       ['2022-01-01-fictional', '2023-03-31', null],
       ['2023-04-01-fictional', null, null],
@@ -93,7 +103,9 @@ describe('GET /openapi.yaml', () => {
 describe('GET /v1/programmes/{id}/diff', () => {
   it('gives the meaning-level diff of two versions: parameters old → new with %, rules changed in words', async () => {
     const response = await request(fixtureApp).get('/v1/programmes/nsk/diff?from=2022-01-01-fictional&to=2023-04-01-fictional').expect(200);
-    expect(response.body.parameters).toContainEqual(expect.objectContaining({ name: 'annualAmount', change: 'changed', old: '7085.20', new: '8400.00', percent: '+18.56%' }));
+    expect(response.body.parameters).toContainEqual(
+      expect.objectContaining({ name: 'annualAmount', change: 'changed', old: '7085.20', new: '8400.00', percent: '+18.56%' }),
+    );
     expect(response.body.dates.join(' ')).toContain('2023-04-01');
   });
 
@@ -110,8 +122,10 @@ describe('GET /v1/programmes/{id}/diff', () => {
 describe('POST /bench/noop', () => {
   it('exists only when asked for (the benchmark anchor)', async () => {
     await request(app).post('/bench/noop').send({}).expect(404);
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { benchNoopRoute: true })).post('/bench/noop').send({ any: 'body' }).expect(200);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { benchNoopRoute: true }))
+      .post('/bench/noop')
+      .send({ any: 'body' })
+      .expect(200);
     expect(response.body).toEqual({});
   });
-
 });

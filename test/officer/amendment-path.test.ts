@@ -33,14 +33,17 @@ function readmeSteps(): Step[] {
 /** The working tree as git sees it (tracked and untracked, not ignored), without node_modules, in a fresh git repository. */
 function copyOfRepository(): string {
   const copy = mkdtempSync(join(tmpdir(), 'sbsp-rules-officer-'));
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPOSITORY, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPOSITORY, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(REPOSITORY, file))) continue;
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     cpSync(join(REPOSITORY, file), join(copy, file));
   }
   symlinkSync(join(REPOSITORY, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=officer', '-c', 'user.email=officer@example.invalid', ...args], { cwd: copy, stdio: 'ignore' });
+  const git = (...args: string[]): void =>
+    void execFileSync('git', ['-c', 'user.name=officer', '-c', 'user.email=officer@example.invalid', ...args], { cwd: copy, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'before the amendment');
@@ -70,12 +73,19 @@ describe("the README's officer path: an amendment from a future date with a new 
     for (const step of steps) {
       if (step.kind === 'yaml') {
         // Each YAML block names its file in a comment line near its top (after the editors' schema line).
-        const path = step.body.split('\n').find((line) => line.startsWith('# rules/'))?.slice(2).trim() as string;
+        const path = step.body
+          .split('\n')
+          .find((line) => line.startsWith('# rules/'))
+          ?.slice(2)
+          .trim() as string;
         expect(path, 'each YAML block names its file in a comment: # rules/…').toMatch(/^rules\//);
         writeFileSync(join(copy, path), step.body);
         continue;
       }
-      for (const line of step.body.split('\n').map((text) => text.trim()).filter(Boolean)) {
+      for (const line of step.body
+        .split('\n')
+        .map((text) => text.trim())
+        .filter(Boolean)) {
         if (line.startsWith('npm test')) continue;
         const result = run(copy, line);
         expect(result.code, `${line}\n${result.stdout}\n${result.stderr}`).toBe(0);
@@ -89,13 +99,19 @@ describe("the README's officer path: an amendment from a future date with a new 
     expect(diff).toContain('2027-01-01');
     expect(diff).toMatch(/annualAmount[^\n]*7400\.00/);
 
-    const suite = spawnSync('npx', ['vitest', 'run', '--reporter=json', '--outputFile=test-output/officer-copy-results.json'], { cwd: copy, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const suite = spawnSync('npx', ['vitest', 'run', '--reporter=json', '--outputFile=test-output/officer-copy-results.json'], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     const report = JSON.parse(readFileSync(join(copy, 'test-output/officer-copy-results.json'), 'utf8')) as {
       numPassedTests: number;
       numFailedTests: number;
       testResults: Array<{ name: string; assertionResults: Array<{ fullName: string; status: string }> }>;
     };
-    const failed = report.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status === 'failed').map((test) => `${file.name.replace(copy, '')}: ${test.fullName}`));
+    const failed = report.testResults.flatMap((file) =>
+      file.assertionResults.filter((test) => test.status === 'failed').map((test) => `${file.name.replace(copy, '')}: ${test.fullName}`),
+    );
     expect(failed, suite.stderr.slice(-2000)).toEqual([]);
     expect(report.numPassedTests).toBeGreaterThan(500);
     expect(suite.status).toBe(0);

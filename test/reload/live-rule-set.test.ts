@@ -13,7 +13,12 @@ import { T1_PERSON } from '../support/requests.js';
 const LAST_VERSION = 'nsk/versions/2023-04-01-fictional.yaml';
 const person = T1_PERSON;
 /** A period across all three fixture versions: one answer shows three files' sha256. */
-const question = { programme: 'nsk', period: { from: '2021-12-01', to: '2023-05-31' }, person, services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }] };
+const question = {
+  programme: 'nsk',
+  period: { from: '2021-12-01', to: '2023-05-31' },
+  person,
+  services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
+};
 
 function copyOfFixture(): string {
   const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-live-'));
@@ -41,7 +46,8 @@ describe('a live rule set', () => {
     const directory = copyOfFixture();
     const live = open(directory);
     const app = createApp(live);
-    const shasOf = (body: { segments: Array<{ ruleset: { sha256: string } }> }): string => [...new Set(body.segments.map((segment) => segment.ruleset.sha256))].sort().join();
+    const shasOf = (body: { segments: Array<{ ruleset: { sha256: string } }> }): string =>
+      [...new Set(body.segments.map((segment) => segment.ruleset.sha256))].sort().join();
     const ask = () => request(app).post('/v1/eligibility').send(question);
 
     const oldShas = shasOf((await ask().expect(200)).body);
@@ -58,7 +64,9 @@ describe('a live rule set', () => {
     expect(refused.reloaded).toBe(false);
     const health = await request(app).get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'degraded', generation: 1 });
-    expect(health.body.problems).toEqual([expect.stringMatching(/^nsk\/versions\/2023-04-01-fictional\.yaml:\d+:\d+: must be one of "basis", "requirement", "exclusion"$/)]);
+    expect(health.body.problems).toEqual([
+      expect.stringMatching(/^nsk\/versions\/2023-04-01-fictional\.yaml:\d+:\d+: must be one of "basis", "requirement", "exclusion"$/),
+    ]);
     await stream(60);
 
     edit(directory, LAST_VERSION, (text) => text.replace('kind: exception', 'kind: exclusion').replace('value: "8400.00"', 'value: "8500.00"'));
@@ -105,7 +113,17 @@ describe('the running service', () => {
     const directory = copyOfFixture();
     const port = 20000 + Math.floor(Math.random() * 20000);
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env: { ...process.env, PORT: String(port), RULES_DIR: directory, RULES_WATCH: 'off', DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-rules-decisions-')) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        RULES_DIR: directory,
+        RULES_WATCH: 'off',
+        DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-rules-decisions-')),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());

@@ -60,10 +60,17 @@ describe('an amendment file resolved against the version it extends', () => {
   it('is a complete version: what it states, and everything else of the version it extends', () => {
     expect(amended).toBeDefined();
     expect(amended?.extends).toBe('2023-04-01-fictional');
-    expect(amended?.parameters.get('annualAmount')).toMatchObject({ value: '9000.00', source: 'MK 999 — 1. punkts (izdomāts)', type: 'money', title: base?.parameters.get('annualAmount')?.title });
+    expect(amended?.parameters.get('annualAmount')).toMatchObject({
+      value: '9000.00',
+      source: 'MK 999 — 1. punkts (izdomāts)',
+      type: 'money',
+      title: base?.parameters.get('annualAmount')?.title,
+    });
     expect([...(amended?.parameters.keys() ?? [])]).toEqual([...(base?.parameters.keys() ?? [])]);
     expect(amended?.rules.map((rule) => rule.id)).toEqual(base?.rules.map((rule) => rule.id).filter((id) => id !== 'X2'));
-    expect(amended?.rules.find((rule) => rule.id === 'E1')?.title.en).toBe('The person receives a service in another long-term care institution (fictional wording)');
+    expect(amended?.rules.find((rule) => rule.id === 'E1')?.title.en).toBe(
+      'The person receives a service in another long-term care institution (fictional wording)',
+    );
     expect(amended?.namedConditions).toEqual(base?.namedConditions);
     expect(amended?.compensation).toEqual(base?.compensation);
     expect(amended?.sources.map((source) => source.id)).toEqual([...(base?.sources.map((source) => source.id) ?? []), 'mk999']);
@@ -71,7 +78,11 @@ describe('an amendment file resolved against the version it extends', () => {
 
   it('has a sha256 over every file it is made of, and the version before it ends the day before it starts', () => {
     expect(amended?.sha256).toBe(sha256(`${base?.sha256}\n${sha256(AMENDMENT_TEXT)}`));
-    const answer = answerEligibility(loaded(directory), { programme: 'nsk', period: { from: calendarDate('2026-12-31'), to: calendarDate('2027-01-01') }, input: { person: T1_PERSON, request: { services: T1_SERVICES } } });
+    const answer = answerEligibility(loaded(directory), {
+      programme: 'nsk',
+      period: { from: calendarDate('2026-12-31'), to: calendarDate('2027-01-01') },
+      input: { person: T1_PERSON, request: { services: T1_SERVICES } },
+    });
     expect(answer.kind).toBe('period');
     if (answer.kind !== 'period') return;
     expect(answer.segments.map((segment) => [segment.from, segment.ruleset.version])).toEqual([
@@ -98,7 +109,13 @@ describe('an amendment file resolved against the version it extends', () => {
     const app = createApp(fixedRuleSet(loaded(directory)), { decisions: new MemoryDecisionStore() });
     const answered = await request(app)
       .post('/v1/compensation')
-      .send({ programme: 'nsk', period: { from: '2027-01-01', to: '2027-06-30' }, person: T1_PERSON, services: T1_SERVICES, costs: [{ service: 'day_care_centre', from: '2027-01-01', to: '2027-06-30', amount: '100.00', funding: 'municipality', inPlan: true }] })
+      .send({
+        programme: 'nsk',
+        period: { from: '2027-01-01', to: '2027-06-30' },
+        person: T1_PERSON,
+        services: T1_SERVICES,
+        costs: [{ service: 'day_care_centre', from: '2027-01-01', to: '2027-06-30', amount: '100.00', funding: 'municipality', inPlan: true }],
+      })
       .expect(200);
     const record = (await request(app).get(`/v1/decisions/${answered.body.decisionId}`).expect(200)).body as { rules: { files: Array<{ path: string }> } };
     expect(record.rules.files.map((file) => file.path)).toEqual(expect.arrayContaining([AMENDMENT, BASE]));
@@ -120,7 +137,10 @@ describe('an amendment file with a mistake names its file, line and column', () 
   });
 
   it('repeals a rule the version it extends does not have, and gives a new parameter without its type and title', () => {
-    const text = AMENDMENT_TEXT.replace('rules: [X2]', 'rules: [X9]').replace('parameters:\n', 'parameters:\n  fictionalLimit:\n    value: 3\n    source: MK 999 — 4. punkts (izdomāts)\n');
+    const text = AMENDMENT_TEXT.replace('rules: [X2]', 'rules: [X9]').replace(
+      'parameters:\n',
+      'parameters:\n  fictionalLimit:\n    value: 3\n    source: MK 999 — 4. punkts (izdomāts)\n',
+    );
     expect(problemsOf(rulesWith(text))).toEqual(
       expect.arrayContaining([
         `${AMENDMENT}:${lineOf(text, 'rules: [X9]')}:11: X9 is not in version 2023-04-01-fictional's rules, so it cannot be removed`,
@@ -130,14 +150,31 @@ describe('an amendment file with a mistake names its file, line and column', () 
   });
 
   it('a problem in the version it extends is named once, in that version’s file', () => {
-    const directory = rulesWith(AMENDMENT_TEXT, { [BASE]: (text) => text.replace('operator: greaterThanInclusive\n        value: { param: adultAge }', 'operator: greaterThanInclusive\n        value: { param: adultAgeLimit }') });
+    const directory = rulesWith(AMENDMENT_TEXT, {
+      [BASE]: (text) =>
+        text.replace(
+          'operator: greaterThanInclusive\n        value: { param: adultAge }',
+          'operator: greaterThanInclusive\n        value: { param: adultAgeLimit }',
+        ),
+    });
     const problems = problemsOf(directory);
-    expect(problems.filter((problem) => problem.includes('adultAgeLimit'))).toEqual([expect.stringMatching(new RegExp(`^${BASE}:\\d+:\\d+: parameter "adultAgeLimit" is not declared in this version$`))]);
+    expect(problems.filter((problem) => problem.includes('adultAgeLimit'))).toEqual([
+      expect.stringMatching(new RegExp(`^${BASE}:\\d+:\\d+: parameter "adultAgeLimit" is not declared in this version$`)),
+    ]);
   });
 
   it('amendments that extend each other in a circle', () => {
     const directory = rulesWith(AMENDMENT_TEXT.replace('extends: "2023-04-01-fictional"', 'extends: "2028-01-01-fictional"'));
-    writeFileSync(join(directory, 'nsk/versions/2028-01-01-fictional.yaml'), AMENDMENT_TEXT.replace('version: "2027-01-01-fictional"', 'version: "2028-01-01-fictional"').replace('effectiveFrom: "2027-01-01"', 'effectiveFrom: "2028-01-01"').replace('extends: "2023-04-01-fictional"', 'extends: "2027-01-01-fictional"'));
-    expect(problemsOf(directory)).toEqual(expect.arrayContaining([expect.stringContaining('amendments extend each other in a circle: 2027-01-01-fictional → 2028-01-01-fictional → 2027-01-01-fictional')]));
+    writeFileSync(
+      join(directory, 'nsk/versions/2028-01-01-fictional.yaml'),
+      AMENDMENT_TEXT.replace('version: "2027-01-01-fictional"', 'version: "2028-01-01-fictional"')
+        .replace('effectiveFrom: "2027-01-01"', 'effectiveFrom: "2028-01-01"')
+        .replace('extends: "2023-04-01-fictional"', 'extends: "2027-01-01-fictional"'),
+    );
+    expect(problemsOf(directory)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('amendments extend each other in a circle: 2027-01-01-fictional → 2028-01-01-fictional → 2027-01-01-fictional'),
+      ]),
+    );
   });
 });

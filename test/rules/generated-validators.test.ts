@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureSchemaValidators, FINGERPRINT_LINE, GENERATED_MODULE, schemaInputsFingerprint, schemaValidatorsAreCurrent } from '../../src/build/schema-validators.js';
+import {
+  ensureSchemaValidators,
+  FINGERPRINT_LINE,
+  GENERATED_MODULE,
+  schemaInputsFingerprint,
+  schemaValidatorsAreCurrent,
+} from '../../src/build/schema-validators.js';
 import { createAjv, schemaId, schemaValidatorsModule, VALIDATED_SCHEMAS, writeSchemaValidators, type ValidatorName } from '../../src/rules/compile-schemas.js';
 import * as generated from '../../src/rules/generated/schema-validators.js';
 import { parseYamlFile } from '../../src/rules/yaml-file.js';
@@ -15,14 +21,21 @@ describe('the generated schema validators (src/rules/generated/schema-validators
     const text = schemaValidatorsModule();
     expect(schemaValidatorsModule() === text, 'generating twice in one process gave different text').toBe(true);
     const script = "const { schemaValidatorsModule } = await import('./src/rules/compile-schemas.ts'); process.stdout.write(schemaValidatorsModule());";
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { cwd: packagePath(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      cwd: packagePath(),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout === text, 'generating in another Node process gave different text').toBe(true);
   });
 
   it('on disk are what generation gives now, named by the fingerprint of what they are made from', () => {
     const onDisk = readFileSync(GENERATED_MODULE, 'utf8');
-    expect(onDisk === schemaValidatorsModule(), 'src/rules/generated/schema-validators.ts differs from what src/rules/compile-schemas.ts generates now: edited by hand, or not regenerated').toBe(true);
+    expect(
+      onDisk === schemaValidatorsModule(),
+      'src/rules/generated/schema-validators.ts differs from what src/rules/compile-schemas.ts generates now: edited by hand, or not regenerated',
+    ).toBe(true);
     expect(FINGERPRINT_LINE.exec(onDisk)?.[1]).toBe(schemaInputsFingerprint());
     expect(schemaValidatorsAreCurrent()).toBe(true);
   });
@@ -40,7 +53,7 @@ describe('the generated schema validators (src/rules/generated/schema-validators
       "const { loadRuleSet } = await import('./src/rules/load-rules.ts');",
       "const { schemaProblems } = await import('./src/answer/request-schemas.ts');",
       "if (!loadRuleSet('rules').ok || schemaProblems('eligibility-request', {}).length === 0) throw new Error('not validated');",
-      "const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /[\\\\/]ajv[\\\\/]/.test(file));",
+      'const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => /[\\\\/]ajv[\\\\/]/.test(file));',
       'console.log(JSON.stringify(loaded));',
     ].join('\n');
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { cwd: packagePath(), encoding: 'utf8' });
@@ -119,7 +132,9 @@ const REQUESTS = ruleFiles(BUNDLED_RULES)
 
 describe('generated and run-time compiled validators agree', () => {
   it('the bundled rules have files of every kind and requests of both endpoints', () => {
-    expect(new Set(RULE_FILES.map(({ file }) => validatorOfRuleFile(file)))).toEqual(new Set(['programmeFile', 'versionFile', 'caseFile', 'calendarFile', 'emergenciesFile']));
+    expect(new Set(RULE_FILES.map(({ file }) => validatorOfRuleFile(file)))).toEqual(
+      new Set(['programmeFile', 'versionFile', 'caseFile', 'calendarFile', 'emergenciesFile']),
+    );
     expect(new Set(REQUESTS.map(({ validator }) => validator))).toEqual(new Set(['eligibilityRequest', 'compensationRequest']));
   });
 

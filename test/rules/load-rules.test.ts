@@ -30,7 +30,10 @@ function lineOf(file: string, needle: string, occurrence = 1): number {
 }
 
 describe('rule files that load', () => {
-  it.each([['bundled', BUNDLED_RULES], ['fixture', FIXTURE_RULES]])('%s rules load without problems', (_name, directory) => {
+  it.each([
+    ['bundled', BUNDLED_RULES],
+    ['fixture', FIXTURE_RULES],
+  ])('%s rules load without problems', (_name, directory) => {
     const loaded = loadRuleSet(directory);
     expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
   });
@@ -54,12 +57,20 @@ describe('rule files that stop start-up name file, line and column', () => {
 
   it('a duplicate key', () => {
     const problems = problemsAfter({ [VERSION]: (text) => text.replace('adopted: "2018-12-18"', 'adopted: "2018-12-18"\nadopted: "2018-12-19"') });
-    expect(problems).toEqual([`${VERSION}:${lineOf(VERSION, 'adopted:') + 1}:1: "adopted" is written twice here (first on line ${lineOf(VERSION, 'adopted:')}): keep one of them`]);
+    expect(problems).toEqual([
+      `${VERSION}:${lineOf(VERSION, 'adopted:') + 1}:1: "adopted" is written twice here (first on line ${lineOf(VERSION, 'adopted:')}): keep one of them`,
+    ]);
   });
 
   it('an unknown field, at its key', () => {
     const line = lineOf(VERSION, 'source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 1. mērķa grupa');
-    const problems = problemsAfter({ [VERSION]: (text) => text.replace('    source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 1. mērķa grupa', '    sourse: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 1. mērķa grupa') });
+    const problems = problemsAfter({
+      [VERSION]: (text) =>
+        text.replace(
+          '    source: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 1. mērķa grupa',
+          '    sourse: 000_23e6dbc396def2aa.txt — Personu loks un pakalpojumi, 1. mērķa grupa',
+        ),
+    });
     expect(problems).toContain(`${VERSION}:${line}:5: unknown field "sourse"`);
     expect(problems.some((problem) => problem.includes('missing required field "source"'))).toBe(true);
   });
@@ -74,7 +85,9 @@ describe('rule files that stop start-up name file, line and column', () => {
 
   it('overlapping versions: a version that runs past the next one starts', () => {
     const problems = problemsAfter({ [VERSION]: (text) => text.replace('adopted: "2018-12-18"', 'adopted: "2018-12-18"\neffectiveTo: "2022-06-30"') });
-    expect(problems).toEqual([`${VERSION}:${lineOf(VERSION, 'adopted:') + 1}:14: overlaps ${SECOND}: this version runs to 2022-06-30, that one starts on 2022-01-01`]);
+    expect(problems).toEqual([
+      `${VERSION}:${lineOf(VERSION, 'adopted:') + 1}:14: overlaps ${SECOND}: this version runs to 2022-06-30, that one starts on 2022-01-01`,
+    ]);
   });
 
   it('overlapping versions: two versions starting on the same day', () => {
@@ -109,7 +122,12 @@ describe('rule files that stop start-up name file, line and column', () => {
   it('an operator that does not fit its fact, and a parameter whose value is not its type', () => {
     const problems = problemsAfter({
       [VERSION]: (text) =>
-        text.replace('- fact: age\n        operator: greaterThanInclusive\n        value: { param: adultAge }', '- fact: age\n        operator: dateBefore\n        value: { param: adultAge }').replace('value: "2018-07-01"', 'value: "1st July 2018"'),
+        text
+          .replace(
+            '- fact: age\n        operator: greaterThanInclusive\n        value: { param: adultAge }',
+            '- fact: age\n        operator: dateBefore\n        value: { param: adultAge }',
+          )
+          .replace('value: "2018-07-01"', 'value: "1st July 2018"'),
     });
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -126,10 +144,14 @@ describe('rule files that stop start-up name file, line and column', () => {
 
   it('a rule whose source names none of the version sources, and an assumption the version does not state', () => {
     const problems = problemsAfter({
-      [VERSION]: (text) => text.replace('source: 000_23e6dbc396def2aa.txt — 1. zemsvītras piezīme\n    assumptions: [A4]', 'source: somewhere in the law\n    assumptions: [A9]'),
+      [VERSION]: (text) =>
+        text.replace('source: 000_23e6dbc396def2aa.txt — 1. zemsvītras piezīme\n    assumptions: [A4]', 'source: somewhere in the law\n    assumptions: [A9]'),
     });
     expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/: source must name one of this version's sources/), expect.stringMatching(/: assumption A9 is not stated in this version's assumptions$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/: source must name one of this version's sources/),
+        expect.stringMatching(/: assumption A9 is not stated in this version's assumptions$/),
+      ]),
     );
   });
 
@@ -144,7 +166,14 @@ describe('rule files that stop start-up name file, line and column', () => {
   });
 
   it('an alias bomb is bounded, not expanded', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, index) =>
+          `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)},*${String.fromCharCode(97 + index)}]`,
+      ),
+    ].join('\n');
     const problems = problemsAfter({ [VERSION]: (text) => `${text}\nbomb:\n${bomb.replace(/^/gm, '  ')}\n` });
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatch(new RegExp(`^${VERSION}:\\d+:\\d+: `));

@@ -41,8 +41,12 @@ describe('a version reading another programme’s unit costs', () => {
   });
 
   it('names a programme that is not in the rules folder, at the reference', () => {
-    const directory = copyWith(Object.fromEntries(IBM_FILES.map((file) => [file, (text: string) => text.replace('    programme: di\n', '    programme: dj\n')])));
-    expect(problemsOf(directory)).toEqual(IBM_FILES.map((file) => `${referencePlace(directory, file, 'dj')}: no programme "dj" in this rules folder (known: di, ibm)`));
+    const directory = copyWith(
+      Object.fromEntries(IBM_FILES.map((file) => [file, (text: string) => text.replace('    programme: di\n', '    programme: dj\n')])),
+    );
+    expect(problemsOf(directory)).toEqual(
+      IBM_FILES.map((file) => `${referencePlace(directory, file, 'dj')}: no programme "dj" in this rules folder (known: di, ibm)`),
+    );
   });
 
   it('names the first day the referenced programme has no version in force, and an open end it cannot match', () => {
@@ -59,6 +63,10 @@ describe('a version reading another programme’s unit costs', () => {
       [DI_VERSION]: (text) => `${text.slice(0, text.indexOf('\ncompensation:\n'))}\n`,
     });
     const problems = problemsOf(directory);
-    expect(problems).toEqual(expect.arrayContaining(IBM_FILES.map((file) => expect.stringMatching(new RegExp(`^${referencePlace(directory, file)}: di version 2015-06-16 \\(.*\\) has no unit costs`)))));
+    expect(problems).toEqual(
+      expect.arrayContaining(
+        IBM_FILES.map((file) => expect.stringMatching(new RegExp(`^${referencePlace(directory, file)}: di version 2015-06-16 \\(.*\\) has no unit costs`))),
+      ),
+    );
   });
 });

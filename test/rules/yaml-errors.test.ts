@@ -9,13 +9,15 @@ const CASES: Array<{ name: string; from: string; to: string; expected: string }>
     name: 'a key indented one space too little inside a rule',
     from: T2,
     to: T2.replace('    title:', '   title:'),
-    expected: '207:4: bad indentation: "title" starts at column 4, which lines up with nothing above it; expected column 5 (like "kind" on line 206), 3 (a new "- " item, like line 205) or 1 (like "rules" on line 194)',
+    expected:
+      '207:4: bad indentation: "title" starts at column 4, which lines up with nothing above it; expected column 5 (like "kind" on line 206), 3 (a new "- " item, like line 205) or 1 (like "rules" on line 194)',
   },
   {
     name: 'a key indented one space too far inside a rule',
     from: T2,
     to: T2.replace('    kind: basis', '     kind: basis'),
-    expected: '206:6: bad indentation: "kind" starts at column 6, which lines up with nothing above it; expected column 5 (like "id" on line 205), 3 (a new "- " item, like line 205) or 1 (like "rules" on line 194)',
+    expected:
+      '206:6: bad indentation: "kind" starts at column 6, which lines up with nothing above it; expected column 5 (like "id" on line 205), 3 (a new "- " item, like line 205) or 1 (like "rules" on line 194)',
   },
   {
     name: 'a tab as indentation',
@@ -80,7 +82,12 @@ describe('YAML syntax errors in plain words, where the problem starts', () => {
 
   it('after the first syntax error nothing that follows from it is reported, but every duplicate key is', () => {
     const { problems } = loadProblemsAfter({
-      [VERSION]: (text) => replaceOnce(replaceOnce(text, 'adopted: "2018-12-18"\n', 'adopted: "2018-12-18"\nadopted: "2018-12-19"\n'), T2, T2.replace('    kind: basis', '    kind: basis\n    kind: exclusion')),
+      [VERSION]: (text) =>
+        replaceOnce(
+          replaceOnce(text, 'adopted: "2018-12-18"\n', 'adopted: "2018-12-18"\nadopted: "2018-12-19"\n'),
+          T2,
+          T2.replace('    kind: basis', '    kind: basis\n    kind: exclusion'),
+        ),
     });
     expect(problems).toEqual([
       `${VERSION}:9:1: "adopted" is written twice here (first on line 8): keep one of them`,

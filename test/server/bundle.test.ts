@@ -23,7 +23,10 @@ beforeAll(async () => {
   await bundleService(bundle);
   child = spawn(process.execPath, [bundle], { env: { ...process.env, PORT: String(port), RULES_WATCH: 'off', DECISIONS_DIR: decisions }, stdio: 'ignore' });
   for (let attempt = 0; attempt < 400; attempt += 1) {
-    const up = await fetch(`${base}/health`).then((response) => response.ok, () => false);
+    const up = await fetch(`${base}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -37,7 +40,10 @@ afterAll(() => {
 
 describe('the service as one bundled file (npm start)', () => {
   it('serves the bundled rules, the API description and the web page', async () => {
-    const health = (await (await fetch(`${base}/health`)).json()) as { status: string; programmes: Array<{ id: string; versions: Array<{ version: string; sha256: string }> }> };
+    const health = (await (await fetch(`${base}/health`)).json()) as {
+      status: string;
+      programmes: Array<{ id: string; versions: Array<{ version: string; sha256: string }> }>;
+    };
     expect(health.status).toBe('ok');
     // Every programme of rules/, each with every version and the sha256 of its files, as the loader reads them.
     const bundled = [...bundledRuleSet().programmes.values()];
@@ -45,7 +51,9 @@ describe('the service as one bundled file (npm start)', () => {
     expect(health.programmes.map((programme) => programme.id).sort()).toEqual(bundled.map((programme) => programme.id).sort());
     for (const programme of bundled) {
       const served = health.programmes.find((candidate) => candidate.id === programme.id);
-      expect(served?.versions.map(({ version, sha256 }) => ({ version, sha256 }))).toEqual(programme.versions.map(({ version, sha256 }) => ({ version, sha256 })));
+      expect(served?.versions.map(({ version, sha256 }) => ({ version, sha256 }))).toEqual(
+        programme.versions.map(({ version, sha256 }) => ({ version, sha256 })),
+      );
     }
     const openapi = await fetch(`${base}/openapi.yaml`);
     expect(openapi.status).toBe(200);
@@ -56,19 +64,27 @@ describe('the service as one bundled file (npm start)', () => {
   });
 
   it('answers and records an eligibility question, and refuses a bad one with problem+json', async () => {
-    const answer = await fetch(`${base}/v1/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programme: 'nsk', date: '2024-03-15', person: T1_PERSON, services: T1_SERVICES }) });
+    const answer = await fetch(`${base}/v1/eligibility`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ programme: 'nsk', date: '2024-03-15', person: T1_PERSON, services: T1_SERVICES }),
+    });
     expect(answer.status).toBe(200);
     const body = (await answer.json()) as { eligible: boolean; basis: string[]; decisionId: string };
     expect(body).toMatchObject({ eligible: true, basis: ['T1'] });
     const recorded = (await (await fetch(`${base}/v1/decisions/${body.decisionId}`)).json()) as { answer: unknown };
     expect(recorded.answer).toEqual(body);
-    const bad = await fetch(`${base}/v1/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ programme: 'nsk', date: '2024-02-30', person: T1_PERSON }) });
+    const bad = await fetch(`${base}/v1/eligibility`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ programme: 'nsk', date: '2024-02-30', person: T1_PERSON }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(((await bad.json()) as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toContain('/date');
   });
 
-  it('counts working days with the holiday and time-zone data it carries as JSON (the README\'s worked example)', async () => {
+  it("counts working days with the holiday and time-zone data it carries as JSON (the README's worked example)", async () => {
     // The request and the figures are README.md's, read now: the law's figures are written there, not here.
     const { request: claim, answer: expected } = readmeCompensationExample(README_NSK_EXAMPLE);
     const answer = await fetch(`${base}/v1/compensation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(claim) });
@@ -82,7 +98,9 @@ describe('the service as one bundled file (npm start)', () => {
 describe('data bundled as JSON.parse of a string', () => {
   const load = async (path: string): Promise<string | undefined> => {
     let loaded: ((args: { path: string }) => Promise<{ contents?: string } | undefined>) | undefined;
-    dataAsJsonParse.setup({ onLoad: (options: { filter: RegExp }, callback: typeof loaded) => void (options.filter.test(path) && !loaded ? (loaded = callback) : undefined) } as never);
+    dataAsJsonParse.setup({
+      onLoad: (options: { filter: RegExp }, callback: typeof loaded) => void (options.filter.test(path) && !loaded ? (loaded = callback) : undefined),
+    } as never);
     return (await loaded?.({ path }))?.contents;
   };
 

@@ -17,7 +17,11 @@ interface Started {
 /** Runs src/server.ts; resolves on exit, or once it says it listens (then asks /health and stops it). */
 function startServer(environment: Record<string, string>, onListening?: (port: number) => Promise<void>): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env: { ...process.env, DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-rules-decisions-')), ...environment }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-rules-decisions-')), ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -61,7 +65,11 @@ describe('the service starts', () => {
     // Every problem is located; those of the broken file are among them.
     const located = lines.filter((line) => /\.yaml:\d+:\d+: /.test(line));
     expect(located).toEqual(
-      expect.arrayContaining([expect.stringContaining('unknown field "adoptd"'), expect.stringContaining('missing required field "adopted"'), expect.stringContaining('must be one of "basis", "requirement", "exclusion"')]),
+      expect.arrayContaining([
+        expect.stringContaining('unknown field "adoptd"'),
+        expect.stringContaining('missing required field "adopted"'),
+        expect.stringContaining('must be one of "basis", "requirement", "exclusion"'),
+      ]),
     );
     expect(lines.at(-1)).toContain(`${located.length} problem(s)`);
   });

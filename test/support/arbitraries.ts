@@ -28,7 +28,9 @@ export const personArbitrary = fc.record({
   disabilityGroup: fc.constantFrom('I', 'II', 'III', 'child', null),
   // Dates reach to 2030, the last year the differential tests evaluate: a version an officer adds from a future date
   // meets exits before and after its days too.
-  vsacExit: fc.option(fc.record({ date: dateBetween('2015-06-01', '2030-06-30'), service: fc.constantFrom('institutional_care', 'group_home') }), { nil: null }),
+  vsacExit: fc.option(fc.record({ date: dateBetween('2015-06-01', '2030-06-30'), service: fc.constantFrom('institutional_care', 'group_home') }), {
+    nil: null,
+  }),
   receivedDiServices: fc.boolean(),
   nskAsChild: fc.boolean(),
   residence: fc.constantFrom('own_home', 'social_house', 'group_home', 'family', 'guardian', 'foster_family', 'institution'),

@@ -38,7 +38,11 @@ function inputSize(input: Readable): number | null {
 }
 
 /** A one-line progress bar: a bar when the input's size is known, else a count; with the rate. */
-function progressReporter(stream: NodeJS.WriteStream, total: number | null, started: number): { read(bytes: number): void; wrote(lines: number): void; end(): void } {
+function progressReporter(
+  stream: NodeJS.WriteStream,
+  total: number | null,
+  started: number,
+): { read(bytes: number): void; wrote(lines: number): void; end(): void } {
   let bytes = 0;
   let lastDrawn = 0;
   const draw = (lines: number, force = false): void => {
@@ -72,7 +76,11 @@ export function registerBatch(program: Command, streams: () => BatchStreams = PR
       .requiredOption('--programme <id>', 'the programme, e.g. nsk')
       .requiredOption('--period <period>', 'a half-year 2024-H1 / 2024-H2, a year 2024, or 2024-01-01..2024-06-30')
       .option('--workers <n>', 'worker threads (0 answers in the main thread)', String(Math.min(2, availableParallelism())))
-      .addOption(new Option('--explain [level]', 'write whole answers instead of claim summaries, with this much explanation: full (the default), rules, none').choices([...EXPLAIN_LEVELS]))
+      .addOption(
+        new Option('--explain [level]', 'write whole answers instead of claim summaries, with this much explanation: full (the default), rules, none').choices([
+          ...EXPLAIN_LEVELS,
+        ]),
+      )
       .addHelpText(
         'after',
         `
@@ -87,7 +95,8 @@ that was not answered, { "line", "status": 400 | 404 | 422, "detail", "errors" }
     const period = parsePeriodArgument(options.period);
     if (period === null) usageError(command, `--period must be like 2024-H1, 2024 or 2024-01-01..2024-06-30 (got ${options.period})`);
     const workers = Number(options.workers);
-    if (!Number.isInteger(workers) || workers < 0 || workers > 64) usageError(command, `--workers must be a whole number from 0 to 64 (got ${options.workers})`);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+      usageError(command, `--workers must be a whole number from 0 to 64 (got ${options.workers})`);
     const { input, output, progress } = streams();
     const started = Date.now();
     const reporter = progress ? progressReporter(progress, inputSize(input), started) : null;
@@ -95,7 +104,13 @@ that was not answered, { "line", "status": 400 | 404 | 422, "detail", "errors" }
     input.on('data', (chunk: Buffer) => reporter?.read(chunk.length));
     input.pipe(counted);
     const outcome = await runBatch(
-      { rulesDirectory: options.rules, programme: options.programme, period, workers, explain: options.explain === undefined ? false : options.explain === true ? 'full' : options.explain },
+      {
+        rulesDirectory: options.rules,
+        programme: options.programme,
+        period,
+        workers,
+        explain: options.explain === undefined ? false : options.explain === true ? 'full' : options.explain,
+      },
       {
         input: counted,
         output,
@@ -109,7 +124,10 @@ that was not answered, { "line", "status": 400 | 404 | 422, "detail", "errors" }
       setExitStatus(command, EXIT.problems);
       return;
     }
-    printErr(command, `sbsp-rules batch: ${outcome.lines} line(s) answered${outcome.failed > 0 ? `, ${outcome.failed} not (see above)` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    printErr(
+      command,
+      `sbsp-rules batch: ${outcome.lines} line(s) answered${outcome.failed > 0 ? `, ${outcome.failed} not (see above)` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (outcome.failed > 0) setExitStatus(command, EXIT.problems);
   });
 }

@@ -82,23 +82,36 @@ function report(before: RuleSide, after: RuleSide, recorded: CaseToRun[] | null)
 export function registerDiff(program: Command): void {
   withRulesOption(program.command('diff'))
     .description('compare two versions of the rules at the level of meaning, and show which cases answer differently')
-    .argument('[old]', 'the old side: a version file, a programme folder, a rules folder, or a git ref (ref or ref:path); with no new side, the new side (the old one is --rules)')
+    .argument(
+      '[old]',
+      'the old side: a version file, a programme folder, a rules folder, or a git ref (ref or ref:path); with no new side, the new side (the old one is --rules)',
+    )
     .argument('[new]', "the new side, as the old one, or a draft folder holding only the files that change (laid over the old side's rules)")
     .option('--base <ref>', "compare the working tree's rules folder (--rules) with that folder at this git ref")
     .option('--format <format>', 'markdown or json', 'markdown')
-    .option('--impact', "re-run every example case of both sides and list those whose answer changes")
+    .option('--impact', 're-run every example case of both sides and list those whose answer changes')
     .option('--cases <file>', 'also re-run these recorded requests (JSON Lines, one request body a line); implies --impact')
     .addHelpText('after', DIFF_HELP)
     .action((before: string | undefined, after: string | undefined, options: DiffOptions, command: Command) => {
-      if (!(FORMATS as readonly string[]).includes(options.format)) usageError(command, `--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
+      if (!(FORMATS as readonly string[]).includes(options.format))
+        usageError(command, `--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
       const cwd = process.cwd();
-      const specs = sideSpecs([before, after].filter((side): side is string => side !== undefined), options, command, cwd);
+      const specs = sideSpecs(
+        [before, after].filter((side): side is string => side !== undefined),
+        options,
+        command,
+        cwd,
+      );
       const recorded = options.cases !== undefined ? recordedRequests(options.cases, command, cwd) : options.impact ? [] : null;
       const work = mkdtempSync(join(tmpdir(), 'sbsp-rules-diff-'));
       try {
         const pair = loadSideSpecs(specs, options.rules, work, cwd);
         const loads: SideLoad[] = [pair.old, pair.new];
-        const problems = loads.flatMap((load, index) => (load.ok || load.problems.length === 0 ? [] : [`${index === 0 ? 'old' : 'new'} side ${(index === 0 ? specs.old : specs.new).label} does not load:`, ...load.problems.map(formatProblem)]));
+        const problems = loads.flatMap((load, index) =>
+          load.ok || load.problems.length === 0
+            ? []
+            : [`${index === 0 ? 'old' : 'new'} side ${(index === 0 ? specs.old : specs.new).label} does not load:`, ...load.problems.map(formatProblem)],
+        );
         if (loads.some((load) => !load.ok)) {
           printErr(command, problems);
           setExitStatus(command, EXIT.problems);

@@ -26,10 +26,14 @@ function requestIn(command: Command, document: unknown, choice: string | undefin
   if (isObject(document) && Array.isArray(document.cases)) {
     const cases = document.cases.filter(isObject);
     const index = choice !== undefined && /^\d+$/.test(choice) ? Number(choice) : -1;
-    const chosen = choice === undefined ? (cases.length === 1 ? cases[0] : undefined) : (cases[index] ?? cases.find((candidate) => String(candidate.name).includes(choice)));
+    const chosen =
+      choice === undefined ? (cases.length === 1 ? cases[0] : undefined) : (cases[index] ?? cases.find((candidate) => String(candidate.name).includes(choice)));
     if (!chosen) {
       const names = cases.map((candidate, position) => `  ${position}: ${String(candidate.name)}`).join('\n');
-      usageError(command, `${choice === undefined ? 'the file holds several cases' : `no case "${choice}"`}; choose one with --case <index or part of its name>:\n${names}`);
+      usageError(
+        command,
+        `${choice === undefined ? 'the file holds several cases' : `no case "${choice}"`}; choose one with --case <index or part of its name>:\n${names}`,
+      );
     }
     entry = chosen;
   }
@@ -69,7 +73,10 @@ export function registerEval(program: Command): void {
       if (options.json) printOut(command, JSON.stringify(response.body, null, 2));
       if (response.status !== 200) {
         const problem = response.body as Problem;
-        printErr(command, [`${response.status} ${problem.title}: ${problem.detail}`, ...(problem.errors ?? []).map((error) => `  ${error.path || '/'}: ${error.message}`)]);
+        printErr(command, [
+          `${response.status} ${problem.title}: ${problem.detail}`,
+          ...(problem.errors ?? []).map((error) => `  ${error.path || '/'}: ${error.message}`),
+        ]);
         setExitStatus(command, EXIT.problems);
         return;
       }

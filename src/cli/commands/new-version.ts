@@ -30,10 +30,14 @@ export function registerNewVersion(program: Command): void {
       if (!programme) return usageError(command, `no programme "${programmeId}" in ${options.rules} (known: ${[...ruleSet.programmes.keys()].join(', ')})`);
       const base = versionBefore(programme, from);
       if (!base) return usageError(command, `${programmeId} has no version that starts before ${from} to amend`);
-      if (programme.versions.some((version) => version.version === from || version.effectiveFrom === from)) return usageError(command, `${programmeId} already has a version from ${from}`);
+      if (programme.versions.some((version) => version.version === from || version.effectiveFrom === from))
+        return usageError(command, `${programmeId} already has a version from ${from}`);
       const file = join(options.rules, programmeId, VERSIONS_DIRECTORY, `${from}.yaml`);
       if (existsSync(file)) return usageError(command, `${file} exists already`);
       writeFileSync(file, amendmentScaffold(programme, base, from, adopted));
-      printOut(command, [`wrote ${file}: version ${from} extends ${base.version} (${join(options.rules, programmeId, PROGRAMME_FILE)})`, 'next: name the act, uncomment what it changes, then sbsp-rules validate and sbsp-rules test']);
+      printOut(command, [
+        `wrote ${file}: version ${from} extends ${base.version} (${join(options.rules, programmeId, PROGRAMME_FILE)})`,
+        'next: name the act, uncomment what it changes, then sbsp-rules validate and sbsp-rules test',
+      ]);
     });
 }

@@ -43,14 +43,30 @@ function ruleName(item: RuleCoverage): string {
 
 function coverageTable(programmes: readonly string[], outcomes: readonly CaseOutcome[], coverage: CaseCoverage): string[] {
   const rows = [...programmes, null].map((programme) => {
-    const part: CaseCoverage = programme === null ? coverage : { rules: coverage.rules.filter((item) => item.programme === programme), conditions: coverage.conditions.filter((item) => item.programme === programme) };
+    const part: CaseCoverage =
+      programme === null
+        ? coverage
+        : {
+            rules: coverage.rules.filter((item) => item.programme === programme),
+            conditions: coverage.conditions.filter((item) => item.programme === programme),
+          };
     const cases = programme === null ? outcomes : outcomes.filter((outcome) => outcome.exampleCase.programme === programme);
     const counts = coverageCounts(part);
-    return [programme ?? 'total', `${cases.filter((outcome) => outcome.differences.length === 0).length}/${cases.length}`, shown(counts.rules), shown(counts.conditionSides)];
+    return [
+      programme ?? 'total',
+      `${cases.filter((outcome) => outcome.differences.length === 0).length}/${cases.length}`,
+      shown(counts.rules),
+      shown(counts.conditionSides),
+    ];
   });
   const table = [['programme', 'cases passed', 'rules covered', 'condition sides covered'], ...rows];
   const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  return table.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+  return table.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function uncoveredLines(coverage: CaseCoverage): string[] {
@@ -59,7 +75,11 @@ function uncoveredLines(coverage: CaseCoverage): string[] {
   const lines: string[] = [];
   if (rules.length > 0) lines.push('', 'Rules not seen both ways:', ...rules.map((item) => `  ${where(item)}: ${ruleName(item)} ${unseen(item)}`));
   if (conditions.length > 0) {
-    lines.push('', 'Condition sides no case exercised:', ...conditions.map((item: ConditionCoverage) => `  ${where(item)}: ${ruleName(item)} › ${item.condition} ${unseen(item)}`));
+    lines.push(
+      '',
+      'Condition sides no case exercised:',
+      ...conditions.map((item: ConditionCoverage) => `  ${where(item)}: ${ruleName(item)} › ${item.condition} ${unseen(item)}`),
+    );
   }
   return lines;
 }

@@ -94,9 +94,17 @@ function versionCount(ruleSet: RuleSet): number {
 }
 
 /** The example case files' problems and the static checks' findings, in the `shown` files. */
-function checked(ruleSet: RuleSet, directory: string, shown: (file: string) => boolean): { errors: RuleFileProblem[]; findings: Finding[]; exampleCases: number } {
+function checked(
+  ruleSet: RuleSet,
+  directory: string,
+  shown: (file: string) => boolean,
+): { errors: RuleFileProblem[]; findings: Finding[]; exampleCases: number } {
   const { cases, problems } = loadExampleCases(directory);
-  return { errors: problems.filter((problem) => shown(problem.file)), findings: staticChecks(ruleSet, cases).filter((finding) => shown(finding.file)), exampleCases: cases.length };
+  return {
+    errors: problems.filter((problem) => shown(problem.file)),
+    findings: staticChecks(ruleSet, cases).filter((finding) => shown(finding.file)),
+    exampleCases: cases.length,
+  };
 }
 
 export function registerValidate(program: Command): void {

@@ -38,7 +38,10 @@ export function decisionsRouter(store: DecisionStore): Router {
     if (!record) return;
     const outcome = await replayer.replay(record);
     if (!outcome.replayed) {
-      return sendProblem(response, { ...problem(409, `${outcome.detail}: the decision cannot be made again`), errors: outcome.problems.map((message) => ({ path: '', message })) });
+      return sendProblem(response, {
+        ...problem(409, `${outcome.detail}: the decision cannot be made again`),
+        errors: outcome.problems.map((message) => ({ path: '', message })),
+      });
     }
     const { replayed: _replayed, ...answer } = outcome;
     response.json(answer);

@@ -29,7 +29,15 @@ export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecord
       const body = { ...answer.body, decisionId };
       const bytes = jsonBytes(body, (lastBytes.get(path) ?? 4096) + 1024);
       lastBytes.set(path, bytes.length);
-      await decisions.record({ decisionId, endpoint, ruleSet, body: request.body as Record<string, unknown>, caller: callerOf(response) as Caller, answer: body, answerBytes: bytes });
+      await decisions.record({
+        decisionId,
+        endpoint,
+        ruleSet,
+        body: request.body as Record<string, unknown>,
+        caller: callerOf(response) as Caller,
+        answer: body,
+        answerBytes: bytes,
+      });
       response.locals.decisionId = decisionId;
       response.type('application/json').send(bytes);
     });

@@ -13,7 +13,9 @@ export function healthRouter(rules: RuleSetSource, mode: 'tokens' | 'open-develo
       status: status.state,
       mode,
       generation: status.generation,
-      ...(status.state === 'degraded' ? { problems: status.problems.map(formatProblem), detail: 'the last change to the rules was refused; the last good rules are serving' } : {}),
+      ...(status.state === 'degraded'
+        ? { problems: status.problems.map(formatProblem), detail: 'the last change to the rules was refused; the last good rules are serving' }
+        : {}),
       programmes: [...ruleSet.programmes.values()].map((programme) => ({
         id: programme.id,
         title: programme.title,

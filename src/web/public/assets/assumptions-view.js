@@ -28,9 +28,17 @@ export function isOpenQuestion(assumption) {
 export function otherReadingWords(assumption) {
   if (!isOpenQuestion(assumption)) return null;
   return [
-    el('p', { class: 'other-reading' }, el('span', { class: 'label', text: WORDS.otherReading }), ' ', el('span', { text: /** @type {Localised} */ (assumption.otherReading) })),
+    el(
+      'p',
+      { class: 'other-reading' },
+      el('span', { class: 'label', text: WORDS.otherReading }),
+      ' ',
+      el('span', { text: /** @type {Localised} */ (assumption.otherReading) }),
+    ),
     // The passage quotes the source as written: Latvian, whatever the page's language.
-    assumption.passage ? el('p', { class: 'passage' }, el('span', { class: 'label', text: WORDS.passage }), ' ', el('cite', { attributes: { lang: 'lv' } }, assumption.passage)) : null,
+    assumption.passage
+      ? el('p', { class: 'passage' }, el('span', { class: 'label', text: WORDS.passage }), ' ', el('cite', { attributes: { lang: 'lv' } }, assumption.passage))
+      : null,
   ];
 }
 
@@ -42,7 +50,9 @@ export function assumptionItem(assumption, origin) {
     { class: `assumption${open ? ' assumption--open' : ''}`, attributes: { 'data-assumption': assumption.id, 'data-open': open ? 'true' : null } },
     el('strong', {}, assumption.id),
     open ? [' ', el('span', { class: 'badge badge--open', text: WORDS.openQuestion })] : null,
-    origin && assumption.programme ? [' ', el('span', { class: 'assumption-origin' }, `(${assumption.programme}${assumption.version ? ` ${assumption.version}` : ''})`)] : null,
+    origin && assumption.programme
+      ? [' ', el('span', { class: 'assumption-origin' }, `(${assumption.programme}${assumption.version ? ` ${assumption.version}` : ''})`)]
+      : null,
     ' — ',
     el('span', { text: assumption.text ?? same('') }),
     otherReadingWords(assumption),
@@ -61,7 +71,11 @@ export function answerAssumptions(assumptions) {
     'details',
     { class: 'answer-assumptions', attributes: { 'data-assumptions': '' } },
     el('summary', { text: PHRASES.assumptionsOfAnswer(assumptions.length, open) }),
-    el('ul', { class: 'assumption-list' }, assumptions.map((assumption) => assumptionItem(assumption, true))),
+    el(
+      'ul',
+      { class: 'assumption-list' },
+      assumptions.map((assumption) => assumptionItem(assumption, true)),
+    ),
   );
 }
 
@@ -94,8 +108,17 @@ export function openQuestionsSection(questions) {
               el(
                 'p',
                 { class: 'question-meta' },
-                (question.versions ?? []).length > 0 ? [el('span', { class: 'label', text: WORDS.inVersions }), ' ', (question.versions ?? []).join(', ')] : null,
-                (question.usedBy ?? []).length > 0 ? [(question.versions ?? []).length > 0 ? '. ' : null, el('span', { class: 'label', text: WORDS.restsOn }), ' ', (question.usedBy ?? []).map((user, index) => [index > 0 ? ', ' : '', el('code', {}, user)])] : null,
+                (question.versions ?? []).length > 0
+                  ? [el('span', { class: 'label', text: WORDS.inVersions }), ' ', (question.versions ?? []).join(', ')]
+                  : null,
+                (question.usedBy ?? []).length > 0
+                  ? [
+                      (question.versions ?? []).length > 0 ? '. ' : null,
+                      el('span', { class: 'label', text: WORDS.restsOn }),
+                      ' ',
+                      (question.usedBy ?? []).map((user, index) => [index > 0 ? ', ' : '', el('code', {}, user)]),
+                    ]
+                  : null,
               ),
             ),
           ),

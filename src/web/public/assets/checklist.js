@@ -58,22 +58,36 @@ function statusOf(node) {
 /** @param {ReturnType<typeof statusOf>} status */
 function statusBadge(status) {
   if (!status) return null;
-  return el('span', { class: `status status--${status.className}` }, el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, status.mark), ' ', el('span', { text: status.words }));
+  return el(
+    'span',
+    { class: `status status--${status.className}` },
+    el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, status.mark),
+    ' ',
+    el('span', { text: status.words }),
+  );
 }
 
 /** What a condition compares with: the value, and where it came from (a parameter's title, or a fact). */
 /** @param {any} leaf @param {RuleContext} context @param {string} field */
 function comparedValue(leaf, context, field) {
-  const source = leaf.valueFrom ?? (leaf.value && typeof leaf.value === 'object' && !Array.isArray(leaf.value) && ('param' in leaf.value || 'fact' in leaf.value) ? leaf.value : null);
+  const source =
+    leaf.valueFrom ??
+    (leaf.value && typeof leaf.value === 'object' && !Array.isArray(leaf.value) && ('param' in leaf.value || 'fact' in leaf.value) ? leaf.value : null);
   const traced = 'result' in leaf;
   if (source?.param) {
     const parameter = context.parameters.get(source.param);
     const value = traced ? leaf.value : parameter?.value;
-    return [el('span', { class: 'value', text: valueWords(value, field) }), ' ', el('span', { class: 'param' }, '(', el('span', { text: parameter?.title ?? same(source.param) }), ')')];
+    return [
+      el('span', { class: 'value', text: valueWords(value, field) }),
+      ' ',
+      el('span', { class: 'param' }, '(', el('span', { text: parameter?.title ?? same(source.param) }), ')'),
+    ];
   }
   if (source?.fact) {
     const title = factTitle(context, source.fact);
-    return traced ? [el('span', { class: 'value', text: valueWords(leaf.value, field) }), ' ', el('span', { class: 'param' }, '(', el('span', { text: title }), ')')] : [el('span', { class: 'value', text: title })];
+    return traced
+      ? [el('span', { class: 'value', text: valueWords(leaf.value, field) }), ' ', el('span', { class: 'param' }, '(', el('span', { text: title }), ')')]
+      : [el('span', { class: 'value', text: title })];
   }
   return [el('span', { class: 'value', text: valueWords(leaf.value, field) })];
 }
@@ -98,13 +112,23 @@ function conditionItem(node, context) {
       el('span', { class: 'operator', text: OPERATOR_WORDS[node.operator] ?? same(node.operator) }),
       ' ',
       comparedValue(node, context, field),
-      'factValue' in node ? el('span', { class: 'seen' }, ' — ', el('span', { text: WORDS.valueSeen }), ': ', el('strong', { text: valueWords(node.factValue, field) })) : null,
+      'factValue' in node
+        ? el('span', { class: 'seen' }, ' — ', el('span', { text: WORDS.valueSeen }), ': ', el('strong', { text: valueWords(node.factValue, field) }))
+        : null,
       node.note ? el('span', { class: 'note' }, ' (', node.note, ')') : null,
     );
   }
   if (node && 'condition' in node && 'explainedIn' in node) {
     // A named condition already explained in full under an earlier rule of this explanation: named, not repeated.
-    return el('li', { class: className }, statusBadge(status), ' ', el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }), ' ', el('span', { class: 'explained-in', text: PHRASES.explainedIn(node.explainedIn) }));
+    return el(
+      'li',
+      { class: className },
+      statusBadge(status),
+      ' ',
+      el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }),
+      ' ',
+      el('span', { class: 'explained-in', text: PHRASES.explainedIn(node.explainedIn) }),
+    );
   }
   if (node && 'condition' in node) {
     const inner = unwrap(node.conditions);
@@ -117,12 +141,32 @@ function conditionItem(node, context) {
       // The condition's title where the rule file gives one; its internal name only as a last resort.
       el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }),
       group ? [' — ', el('span', { text: group.words })] : inner ? ':' : null,
-      group ? el('ul', { class: 'conditions' }, group.children.map((child) => conditionItem(child, context))) : inner ? conditionList(inner, context) : null,
+      group
+        ? el(
+            'ul',
+            { class: 'conditions' },
+            group.children.map((child) => conditionItem(child, context)),
+          )
+        : inner
+          ? conditionList(inner, context)
+          : null,
     );
   }
   const group = combinator(node);
   if (group && group.children.length === 1 && group.words !== WORDS.notThat) return conditionItem(group.children[0], context);
-  if (group) return el('li', { class: className }, statusBadge(status), ' ', el('span', { text: capitalised(group.words) }), el('ul', { class: 'conditions' }, group.children.map((child) => conditionItem(child, context))));
+  if (group)
+    return el(
+      'li',
+      { class: className },
+      statusBadge(status),
+      ' ',
+      el('span', { text: capitalised(group.words) }),
+      el(
+        'ul',
+        { class: 'conditions' },
+        group.children.map((child) => conditionItem(child, context)),
+      ),
+    );
   return el('li', { class: className }, el('code', {}, JSON.stringify(node)));
 }
 
@@ -133,7 +177,11 @@ function capitalised(words) {
 
 /** An all/any/not node: its words and its children. @param {any} node @returns {{ words: Localised, children: any[] } | null} */
 function combinator(node) {
-  for (const [key, words] of /** @type {Array<[string, Localised]>} */ ([['all', WORDS.allOf], ['any', WORDS.anyOf], ['not', WORDS.notThat]])) {
+  for (const [key, words] of /** @type {Array<[string, Localised]>} */ ([
+    ['all', WORDS.allOf],
+    ['any', WORDS.anyOf],
+    ['not', WORDS.notThat],
+  ])) {
     if (node && key in node) return { words, children: Array.isArray(node[key]) ? node[key] : [node[key]] };
   }
   return null;
@@ -171,7 +219,11 @@ export function assumptionList(ids, context) {
     'details',
     { class: 'assumptions' },
     el('summary', { text: PHRASES.assumptionsNamed(ids) }),
-    el('ul', {}, ids.map((id) => el('li', {}, el('strong', {}, id), context.assumptions.get(id) ? [' — ', el('span', { text: context.assumptions.get(id) })] : null))),
+    el(
+      'ul',
+      {},
+      ids.map((id) => el('li', {}, el('strong', {}, id), context.assumptions.get(id) ? [' — ', el('span', { text: context.assumptions.get(id) })] : null)),
+    ),
   );
 }
 
@@ -197,7 +249,15 @@ function ruleItem(rule, context) {
       ' ',
       el('span', { class: `outcome outcome--${outcome}`, text: outcomeWords(rule) }),
     ),
-    el('p', { class: 'rule-meta' }, el('span', { text: kindWords(rule.kind) }), '. ', el('span', { text: WORDS.sourceLabel }), ' ', el('cite', {}, rule.source ?? '')),
+    el(
+      'p',
+      { class: 'rule-meta' },
+      el('span', { text: kindWords(rule.kind) }),
+      '. ',
+      el('span', { text: WORDS.sourceLabel }),
+      ' ',
+      el('cite', {}, rule.source ?? ''),
+    ),
     assumptionList(rule.assumptions, context),
     rule.conditions ? conditionList(rule.conditions, context) : null,
   );
@@ -205,5 +265,14 @@ function ruleItem(rule, context) {
 
 /** @param {any[]} explanation @param {RuleContext} context */
 export function checklist(explanation, context) {
-  return el('div', { class: 'checklist' }, el('p', { class: 'key', text: WORDS.explanationKey }), el('ol', { class: 'rules' }, explanation.map((rule) => ruleItem(rule, context))));
+  return el(
+    'div',
+    { class: 'checklist' },
+    el('p', { class: 'key', text: WORDS.explanationKey }),
+    el(
+      'ol',
+      { class: 'rules' },
+      explanation.map((rule) => ruleItem(rule, context)),
+    ),
+  );
 }

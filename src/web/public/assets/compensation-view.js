@@ -41,7 +41,15 @@ function table(caption, headings, rows, foot = null) {
     'table',
     {},
     el('caption', { text: caption }),
-    el('thead', {}, el('tr', {}, headings.map((heading) => el('th', { attributes: { scope: 'col' }, text: heading })))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        headings.map((heading) => el('th', { attributes: { scope: 'col' }, text: heading })),
+      ),
+    ),
     el('tbody', {}, rows),
     foot ? el('tfoot', {}, foot) : null,
   );
@@ -95,7 +103,12 @@ function costLinesTable(answer, titles) {
     el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.eligibleAmount)))),
     el('td'),
   );
-  return table(WORDS.linesHeading, [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.amountColumn, WORDS.countedDaysColumn, WORDS.eligibleAmountColumn, WORDS.decidedByColumn], rows, foot);
+  return table(
+    WORDS.linesHeading,
+    [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.amountColumn, WORDS.countedDaysColumn, WORDS.eligibleAmountColumn, WORDS.decidedByColumn],
+    rows,
+    foot,
+  );
 }
 
 /** @param {any} line @param {Map<string, import('./ref-titles.js').RefWords>} titles */
@@ -105,7 +118,21 @@ function notPaid(line, titles) {
   return el(
     'td',
     {},
-    el('ul', { class: 'refs refs--compact' }, parts.map((/** @type {any} */ part) => el('li', {}, el('span', { text: periodWords(part.from, part.to) }), ' (', el('span', { text: dayCount(part.days) }), '): ', refList(part.refs ?? [], titles, 'refs refs--inline')))),
+    el(
+      'ul',
+      { class: 'refs refs--compact' },
+      parts.map((/** @type {any} */ part) =>
+        el(
+          'li',
+          {},
+          el('span', { text: periodWords(part.from, part.to) }),
+          ' (',
+          el('span', { text: dayCount(part.days) }),
+          '): ',
+          refList(part.refs ?? [], titles, 'refs refs--inline'),
+        ),
+      ),
+    ),
   );
 }
 
@@ -117,17 +144,50 @@ function deliveryLinesTable(answer, titles) {
       'tr',
       {},
       el('th', { attributes: { scope: 'row' } }, String(line.index + 1)),
-      el('td', {}, el('span', { text: serviceWords(line.service) }), line.rateTier ? [' (', el('span', { text: valueLabel(line.rateTier, 'rateTier') ?? same(line.rateTier) }), ')'] : null, el('br'), el('span', { class: 'ref-note' }, el('strong', {}, line.ref ?? ''), ' ', el('span', { text: titles.get(line.ref)?.title ?? same('') }))),
+      el(
+        'td',
+        {},
+        el('span', { text: serviceWords(line.service) }),
+        line.rateTier ? [' (', el('span', { text: valueLabel(line.rateTier, 'rateTier') ?? same(line.rateTier) }), ')'] : null,
+        el('br'),
+        el('span', { class: 'ref-note' }, el('strong', {}, line.ref ?? ''), ' ', el('span', { text: titles.get(line.ref)?.title ?? same('') })),
+      ),
       el('td', { text: periodWords(line.from, line.to) }),
-      el('td', { class: 'number' }, el('span', { text: decimalWords(line.units) }), ' ', el('span', { text: valueLabel(line.unit, 'unit') ?? same(line.unit ?? '') })),
+      el(
+        'td',
+        { class: 'number' },
+        el('span', { text: decimalWords(line.units) }),
+        ' ',
+        el('span', { text: valueLabel(line.unit, 'unit') ?? same(line.unit ?? '') }),
+      ),
       el('td', { class: 'number' }, money(line.unitCost)),
       el('td', { class: 'number', text: decimalWords(line.compensatedUnits ?? '') }),
       el('td', { class: 'number' }, money(line.amount)),
       notPaid(line, lineTitles(line, titles)),
     ),
   );
-  const foot = el('tr', {}, el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }), el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))), el('td'));
-  return table(WORDS.linesHeading, [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.unitsColumn, WORDS.unitCostColumn, WORDS.paidUnitsColumn, WORDS.amountColumn, WORDS.notPaidColumn], rows, foot);
+  const foot = el(
+    'tr',
+    {},
+    el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }),
+    el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))),
+    el('td'),
+  );
+  return table(
+    WORDS.linesHeading,
+    [
+      WORDS.lineNumber,
+      WORDS.serviceColumn,
+      WORDS.periodColumn,
+      WORDS.unitsColumn,
+      WORDS.unitCostColumn,
+      WORDS.paidUnitsColumn,
+      WORDS.amountColumn,
+      WORDS.notPaidColumn,
+    ],
+    rows,
+    foot,
+  );
 }
 
 /** Where an IBM line's price came from: its defined price, or the DI unit costs in force on its days. @param {any} line */
@@ -144,7 +204,15 @@ function priceWords(line) {
           'ul',
           { class: 'refs refs--compact unit-costs' },
           line.unitCosts.map((/** @type {any} */ cost) =>
-            el('li', { class: 'ref-note' }, money(cost.unitCost), ' — ', `${cost.programme} ${cost.version}, `, el('span', { text: periodWords(cost.from, cost.to) }), (cost.assumptions ?? []).length > 0 ? ` (${cost.assumptions.join(', ')})` : ''),
+            el(
+              'li',
+              { class: 'ref-note' },
+              money(cost.unitCost),
+              ' — ',
+              `${cost.programme} ${cost.version}, `,
+              el('span', { text: periodWords(cost.from, cost.to) }),
+              (cost.assumptions ?? []).length > 0 ? ` (${cost.assumptions.join(', ')})` : '',
+            ),
           ),
         )
       : null,
@@ -176,8 +244,28 @@ function serviceLinesTable(answer, titles) {
       decidedBy(line, titles),
     ),
   );
-  const foot = el('tr', {}, el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }), el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))), el('td'));
-  return table(WORDS.linesHeading, [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.unitsColumn, WORDS.priceColumn, WORDS.paidDaysColumn, WORDS.amountColumn, WORDS.decidedByColumn], rows, foot);
+  const foot = el(
+    'tr',
+    {},
+    el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }),
+    el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))),
+    el('td'),
+  );
+  return table(
+    WORDS.linesHeading,
+    [
+      WORDS.lineNumber,
+      WORDS.serviceColumn,
+      WORDS.periodColumn,
+      WORDS.unitsColumn,
+      WORDS.priceColumn,
+      WORDS.paidDaysColumn,
+      WORDS.amountColumn,
+      WORDS.decidedByColumn,
+    ],
+    rows,
+    foot,
+  );
 }
 
 /** The cap month by month (A1), from the calculation's steps. @param {any[]} explanation */
@@ -185,11 +273,26 @@ function capTable(explanation) {
   const step = explanation.find((item) => item.step === 'cap');
   if (!step?.months) return null;
   const rows = step.months.map((/** @type {any} */ month) =>
-    el('tr', {}, el('th', { attributes: { scope: 'row' } }, month.month), el('td', { class: 'number' }, String(month.eligibleDays)), el('td', { class: 'number' }, String(month.daysInMonth)), el('td', { class: 'number' }, money(month.annualAmount)), el('td', { class: 'number' }, money(month.amount)), el('td', {}, month.version)),
+    el(
+      'tr',
+      {},
+      el('th', { attributes: { scope: 'row' } }, month.month),
+      el('td', { class: 'number' }, String(month.eligibleDays)),
+      el('td', { class: 'number' }, String(month.daysInMonth)),
+      el('td', { class: 'number' }, money(month.annualAmount)),
+      el('td', { class: 'number' }, money(month.amount)),
+      el('td', {}, month.version),
+    ),
   );
   return [
-    table({ lv: `${WORDS.capMonthsCaption.lv} (${step.ref ?? ''})`, en: `${WORDS.capMonthsCaption.en} (${step.ref ?? ''})` }, [WORDS.monthColumn, WORDS.eligibleDaysColumn, WORDS.daysInMonthColumn, WORDS.annualAmountColumn, WORDS.amountColumn, WORDS.versionColumn], rows),
-    step.limit ? el('p', { text: PHRASES.capLimit(`${Number(step.limit.periodShare) * 100} %`, moneyWords(step.limit.annualAmount), moneyWords(step.limit.amount)) }) : null,
+    table(
+      { lv: `${WORDS.capMonthsCaption.lv} (${step.ref ?? ''})`, en: `${WORDS.capMonthsCaption.en} (${step.ref ?? ''})` },
+      [WORDS.monthColumn, WORDS.eligibleDaysColumn, WORDS.daysInMonthColumn, WORDS.annualAmountColumn, WORDS.amountColumn, WORDS.versionColumn],
+      rows,
+    ),
+    step.limit
+      ? el('p', { text: PHRASES.capLimit(`${Number(step.limit.periodShare) * 100} %`, moneyWords(step.limit.annualAmount), moneyWords(step.limit.amount)) })
+      : null,
   ];
 }
 
@@ -197,7 +300,11 @@ function capTable(explanation) {
 function compensationAnswer(answer, programme) {
   const segments = answer.segments ?? [];
   const explanation = answer.explanation ?? [];
-  const titles = refTitles(programme, segments[0]?.ruleset?.version, segments.flatMap((/** @type {any} */ segment) => segment.explanation ?? []));
+  const titles = refTitles(
+    programme,
+    segments[0]?.ruleset?.version,
+    segments.flatMap((/** @type {any} */ segment) => segment.explanation ?? []),
+  );
   // Refs to assumptions of another programme's rules (an IBM line priced at DI's unit cost: A5, A23) by their text.
   for (const assumption of answer.assumptions ?? []) if (!titles.has(assumption.id)) titles.set(assumption.id, { title: assumption.text });
   const payment = explanation.find((/** @type {any} */ step) => step.step === 'paymentDue');
@@ -206,17 +313,53 @@ function compensationAnswer(answer, programme) {
   const budgeted = !capped && !delivered && (answer.lines ?? []).some((/** @type {any} */ line) => 'payable' in line);
   /** @type {Array<[Localised, HTMLElement | Localised]>} */
   const figures = [
-    ...(/** @type {Array<[Localised, HTMLElement | Localised]>} */ (capped ? [[WORDS.eligibleCost, money(answer.eligibleCost)], [{ lv: `${WORDS.cap.lv} (A1)`, en: `${WORDS.cap.en} (A1)` }, money(answer.cap)], [WORDS.compensationTotal, el('span', {}, money(answer.compensation), ' — ', el('span', { text: WORDS.compensationRule }))]] : [])),
-    ...(/** @type {Array<[Localised, HTMLElement | Localised]>} */ (answer.claimPeriod ? [[WORDS.claimPeriod, periodWords(answer.claimPeriod.from, answer.claimPeriod.to)]] : [])),
-    ...(/** @type {Array<[Localised, HTMLElement | Localised]>} */ (answer.reportDue ? [[WORDS.reportDue, dateWords(answer.reportDue)]] : [])),
-    ...(/** @type {Array<[Localised, HTMLElement | Localised]>} */ (answer.paymentDue ? [[WORDS.paymentDue, el('span', {}, el('strong', { text: dateWords(answer.paymentDue) }), payment ? [' — ', el('span', { text: PHRASES.paymentRule(payment.workingDays, dateWords(payment.approvedOn)) })] : null)]] : [])),
+    .../** @type {Array<[Localised, HTMLElement | Localised]>} */ (
+      capped
+        ? [
+            [WORDS.eligibleCost, money(answer.eligibleCost)],
+            [{ lv: `${WORDS.cap.lv} (A1)`, en: `${WORDS.cap.en} (A1)` }, money(answer.cap)],
+            [WORDS.compensationTotal, el('span', {}, money(answer.compensation), ' — ', el('span', { text: WORDS.compensationRule }))],
+          ]
+        : []
+    ),
+    .../** @type {Array<[Localised, HTMLElement | Localised]>} */ (
+      answer.claimPeriod ? [[WORDS.claimPeriod, periodWords(answer.claimPeriod.from, answer.claimPeriod.to)]] : []
+    ),
+    .../** @type {Array<[Localised, HTMLElement | Localised]>} */ (answer.reportDue ? [[WORDS.reportDue, dateWords(answer.reportDue)]] : []),
+    .../** @type {Array<[Localised, HTMLElement | Localised]>} */ (
+      answer.paymentDue
+        ? [
+            [
+              WORDS.paymentDue,
+              el(
+                'span',
+                {},
+                el('strong', { text: dateWords(answer.paymentDue) }),
+                payment ? [' — ', el('span', { text: PHRASES.paymentRule(payment.workingDays, dateWords(payment.approvedOn)) })] : null,
+              ),
+            ],
+          ]
+        : []
+    ),
   ];
   return [
     el('p', { class: 'verdict verdict--money' }, el('span', { text: PHRASES.compensationIs(moneyWords(answer.compensation)) })),
     el('p', { class: 'programme-line', text: periodWords(answer.period.from, answer.period.to) }),
-    figures.length > 0 ? el('dl', { class: 'figures' }, figures.map(([term, value]) => [el('dt', { text: term }), value instanceof HTMLElement ? el('dd', {}, value) : el('dd', { text: value })])) : null,
+    figures.length > 0
+      ? el(
+          'dl',
+          { class: 'figures' },
+          figures.map(([term, value]) => [el('dt', { text: term }), value instanceof HTMLElement ? el('dd', {}, value) : el('dd', { text: value })]),
+        )
+      : null,
     answerAssumptions(answer.assumptions),
-    capped ? costLinesTable(answer, titles) : delivered ? deliveryLinesTable(answer, titles) : budgeted ? serviceLinesTable(answer, titles) : el('pre', { class: 'json' }, JSON.stringify(answer.lines, null, 2)),
+    capped
+      ? costLinesTable(answer, titles)
+      : delivered
+        ? deliveryLinesTable(answer, titles)
+        : budgeted
+          ? serviceLinesTable(answer, titles)
+          : el('pre', { class: 'json' }, JSON.stringify(answer.lines, null, 2)),
     capped ? capTable(explanation) : null,
     el('details', { class: 'steps' }, el('summary', { text: WORDS.calculationSteps }), el('pre', { class: 'json' }, JSON.stringify(explanation, null, 2))),
     segmentTimeline(segments, titles, (segment) => checklist(segment.explanation ?? [], ruleContext(programme, segment.ruleset?.version))),
@@ -239,7 +382,16 @@ export async function compensationView(host, programmes) {
   // A programme claimed per calendar half-year (claimPeriod: calendarHalfYear) is asked for the half-year itself:
   // a year and which half, so no other period can be chosen.
   const year = inputField({ path: '/period/year', label: WORDS.yearLabel, required: true, inputmode: 'numeric', placeholder: '2024' });
-  const half = radioGroup({ path: '/period/half', label: WORDS.halfLabel, required: true, choices: [{ value: 'H1', label: WORDS.firstHalf }, { value: 'H2', label: WORDS.secondHalf }], checked: 'H1' });
+  const half = radioGroup({
+    path: '/period/half',
+    label: WORDS.halfLabel,
+    required: true,
+    choices: [
+      { value: 'H1', label: WORDS.firstHalf },
+      { value: 'H2', label: WORDS.secondHalf },
+    ],
+    checked: 'H1',
+  });
   const rangeFields = el('div', { class: 'line-fields' }, from.element, to.element);
   const halfYearFields = el('div', { class: 'line-fields half-year' }, year.element, half.element);
   // Only the fields of the period asked are in the form, so a problem the service names at /period/from finds them or the period.
@@ -258,7 +410,14 @@ export async function compensationView(host, programmes) {
     const found = await programmeDescription(id);
     const settings = found.ok ? compensationOf(found.body) : null;
     byHalfYear = settings?.claimPeriod === 'calendarHalfYear';
-    periodHelp.replaceChildren(...(byHalfYear ? [el('span', { text: WORDS.halfYearHelp }), settings?.claimPeriodSource ? [' ', el('cite', { attributes: { lang: 'lv' } }, `(${settings.claimPeriodSource})`)] : []].flat() : []));
+    periodHelp.replaceChildren(
+      ...(byHalfYear
+        ? [
+            el('span', { text: WORDS.halfYearHelp }),
+            settings?.claimPeriodSource ? [' ', el('cite', { attributes: { lang: 'lv' } }, `(${settings.claimPeriodSource})`)] : [],
+          ].flat()
+        : []),
+    );
     periodFields.replaceChildren(byHalfYear ? halfYearFields : rangeFields);
     approvedOn.element.hidden = !settings?.paymentDue;
     const built = settings ? await linesInput(settings.kind, settings) : null;
@@ -273,7 +432,16 @@ export async function compensationView(host, programmes) {
     'form',
     { class: 'tool-form', attributes: { novalidate: true } },
     picker.element,
-    el('fieldset', { class: 'group', attributes: { 'data-path': '/period' } }, el('legend', { text: WORDS.periodLegend }), el('div', { class: 'field-errors' }), periodHelp, periodFields, approvedOn.element, asOf.element),
+    el(
+      'fieldset',
+      { class: 'group', attributes: { 'data-path': '/period' } },
+      el('legend', { text: WORDS.periodLegend }),
+      el('div', { class: 'field-errors' }),
+      periodHelp,
+      periodFields,
+      approvedOn.element,
+      asOf.element,
+    ),
     facts.element,
     linesHost,
     el('div', { class: 'actions' }, el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.calculateButton })),
@@ -288,7 +456,8 @@ export async function compensationView(host, programmes) {
     const values = facts.read();
     const priced = lines?.read() ?? { fields: {}, problems: [] };
     const yearText = year.control.value.trim();
-    const yearProblems = byHalfYear && !/^\d{4}$/.test(yearText) ? [{ path: '/period/year', message: yearText === '' ? WORDS.requiredWord : WORDS.yearProblem }] : [];
+    const yearProblems =
+      byHalfYear && !/^\d{4}$/.test(yearText) ? [{ path: '/period/year', message: yearText === '' ? WORDS.requiredWord : WORDS.yearProblem }] : [];
     const problems = [...yearProblems, ...values.problems, ...priced.problems];
     if (problems.length > 0) {
       result.hidden = true;
@@ -322,10 +491,15 @@ export async function compensationView(host, programmes) {
     result.removeAttribute('aria-busy');
     if (!answer.ok && answer.problem.status === 400 && (answer.problem.errors ?? []).length > 0) {
       result.hidden = true;
-      showProblems(form, (answer.problem.errors ?? []).map((found) => ({ path: found.path, message: problemMessage(found.message) })));
+      showProblems(
+        form,
+        (answer.problem.errors ?? []).map((found) => ({ path: found.path, message: problemMessage(found.message) })),
+      );
       return;
     }
-    resultBody.replaceChildren(el('div', {}, answer.ok ? compensationAnswer(answer.body, facts.programme()) : problemBox(answer.problem, () => form.requestSubmit())));
+    resultBody.replaceChildren(
+      el('div', {}, answer.ok ? compensationAnswer(answer.body, facts.programme()) : problemBox(answer.problem, () => form.requestSubmit())),
+    );
     resultHeading.focus();
   });
 

@@ -31,7 +31,7 @@ export const WORDS = {
 
   eligibilityIntro: {
     lv: 'Izvēlieties programmu, dienu vai periodu un ievadiet personas faktus. Atbilde parāda, vai persona ir tiesīga, uz kāda pamata vai kas traucē, un katru pārbaudīto noteikumu ar redzēto vērtību un tiesību avotu.',
-    en: 'Choose a programme, a day or a period, and enter the person\'s facts. The answer shows whether the person is eligible, on which basis or what stands in the way, and every rule checked with the value it saw and its legal source.',
+    en: "Choose a programme, a day or a period, and enter the person's facts. The answer shows whether the person is eligible, on which basis or what stands in the way, and every rule checked with the value it saw and its legal source.",
   },
   programmeLegend: { lv: 'Programma', en: 'Programme' },
   programmeLabel: { lv: 'Programma', en: 'Programme' },
@@ -53,7 +53,7 @@ export const WORDS = {
   personLegend: { lv: 'Persona un pakalpojumi', en: 'The person and their services' },
   personHelp: {
     lv: 'Lauki atbilst tam, ko izmanto izvēlētās programmas noteikumi.',
-    en: 'The fields are those the chosen programme\'s rules read.',
+    en: "The fields are those the chosen programme's rules read.",
   },
   checkButton: { lv: 'Pārbaudīt tiesības', en: 'Check eligibility' },
   checking: { lv: 'Notiek pārbaude…', en: 'Checking…' },
@@ -73,7 +73,7 @@ export const WORDS = {
   },
   segmentsHeading: { lv: 'Posmi', en: 'Segments' },
   timelineLabel: { lv: 'Perioda laika josla', en: 'Timeline of the period' },
-  segmentExplanation: { lv: 'Skaidrojums (posma pirmajā dienā)', en: 'Explanation (on the segment\'s first day)' },
+  segmentExplanation: { lv: 'Skaidrojums (posma pirmajā dienā)', en: "Explanation (on the segment's first day)" },
   eligibleWord: { lv: 'tiesīga', en: 'eligible' },
   notEligibleWord: { lv: 'nav tiesīga', en: 'not eligible' },
   sourceLabel: { lv: 'Avots:', en: 'Source:' },
@@ -108,15 +108,21 @@ export const WORDS = {
   needsToken: { lv: 'Šim pieprasījumam vajadzīga API atslēga', en: 'This request needs an API token' },
   tokenRefused: { lv: 'Šai API atslēgai to darīt nav atļauts', en: 'This API token may not do this' },
   tokenLabel: { lv: 'API atslēga', en: 'API token' },
-  tokenHelp: { lv: 'Atslēgu izsniedz servisa uzturētājs. Lapa to glabā tikai šajā pārlūka cilnē, līdz tā tiek aizvērta.', en: "The service's operator issues tokens. The page keeps it in this browser tab only, until the tab is closed." },
+  tokenHelp: {
+    lv: 'Atslēgu izsniedz servisa uzturētājs. Lapa to glabā tikai šajā pārlūka cilnē, līdz tā tiek aizvērta.',
+    en: "The service's operator issues tokens. The page keeps it in this browser tab only, until the tab is closed.",
+  },
   tokenRetry: { lv: 'Saglabāt un mēģināt vēlreiz', en: 'Save and try again' },
-  unreachable: { lv: 'Serviss nav sasniedzams. Pārbaudiet savienojumu un mēģiniet vēlreiz.', en: 'The service cannot be reached. Check the connection and try again.' },
+  unreachable: {
+    lv: 'Serviss nav sasniedzams. Pārbaudiet savienojumu un mēģiniet vēlreiz.',
+    en: 'The service cannot be reached. Check the connection and try again.',
+  },
   invalidJson: { lv: 'nav derīgs JSON', en: 'is not valid JSON' },
   notANumber: { lv: 'jābūt skaitlim', en: 'must be a number' },
 
   compensationIntro: {
     lv: 'Aprēķina, cik valsts kompensē pašvaldībai par periodu. Dienas, kas tiek skaitītas, ir personas tiesīgās dienas pēc programmas noteikumiem; aprēķina veidu un likmes nosaka spēkā esošā noteikumu versija.',
-    en: 'Works out how much the state compensates the municipality for a period. The days that count are the person\'s eligible days under the programme\'s rules; the rule version in force sets the kind of calculation and its rates.',
+    en: "Works out how much the state compensates the municipality for a period. The days that count are the person's eligible days under the programme's rules; the rule version in force sets the kind of calculation and its rates.",
   },
   compensationProgrammes: { lv: 'Piedāvātas programmas, kuru noteikumos ir kompensācija.', en: 'Offered: the programmes whose rules include compensation.' },
   periodLegend: { lv: 'Periods', en: 'Period' },
@@ -135,7 +141,10 @@ export const WORDS = {
   oneRate: { lv: '— viena likme —', en: '— single rate —' },
   provisionLabel: { lv: 'Kā nodrošināts', en: 'How provided' },
   unitsLabel: { lv: 'Vienību skaits', en: 'Number of units' },
-  unitsHelp: { lv: 'Dienas, stundas vai nodarbības — kā pakalpojumu skaita; līdz diviem cipariem aiz punkta.', en: 'Days, hours or sessions — as the service is counted; up to two decimals.' },
+  unitsHelp: {
+    lv: 'Dienas, stundas vai nodarbības — kā pakalpojumu skaita; līdz diviem cipariem aiz punkta.',
+    en: 'Days, hours or sessions — as the service is counted; up to two decimals.',
+  },
   actualCostLabel: { lv: 'Faktiskās izmaksas, EUR', en: 'Actual cost, EUR' },
   actualCostHelp: { lv: 'Jānorāda, ja pakalpojums iepirkts.', en: 'Needed when the service is procured.' },
   amountLabel: { lv: 'Summa, EUR', en: 'Amount, EUR' },
@@ -153,16 +162,22 @@ export const WORDS = {
   serviceLinesLegend: { lv: 'Sniegtie pakalpojumi (individuālais budžets)', en: 'Services delivered (individual budget)' },
   serviceLinesHelp: {
     lv: 'Katra rinda: pakalpojums, dienas, vienību skaits un kas to finansē. Pakalpojumam ar definētu cenu norādiet cenu; bez tās, ja DI projekts to līdz šim apmaksāja pēc vienas vienības izmaksām, atzīmējiet to — cenu ņem no DI noteikumu vienības izmaksām, kas spēkā rindas dienās.',
-    en: 'Each line: a service, its days, the number of units and who funds it. For a service with a defined price give the price; without one, if the DI project paid it at unit cost until now, tick that — the price is the DI rules\' unit cost in force on the line\'s days.',
+    en: "Each line: a service, its days, the number of units and who funds it. For a service with a defined price give the price; without one, if the DI project paid it at unit cost until now, tick that — the price is the DI rules' unit cost in force on the line's days.",
   },
   priceLabel: { lv: 'Definētā cena par vienību, EUR (nav obligāti)', en: 'Defined price per unit, EUR (optional)' },
   priceHelp: { lv: 'Tikai, ja pakalpojumam ir definēta cena.', en: 'Only if the service has a defined price.' },
-  diPaidAtUnitCostLabel: { lv: 'Cenas nav; DI projekts to apmaksāja pēc vienas vienības izmaksām', en: 'No defined price; the DI project paid it at unit cost' },
+  diPaidAtUnitCostLabel: {
+    lv: 'Cenas nav; DI projekts to apmaksāja pēc vienas vienības izmaksām',
+    en: 'No defined price; the DI project paid it at unit cost',
+  },
   diPaidAtUnitCostHelp: {
     lv: 'Rindu apmaksā pēc DI noteikumu vienības izmaksām, kas spēkā tās dienās (IB3); summu nenorāda.',
     en: "The line is paid at the DI rules' unit cost in force on its days (IB3); no figure is entered.",
   },
-  rateTierFromDiHelp: { lv: 'Tikai DI divu likmju pakalpojumiem, ja cenu ņem no DI vienības izmaksām.', en: "Only for DI's two-rate services, when the price is DI's unit cost." },
+  rateTierFromDiHelp: {
+    lv: 'Tikai DI divu likmju pakalpojumiem, ja cenu ņem no DI vienības izmaksām.',
+    en: "Only for DI's two-rate services, when the price is DI's unit cost.",
+  },
   remoteLabel: { lv: 'Sniegts attālināti', en: 'Delivered remotely' },
   providerLabel: { lv: 'Kas sniedza (attālinātam pakalpojumam)', en: 'Who provided it (remote delivery)' },
   providerHelp: { lv: 'No tā atkarīgs, kā attālinātais pakalpojums dokumentējams (RM2).', en: 'How a remote service must be documented depends on it (RM2).' },
@@ -232,7 +247,7 @@ export const WORDS = {
 
   rulesIntro: {
     lv: 'Programmas, to atklātie jautājumi, noteikumu versijas laika gaitā un katras versijas noteikumi, parametri, pieņēmumi un avoti. Divas versijas var salīdzināt.',
-    en: 'The programmes, their open questions, their rule versions over time, and each version\'s rules, parameters, assumptions and sources. Two versions can be compared.',
+    en: "The programmes, their open questions, their rule versions over time, and each version's rules, parameters, assumptions and sources. Two versions can be compared.",
   },
   programmesHeading: { lv: 'Programmas', en: 'Programmes' },
   versionTimeline: { lv: 'Versiju laika josla', en: 'Version timeline' },
@@ -283,7 +298,10 @@ export const PHRASES = {
   /** @param {Localised} period */
   eligibleOnNoDay: (period) => ({ lv: `Persona nav tiesīga nevienā dienā periodā ${period.lv}`, en: `The person is not eligible on any day of ${period.en}` }),
   /** @param {number} eligible @param {number} all @param {Localised} period */
-  eligibleOnSomeDays: (eligible, all, period) => ({ lv: `Persona ir tiesīga ${eligible} no ${all} dienām periodā ${period.lv}`, en: `The person is eligible on ${eligible} of ${all} days of ${period.en}` }),
+  eligibleOnSomeDays: (eligible, all, period) => ({
+    lv: `Persona ir tiesīga ${eligible} no ${all} dienām periodā ${period.lv}`,
+    en: `The person is eligible on ${eligible} of ${all} days of ${period.en}`,
+  }),
   /** @param {number} number @param {Localised} period @param {Localised} days */
   segmentHeading: (number, period, days) => ({ lv: `${number}. posms: ${period.lv} (${days.lv})`, en: `Segment ${number}: ${period.en} (${days.en})` }),
   /** @param {Localised} period */
@@ -319,7 +337,10 @@ export const PHRASES = {
   /** @param {number} number */
   serviceLegend: (number) => ({ lv: `${number}. pakalpojums`, en: `Service ${number}` }),
   /** @param {number} count */
-  problemsFound: (count) => ({ lv: `Serviss atrada ${count} ${count === 1 ? 'kļūdu' : 'kļūdas'}. Tās parādītas pie laukiem.`, en: `The service found ${count} ${count === 1 ? 'problem' : 'problems'}. Each is shown next to its field.` }),
+  problemsFound: (count) => ({
+    lv: `Serviss atrada ${count} ${count === 1 ? 'kļūdu' : 'kļūdas'}. Tās parādītas pie laukiem.`,
+    en: `The service found ${count} ${count === 1 ? 'problem' : 'problems'}. Each is shown next to its field.`,
+  }),
   /** @param {number} status */
   serviceError: (status) => ({ lv: `Serviss atbildēja ar kļūdu ${status}`, en: `The service answered with error ${status}` }),
   /** @param {string} kind */
@@ -328,11 +349,17 @@ export const PHRASES = {
     en: `The page has no line editor for this kind of calculation (${kind}). Enter the request's line field as JSON, as the API describes it, e.g. {"serviceLines": [ … ]}.`,
   }),
   /** @param {Localised} services */
-  twoRates: (services) => ({ lv: `Divas likmes (zemākā un augstākā) ir šiem pakalpojumiem: ${services.lv}. Citiem likmi neizvēlas.`, en: `These services have two rates (lower and higher): ${services.en}. Choose no rate for the others.` }),
+  twoRates: (services) => ({
+    lv: `Divas likmes (zemākā un augstākā) ir šiem pakalpojumiem: ${services.lv}. Citiem likmi neizvēlas.`,
+    en: `These services have two rates (lower and higher): ${services.en}. Choose no rate for the others.`,
+  }),
   /** @param {Localised} money */
   compensationIs: (money) => ({ lv: `Kompensācija: ${money.lv}`, en: `Compensation: ${money.en}` }),
   /** @param {number} workingDays @param {Localised} day */
-  paymentRule: (workingDays, day) => ({ lv: `${workingDays} darbdienas pēc apstiprināšanas (${day.lv})`, en: `${workingDays} working days after approval (${day.en})` }),
+  paymentRule: (workingDays, day) => ({
+    lv: `${workingDays} darbdienas pēc apstiprināšanas (${day.lv})`,
+    en: `${workingDays} working days after approval (${day.en})`,
+  }),
   /** @param {string} share @param {Localised} annual @param {Localised} amount */
   capLimit: (share, annual, amount) => ({
     lv: `Ne vairāk kā ${share} no gada summas ${annual.lv}: ${amount.lv}`,
@@ -346,10 +373,16 @@ export const PHRASES = {
 
 /** The evidence of a remote service line (IBM, amendment No 2), in words. @type {Record<string, Localised>} */
 export const EVIDENCE_WORDS = {
-  remoteSuitabilityAssessed: { lv: 'Sociālais darbinieks izvērtējis, ka attālināti saglabājas pakalpojuma kvalitāte un plānotais rezultāts', en: "The social worker assessed that remote delivery keeps the service's quality and planned result" },
+  remoteSuitabilityAssessed: {
+    lv: 'Sociālais darbinieks izvērtējis, ka attālināti saglabājas pakalpojuma kvalitāte un plānotais rezultāts',
+    en: "The social worker assessed that remote delivery keeps the service's quality and planned result",
+  },
   recordedInClientFile: { lv: 'Laiks un saturs ierakstīts klienta lietā', en: 'Time and content recorded in the client file' },
   providerProtocol: { lv: 'Sniedzēja protokols', en: "The provider's protocol" },
-  contentInSpecialistFile: { lv: 'Saturs speciālista dokumentācijā (ārstniecības persona, psihologs)', en: "Content in the specialist's own file (medical practitioner, psychologist)" },
+  contentInSpecialistFile: {
+    lv: 'Saturs speciālista dokumentācijā (ārstniecības persona, psihologs)',
+    en: "Content in the specialist's own file (medical practitioner, psychologist)",
+  },
   opinionForPlan: { lv: 'Pakalpojums plānā iekļauts, lai sagatavotu speciālista atzinumu', en: "The service was planned to prepare a specialist's opinion" },
   personConsentedToOpinion: { lv: 'Persona piekritusi atzinuma iesniegšanai', en: 'The person consented to the opinion being submitted' },
   opinionSubmitted: { lv: 'Atzinums iesniegts', en: 'The opinion was submitted' },

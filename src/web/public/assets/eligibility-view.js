@@ -23,7 +23,13 @@ function dayAnswer(answer, programme) {
   const titles = refTitles(programme, answer.ruleset?.version, answer.explanation);
   const day = dateWords(answer.date);
   return [
-    el('p', { class: `verdict ${answer.eligible ? 'verdict--yes' : 'verdict--no'}` }, el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, answer.eligible ? '✓' : '✗'), ' ', el('span', { text: answer.eligible ? PHRASES.eligibleOn(day) : PHRASES.notEligibleOn(day) })),
+    el(
+      'p',
+      { class: `verdict ${answer.eligible ? 'verdict--yes' : 'verdict--no'}` },
+      el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, answer.eligible ? '✓' : '✗'),
+      ' ',
+      el('span', { text: answer.eligible ? PHRASES.eligibleOn(day) : PHRASES.notEligibleOn(day) }),
+    ),
     el('h4', { text: WORDS.basisHeading }),
     answer.basis.length > 0 ? refList(answer.basis, titles) : el('p', { text: WORDS.noBasis }),
     el('h4', { text: WORDS.blockersHeading }),
@@ -38,12 +44,26 @@ function dayAnswer(answer, programme) {
 /** @param {any} answer @param {any} programme */
 function periodAnswer(answer, programme) {
   const segments = answer.segments ?? [];
-  const titles = refTitles(programme, segments[0]?.ruleset?.version, segments.flatMap((/** @type {any} */ segment) => segment.explanation ?? []));
+  const titles = refTitles(
+    programme,
+    segments[0]?.ruleset?.version,
+    segments.flatMap((/** @type {any} */ segment) => segment.explanation ?? []),
+  );
   const period = periodWords(answer.period.from, answer.period.to);
   const all = segments.reduce((/** @type {number} */ total, /** @type {any} */ segment) => total + daysBetween(segment.from, segment.to), 0);
-  const verdict = answer.eligible ? PHRASES.eligibleThroughout(period) : answer.eligibleDays === 0 ? PHRASES.eligibleOnNoDay(period) : PHRASES.eligibleOnSomeDays(answer.eligibleDays, all, period);
+  const verdict = answer.eligible
+    ? PHRASES.eligibleThroughout(period)
+    : answer.eligibleDays === 0
+      ? PHRASES.eligibleOnNoDay(period)
+      : PHRASES.eligibleOnSomeDays(answer.eligibleDays, all, period);
   return [
-    el('p', { class: `verdict ${answer.eligible ? 'verdict--yes' : answer.eligibleDays === 0 ? 'verdict--no' : 'verdict--partly'}` }, el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, answer.eligible ? '✓' : answer.eligibleDays === 0 ? '✗' : '◐'), ' ', el('span', { text: verdict })),
+    el(
+      'p',
+      { class: `verdict ${answer.eligible ? 'verdict--yes' : answer.eligibleDays === 0 ? 'verdict--no' : 'verdict--partly'}` },
+      el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, answer.eligible ? '✓' : answer.eligibleDays === 0 ? '✗' : '◐'),
+      ' ',
+      el('span', { text: verdict }),
+    ),
     answerAssumptions(answer.assumptions),
     segmentTimeline(segments, titles, (segment) => checklist(segment.explanation ?? [], ruleContext(programme, segment.ruleset?.version))),
     rulesetLine(null, programme, answer.asOf, answer.decisionId),
@@ -57,12 +77,26 @@ function periodAnswer(answer, programme) {
 export function eligibilityView(host, programmes) {
   const picker = programmePicker({ programmes });
   const facts = factsFieldset();
-  const when = radioGroup({ path: '/when', label: WORDS.whenLegend, choices: [{ value: 'date', label: WORDS.onOneDay }, { value: 'period', label: WORDS.overPeriod }], checked: 'date' });
+  const when = radioGroup({
+    path: '/when',
+    label: WORDS.whenLegend,
+    choices: [
+      { value: 'date', label: WORDS.onOneDay },
+      { value: 'period', label: WORDS.overPeriod },
+    ],
+    checked: 'date',
+  });
   const day = dateField({ path: '/date', label: WORDS.dayLabel, required: true });
   const from = dateField({ path: '/period/from', label: WORDS.fromLabel, required: true });
   const to = dateField({ path: '/period/to', label: WORDS.toLabel, required: true });
   const asOf = dateField({ path: '/asOf', label: WORDS.asOfLabel, help: WORDS.asOfHelp });
-  const periodFields = el('div', { class: 'period-fields', attributes: { 'data-path': '/period' } }, el('p', { class: 'help', text: WORDS.periodHelp }), el('div', { class: 'field-errors' }), el('div', { class: 'line-fields' }, from.element, to.element));
+  const periodFields = el(
+    'div',
+    { class: 'period-fields', attributes: { 'data-path': '/period' } },
+    el('p', { class: 'help', text: WORDS.periodHelp }),
+    el('div', { class: 'field-errors' }),
+    el('div', { class: 'line-fields' }, from.element, to.element),
+  );
   const showWhen = () => {
     const period = when.read() === 'period';
     day.element.hidden = period;
@@ -113,10 +147,23 @@ export function eligibilityView(host, programmes) {
     result.removeAttribute('aria-busy');
     if (!answer.ok && answer.problem.status === 400 && (answer.problem.errors ?? []).length > 0) {
       result.hidden = true;
-      showProblems(form, (answer.problem.errors ?? []).map((found) => ({ path: found.path, message: problemMessage(found.message) })));
+      showProblems(
+        form,
+        (answer.problem.errors ?? []).map((found) => ({ path: found.path, message: problemMessage(found.message) })),
+      );
       return;
     }
-    resultBody.replaceChildren(el('div', {}, answer.ok ? ('segments' in answer.body ? periodAnswer(answer.body, facts.programme()) : dayAnswer(answer.body, facts.programme())) : problemBox(answer.problem, () => form.requestSubmit())));
+    resultBody.replaceChildren(
+      el(
+        'div',
+        {},
+        answer.ok
+          ? 'segments' in answer.body
+            ? periodAnswer(answer.body, facts.programme())
+            : dayAnswer(answer.body, facts.programme())
+          : problemBox(answer.problem, () => form.requestSubmit()),
+      ),
+    );
     resultHeading.focus();
   });
 

@@ -49,8 +49,20 @@ function conditionsField(fact) {
     lineLegend: PHRASES.conditionLegend,
     addLabel: WORDS.addCondition,
     columns: [
-      { field: 'type', label: FACT_PART_WORDS['conditions.type']?.label ?? WORDS.typeColumn, input: 'select', choices: choicesOf('conditionType'), required: true },
-      { field: 'severity', label: FACT_PART_WORDS['conditions.severity']?.label ?? WORDS.typeColumn, input: 'select', choices: choicesOf('severity'), empty: WORDS.notGiven },
+      {
+        field: 'type',
+        label: FACT_PART_WORDS['conditions.type']?.label ?? WORDS.typeColumn,
+        input: 'select',
+        choices: choicesOf('conditionType'),
+        required: true,
+      },
+      {
+        field: 'severity',
+        label: FACT_PART_WORDS['conditions.severity']?.label ?? WORDS.typeColumn,
+        input: 'select',
+        choices: choicesOf('severity'),
+        empty: WORDS.notGiven,
+      },
     ],
   });
   return { element: editor.element, read: (values) => store(values, fact, editor.read()) };
@@ -67,11 +79,28 @@ function servicesField(fact) {
     addLabel: WORDS.addService,
     lines: [{ inPlan: true }],
     columns: [
-      { field: 'type', label: FACT_PART_WORDS['services.type']?.label ?? WORDS.serviceColumn, input: 'select', choices: choicesOf('serviceType'), required: true },
+      {
+        field: 'type',
+        label: FACT_PART_WORDS['services.type']?.label ?? WORDS.serviceColumn,
+        input: 'select',
+        choices: choicesOf('serviceType'),
+        required: true,
+      },
       { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'checkbox' },
-      { field: 'funding', label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn, input: 'select', choices: choicesOf('funding'), required: true },
+      {
+        field: 'funding',
+        label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn,
+        input: 'select',
+        choices: choicesOf('funding'),
+        required: true,
+      },
       // E3 is per service (contract v2): the last day a DI project compensates this service, not a fact of the person.
-      { field: 'diCompensatedUntil', label: FACT_PART_WORDS['services.diCompensatedUntil']?.label ?? WORDS.serviceColumn, help: FACT_PART_WORDS['services.diCompensatedUntil']?.help, input: 'date' },
+      {
+        field: 'diCompensatedUntil',
+        label: FACT_PART_WORDS['services.diCompensatedUntil']?.label ?? WORDS.serviceColumn,
+        help: FACT_PART_WORDS['services.diCompensatedUntil']?.help,
+        input: 'date',
+      },
     ],
   });
   return { element: editor.element, read: (values) => store(values, fact, editor.read()) };
@@ -84,7 +113,12 @@ function vsacExitField(fact) {
   const dateWords = FACT_PART_WORDS['vsacExit.date'];
   const serviceWords = FACT_PART_WORDS['vsacExit.service'];
   const date = dateField({ path: `${path}/date`, label: dateWords?.label ?? fact.title, help: dateWords?.help });
-  const service = selectField({ path: `${path}/service`, label: serviceWords?.label ?? fact.title, choices: choicesOf('vsacExitService'), empty: WORDS.notGiven });
+  const service = selectField({
+    path: `${path}/service`,
+    label: serviceWords?.label ?? fact.title,
+    choices: choicesOf('vsacExitService'),
+    empty: WORDS.notGiven,
+  });
   const help = helpOf(fact);
   const helpElement = help ? el('p', { class: 'help', text: help, attributes: { id: newId('fact-help') } }) : null;
   const element = el(
@@ -129,10 +163,13 @@ function yesNoField(fact) {
   ];
   // No answer is chosen for the caseworker: a required fact left open is named by the service.
   const group = radioGroup({ path: pathOf(fact), label: fact.title, help: helpOf(fact), required: fact.required, choices });
-  return { element: group.element, read: (values) => {
-    const value = group.read();
-    if (value === 'true' || value === 'false') store(values, fact, value === 'true');
-  } };
+  return {
+    element: group.element,
+    read: (values) => {
+      const value = group.read();
+      if (value === 'true' || value === 'false') store(values, fact, value === 'true');
+    },
+  };
 }
 
 /** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
@@ -207,7 +244,11 @@ function fieldFor(fact) {
 export function factFields(facts) {
   const missing = CONTRACT_FACTS.filter((fact) => !facts.some((listed) => listed.name === fact.name));
   const fields = [...missing, ...facts].map(fieldFor);
-  const element = el('div', { class: 'facts' }, fields.map((field) => field.element));
+  const element = el(
+    'div',
+    { class: 'facts' },
+    fields.map((field) => field.element),
+  );
   const read = () => {
     /** @type {FactValues} */
     const values = { person: {}, request: {}, problems: [] };

@@ -46,7 +46,7 @@ export const FACT_HELP = {
   },
   diServicesStartedOn: {
     lv: 'Pirmā diena, par kuru DI projekts kompensēja kādu personas pakalpojumu.',
-    en: "The first day a DI project compensated a service for the person.",
+    en: 'The first day a DI project compensated a service for the person.',
   },
   pensionAgeReached: {
     lv: 'Vai persona ir sasniegusi valsts vecuma pensijas vecumu.',

@@ -34,12 +34,21 @@ function wrap(options, control) {
   const help = options.help ? el('p', { class: 'help', text: options.help, attributes: { id: `${id}-help` } }) : null;
   if (help) control.setAttribute('aria-describedby', help.id);
   if (options.required) control.setAttribute('aria-required', 'true');
-  return el('div', { class: 'field' }, el('label', { attributes: { for: id } }, labelWords(options.label, options.required)), help, el('div', { class: 'field-errors' }), control);
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { attributes: { for: id } }, labelWords(options.label, options.required)),
+    help,
+    el('div', { class: 'field-errors' }),
+    control,
+  );
 }
 
 /** @param {FieldOptions & { type?: string, inputmode?: string, placeholder?: string }} options */
 export function inputField(options) {
-  const input = el('input', { attributes: { type: options.type ?? 'text', inputmode: options.inputmode, autocomplete: 'off', placeholder: options.placeholder, spellcheck: 'false' } });
+  const input = el('input', {
+    attributes: { type: options.type ?? 'text', inputmode: options.inputmode, autocomplete: 'off', placeholder: options.placeholder, spellcheck: 'false' },
+  });
   return { element: wrap(options, input), control: input };
 }
 
@@ -50,7 +59,10 @@ export function dateField(options) {
 
 /** @param {Choice[]} choices @param {Localised | null} empty */
 function optionElements(choices, empty) {
-  return [empty ? el('option', { attributes: { value: '' }, text: empty }) : null, ...choices.map((choice) => el('option', { attributes: { value: choice.value }, text: choice.label }))];
+  return [
+    empty ? el('option', { attributes: { value: '' }, text: empty }) : null,
+    ...choices.map((choice) => el('option', { attributes: { value: choice.value }, text: choice.label })),
+  ];
 }
 
 /** @param {FieldOptions & { choices: Choice[], empty?: Localised | null }} options */
@@ -74,7 +86,13 @@ export function checkboxField(options) {
   input.dataset.path = options.path;
   const help = options.help ? el('p', { class: 'help', text: options.help, attributes: { id: `${id}-help` } }) : null;
   if (help) input.setAttribute('aria-describedby', help.id);
-  const element = el('div', { class: 'field field--checkbox' }, el('div', { class: 'field-errors' }), el('div', { class: 'checkbox' }, input, el('label', { attributes: { for: id } }, labelWords(options.label, false))), help);
+  const element = el(
+    'div',
+    { class: 'field field--checkbox' },
+    el('div', { class: 'field-errors' }),
+    el('div', { class: 'checkbox' }, input, el('label', { attributes: { for: id } }, labelWords(options.label, false))),
+    help,
+  );
   return { element, control: input };
 }
 
@@ -97,7 +115,11 @@ export function radioGroup(options) {
     el('legend', {}, labelWords(options.label, options.required)),
     help,
     el('div', { class: 'field-errors' }),
-    el('div', { class: 'radio-choices' }, inputs.map((input, index) => el('div', { class: 'radio' }, input, el('label', { attributes: { for: input.id }, text: options.choices[index]?.label })))),
+    el(
+      'div',
+      { class: 'radio-choices' },
+      inputs.map((input, index) => el('div', { class: 'radio' }, input, el('label', { attributes: { for: input.id }, text: options.choices[index]?.label }))),
+    ),
   );
   return { element, inputs, read: () => inputs.find((input) => input.checked)?.value };
 }

@@ -145,10 +145,32 @@ export function lineEditor(options) {
         'details',
         { class: 'line-group', attributes: { 'data-group': group.id } },
         el('summary', { text: group.legend }),
-        el('fieldset', { class: 'line-group-fields', attributes: { 'aria-describedby': help?.id } }, el('legend', { class: 'visually-hidden', text: group.legend }), help, el('div', { class: 'line-fields' }, members.map((control) => control.element))),
+        el(
+          'fieldset',
+          { class: 'line-group-fields', attributes: { 'aria-describedby': help?.id } },
+          el('legend', { class: 'visually-hidden', text: group.legend }),
+          help,
+          el(
+            'div',
+            { class: 'line-fields' },
+            members.map((control) => control.element),
+          ),
+        ),
       );
     });
-    const fieldset = el('fieldset', { class: 'line' }, el('legend', {}, legend), el('div', { class: 'field-errors' }), el('div', { class: 'line-fields' }, ungrouped.map((control) => control.element)), groups, remove);
+    const fieldset = el(
+      'fieldset',
+      { class: 'line' },
+      el('legend', {}, legend),
+      el('div', { class: 'field-errors' }),
+      el(
+        'div',
+        { class: 'line-fields' },
+        ungrouped.map((control) => control.element),
+      ),
+      groups,
+      remove,
+    );
     const item = el('li', {}, fieldset);
     /** @type {Line} */
     const line = { item, fieldset, legend, remove, controls: controls.map(({ column, control }) => ({ column, control })) };

@@ -38,10 +38,21 @@ function costLines() {
       { field: 'from', label: WORDS.fromLabel, input: 'date', required: true },
       { field: 'to', label: WORDS.toLabel, input: 'date', required: true },
       { field: 'amount', label: WORDS.amountLabel, input: 'money', required: true },
-      { field: 'funding', label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn, input: 'select', choices: choicesOf('funding'), required: true },
+      {
+        field: 'funding',
+        label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn,
+        input: 'select',
+        choices: choicesOf('funding'),
+        required: true,
+      },
       { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'checkbox' },
       // E3 per line (contract v2): its days up to the last day a DI project compensates the service count nothing.
-      { field: 'diCompensatedUntil', label: FACT_PART_WORDS['costs.diCompensatedUntil']?.label ?? WORDS.toLabel, help: FACT_PART_WORDS['costs.diCompensatedUntil']?.help, input: 'date' },
+      {
+        field: 'diCompensatedUntil',
+        label: FACT_PART_WORDS['costs.diCompensatedUntil']?.label ?? WORDS.toLabel,
+        help: FACT_PART_WORDS['costs.diCompensatedUntil']?.help,
+        input: 'date',
+      },
     ],
   });
   return { element: editor.element, read: () => ({ fields: { costs: editor.read() }, problems: [] }) };
@@ -61,7 +72,13 @@ function deliveryLines(settings) {
     lineLegend: PHRASES.lineLegend,
     addLabel: WORDS.addLine,
     columns: [
-      { field: 'service', label: WORDS.serviceColumn, input: 'select', choices: priced.length > 0 ? priced.map((service) => ({ value: service, label: serviceWords(service) })) : choicesOf('serviceType'), required: true },
+      {
+        field: 'service',
+        label: WORDS.serviceColumn,
+        input: 'select',
+        choices: priced.length > 0 ? priced.map((service) => ({ value: service, label: serviceWords(service) })) : choicesOf('serviceType'),
+        required: true,
+      },
       { field: 'from', label: WORDS.fromLabel, input: 'date', required: true },
       { field: 'to', label: WORDS.toLabel, input: 'date', required: true },
       { field: 'units', label: WORDS.unitsLabel, input: 'units', help: WORDS.unitsHelp, required: true },
@@ -73,7 +90,16 @@ function deliveryLines(settings) {
         empty: WORDS.oneRate,
         help: twoRates.length > 0 ? PHRASES.twoRates(joinWords(twoRates.map(serviceWords))) : undefined,
       },
-      { field: 'provision', label: WORDS.provisionLabel, input: 'select', choices: provisions.length > 0 ? provisions.map((value) => ({ value, label: VALUE_LABELS.provision?.[value] ?? { lv: value, en: value } })) : choicesOf('provision'), required: true },
+      {
+        field: 'provision',
+        label: WORDS.provisionLabel,
+        input: 'select',
+        choices:
+          provisions.length > 0
+            ? provisions.map((value) => ({ value, label: VALUE_LABELS.provision?.[value] ?? { lv: value, en: value } }))
+            : choicesOf('provision'),
+        required: true,
+      },
       { field: 'actualCost', label: WORDS.actualCostLabel, input: 'money', help: WORDS.actualCostHelp },
     ],
   });
@@ -118,7 +144,13 @@ function serviceLines(twoRates) {
       { field: 'from', label: WORDS.fromLabel, input: 'date', required: true },
       { field: 'to', label: WORDS.toLabel, input: 'date', required: true },
       { field: 'units', label: WORDS.unitsLabel, input: 'units', help: WORDS.unitsHelp, required: true },
-      { field: 'funding', label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn, input: 'select', choices: choicesOf('funding'), required: true },
+      {
+        field: 'funding',
+        label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn,
+        input: 'select',
+        choices: choicesOf('funding'),
+        required: true,
+      },
       { field: 'price', label: WORDS.priceLabel, input: 'money', help: WORDS.priceHelp },
       { field: 'diPaidAtUnitCost', label: WORDS.diPaidAtUnitCostLabel, input: 'checkbox', omitFalse: true, help: WORDS.diPaidAtUnitCostHelp },
       {
@@ -131,7 +163,16 @@ function serviceLines(twoRates) {
       },
       { field: 'remote', label: WORDS.remoteLabel, input: 'checkbox', omitFalse: true },
       { field: 'provider', label: WORDS.providerLabel, input: 'select', choices: choicesOf('provider'), empty: WORDS.notGiven, help: WORDS.providerHelp },
-      ...EVIDENCE.map((name) => /** @type {import('./line-editor.js').Column} */ ({ field: `evidence/${name}`, label: EVIDENCE_WORDS[name] ?? { lv: name, en: name }, input: 'checkbox', omitFalse: true, group: 'evidence' })),
+      ...EVIDENCE.map(
+        (name) =>
+          /** @type {import('./line-editor.js').Column} */ ({
+            field: `evidence/${name}`,
+            label: EVIDENCE_WORDS[name] ?? { lv: name, en: name },
+            input: 'checkbox',
+            omitFalse: true,
+            group: 'evidence',
+          }),
+      ),
     ],
   });
   return { element: editor.element, read: () => ({ fields: { serviceLines: editor.read() }, problems: [] }) };

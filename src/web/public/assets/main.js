@@ -26,7 +26,8 @@ function labelStaticText() {
 }
 
 function showLanguage() {
-  for (const button of document.querySelectorAll('[data-language]')) button.setAttribute('aria-pressed', String(button.getAttribute('data-language') === language()));
+  for (const button of document.querySelectorAll('[data-language]'))
+    button.setAttribute('aria-pressed', String(button.getAttribute('data-language') === language()));
   document.title = WORDS.siteTitle[language()];
 }
 

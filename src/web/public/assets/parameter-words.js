@@ -19,7 +19,8 @@ export function parameterFields(version, context) {
   const walk = (node) => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node.fact === 'string' && node.value?.param && !fields.has(node.value.param)) fields.set(node.value.param, context.fieldOf.get(node.fact) ?? node.fact);
+    if (typeof node.fact === 'string' && node.value?.param && !fields.has(node.value.param))
+      fields.set(node.value.param, context.fieldOf.get(node.fact) ?? node.fact);
     for (const child of Object.values(node)) walk(child);
   };
   walk(version.rules);

@@ -21,14 +21,35 @@ const MESSAGE_WORDS = [
   [/^is required$/, () => ({ lv: 'jānorāda', en: 'is required' })],
   [/^is required: /, (match) => ({ lv: 'jānorāda: šīs programmas aprēķins izmanto šīs rindas', en: match.input })],
   [/^must be a real date/, (match) => ({ lv: 'jābūt īstam datumam (GGGG-MM-DD)', en: match.input })],
-  [/^programme \S+ needs /, () => ({ lv: 'šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to', en: "the programme's rules need this fact — please give it" })],
+  [
+    /^programme \S+ needs /,
+    () => ({ lv: 'šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to', en: "the programme's rules need this fact — please give it" }),
+  ],
   [/^must be one of/, (match) => ({ lv: 'izvēlieties vienu no piedāvātajām vērtībām', en: match.input })],
-  [/^must be: An amount in euros/, () => ({ lv: 'summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00', en: 'an amount in euros, not negative, with at most two decimals, e.g. 620.00' })],
+  [
+    /^must be: An amount in euros/,
+    () => ({
+      lv: 'summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00',
+      en: 'an amount in euros, not negative, with at most two decimals, e.g. 620.00',
+    }),
+  ],
   [/^is before from/, (match) => ({ lv: 'beigu diena ir pirms sākuma dienas', en: match.input })],
   [/^is after the first evaluated day/, (match) => ({ lv: 'dzimšanas diena ir pēc pirmās vērtējamās dienas', en: match.input })],
-  [/^must be one whole calendar half-year/, (match) => ({ lv: 'periodam jābūt vienam veselam kalendāra pusgadam (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris): kompensāciju pieprasa reizi pusgadā', en: match.input })],
-  [/^must lie within one calendar half-year/, (match) => ({ lv: 'periodam jābūt viena kalendārā pusgada robežās (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris)', en: match.input })],
-  [/^is not accepted: no longer a person fact/, (match) => ({ lv: 'tas vairs nav personas fakts: norādiet to katram pakalpojumam un izmaksu rindai', en: match.input })],
+  [
+    /^must be one whole calendar half-year/,
+    (match) => ({
+      lv: 'periodam jābūt vienam veselam kalendāra pusgadam (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris): kompensāciju pieprasa reizi pusgadā',
+      en: match.input,
+    }),
+  ],
+  [
+    /^must lie within one calendar half-year/,
+    (match) => ({ lv: 'periodam jābūt viena kalendārā pusgada robežās (1. janvāris–30. jūnijs vai 1. jūlijs–31. decembris)', en: match.input }),
+  ],
+  [
+    /^is not accepted: no longer a person fact/,
+    (match) => ({ lv: 'tas vairs nav personas fakts: norādiet to katram pakalpojumam un izmaksu rindai', en: match.input }),
+  ],
   [/^is not after the claim period/, (match) => ({ lv: 'pārskatu apstiprina pēc pusgada beigām', en: match.input })],
   [/^lies outside the period/, (match) => ({ lv: 'rinda ir ārpus aprēķina perioda', en: match.input })],
   [/has a lower and a higher rate/, (match) => ({ lv: 'šim pakalpojumam ir zemākā un augstākā likme — izvēlieties vienu (A5)', en: match.input })],
@@ -60,7 +81,12 @@ function controlAt(form, path) {
 
 /** The words that name a control: its label, or its group's legend. @param {HTMLElement} control @returns {Localised | null} */
 function nameOf(control) {
-  const label = control instanceof HTMLFieldSetElement ? control.querySelector(':scope > legend') : control.id ? document.querySelector(`label[for="${control.id}"]`) : null;
+  const label =
+    control instanceof HTMLFieldSetElement
+      ? control.querySelector(':scope > legend')
+      : control.id
+        ? document.querySelector(`label[for="${control.id}"]`)
+        : null;
   const own = wordsOf(label);
   // A control in a line ("1. rinda") is named with its line, as every line has a "Summa".
   const line = control.parentElement?.closest('fieldset.line');
@@ -72,7 +98,9 @@ function nameOf(control) {
 /** @param {Element | null | undefined} holder @returns {Localised | null} */
 function wordsOf(holder) {
   const words = holder?.querySelector('[data-lv]');
-  return words instanceof HTMLElement && words.dataset.lv !== undefined && words.dataset.en !== undefined ? { lv: words.dataset.lv, en: words.dataset.en } : null;
+  return words instanceof HTMLElement && words.dataset.lv !== undefined && words.dataset.en !== undefined
+    ? { lv: words.dataset.lv, en: words.dataset.en }
+    : null;
 }
 
 /** @param {HTMLElement} form */
@@ -108,15 +136,28 @@ export function showProblems(form, problems) {
     if (!control) return el('li', {}, el('code', {}, found.path || '/'), ' ', el('span', { text: found.message }));
     const id = newId('problem');
     // A group (fieldset, period) holds its own error slot; a control's slot is in its .field.
-    const wrapper = control.querySelector(':scope > .field-errors') ? control : control.closest('.field') ?? control.parentElement;
+    const wrapper = control.querySelector(':scope > .field-errors') ? control : (control.closest('.field') ?? control.parentElement);
     // A control folded away (a line's evidence) is shown with its problem.
     for (let folded = control.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null) folded.open = true;
     wrapper?.classList.add('has-error');
     const slot = wrapper?.querySelector(':scope > .field-errors') ?? wrapper;
-    slot?.append(el('p', { class: 'field-error', attributes: { id } }, el('span', { class: 'visually-hidden', text: WORDS.fieldProblem }), ' ', el('span', { text: found.message })));
+    slot?.append(
+      el(
+        'p',
+        { class: 'field-error', attributes: { id } },
+        el('span', { class: 'visually-hidden', text: WORDS.fieldProblem }),
+        ' ',
+        el('span', { text: found.message }),
+      ),
+    );
     describeBy(control, id);
     const name = nameOf(control);
-    const link = el('a', { attributes: { href: `#${control.id || ''}` } }, name ? [el('span', { text: name }), ': '] : null, el('span', { text: found.message }));
+    const link = el(
+      'a',
+      { attributes: { href: `#${control.id || ''}` } },
+      name ? [el('span', { text: name }), ': '] : null,
+      el('span', { text: found.message }),
+    );
     link.addEventListener('click', (event) => {
       // The page's tabs live in the URL fragment; follow the link by focus, not by changing it.
       event.preventDefault();
@@ -140,7 +181,12 @@ export function showProblems(form, problems) {
 /** Asks for an API token and asks the service again with it. @param {() => void} retry */
 function tokenForm(retry) {
   const field = inputField({ path: '/token', label: WORDS.tokenLabel, help: WORDS.tokenHelp, type: 'password' });
-  const form = el('form', { class: 'token-form', attributes: { novalidate: true } }, field.element, el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.tokenRetry }));
+  const form = el(
+    'form',
+    { class: 'token-form', attributes: { novalidate: true } },
+    field.element,
+    el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.tokenRetry }),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     setApiToken(field.control.value.trim());
@@ -176,7 +222,13 @@ export function problemBox(problem, retry) {
     { class: 'problem-box' },
     el('h3', { text: heading }),
     problem.detail ? el('p', {}, el('span', { text: WORDS.serviceSaid }), ' ', problem.detail) : null,
-    (problem.errors ?? []).length > 0 ? el('ul', {}, (problem.errors ?? []).map((found) => el('li', {}, el('code', {}, found.path || '/'), ' ', el('span', { text: problemMessage(found.message) })))) : null,
+    (problem.errors ?? []).length > 0
+      ? el(
+          'ul',
+          {},
+          (problem.errors ?? []).map((found) => el('li', {}, el('code', {}, found.path || '/'), ' ', el('span', { text: problemMessage(found.message) }))),
+        )
+      : null,
     retry && (problem.status === 401 || problem.status === 403) ? tokenForm(retry) : null,
   );
 }

@@ -51,7 +51,8 @@ function afterColon(title) {
 function refWords(ref, titles) {
   const found = titles.get(ref);
   if (!found) return same(ref);
-  if (found.kind === 'requirement') return { lv: `nav izpildīta prasība: ${afterColon(found.title.lv)}`, en: `requirement not met: ${afterColon(found.title.en)}` };
+  if (found.kind === 'requirement')
+    return { lv: `nav izpildīta prasība: ${afterColon(found.title.lv)}`, en: `requirement not met: ${afterColon(found.title.en)}` };
   if (found.kind === 'exclusion') return { lv: `attiecas izņēmums: ${afterColon(found.title.lv)}`, en: `exclusion applies: ${afterColon(found.title.en)}` };
   return found.title;
 }
@@ -62,5 +63,9 @@ function refWords(ref, titles) {
  * @param {string} [className]
  */
 export function refList(refs, titles, className = 'refs') {
-  return el('ul', { class: className }, refs.map((ref) => el('li', { attributes: { 'data-ref': ref } }, el('strong', { class: 'ref' }, ref), ' — ', el('span', { text: refWords(ref, titles) }))));
+  return el(
+    'ul',
+    { class: className },
+    refs.map((ref) => el('li', { attributes: { 'data-ref': ref } }, el('strong', { class: 'ref' }, ref), ' — ', el('span', { text: refWords(ref, titles) }))),
+  );
 }

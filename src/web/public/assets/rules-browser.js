@@ -26,7 +26,21 @@ function table(caption, headings, rows) {
     'div',
     { class: 'table-scroll', attributes: { tabindex: '0', role: 'region' }, labels: { 'aria-label': caption } },
     // The caption names the table for screen readers; on screen, the heading above already does.
-    el('table', {}, el('caption', { class: 'visually-hidden', text: caption }), el('thead', {}, el('tr', {}, headings.map((heading) => el('th', { attributes: { scope: 'col' }, text: heading })))), el('tbody', {}, rows)),
+    el(
+      'table',
+      {},
+      el('caption', { class: 'visually-hidden', text: caption }),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          headings.map((heading) => el('th', { attributes: { scope: 'col' }, text: heading })),
+        ),
+      ),
+      el('tbody', {}, rows),
+    ),
   );
 }
 
@@ -42,9 +56,20 @@ function unitCostTable(version, context) {
       {},
       el('th', { attributes: { scope: 'row' }, text: valueLabel(service, 'service') ?? same(service) }),
       el('td', { text: valueLabel(/** @type {any} */ (cost).unit, 'unit') ?? same(String(/** @type {any} */ (cost).unit)) }),
-      el('td', {}, /** @type {any} */ (cost).rates ? Object.entries(/** @type {any} */ (cost).rates).map(([tier, rate], index) => [index > 0 ? '; ' : '', el('span', { text: valueLabel(tier, 'rateTier') ?? same(tier) }), ': ', el('span', { text: rateWords(rate) })]) : el('span', { text: rateWords(/** @type {any} */ (cost).rate) })),
+      el(
+        'td',
+        {},
+        /** @type {any} */ (cost).rates
+          ? Object.entries(/** @type {any} */ (cost).rates).map(([tier, rate], index) => [
+              index > 0 ? '; ' : '',
+              el('span', { text: valueLabel(tier, 'rateTier') ?? same(tier) }),
+              ': ',
+              el('span', { text: rateWords(rate) }),
+            ])
+          : el('span', { text: rateWords(/** @type {any} */ (cost).rate) }),
+      ),
       el('td', {}, el('cite', {}, /** @type {any} */ (cost).source ?? '')),
-      el('td', {}, [/** @type {any} */ (cost).tierAssumption, .../** @type {any} */ ((cost).assumptions ?? [])].filter(Boolean).join(', ')),
+      el('td', {}, [/** @type {any} */ (cost).tierAssumption, .../** @type {any} */ (cost.assumptions ?? [])].filter(Boolean).join(', ')),
     ),
   );
   return table(WORDS.unitCostColumn, [WORDS.serviceColumn, WORDS.unitsColumn, WORDS.unitCostColumn, WORDS.sourceColumn, WORDS.assumptionsColumn], rows);
@@ -54,10 +79,22 @@ function unitCostTable(version, context) {
 function compensationWords(compensation) {
   return [
     compensation.claimPeriod === 'calendarHalfYear'
-      ? el('p', { class: 'setting', attributes: { 'data-setting': 'claimPeriod' } }, el('span', { text: WORDS.claimPeriodWords }), compensation.claimPeriodSource ? [' — ', el('cite', {}, compensation.claimPeriodSource)] : null)
+      ? el(
+          'p',
+          { class: 'setting', attributes: { 'data-setting': 'claimPeriod' } },
+          el('span', { text: WORDS.claimPeriodWords }),
+          compensation.claimPeriodSource ? [' — ', el('cite', {}, compensation.claimPeriodSource)] : null,
+        )
       : null,
     compensation.diUnitCosts
-      ? el('p', { class: 'setting', attributes: { 'data-setting': 'diUnitCosts' } }, el('span', { text: WORDS.diUnitCostsWords }), ' ', el('code', {}, String(compensation.diUnitCosts.programme ?? '')), compensation.diUnitCosts.source ? [' — ', el('cite', {}, compensation.diUnitCosts.source)] : null)
+      ? el(
+          'p',
+          { class: 'setting', attributes: { 'data-setting': 'diUnitCosts' } },
+          el('span', { text: WORDS.diUnitCostsWords }),
+          ' ',
+          el('code', {}, String(compensation.diUnitCosts.programme ?? '')),
+          compensation.diUnitCosts.source ? [' — ', el('cite', {}, compensation.diUnitCosts.source)] : null,
+        )
       : null,
   ];
 }
@@ -92,7 +129,12 @@ function versionDetail(programme, version) {
           { attributes: { 'data-parameter': parameter.name } },
           el('th', { attributes: { scope: 'row' } }, el('span', { text: parameter.title ?? same(parameter.name) }), el('br'), el('code', {}, parameter.name)),
           el('td', { class: 'parameter-value', text: parameterValueWords(parameter, fields.get(parameter.name)) }),
-          el('td', {}, el('cite', {}, parameter.source ?? ''), parameter.assumptions?.length > 0 ? [' ', el('span', { class: 'assumption-refs' }, `(${parameter.assumptions.join(', ')})`)] : null),
+          el(
+            'td',
+            {},
+            el('cite', {}, parameter.source ?? ''),
+            parameter.assumptions?.length > 0 ? [' ', el('span', { class: 'assumption-refs' }, `(${parameter.assumptions.join(', ')})`)] : null,
+          ),
         ),
       ),
     ),
@@ -105,7 +147,15 @@ function versionDetail(programme, version) {
           'li',
           { class: 'rule', attributes: { 'data-ref': rule.id } },
           el('div', { class: 'rule-head' }, el('strong', { class: 'ref' }, rule.id), ' ', el('span', { class: 'rule-title', text: rule.title })),
-          el('p', { class: 'rule-meta' }, el('span', { text: kindWords(rule.kind) }), '. ', el('span', { text: WORDS.sourceLabel }), ' ', el('cite', {}, rule.source ?? '')),
+          el(
+            'p',
+            { class: 'rule-meta' },
+            el('span', { text: kindWords(rule.kind) }),
+            '. ',
+            el('span', { text: WORDS.sourceLabel }),
+            ' ',
+            el('cite', {}, rule.source ?? ''),
+          ),
           assumptionList(rule.assumptions, context),
           rule.conditions ? conditionList(rule.conditions, context) : null,
         ),
@@ -114,16 +164,29 @@ function versionDetail(programme, version) {
     Object.keys(version.conditions ?? {}).length > 0
       ? [
           el('h5', { text: WORDS.namedConditionsHeading }),
-          el('dl', { class: 'named-conditions' }, Object.entries(version.conditions).map(([name, condition]) => [el('dt', {}, el('code', {}, name)), el('dd', {}, conditionList(condition, context))])),
+          el(
+            'dl',
+            { class: 'named-conditions' },
+            Object.entries(version.conditions).map(([name, condition]) => [
+              el('dt', {}, el('code', {}, name)),
+              el('dd', {}, conditionList(condition, context)),
+            ]),
+          ),
         ]
       : null,
     el('h5', { text: WORDS.assumptionsHeading }),
-    el('ul', { class: 'assumption-list' }, (version.assumptions ?? []).map((/** @type {any} */ assumption) => assumptionItem(assumption, false))),
+    el(
+      'ul',
+      { class: 'assumption-list' },
+      (version.assumptions ?? []).map((/** @type {any} */ assumption) => assumptionItem(assumption, false)),
+    ),
     el('h5', { text: WORDS.sourcesHeading }),
     table(
       WORDS.sourcesHeading,
       [WORDS.idColumn, WORDS.documentColumn, WORDS.citationColumn],
-      (version.sources ?? []).map((/** @type {any} */ source) => el('tr', {}, el('th', { attributes: { scope: 'row' } }, el('code', {}, source.id)), el('td', {}, source.document), el('td', {}, source.citation))),
+      (version.sources ?? []).map((/** @type {any} */ source) =>
+        el('tr', {}, el('th', { attributes: { scope: 'row' } }, el('code', {}, source.id)), el('td', {}, source.document), el('td', {}, source.citation)),
+      ),
     ),
     version.compensation
       ? [
@@ -148,7 +211,12 @@ function compareVersions(programme) {
   older.control.value = versions[versions.length - 2].version;
   newer.control.value = versions[versions.length - 1].version;
   const output = el('div', { class: 'diff-result', attributes: { 'aria-live': 'polite' } });
-  const form = el('form', { class: 'compare-form', attributes: { novalidate: true } }, el('div', { class: 'line-fields' }, older.element, newer.element), el('div', { class: 'actions' }, el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.compareButton })));
+  const form = el(
+    'form',
+    { class: 'compare-form', attributes: { novalidate: true } },
+    el('div', { class: 'line-fields' }, older.element, newer.element),
+    el('div', { class: 'actions' }, el('button', { class: 'primary', attributes: { type: 'submit' }, text: WORDS.compareButton })),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const old = versions.find((/** @type {any} */ version) => version.version === older.control.value);
@@ -158,9 +226,11 @@ function compareVersions(programme) {
       return;
     }
     output.replaceChildren(versionDiff(old, next));
-    void getJson(`/v1/programmes/${encodeURIComponent(programme.id)}/diff?from=${encodeURIComponent(old.version)}&to=${encodeURIComponent(next.version)}`).then((result) => {
-      if (result.ok) output.append(semanticDetails(result.body));
-    });
+    void getJson(`/v1/programmes/${encodeURIComponent(programme.id)}/diff?from=${encodeURIComponent(old.version)}&to=${encodeURIComponent(next.version)}`).then(
+      (result) => {
+        if (result.ok) output.append(semanticDetails(result.body));
+      },
+    );
   });
   return el('div', { class: 'compare' }, el('h4', { text: WORDS.compareHeading }), form, output);
 }
@@ -171,7 +241,11 @@ function versionTimeline(programme, onChoose) {
   /** @type {HTMLButtonElement[]} */
   const buttons = [];
   const items = versions.map((/** @type {any} */ version) => {
-    const button = el('button', { class: 'version-button', attributes: { type: 'button', 'aria-pressed': 'false' } }, el('span', { class: 'version-id' }, version.version));
+    const button = el(
+      'button',
+      { class: 'version-button', attributes: { type: 'button', 'aria-pressed': 'false' } },
+      el('span', { class: 'version-id' }, version.version),
+    );
     button.addEventListener('click', () => {
       for (const other of buttons) other.setAttribute('aria-pressed', String(other === button));
       onChoose(version);
@@ -182,7 +256,13 @@ function versionTimeline(programme, onChoose) {
       { class: 'version-item' },
       button,
       version.title ? el('span', { class: 'version-title', text: version.title }) : null,
-      el('span', { class: 'version-dates' }, el('span', { text: PHRASES.inForcePeriod(periodWords(version.effectiveFrom, version.effectiveTo)) }), '; ', el('span', { text: PHRASES.adoptedOn(dateWords(version.adopted)) })),
+      el(
+        'span',
+        { class: 'version-dates' },
+        el('span', { text: PHRASES.inForcePeriod(periodWords(version.effectiveFrom, version.effectiveTo)) }),
+        '; ',
+        el('span', { text: PHRASES.adoptedOn(dateWords(version.adopted)) }),
+      ),
     );
   });
   return { element: el('div', {}, el('h4', { text: WORDS.versionTimeline }), el('ol', { class: 'version-timeline' }, items)), buttons };
@@ -194,7 +274,15 @@ function factsTable(programme) {
     WORDS.factsHeading,
     [WORDS.nameColumn, WORDS.typeColumn, WORDS.required],
     [
-      ...(programme.facts ?? []).map((/** @type {any} */ fact) => el('tr', {}, el('th', { attributes: { scope: 'row' } }, el('span', { text: fact.title }), el('br'), el('code', {}, fact.name)), el('td', {}, fact.type), el('td', { text: fact.required ? WORDS.yes : WORDS.no }))),
+      ...(programme.facts ?? []).map((/** @type {any} */ fact) =>
+        el(
+          'tr',
+          {},
+          el('th', { attributes: { scope: 'row' } }, el('span', { text: fact.title }), el('br'), el('code', {}, fact.name)),
+          el('td', {}, fact.type),
+          el('td', { text: fact.required ? WORDS.yes : WORDS.no }),
+        ),
+      ),
       // Derived facts, worked out for each day from the request's: how (kind) and from what (of, field, keep).
       ...(programme.derivedFacts ?? []).map((/** @type {any} */ fact) =>
         el(
@@ -254,7 +342,11 @@ export function rulesBrowser(host, programmes) {
     'ul',
     { class: 'programme-list' },
     programmes.map((programme) => {
-      const button = el('button', { class: 'programme-button', attributes: { type: 'button', 'aria-pressed': 'false', 'data-programme': programme.id } }, el('span', { text: programme.title ?? same(programme.id) }));
+      const button = el(
+        'button',
+        { class: 'programme-button', attributes: { type: 'button', 'aria-pressed': 'false', 'data-programme': programme.id } },
+        el('span', { text: programme.title ?? same(programme.id) }),
+      );
       button.addEventListener('click', () => {
         for (const other of buttons) other.setAttribute('aria-pressed', String(other === button));
         void showProgramme(programme.id);
@@ -263,6 +355,10 @@ export function rulesBrowser(host, programmes) {
       return el('li', {}, button);
     }),
   );
-  host.append(el('p', { class: 'intro', text: WORDS.rulesIntro }), el('nav', { labels: { 'aria-label': WORDS.programmesHeading } }, el('h3', { text: WORDS.programmesHeading }), list), detail);
+  host.append(
+    el('p', { class: 'intro', text: WORDS.rulesIntro }),
+    el('nav', { labels: { 'aria-label': WORDS.programmesHeading } }, el('h3', { text: WORDS.programmesHeading }), list),
+    detail,
+  );
   buttons[0]?.click();
 }

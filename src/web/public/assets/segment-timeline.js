@@ -42,14 +42,28 @@ export function segmentTimeline(segments, titles, explain) {
         'li',
         { class: `segment ${segment.eligible ? 'segment--yes' : 'segment--no'}` },
         el('h5', { text: PHRASES.segmentHeading(index + 1, periodWords(segment.from, segment.to), dayCount(daysBetween(segment.from, segment.to))) }),
-        el('p', { class: `verdict-line ${segment.eligible ? 'verdict-line--yes' : 'verdict-line--no'}` }, el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, segment.eligible ? '✓' : '✗'), ' ', el('span', { text: segment.eligible ? WORDS.eligibleWord : WORDS.notEligibleWord })),
+        el(
+          'p',
+          { class: `verdict-line ${segment.eligible ? 'verdict-line--yes' : 'verdict-line--no'}` },
+          el('span', { class: 'mark', attributes: { 'aria-hidden': 'true' } }, segment.eligible ? '✓' : '✗'),
+          ' ',
+          el('span', { text: segment.eligible ? WORDS.eligibleWord : WORDS.notEligibleWord }),
+        ),
         segment.basis?.length > 0 ? [el('p', { class: 'list-label', text: WORDS.basisHeading }), refList(segment.basis, titles)] : null,
-        segment.blockers?.length > 0 ? [el('p', { class: 'list-label', text: WORDS.blockersHeading }), refList(segment.blockers, titles, 'refs refs--blockers')] : null,
+        segment.blockers?.length > 0
+          ? [el('p', { class: 'list-label', text: WORDS.blockersHeading }), refList(segment.blockers, titles, 'refs refs--blockers')]
+          : null,
         segment.ruleset ? el('p', { class: 'rule-meta' }, el('span', { text: WORDS.ruleVersion }), ': ', segment.ruleset.version) : null,
         explain && segment.explanation ? el('details', {}, el('summary', { text: WORDS.segmentExplanation }), explain(segment)) : null,
       ),
     ),
   );
-  return el('div', { class: 'segment-timeline' }, el('h4', { class: 'visually-hidden', text: WORDS.timelineLabel }), bar, el('h4', { text: WORDS.segmentsHeading }), list);
+  return el(
+    'div',
+    { class: 'segment-timeline' },
+    el('h4', { class: 'visually-hidden', text: WORDS.timelineLabel }),
+    bar,
+    el('h4', { text: WORDS.segmentsHeading }),
+    list,
+  );
 }
-

@@ -31,7 +31,10 @@ export function valueWords(value, field) {
   if (typeof value === 'string') return valueLabel(value, field) ?? same(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return WORDS.emptyList;
-    return joinWords(value.map((item) => valueWords(item, field)), value.some((item) => typeof item === 'object' && item !== null) ? '; ' : ', ');
+    return joinWords(
+      value.map((item) => valueWords(item, field)),
+      value.some((item) => typeof item === 'object' && item !== null) ? '; ' : ', ',
+    );
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value);
@@ -40,7 +43,12 @@ export function valueWords(value, field) {
         const name = (field ? FACT_PART_WORDS[`${field}.${key}`]?.label : undefined) ?? same(key);
         // An item pattern lists the values a field may have; { notIn: [...] } the ones it may not.
         if (key === 'notIn') return { lv: `nav neviens no: ${valueWords(part, field).lv}`, en: `none of: ${valueWords(part, field).en}` };
-        const words = Array.isArray(part) ? joinWords(part.map((item) => valueWords(item, field ? `${field}.${key}` : key)), WORDS.orWord) : valueWords(part, field ? `${field}.${key}` : key);
+        const words = Array.isArray(part)
+          ? joinWords(
+              part.map((item) => valueWords(item, field ? `${field}.${key}` : key)),
+              WORDS.orWord,
+            )
+          : valueWords(part, field ? `${field}.${key}` : key);
         return { lv: `${name.lv}: ${words.lv}`, en: `${name.en}: ${words.en}` };
       }),
       '; ',

@@ -13,7 +13,9 @@ import { parameterValueWords } from './parameter-words.js';
 
 /** @param {unknown} value */
 function canonical(value) {
-  return JSON.stringify(value, (_key, item) => (item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item));
+  return JSON.stringify(value, (_key, item) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item,
+  );
 }
 
 /** @param {any[]} items @param {string} key */
@@ -80,10 +82,7 @@ export function versionDiff(older, newer) {
               el('code', {}, name),
               ': ',
               el('span', {
-                text:
-                  change === 'changed'
-                    ? PHRASES.oldToNew(parameterValueWords(old), parameterValueWords(next))
-                    : parameterValueWords(next ?? old),
+                text: change === 'changed' ? PHRASES.oldToNew(parameterValueWords(old), parameterValueWords(next)) : parameterValueWords(next ?? old),
               }),
             ),
           ),
@@ -91,7 +90,21 @@ export function versionDiff(older, newer) {
     el('h5', { text: WORDS.changedRules }),
     rules.length === 0
       ? el('p', { text: WORDS.noRuleChanged })
-      : el('ul', { class: 'changes' }, rules.map(({ id, change, rule }) => el('li', {}, changeBadge(/** @type {'added' | 'removed' | 'changed'} */ (change)), ' ', el('strong', {}, id), ' — ', el('span', { text: rule?.title ?? same(id) })))),
+      : el(
+          'ul',
+          { class: 'changes' },
+          rules.map(({ id, change, rule }) =>
+            el(
+              'li',
+              {},
+              changeBadge(/** @type {'added' | 'removed' | 'changed'} */ (change)),
+              ' ',
+              el('strong', {}, id),
+              ' — ',
+              el('span', { text: rule?.title ?? same(id) }),
+            ),
+          ),
+        ),
   );
 }
 
@@ -103,14 +116,36 @@ export function versionDiff(older, newer) {
 export function semanticDetails(report) {
   /** @param {string} text */
   const item = (text) => el('li', { text: same(text) });
-  const parameterLines = (report.parameters ?? []).map((/** @type {any} */ parameter) =>
-    [parameter.name, parameter.percent ?? '', parameter.moved ?? '', parameter.gained?.length ? `+[${parameter.gained.join(', ')}]` : '', parameter.lost?.length ? `−[${parameter.lost.join(', ')}]` : '', ...(parameter.notes ?? [])]
-      .filter((part) => part !== '')
-      .join(' · ') + (parameter.usedBy?.length ? ` (${parameter.usedBy.join(', ')})` : ''),
+  const parameterLines = (report.parameters ?? []).map(
+    (/** @type {any} */ parameter) =>
+      [
+        parameter.name,
+        parameter.percent ?? '',
+        parameter.moved ?? '',
+        parameter.gained?.length ? `+[${parameter.gained.join(', ')}]` : '',
+        parameter.lost?.length ? `−[${parameter.lost.join(', ')}]` : '',
+        ...(parameter.notes ?? []),
+      ]
+        .filter((part) => part !== '')
+        .join(' · ') + (parameter.usedBy?.length ? ` (${parameter.usedBy.join(', ')})` : ''),
   );
-  const ruleLines = [...(report.rules ?? []), ...(report.lineRules ?? [])].flatMap((/** @type {any} */ rule) => (rule.details?.length ? rule.details.map((/** @type {string} */ detail) => `${rule.id}: ${detail}`) : [`${rule.id}: ${rule.change}`]));
-  const conditionLines = (report.conditions ?? []).flatMap((/** @type {any} */ condition) => condition.details.map((/** @type {string} */ detail) => `${condition.name}: ${detail}`));
-  const otherLines = [...(report.dates ?? []), ...(report.assumptions ?? []).flatMap((/** @type {any} */ text) => text.details.map((/** @type {string} */ detail) => `${text.id}: ${detail}`)), ...(report.compensation ?? [])];
+  const ruleLines = [...(report.rules ?? []), ...(report.lineRules ?? [])].flatMap((/** @type {any} */ rule) =>
+    rule.details?.length ? rule.details.map((/** @type {string} */ detail) => `${rule.id}: ${detail}`) : [`${rule.id}: ${rule.change}`],
+  );
+  const conditionLines = (report.conditions ?? []).flatMap((/** @type {any} */ condition) =>
+    condition.details.map((/** @type {string} */ detail) => `${condition.name}: ${detail}`),
+  );
+  const otherLines = [
+    ...(report.dates ?? []),
+    ...(report.assumptions ?? []).flatMap((/** @type {any} */ text) => text.details.map((/** @type {string} */ detail) => `${text.id}: ${detail}`)),
+    ...(report.compensation ?? []),
+  ];
   const lines = [...parameterLines, ...ruleLines, ...conditionLines, ...otherLines];
-  return el('div', { class: 'diff-details', attributes: { 'data-diff-details': '' } }, el('h5', { text: WORDS.diffDetails }), el('p', { class: 'note', text: WORDS.diffDetailsNote }), el('ul', { class: 'changes' }, lines.map(item)));
+  return el(
+    'div',
+    { class: 'diff-details', attributes: { 'data-diff-details': '' } },
+    el('h5', { text: WORDS.diffDetails }),
+    el('p', { class: 'note', text: WORDS.diffDetailsNote }),
+    el('ul', { class: 'changes' }, lines.map(item)),
+  );
 }
