@@ -1,38 +1,46 @@
 /*
- * How the decision store's appends and reads hold up as it grows: measured on an empty store and on one that
- * already holds BENCH_EXISTING records (default 1,000,000), written straight into the log as the store would
- * write them, then indexed by opening the store. `npm run bench:store`; not part of `npm test`.
+ * How the SQLite decision store's appends, reads and searches hold up as it grows: measured on an empty store and
+ * on one that already holds BENCH_EXISTING records (default 1,000,000), written straight into the database by the
+ * store's own write connection in large transactions. `npm run bench:store`; not part of `npm test`.
  *
  *   BENCH_EXISTING     records already in the store for the second measurement (default 1000000)
  *   BENCH_APPENDS      appends measured at each size (default 20000), BENCH_CONCURRENCY at a time (default 64)
- *   BENCH_READS        random reads measured at each size (default 20000)
+ *   BENCH_READS        random reads by id measured at each size (default 20000)
+ *   BENCH_SEARCHES     searches (a page of 50) measured at each size (default 2000)
  *   BENCH_ROUNDS       rounds at each size, alternating between the sizes; medians are reported (default 3)
  *   BENCH_DIR          where the temporary stores go (default the system's temp folder); removed afterwards
  *
- * Every record has the shape of a real one: a real NSK request, rules, caller and answer — the answer without its
- * explanation, so that a million of them fit in a couple of gigabytes (a real answer's explanation makes a record
- * about 17 KB). A few thousand full-size records are appended at each size as well, for their own figure.
+ * Every record has the shape of a real one: a real NSK request with a personRef, its rules, caller and outcome.
+ * A record keeps no answer (it is made again when read), so there is one size of record, not two.
  */
-import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileDecisionStore, DEFAULT_SEGMENT_BYTES, segmentFileName } from '../src/decisions/decision-log.js';
-import { newDecisionId } from '../src/decisions/decision-id.js';
-import { decisionLine, type DecisionRecord } from '../src/decisions/decision-record.js';
-import { PersonRefKey } from '../src/decisions/person-ref.js';
-import { rulesOfAnswer } from '../src/decisions/rules-of-answer.js';
 import { eligibilityResponse } from '../src/answer/ask.js';
+import { newDecisionId } from '../src/decisions/decision-id.js';
+import type { DecisionRecord } from '../src/decisions/decision-record.js';
+import type { DecisionQuery } from '../src/decisions/decision-store.js';
+import { migrationFiles } from '../src/decisions/migration-files.js';
+import { PersonRefKey } from '../src/decisions/person-ref.js';
+import { outcomeOf } from '../src/decisions/record-decision.js';
+import { type RuleFileText, rulesOfAnswer } from '../src/decisions/rules-of-answer.js';
+import { DATABASE_FILE, SqliteDecisionStore } from '../src/decisions/sqlite-decision-store.js';
+import { SqliteWriter } from '../src/decisions/sqlite/sqlite-writer.js';
+import { WriteConnection } from '../src/decisions/sqlite/write-connection.js';
 import { loadRuleSet } from '../src/rules/load-rules.js';
 
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 1_000_000);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
-const FULL_APPENDS = Math.max(1, Math.floor(APPENDS / 4));
 const READS = Number(process.env.BENCH_READS ?? 20_000);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MUNICIPALITIES = ['riga', 'liepaja', 'jelgava', 'valmiera'];
+const TEN_YEARS = 10 * 365 * 86_400_000;
 
-function templates(): { compact: DecisionRecord; full: DecisionRecord } {
+function template(): { record: DecisionRecord; texts: RuleFileText[] } {
   const loaded = loadRuleSet(join(ROOT, 'rules'));
   if (!loaded.ok) throw new Error('the bundled rules do not load');
   const request = {
@@ -50,93 +58,88 @@ function templates(): { compact: DecisionRecord; full: DecisionRecord } {
     services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
   };
   const answered = eligibilityResponse(loaded.ruleSet, request);
-  const answer: Record<string, unknown> = { ...(answered.body as Record<string, unknown>), decisionId: '' };
-  const full: DecisionRecord = {
+  if (answered.status !== 200) throw new Error(`the bench's request is not answered: ${answered.body.detail}`);
+  const outcome = outcomeOf(answered.body);
+  const { rules, texts } = rulesOfAnswer(loaded.ruleSet, outcome.programme, answered.body as unknown as Record<string, unknown>);
+  const record: DecisionRecord = {
     decisionId: '',
-    format: 1,
+    format: 2,
     time: '',
     endpoint: 'eligibility',
     request,
     personRef: PersonRefKey.random().digest('CASE-2024-000123'),
-    rules: rulesOfAnswer(loaded.ruleSet, 'nsk', answer).rules,
+    rules,
     caller: { tokenId: 'riga-caseworker-01', role: 'caseworker', municipality: 'riga' },
-    answer,
+    outcome,
+    answerSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   };
-  const { explanation: _explanation, ...withoutExplanation } = answer;
-  return { full, compact: { ...full, answer: withoutExplanation } };
+  return { record, texts };
 }
 
-function stamped(template: DecisionRecord, now: number): DecisionRecord {
-  const decisionId = newDecisionId(now);
-  return { ...template, decisionId, time: new Date(now).toISOString(), answer: { ...template.answer, decisionId } };
+/** The template made at `time` by one of four municipalities, eligible or not by turns. */
+function stamped(template: DecisionRecord, time: number, index: number): DecisionRecord {
+  const municipality = MUNICIPALITIES[index % MUNICIPALITIES.length] as string;
+  return {
+    ...template,
+    decisionId: newDecisionId(time),
+    time: new Date(time).toISOString(),
+    caller: { tokenId: `${municipality}-caseworker-01`, role: 'caseworker', municipality },
+    outcome: { ...template.outcome, eligible: index % 3 !== 0 },
+  };
 }
 
-/** Writes `count` records straight into segment files, as the store lays them out, a few MB at a time. */
-function writeLogDirectly(directory: string, template: DecisionRecord, count: number): { bytes: number; ids: string[] } {
-  const log = join(directory, 'log');
-  mkdirSync(log, { recursive: true });
+/** Writes `count` records over the last ten years with the store's write connection, 20,000 a transaction. */
+function prefill(file: string, made: { record: DecisionRecord; texts: RuleFileText[] }, count: number): string[] {
+  const connection = WriteConnection.open({ file, migrations: migrationFiles('sqlite'), pragmas: [] });
   const sample: string[] = [];
-  const start = Date.now() - count;
-  let segment = 1;
-  let fd = openSync(join(log, segmentFileName(segment)), 'w');
-  let inSegment = 0;
-  let bytes = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = (): void => {
-    const buffer = Buffer.concat(pending);
-    writeSync(fd, buffer);
-    inSegment += buffer.length;
-    bytes += buffer.length;
-    pending = [];
-    pendingBytes = 0;
-  };
-  for (let index = 0; index < count; index += 1) {
-    const record = stamped(template, start + index);
-    if (index % Math.max(1, Math.floor(count / READS)) === 0) sample.push(record.decisionId);
-    for (const piece of decisionLine(record)) {
-      pending.push(piece);
-      pendingBytes += piece.length;
+  const start = Date.now() - TEN_YEARS;
+  connection.commit({ puts: made.texts, records: [], force: false });
+  for (let first = 0; first < count; first += 20_000) {
+    const records: string[] = [];
+    for (let index = first; index < Math.min(count, first + 20_000); index += 1) {
+      const record = stamped(made.record, start + Math.floor((index * TEN_YEARS) / count), index);
+      if (index % Math.max(1, Math.floor(count / READS)) === 0) sample.push(record.decisionId);
+      records.push(JSON.stringify(record));
     }
-    if (pendingBytes >= 4 * 1024 * 1024) flush();
-    if (inSegment + pendingBytes >= DEFAULT_SEGMENT_BYTES) {
-      flush();
-      closeSync(fd);
-      segment += 1;
-      fd = openSync(join(log, segmentFileName(segment)), 'w');
-      inSegment = 0;
-    }
+    connection.commit({ puts: [], records, force: false });
   }
-  flush();
-  closeSync(fd);
-  return { bytes, ids: sample };
+  connection.close();
+  return sample;
 }
 
-async function measureAppends(
-  store: FileDecisionStore,
-  template: DecisionRecord,
-  count: number,
-): Promise<{ perSecond: number; ids: string[]; recordsPerBatch: number }> {
+/** How many transactions the store's writer thread is asked for: appends per transaction is the group commit at work. */
+let commits = 0;
+const request = SqliteWriter.prototype.request;
+SqliteWriter.prototype.request = function (this: SqliteWriter, asked) {
+  if (asked.kind === 'commit') commits += 1;
+  return request.call(this, asked);
+} as typeof request;
+
+async function measureAppends(store: SqliteDecisionStore, made: { record: DecisionRecord; texts: RuleFileText[] }, count: number) {
   const ids: string[] = [];
-  const batchesBefore = store.batches;
+  const commitsBefore = commits;
   let next = 0;
   const started = performance.now();
-  const worker = async (): Promise<void> => {
+  const client = async (): Promise<void> => {
     while (next < count) {
-      next += 1;
-      const record = stamped(template, Date.now());
+      const index = next++;
+      const record = stamped(made.record, Date.now(), index);
+      for (const text of made.texts) await store.archive.put(text);
       await store.append(record);
       ids.push(record.decisionId);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: count / seconds, ids, recordsPerBatch: count / Math.max(1, store.batches - batchesBefore) };
+  return { perSecond: count / seconds, ids, recordsPerTransaction: count / Math.max(1, commits - commitsBefore) };
 }
 
-async function measureReads(store: FileDecisionStore, ids: readonly string[], count: number): Promise<number> {
+async function measureReads(store: SqliteDecisionStore, ids: readonly string[], count: number): Promise<number> {
   let seed = 42;
-  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const started = performance.now();
   for (let read = 0; read < count; read += 1) {
     const id = ids[Math.floor(random() * ids.length)] as string;
@@ -146,133 +149,119 @@ async function measureReads(store: FileDecisionStore, ids: readonly string[], co
   return count / ((performance.now() - started) / 1000);
 }
 
+/**
+ * An auditor's and a caseworker's searches, a page of 50 each, over days both stores have decisions of (the last
+ * year): a municipality; a programme over half a year; every filter together.
+ */
+function searches(): DecisionQuery[] {
+  const day = (daysAgo: number): string => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  return [
+    { municipality: 'liepaja', limit: 50 },
+    { programme: 'nsk', from: day(182), to: day(0), limit: 50 },
+    { programme: 'nsk', municipality: 'riga', from: day(365), to: day(0), eligible: false, limit: 50 },
+  ];
+}
+
+async function measureSearches(store: SqliteDecisionStore, count: number): Promise<number> {
+  const queries = searches();
+  const started = performance.now();
+  for (let search = 0; search < count; search += 1) await store.search(queries[search % queries.length] as DecisionQuery);
+  return count / ((performance.now() - started) / 1000);
+}
+
 const rounded = (value: number): number => Math.round(value);
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Figures {
   appendsPerSecond: number;
-  recordsPerBatch: number;
-  fullSizeAppendsPerSecond: number;
+  recordsPerTransaction: number;
   readsPerSecond: number;
+  searchesPerSecond: number;
 }
 
-/** One round on one store: appends (compact, then full-size), then random reads of `readable` (or of what it appended). */
 async function measureRound(
-  store: FileDecisionStore,
-  templatesOf: { compact: DecisionRecord; full: DecisionRecord },
+  store: SqliteDecisionStore,
+  made: { record: DecisionRecord; texts: RuleFileText[] },
   readable: readonly string[] | null,
-): Promise<Figures & { ids: string[] }> {
-  const appended = await measureAppends(store, templatesOf.compact, APPENDS);
-  const full = await measureAppends(store, templatesOf.full, FULL_APPENDS);
-  const reads = await measureReads(store, readable ?? appended.ids, READS);
+): Promise<Figures> {
+  const appended = await measureAppends(store, made, APPENDS);
   return {
     appendsPerSecond: appended.perSecond,
-    recordsPerBatch: appended.recordsPerBatch,
-    fullSizeAppendsPerSecond: full.perSecond,
-    readsPerSecond: reads,
-    ids: appended.ids,
+    recordsPerTransaction: appended.recordsPerTransaction,
+    readsPerSecond: await measureReads(store, readable ?? appended.ids, READS),
+    searchesPerSecond: await measureSearches(store, SEARCHES),
   };
 }
 
 function medianOf(rounds: readonly Figures[]): Figures {
   return {
     appendsPerSecond: rounded(median(rounds.map((each) => each.appendsPerSecond))),
-    recordsPerBatch: median(rounds.map((each) => each.recordsPerBatch)),
-    fullSizeAppendsPerSecond: rounded(median(rounds.map((each) => each.fullSizeAppendsPerSecond))),
+    recordsPerTransaction: median(rounds.map((each) => each.recordsPerTransaction)),
     readsPerSecond: rounded(median(rounds.map((each) => each.readsPerSecond))),
+    searchesPerSecond: rounded(median(rounds.map((each) => each.searchesPerSecond))),
   };
 }
 
-function syncTree(directory: string): void {
-  for (const name of readdirSync(directory)) {
-    const fd = openSync(join(directory, name), 'r');
-    fsyncSync(fd);
-    closeSync(fd);
-  }
-}
-
 async function main(): Promise<void> {
-  const both = templates();
-  const compactBytes = Buffer.concat(decisionLine(stamped(both.compact, Date.now()))).length;
-  const fullBytes = Buffer.concat(decisionLine(stamped(both.full, Date.now()))).length;
+  const made = template();
+  const recordBytes = Buffer.byteLength(JSON.stringify(stamped(made.record, Date.now(), 0)));
   const base = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'sbsp-bench-store-'));
   console.log(
-    `record: ${compactBytes} bytes (full-size, with the explanation: ${fullBytes} bytes); per round and store: ${APPENDS} appends + ${FULL_APPENDS} full-size (${CONCURRENCY} at a time), ${READS} random reads; ${ROUNDS} rounds, medians`,
+    `record: ${recordBytes} bytes as JSON; per round and store: ${APPENDS} appends (${CONCURRENCY} at a time), ${READS} random reads, ${SEARCHES} searches; ${ROUNDS} rounds, medians`,
   );
   try {
     const grownDirectory = join(base, 'grown');
+    mkdirSync(grownDirectory);
     let started = performance.now();
-    const written = writeLogDirectly(grownDirectory, both.compact, EXISTING);
-    // Synced before measuring, so that writing back these gigabytes does not slow the appends measured after them.
-    syncTree(join(grownDirectory, 'log'));
+    const sample = prefill(join(grownDirectory, DATABASE_FILE), made, EXISTING);
     const writeSeconds = (performance.now() - started) / 1000;
-    console.log(`wrote and synced ${EXISTING} records (${(written.bytes / 2 ** 30).toFixed(2)} GiB) straight into the log in ${writeSeconds.toFixed(1)} s`);
+    const databaseBytes = statSync(join(grownDirectory, DATABASE_FILE)).size;
+    console.log(`wrote ${EXISTING} records (${(databaseBytes / 2 ** 30).toFixed(2)} GiB of database) in ${writeSeconds.toFixed(1)} s`);
     started = performance.now();
-    const indexing = await FileDecisionStore.open({ directory: grownDirectory });
-    const indexSeconds = (performance.now() - started) / 1000;
-    console.log(`opened it (indexing the segments) in ${indexSeconds.toFixed(1)} s: ${indexing.describe()}`);
-    await indexing.close();
-    started = performance.now();
-    const grown = await FileDecisionStore.open({ directory: grownDirectory });
-    const reopenSeconds = (performance.now() - started) / 1000;
-    const empty = await FileDecisionStore.open({ directory: join(base, 'empty') });
+    const grown = await SqliteDecisionStore.open({ directory: grownDirectory });
+    const openSeconds = (performance.now() - started) / 1000;
+    const empty = await SqliteDecisionStore.open({ directory: join(base, 'empty') });
 
     // A first round on a throwaway store, so that neither size pays for the JIT warming up; then the two sizes
     // alternate, round by round, so that a busy moment of a shared machine falls on both.
-    const warmUp = await FileDecisionStore.open({ directory: join(base, 'warm-up') });
-    await measureRound(warmUp, both, null);
+    const warmUp = await SqliteDecisionStore.open({ directory: join(base, 'warm-up') });
+    await measureRound(warmUp, made, null);
     await warmUp.close();
     const atZero: Figures[] = [];
     const atGrown: Figures[] = [];
-    const recentReads: number[] = [];
     for (let index = 0; index < ROUNDS; index += 1) {
-      const first = index % 2 === 0 ? 'empty' : 'grown';
-      for (const which of first === 'empty' ? ['empty', 'grown'] : ['grown', 'empty']) {
-        if (which === 'empty') {
-          const { ids: _ids, ...figures } = await measureRound(empty, both, null);
-          atZero.push(figures);
-        } else {
-          const { ids, ...figures } = await measureRound(grown, both, written.ids);
-          atGrown.push(figures);
-          recentReads.push(await measureReads(grown, ids, READS));
-        }
+      for (const which of index % 2 === 0 ? ['empty', 'grown'] : ['grown', 'empty']) {
+        if (which === 'empty') atZero.push(await measureRound(empty, made, null));
+        else atGrown.push(await measureRound(grown, made, sample));
       }
     }
     await empty.close();
     await grown.close();
     const zero = medianOf(atZero);
-    const grownFigures = { ...medianOf(atGrown), recentReadsPerSecond: rounded(median(recentReads)) };
-    console.log(
-      `at 0 existing:  ${zero.appendsPerSecond} appends/s (${zero.recordsPerBatch.toFixed(1)} records a batch), ${zero.fullSizeAppendsPerSecond} full-size appends/s, ${zero.readsPerSecond} reads/s`,
-    );
-    console.log(
-      `at ${EXISTING} existing: ${grownFigures.appendsPerSecond} appends/s (${grownFigures.recordsPerBatch.toFixed(1)} records a batch), ${grownFigures.fullSizeAppendsPerSecond} full-size appends/s, ${grownFigures.readsPerSecond} reads/s of old records (sealed segments), ${grownFigures.recentReadsPerSecond} reads/s of new ones (open segment); reopened in ${reopenSeconds.toFixed(2)} s`,
-    );
+    const grownFigures = medianOf(atGrown);
+    for (const [label, figures] of [
+      ['at 0 existing', zero],
+      [`at ${EXISTING} existing`, grownFigures],
+    ] as const) {
+      console.log(
+        `${label}: ${figures.appendsPerSecond} appends/s (${figures.recordsPerTransaction.toFixed(1)} records a transaction), ${figures.readsPerSecond} reads/s, ${figures.searchesPerSecond} searches/s`,
+      );
+    }
     const ratios = {
       appends: grownFigures.appendsPerSecond / zero.appendsPerSecond,
-      fullSizeAppends: grownFigures.fullSizeAppendsPerSecond / zero.fullSizeAppendsPerSecond,
       reads: grownFigures.readsPerSecond / zero.readsPerSecond,
+      searches: grownFigures.searchesPerSecond / zero.searchesPerSecond,
     };
     console.log(
-      `ratio (at ${EXISTING} / at 0): appends ${ratios.appends.toFixed(2)}, full-size appends ${ratios.fullSizeAppends.toFixed(2)}, reads ${ratios.reads.toFixed(2)}`,
+      `ratio (at ${EXISTING} / at 0): appends ${ratios.appends.toFixed(2)}, reads ${ratios.reads.toFixed(2)}, searches ${ratios.searches.toFixed(2)}; opened in ${openSeconds.toFixed(2)} s`,
     );
     const result = {
       measuredAt: new Date().toISOString(),
       node: process.version,
-      settings: {
-        existing: EXISTING,
-        appends: APPENDS,
-        fullSizeAppends: FULL_APPENDS,
-        reads: READS,
-        concurrency: CONCURRENCY,
-        rounds: ROUNDS,
-        recordBytes: compactBytes,
-        fullSizeRecordBytes: fullBytes,
-        segmentBytes: DEFAULT_SEGMENT_BYTES,
-      },
+      store: 'sqlite',
+      settings: { existing: EXISTING, appends: APPENDS, reads: READS, searches: SEARCHES, concurrency: CONCURRENCY, rounds: ROUNDS, recordBytes },
       empty: { ...zero, rounds: atZero },
-      grown: { existing: EXISTING, logBytes: written.bytes, writeSeconds, indexSeconds, reopenSeconds, ...grownFigures, rounds: atGrown },
+      grown: { existing: EXISTING, databaseBytes, writeSeconds, openSeconds, ...grownFigures, rounds: atGrown },
       ratios,
     };
     const results = join(ROOT, 'bench', 'results');

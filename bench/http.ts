@@ -88,10 +88,18 @@ async function load(url: string, body: unknown, seconds: number): Promise<autoca
  * The compiled service with decision records on (a fresh store), loaded by autocannon on loopback with 100
  * connections: each route `rounds` times for `seconds`, interleaved so drift hits all alike; medians reported.
  */
-export async function httpFigures(rounds: number, seconds: number): Promise<{ figures: HttpFigure[]; peakRssMiB: number | null }> {
+/** Where the service under load records its decisions: SQLite (the default) in a fresh folder, or a PostgreSQL database. */
+export type BenchStore = { kind: 'sqlite' } | { kind: 'postgres'; databaseUrl: string };
+
+export async function httpFigures(
+  rounds: number,
+  seconds: number,
+  store: BenchStore = { kind: 'sqlite' },
+): Promise<{ figures: HttpFigure[]; peakRssMiB: number | null }> {
   const port = await freePort();
-  const decisions = mkdtempSync(join(tmpdir(), 'sbsp-bench-decisions-'));
-  const child = startService(port, { DECISIONS_DIR: decisions, SBSP_BENCH_NOOP: '1' });
+  const where: Record<string, string> =
+    store.kind === 'postgres' ? { DATABASE_URL: store.databaseUrl } : { DECISIONS_DIR: mkdtempSync(join(tmpdir(), 'sbsp-bench-decisions-')) };
+  const child = startService(port, { ...where, SBSP_BENCH_NOOP: '1' });
   try {
     await waitUntilUp(`http://127.0.0.1:${port}/health`, process.hrtime.bigint());
     const sizes = await checkLevels(`http://127.0.0.1:${port}`);

@@ -1,9 +1,12 @@
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { pino } from 'pino';
-import { tokensFromEnvironment } from './auth/api-tokens.js';
-import { FileDecisionStore } from './decisions/decision-log.js';
+import type { TokensReload } from './auth/live-token-registry.js';
+import { tokensFromEnvironment } from './auth/tokens-from-environment.js';
+import { type DecisionStore, StoreUnavailable } from './decisions/decision-store.js';
+import { openDecisionStore } from './decisions/open-store.js';
 import { PersonRefKey } from './decisions/person-ref.js';
+import { purgeBefore, retentionOf, utcDateOf } from './decisions/retention.js';
 import { createApp } from './http/app.js';
 import type { AccessControl } from './http/authorization.js';
 import { LiveRuleSet } from './reload/live-rule-set.js';
@@ -12,8 +15,11 @@ import { formatProblem } from './rules/yaml-file.js';
 
 const LOOPBACK = '127.0.0.1';
 
+/** How often the records past DECISIONS_RETENTION are purged, after the purge at start. */
+const RETENTION_INTERVAL_MILLISECONDS = 24 * 3_600_000;
+
 /*
- * Under load, each request's objects live as long as its answer waits for the decision log's fsync (tens of ms with
+ * Under load, each request's objects live as long as its answer waits for the decision store's fsync (tens of ms with
  * a hundred clients), so many outlive two young-generation collections and are promoted, dead soon after. V8 lets
  * the old generation grow to several times what is live before it collects it: ~300 MB of a service whose live
  * heap is ~30 MB. Growing it by half of what is live instead keeps the service well under 200 MB at about the same
@@ -48,8 +54,9 @@ function describeError(error: unknown): Record<string, unknown> {
 /**
  * Starts the service with the rules in RULES_DIR (default ./rules) on PORT (default 3000). The rules are watched
  * and reloaded on change, on SIGHUP and on POST /v1/admin/reload; a change with problems is refused and the last
- * good rules keep serving. API tokens come from TOKENS_FILE or SBSP_TOKENS; with none, the service runs in open
- * development mode on 127.0.0.1 only. Decisions are recorded under DECISIONS_DIR (default ./data).
+ * good rules keep serving. API tokens come from one of: the registry TOKENS_DB (read again on change and on
+ * SIGHUP), TOKENS_FILE or SBSP_TOKENS; with none, the service runs in open development mode on 127.0.0.1 only. Decisions are recorded in SQLite under DECISIONS_DIR (default ./data), or in
+ * the PostgreSQL of DATABASE_URL, and those older than DECISIONS_RETENTION (unset: none) are purged at start and daily.
  */
 async function main(): Promise<void> {
   const logger = pino({ base: { service: 'sbsp-rules' } });
@@ -80,18 +87,34 @@ async function main(): Promise<void> {
   } else {
     refuse(['DECISION_HMAC_KEY is not set'], 'with API tokens, decision records need a key from the environment for personRefs');
   }
+  const retention = retentionOf(process.env.DECISIONS_RETENTION);
+  if ('problem' in retention) refuse([retention.problem], 'the retention of decision records is not valid');
 
-  let decisions: FileDecisionStore;
+  let decisions: DecisionStore;
   try {
-    decisions = await FileDecisionStore.open({
-      directory: resolve(process.env.DECISIONS_DIR ?? 'data'),
-      ...(process.env.DECISIONS_FILE ? { metadataFile: resolve(process.env.DECISIONS_FILE) } : {}),
-      onNotice: (message) => logger.warn(message),
-    });
+    decisions = await openDecisionStore(process.env, logger);
   } catch (error) {
     refuse([(error as Error).message], 'the decision store cannot be opened');
   }
   logger.info({ decisions: decisions.describe() }, 'decision store open');
+  // Retention: the records past it go at start and then once a day. The log says how many, never which.
+  if (retention.kind === 'forever') logger.info({ retention: 'forever' }, 'DECISIONS_RETENTION is not set: decision records are kept for ever');
+  else {
+    const expire = (): void => {
+      const before = purgeBefore(retention, utcDateOf(new Date()));
+      if (before === null) return;
+      decisions.purge(before).then(
+        (purged) => logger.info({ retention: retention.text, before, purged }, `retention ${retention.text}: ${purged} decision record(s) made before ${before} deleted`),
+        (error: unknown) =>
+          logger.warn(
+            { retention: retention.text, before, ...(error instanceof StoreUnavailable ? { reason: error.reason } : describeError(error)) },
+            'retention: the purge of expired decision records failed; it is tried again in a day',
+          ),
+      );
+    };
+    expire();
+    setInterval(expire, RETENTION_INTERVAL_MILLISECONDS).unref();
+  }
 
   const report = (outcome: ReturnType<LiveRuleSet['reload']>): ReturnType<LiveRuleSet['reload']> => {
     if (outcome.reloaded) logger.info({ generation: outcome.generation }, `sbsp-rules: rules reloaded (generation ${outcome.generation})`);
@@ -104,6 +127,19 @@ async function main(): Promise<void> {
   };
   if (process.env.RULES_WATCH !== 'off') live.watch(report);
   process.on('SIGHUP', () => report(live.reload()));
+  const tokenRegistry = tokens.live;
+  if (tokenRegistry) {
+    const reportTokens = (trigger: 'change' | 'SIGHUP') => (outcome: TokensReload) => {
+      if (outcome.reloaded) logger.info({ trigger, tokens: outcome.active }, `sbsp-rules: API tokens reloaded (${outcome.active} active)`);
+      else
+        logger.warn(
+          { trigger, problems: outcome.problems.map(formatProblem) },
+          `sbsp-rules: the change to the API tokens was refused (${outcome.problems.length} problem(s)); the last good tokens keep serving`,
+        );
+    };
+    tokenRegistry.watch(reportTokens('change'));
+    process.on('SIGHUP', () => reportTokens('SIGHUP')(tokenRegistry.reload()));
+  }
 
   const port = Number(process.env.PORT ?? 3000);
   const app = createApp(live, {

@@ -1,14 +1,24 @@
 import { answerEligibility, type EligibilityAnswer, type EligibilityFailure } from './eligibility-answer.js';
-import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { RuleSet } from '../rules/model.js';
-import { answerCompensation } from './compensation-answer.js';
-import { atExplainLevel, explanationFormFor } from './explain-level.js';
+import { answerCompensation, type CompensationAnswer } from './compensation-answer.js';
+import type { ExplainLevel } from './explain-level.js';
 import { parseCompensationRequest } from './compensation-request.js';
 import { parseEligibilityRequest } from './eligibility-request.js';
 import { invalidRequest, problem, type Problem } from './problem.js';
 
-/** What the API answers to a body, before transport: a status and a JSON body. No Express, no clock. */
-export type ApiResponse = { status: 200; body: Record<string, unknown> } | { status: number; body: Problem };
+/** An eligibility answer (a date's or a period's) as the API gives it. */
+export type EligibilityAnswerBody = DistributiveOmit<EligibilityAnswer, 'kind'>;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What the API answers to a request: an answer with the explain level asked for, or a refusal. */
+export type AnsweredBody = EligibilityAnswerBody | CompensationAnswer;
+
+/**
+ * What the API answers to a body, before transport: a status and a body — an answer (its explanations as values,
+ * written at `level` by wire/answer-json.ts) or a problem. No Express, no clock.
+ */
+export type ApiResponse = { status: 200; body: AnsweredBody; level: ExplainLevel } | { status: 400 | 404 | 422; body: Problem };
 
 export function failureProblem(failure: EligibilityFailure | { kind: 'no-compensation'; detail: string }): Problem {
   switch (failure.kind) {
@@ -23,41 +33,25 @@ export function failureProblem(failure: EligibilityFailure | { kind: 'no-compens
   }
 }
 
-/**
- * How an answer carries its explanation: objects by default; JSON text for the HTTP route, which writes the
- * answer once for the decision record and the response; none for a batch's summary.
- */
-export interface ResponseOptions {
-  explanation?: ExplanationForm;
+function refusal(problem: Problem): ApiResponse {
+  return { status: problem.status as 400 | 404 | 422, body: problem };
 }
 
-export function eligibilityResponse(ruleSet: RuleSet, body: unknown, options: ResponseOptions = {}): ApiResponse {
+export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
   const parsed = parseEligibilityRequest(body);
-  if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
-  const level = parsed.question.explain ?? 'full';
-  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(
-    ruleSet,
-    parsed.question,
-    explanationFormFor(level, options.explanation ?? 'objects'),
-  );
-  if (answer.kind !== 'date' && answer.kind !== 'period') {
-    const failure = failureProblem(answer);
-    return { status: failure.status, body: failure };
-  }
+  if ('problems' in parsed) return refusal(invalidRequest(parsed.problems));
+  const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(ruleSet, parsed.question);
+  if (answer.kind !== 'date' && answer.kind !== 'period') return refusal(failureProblem(answer));
   const { kind: _kind, ...answerBody } = answer;
-  return { status: 200, body: atExplainLevel(answerBody, level) };
+  return { status: 200, body: answerBody, level: parsed.question.explain ?? 'full' };
 }
 
-export function compensationResponse(ruleSet: RuleSet, body: unknown, options: ResponseOptions = {}): ApiResponse {
+export function compensationResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
   const parsed = parseCompensationRequest(body);
-  if ('problems' in parsed) return { status: 400, body: invalidRequest(parsed.problems) };
-  const level = parsed.question.explain ?? 'full';
-  const outcome = answerCompensation(ruleSet, { ...parsed.question, explanation: explanationFormFor(level, options.explanation ?? 'objects') });
-  if (outcome.kind !== 'answer') {
-    const failure = failureProblem(outcome);
-    return { status: failure.status, body: failure };
-  }
-  return { status: 200, body: atExplainLevel(outcome.body, level) };
+  if ('problems' in parsed) return refusal(invalidRequest(parsed.problems));
+  const outcome = answerCompensation(ruleSet, parsed.question);
+  if (outcome.kind !== 'answer') return refusal(failureProblem(outcome));
+  return { status: 200, body: outcome.body, level: parsed.question.explain ?? 'full' };
 }
 
 /** The two questions the service answers, named as the API's routes name them (/v1/eligibility, /v1/compensation). */
@@ -69,6 +63,6 @@ export function endpointOf(body: Record<string, unknown>): Endpoint {
 }
 
 /** A request body answered as `endpoint` answers it: parsed, answered, and every refusal a problem document. */
-export function ask(ruleSet: RuleSet, endpoint: Endpoint, body: unknown, options: ResponseOptions = {}): ApiResponse {
-  return endpoint === 'compensation' ? compensationResponse(ruleSet, body, options) : eligibilityResponse(ruleSet, body, options);
+export function ask(ruleSet: RuleSet, endpoint: Endpoint, body: unknown): ApiResponse {
+  return endpoint === 'compensation' ? compensationResponse(ruleSet, body) : eligibilityResponse(ruleSet, body);
 }

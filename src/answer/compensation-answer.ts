@@ -1,11 +1,11 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { Period } from '../compensate/claim-period.js';
 import { compensate, linesFieldProblems, type CompensationLines } from '../compensate/kinds.js';
-import type { ExplanationForm } from '../evaluate/explanation-json.js';
+import type { CompensationStep, KindAnswer, LineAnswer } from '../compensate/compensation-context.js';
 import type { FactInput } from '../evaluate/facts.js';
 import type { Compensation, RuleSet } from '../rules/model.js';
-import { eligibilitySegments, segmentAnswer, type EligibilityFailure } from './eligibility-answer.js';
-import { assumptionsUsed } from './assumptions-used.js';
+import { eligibilitySegments, segmentAnswer, type EligibilityFailure, type SegmentAnswer } from './eligibility-answer.js';
+import { assumptionsUsed, type AssumptionNamed, type AssumptionUsed } from './assumptions-used.js';
 import type { ExplainLevel } from './explain-level.js';
 
 export interface CompensationQuestion extends CompensationLines {
@@ -16,11 +16,21 @@ export interface CompensationQuestion extends CompensationLines {
   input: FactInput;
   /** How much explanation the answer carries (default full). */
   explain?: ExplainLevel;
-  /** How the answer carries its explanations (segments' rules, lines' rules); default as objects. */
-  explanation?: ExplanationForm;
 }
 
-export type CompensationOutcome = { kind: 'answer'; body: Record<string, unknown> } | EligibilityFailure | { kind: 'no-compensation'; detail: string };
+/** A compensation answer: the kind's totals (NSK's cap, due dates …), its lines, the segments, the steps taken. */
+export interface CompensationAnswer extends Omit<KindAnswer, 'lines' | 'explanation'> {
+  programme: string;
+  period: Period;
+  asOf?: CalendarDate;
+  lines: readonly LineAnswer[];
+  segments: SegmentAnswer[];
+  /** The steps from the lines to the compensation (no rules: `rules` keeps them whole, `none` leaves them out). */
+  explanation: readonly CompensationStep[];
+  assumptions: readonly (AssumptionUsed | AssumptionNamed)[];
+}
+
+export type CompensationOutcome = { kind: 'answer'; body: CompensationAnswer } | EligibilityFailure | { kind: 'no-compensation'; detail: string };
 
 /**
  * Compensation for a period: the eligibility segments decide which days count; the versions in force choose the
@@ -29,8 +39,7 @@ export type CompensationOutcome = { kind: 'answer'; body: Record<string, unknown
 export function answerCompensation(ruleSet: RuleSet, question: CompensationQuestion): CompensationOutcome {
   const programme = ruleSet.programmes.get(question.programme);
   if (!programme) return { kind: 'unknown-programme', programme: question.programme };
-  const form = question.explanation ?? 'objects';
-  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf, form);
+  const evaluated = eligibilitySegments(programme, question.input, question.period.from, question.period.to, question.asOf);
   if ('kind' in evaluated) return evaluated;
   const { segments } = evaluated;
   const versions = [...new Set(segments.map((segment) => segment.span.version))];
@@ -54,7 +63,6 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
     calendars: ruleSet.calendars,
     emergencies: ruleSet.emergencies,
     programmes: ruleSet.programmes,
-    explanation: form,
     ...(question.approvedOn === undefined ? {} : { approvedOn: question.approvedOn }),
     ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
   };
@@ -71,7 +79,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
       lines,
       segments: segments.map(segmentAnswer),
       explanation,
-      assumptions: assumptionsUsed(versions, result.referencedAssumptions),
+      assumptions: assumptionsUsed(versions, result.referencedAssumptions ?? [], question.explain ?? 'full'),
     },
   };
 }

@@ -1,12 +1,10 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
-import type { RuleTrace } from '../evaluate/day-result.js';
-import type { ExplanationForm } from '../evaluate/explanation-json.js';
-import type { RawJson } from '../evaluate/raw-json.js';
+import type { Explanation } from '../evaluate/explanation.js';
 import { declaredFacts, missingFacts, type FactInput, type FactProblem } from '../evaluate/facts.js';
 import { evaluateSpans, type Segment } from '../evaluate/segments.js';
 import type { Programme, RuleSet } from '../rules/model.js';
 import { describeNoVersion, isNoVersion, versionSpans, type VersionInForce } from '../versions/resolve-version.js';
-import { assumptionsUsed, type AssumptionUsed } from './assumptions-used.js';
+import { assumptionsUsed, type AssumptionNamed, type AssumptionUsed } from './assumptions-used.js';
 import type { ExplainLevel } from './explain-level.js';
 
 /** A checked eligibility question: exactly one of `date` or `period`. */
@@ -34,17 +32,16 @@ export interface DayAnswer {
   basis: string[];
   blockers: string[];
   ruleset: RulesetReference;
-  explanation: RuleTrace[] | RawJson;
+  explanation: Explanation;
 }
 
-export interface SegmentAnswer extends Omit<DayAnswer, 'explanation'> {
+export interface SegmentAnswer extends DayAnswer {
   from: CalendarDate;
   to: CalendarDate;
-  explanation?: RuleTrace[] | RawJson;
 }
 
 export type EligibilityAnswer =
-  | ({ kind: 'date'; programme: string; date: CalendarDate; asOf?: CalendarDate } & DayAnswer & { assumptions: AssumptionUsed[] })
+  | ({ kind: 'date'; programme: string; date: CalendarDate; asOf?: CalendarDate } & DayAnswer & { assumptions: readonly (AssumptionUsed | AssumptionNamed)[] })
   | {
       kind: 'period';
       programme: string;
@@ -53,7 +50,7 @@ export type EligibilityAnswer =
       eligible: boolean;
       eligibleDays: number;
       segments: SegmentAnswer[];
-      assumptions: AssumptionUsed[];
+      assumptions: readonly (AssumptionUsed | AssumptionNamed)[];
     };
 
 export type EligibilityFailure =
@@ -72,16 +69,15 @@ export function rulesetReference(range: VersionInForce): RulesetReference {
 }
 
 export function segmentAnswer(segment: Segment): SegmentAnswer {
-  const answer: SegmentAnswer = {
+  return {
     from: segment.from,
     to: segment.to,
     eligible: segment.eligible,
     basis: segment.basis,
     blockers: segment.blockers,
     ruleset: rulesetReference(segment.span),
+    explanation: segment.explanation,
   };
-  if (segment.explanation) answer.explanation = segment.explanation;
-  return answer;
 }
 
 /** The segments of a programme over a period, or why there are none. Shared by eligibility and compensation. */
@@ -91,30 +87,29 @@ export function eligibilitySegments(
   from: CalendarDate,
   to: CalendarDate,
   asOf?: CalendarDate,
-  form: ExplanationForm = 'objects',
 ): { segments: Segment[] } | EligibilityFailure {
   const missing = missingFacts(programme, input);
   if (missing.length > 0) return { kind: 'invalid-request', problems: missing };
   const spans = versionSpans(programme, from, to, asOf);
   if (isNoVersion(spans)) return { kind: 'no-version', detail: describeNoVersion(programme, spans, asOf) };
-  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans, form) };
+  return { segments: evaluateSpans(programme, declaredFacts(programme, input), spans) };
 }
 
 /** Answers an eligibility question against the rule versions in force (and adopted by asOf). Pure: no I/O, no clock. */
-export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestion, form: ExplanationForm = 'objects'): EligibilityAnswer | EligibilityFailure {
+export function answerEligibility(ruleSet: RuleSet, question: EligibilityQuestion): EligibilityAnswer | EligibilityFailure {
   const programme = ruleSet.programmes.get(question.programme);
   if (!programme) return { kind: 'unknown-programme', programme: question.programme };
   const from = (question.date ?? question.period?.from) as CalendarDate;
   const to = (question.date ?? question.period?.to) as CalendarDate;
-  const evaluated = eligibilitySegments(programme, question.input, from, to, question.asOf, form);
+  const evaluated = eligibilitySegments(programme, question.input, from, to, question.asOf);
   if ('kind' in evaluated) return evaluated;
   const result = { segments: evaluated.segments.map(segmentAnswer) };
   const asOf = question.asOf === undefined ? {} : { asOf: question.asOf };
-  const assumptions = assumptionsUsed(new Set(evaluated.segments.map((segment) => segment.span.version)));
+  const assumptions = assumptionsUsed(new Set(evaluated.segments.map((segment) => segment.span.version)), [], question.explain ?? 'full');
   if (question.date !== undefined) {
     const [only] = result.segments as [SegmentAnswer];
-    const { from: _from, to: _to, explanation, ...day } = only;
-    return { kind: 'date', programme: programme.id, date: question.date, ...asOf, ...day, explanation: explanation ?? [], assumptions };
+    const { from: _from, to: _to, ...day } = only;
+    return { kind: 'date', programme: programme.id, date: question.date, ...asOf, ...day, assumptions };
   }
   const eligibleDays = result.segments.filter((segment) => segment.eligible).reduce((days, segment) => days + daysInclusive(segment.from, segment.to), 0);
   return {

@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'No rule version in force',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 const TYPES: Record<number, string> = {
@@ -34,6 +35,7 @@ const TYPES: Record<number, string> = {
   413: 'urn:sbsp-rules:problem:body-too-large',
   415: 'urn:sbsp-rules:problem:unsupported-media-type',
   422: 'urn:sbsp-rules:problem:no-rule-version',
+  503: 'urn:sbsp-rules:problem:decisions-unavailable',
 };
 
 export function problem(status: number, detail: string, errors?: RequestProblem[]): Problem {

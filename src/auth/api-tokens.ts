@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { RuleFileProblem } from '../rules/model.js';
 import { parseYamlFile, problemAt, type JsonPath, type YamlFile } from '../rules/yaml-file.js';
 import { ROLES, type Role } from './caller.js';
@@ -17,27 +16,74 @@ export const MIN_SECRET_LENGTH = 24;
 
 const FIELDS = new Set(['id', 'role', 'municipality', 'secret', 'secretSha256']);
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+/** A secret's sha256 as it is written down: 64 lowercase hex digits. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The sha256 of a secret: all that is ever kept of it. */
+export function secretDigest(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
 }
 
-/** The tokens a running service accepts. */
+/**
+ * What a token's id, role and municipality must be, shared by every form a token is given in (file, environment,
+ * registry, command line): null when the value is right, else what is wrong, to follow the field's name.
+ */
+export const TOKEN_IDENTITY_RULES = {
+  id: (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(value) ? null : 'must be 1 to 64 letters, digits, ".", "_" or "-"'),
+  role: (value: unknown) =>
+    typeof value === 'string' && (ROLES as readonly string[]).includes(value) ? null : `must be one of ${ROLES.map((name) => `"${name}"`).join(', ')}`,
+  municipality: (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' && value.length <= 100 ? null : 'must be a non-empty name (at most 100 characters)',
+} as const satisfies Record<'id' | 'role' | 'municipality', (value: unknown) => string | null>;
+
+/**
+ * The tokens a running service accepts. A registry that is read again (TOKENS_DB) has its list replaced in one
+ * assignment, so a request is checked against the old list or the new one, never a mix.
+ */
 export class TokenRegistry {
-  constructor(readonly tokens: readonly ApiToken[]) {}
+  #tokens: readonly ApiToken[];
+
+  constructor(tokens: readonly ApiToken[]) {
+    this.#tokens = tokens;
+  }
+
+  get tokens(): readonly ApiToken[] {
+    return this.#tokens;
+  }
+
+  replace(tokens: readonly ApiToken[]): void {
+    this.#tokens = tokens;
+  }
 
   /**
    * The token whose secret `presented` is. Secrets are compared as sha256 digests, with every token, in constant
    * time: how long this takes does not depend on how much of a secret a guess got right, nor on which token matched.
    */
   authenticate(presented: string): ApiToken | null {
-    const digest = sha256(presented);
+    const digest = secretDigest(presented);
     let found: ApiToken | null = null;
-    for (const token of this.tokens) {
+    for (const token of this.#tokens) {
       const same = timingSafeEqual(digest, token.secretSha256);
       if (same && found === null) found = token;
     }
     return found;
   }
+}
+
+/** The problems of a token's id, role and municipality, located in its file. */
+export function identityProblems(yaml: YamlFile, fields: Record<string, unknown>, path: JsonPath): RuleFileProblem[] {
+  return (['id', 'role', 'municipality'] as const).flatMap((field) => {
+    const wrong = TOKEN_IDENTITY_RULES[field](fields[field]);
+    return wrong === null ? [] : [problemAt(yaml, [...path, field], `${field} ${wrong}`)];
+  });
+}
+
+/** How `token` repeats one of `earlier`: its id (reported at the id) or its secret (at the token); none is fine. */
+export function repetitions(earlier: readonly ApiToken[], token: ApiToken): Array<{ field: 'id' | null; message: string }> {
+  return [
+    ...(earlier.some((other) => other.id === token.id) ? [{ field: 'id' as const, message: `token id "${token.id}" is given twice` }] : []),
+    ...(earlier.some((other) => other.secretSha256.equals(token.secretSha256)) ? [{ field: null, message: 'two tokens have the same secret' }] : []),
+  ];
 }
 
 type TokensResult = { ok: true; registry: TokenRegistry } | { ok: false; problems: RuleFileProblem[] };
@@ -49,20 +95,15 @@ function entryProblems(yaml: YamlFile, entry: unknown, path: JsonPath): { token:
   const problems: RuleFileProblem[] = [];
   for (const key of Object.keys(fields)) if (!FIELDS.has(key)) problems.push(problemAt(yaml, [...path, key], `unknown field "${key}"`, true));
   const { id, role, municipality, secret, secretSha256 } = fields;
-  if (typeof id !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(id))
-    problems.push(problemAt(yaml, [...path, 'id'], 'id must be 1 to 64 letters, digits, ".", "_" or "-"'));
-  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role))
-    problems.push(problemAt(yaml, [...path, 'role'], `role must be one of ${ROLES.map((name) => `"${name}"`).join(', ')}`));
-  if (typeof municipality !== 'string' || municipality.trim() === '' || municipality.length > 100)
-    problems.push(problemAt(yaml, [...path, 'municipality'], 'municipality must be a non-empty name'));
+  problems.push(...identityProblems(yaml, fields, path));
   let digest: Buffer | null = null;
   if ((secret === undefined) === (secretSha256 === undefined)) {
     problems.push(problemAt(yaml, path, 'give exactly one of secret or secretSha256'));
   } else if (secret !== undefined) {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH)
       problems.push(problemAt(yaml, [...path, 'secret'], `secret must be a string of at least ${MIN_SECRET_LENGTH} characters`));
-    else digest = sha256(secret);
-  } else if (typeof secretSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(secretSha256)) {
+    else digest = secretDigest(secret);
+  } else if (typeof secretSha256 !== 'string' || !SHA256_HEX.test(secretSha256)) {
     problems.push(problemAt(yaml, [...path, 'secretSha256'], 'secretSha256 must be 64 lowercase hex digits (sha256 of the secret)'));
   } else {
     digest = Buffer.from(secretSha256, 'hex');
@@ -90,33 +131,9 @@ export function tokensFromText(file: string, text: string): TokensResult {
     const checked = entryProblems(yaml, entry, [...listPath, index]);
     problems.push(...checked.problems);
     if (!checked.token) return;
-    if (tokens.some((token) => token.id === checked.token?.id))
-      problems.push(problemAt(yaml, [...listPath, index, 'id'], `token id "${checked.token.id}" is given twice`));
-    if (tokens.some((token) => token.secretSha256.equals(checked.token?.secretSha256 as Buffer)))
-      problems.push(problemAt(yaml, [...listPath, index], 'two tokens have the same secret'));
+    for (const repeated of repetitions(tokens, checked.token))
+      problems.push(problemAt(yaml, repeated.field === null ? [...listPath, index] : [...listPath, index, repeated.field], repeated.message));
     tokens.push(checked.token);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, registry: new TokenRegistry(tokens) };
-}
-
-/**
- * The tokens configured in the environment: a file named by TOKENS_FILE (YAML or JSON), or the JSON in SBSP_TOKENS.
- * Neither set is open development mode (registry null); both set, or either broken, does not start.
- */
-export function tokensFromEnvironment(
-  environment: NodeJS.ProcessEnv,
-): { ok: true; registry: TokenRegistry | null } | { ok: false; problems: RuleFileProblem[] } {
-  const file = environment.TOKENS_FILE;
-  const inline = environment.SBSP_TOKENS;
-  if (file && inline)
-    return { ok: false, problems: [{ file: 'TOKENS_FILE', line: 1, column: 1, message: 'both TOKENS_FILE and SBSP_TOKENS are set; set one' }] };
-  if (inline) return tokensFromText('SBSP_TOKENS', inline);
-  if (!file) return { ok: true, registry: null };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
-  }
-  return tokensFromText(file, text);
 }

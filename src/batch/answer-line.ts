@@ -1,6 +1,6 @@
 import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Period } from '../compensate/claim-period.js';
-import { jsonText } from '../evaluate/raw-json.js';
+import { answerJson } from '../wire/answer-json.js';
 import { compensationResponse, eligibilityResponse } from '../answer/ask.js';
 import type { RuleSet } from '../rules/model.js';
 import type { ExplainLevel } from '../answer/explain-level.js';
@@ -28,7 +28,8 @@ export function claimsCompensation(ruleSet: RuleSet, programme: string): boolean
   return ruleSet.programmes.get(programme)?.versions.some((version) => version.compensation !== null) ?? false;
 }
 
-function summary(body: Record<string, unknown>): Record<string, unknown> {
+function summary(answer: object): Record<string, unknown> {
+  const body = answer as Record<string, unknown>;
   const segments = (body.segments ?? []) as Array<Record<string, unknown>>;
   const lines = (body.lines ?? []) as Array<Record<string, unknown>>;
   const { explanation: _explanation, segments: _segments, lines: _lines, decisionId: _decisionId, assumptions, ...totals } = body;
@@ -72,9 +73,7 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
   const { personRef, ...rest } = parsed;
   const reference = personRef === undefined ? {} : { personRef };
   const body = { ...rest, programme: settings.programme, period: settings.period, ...(settings.explain === false ? {} : { explain: settings.explain }) };
-  const response = claimsCompensation(ruleSet, settings.programme)
-    ? compensationResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' })
-    : eligibilityResponse(ruleSet, body, { explanation: settings.explain === false ? 'none' : 'json' });
+  const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body) : eligibilityResponse(ruleSet, body);
   if (response.status !== 200) {
     const problem = response.body as { detail: string; errors?: Array<{ path: string; message: string }> };
     const where = problem.errors?.map((error) => `${error.path || '/'} ${error.message}`).join('; ') ?? problem.detail;
@@ -83,8 +82,6 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
       problem: where,
     };
   }
-  const answer = settings.explain === false ? summary(response.body as Record<string, unknown>) : response.body;
-  const line = { line: lineNumber, ...reference, status: 200, ...answer };
-  // Whole answers carry explanations already written as JSON text; a summary is plain data, which JSON.stringify writes faster.
-  return { json: settings.explain === false ? JSON.stringify(line) : jsonText(line) };
+  if (settings.explain === false) return { json: JSON.stringify({ line: lineNumber, ...reference, status: 200, ...summary(response.body) }) };
+  return { json: answerJson({ line: lineNumber, ...reference, status: 200, ...response.body }, response.level).bytes.toString('utf8') };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { packagePath } from '../package-directory.js';
 
 /** Where `npm run build` puts the service as one file, and what `npm start` runs. */
@@ -39,12 +40,12 @@ export const dataAsJsonParse: Plugin = {
  * The service with every module it imports in one ES module file. Node spends a third of an unbundled start-up
  * finding, reading and compiling some 400 small files of node_modules; one file is read and compiled at once.
  * Dependencies written as CommonJS call require() for Node's own modules, so the bundle defines require.
- * Names are kept (no minifying): a logged stack trace still reads.
+ * Names are kept (no minifying): a logged stack trace still reads. better-sqlite3 stays in node_modules (it loads a
+ * native library from beside its own files), and the decision store's writer thread is a second file beside the
+ * bundle, where src/decisions/sqlite/sqlite-writer.ts looks for it.
  */
 export async function bundleService(outfile: string = SERVICE_BUNDLE): Promise<void> {
-  await build({
-    entryPoints: [packagePath('src', 'server.ts')],
-    outfile,
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -52,7 +53,14 @@ export async function bundleService(outfile: string = SERVICE_BUNDLE): Promise<v
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     legalComments: 'none',
     logLevel: 'warning',
+    external: ['better-sqlite3'],
     plugins: [dataAsJsonParse],
+  };
+  await build({ ...common, entryPoints: [packagePath('src', 'server.ts')], outfile });
+  await build({
+    ...common,
+    entryPoints: [packagePath('src', 'decisions', 'sqlite', 'sqlite-writer-thread.ts')],
+    outfile: join(dirname(outfile), 'sqlite-writer-thread.mjs'),
   });
 }
 

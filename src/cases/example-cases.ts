@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderAnswer } from '../explain/render-text.js';
-import { ask, type ApiResponse } from '../answer/ask.js';
+import { ask } from '../answer/ask.js';
+import { responseData, type ResponseData } from '../wire/answer-json.js';
 import type { RuleFileProblem, RuleSet, SourcePosition } from '../rules/model.js';
 import { validateRuleFile } from '../rules/schema-validation.js';
 import { parseYamlFile, positionOf } from '../rules/yaml-file.js';
@@ -52,7 +53,8 @@ export interface ExampleCase {
 export interface CaseOutcome {
   exampleCase: ExampleCase;
   differences: string[];
-  response: ApiResponse;
+  /** The response as data, its explanations complete (coverage counts each condition as each rule reaches it). */
+  response: ResponseData;
 }
 
 /** Every example case under rules/<programme>/tests/, or the located problems of the files that are not valid. */
@@ -118,7 +120,7 @@ function compareAnswer(prefix: string, actual: Record<string, unknown>, expected
 /** Runs one case through the same request → response path as the HTTP API and lists what differs. */
 export function runExampleCase(ruleSet: RuleSet, exampleCase: ExampleCase): CaseOutcome {
   // Complete explanations: coverage counts each condition as each rule reaches it, also in named conditions that recur.
-  const response = ask(ruleSet, exampleCase.endpoint, exampleCase.request, { explanation: 'complete' });
+  const response = responseData(ask(ruleSet, exampleCase.endpoint, exampleCase.request), 'complete');
   const expected = exampleCase.expect;
   const differences: string[] = [];
   const body = response.body as Record<string, unknown>;

@@ -50,7 +50,7 @@ export function conditionStructure(version: RuleVersion): Finding[] {
       } else if (kind === parent) {
         findings.push(findingAt(version, [...path, kind], 'warning', 'structure', SAME_KIND_INSIDE[kind], true));
       }
-      children.forEach((child, index) => visit(child, [...path, kind, index], kind));
+      for (const [index, child] of children.entries()) visit(child, [...path, kind, index], kind);
     } else if ('not' in condition) {
       visit(condition.not, [...path, 'not'], 'not');
     }

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { packagePath } from '../package-directory.js';
-import { EXIT, exitStatusOf, PROCESS_OUTPUT, type CliOutput } from './cli-output.js';
+import { type CliOutput, EXIT, exitStatusOf, PROCESS_OUTPUT } from './cli-output.js';
 import { registerBatch } from './commands/batch.js';
+import { registerDecisions } from './commands/decisions.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerNewVersion } from './commands/new-version.js';
 import { registerTest } from './commands/test.js';
+import { registerTokens } from './commands/tokens.js';
 import { registerValidate } from './commands/validate.js';
 
 const EXIT_CODES = `
@@ -34,6 +36,8 @@ export function buildProgram(output: CliOutput = PROCESS_OUTPUT): Command {
   registerDiff(program);
   registerNewVersion(program);
   registerBatch(program);
+  registerDecisions(program);
+  registerTokens(program);
   return program;
 }
 

@@ -1,5 +1,4 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, minMoney, money, sum, ZERO, type Money } from '../money/money.js';
 import type { CappedActualCost, RuleVersion } from '../rules/model.js';
 import { readableCitation } from '../rules/citations.js';
@@ -7,7 +6,7 @@ import { calendarHalfYearOf, dayOfMonthAfter, monthsOf, wholeClaimPeriod } from 
 import { parameterValue, type CompensationContext, type CompensationStep, type KindAnswer, type KindResult, type LineAnswer } from './compensation-context.js';
 import { uniqueSorted, type LinePart } from './line-days.js';
 import { lineDateFields } from '../rules/line-facts.js';
-import type { RawJson } from '../evaluate/raw-json.js';
+import type { Explanation } from '../evaluate/explanation.js';
 import type { Facts } from '../evaluate/condition-trace.js';
 import { countLine, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
@@ -99,7 +98,7 @@ export interface CostLineAnswer extends LineAnswer {
   eligibleAmount: string;
   refs: string[];
   parts: Array<PartAnswer<'counted'>>;
-  lineRules: RuleTrace[] | RawJson;
+  lineRules: Explanation;
 }
 
 export function computeCappedActualCost(context: CompensationContext, lines: readonly CostLine[]): KindResult {

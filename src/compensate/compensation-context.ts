@@ -1,11 +1,9 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import type { Segment } from '../evaluate/segments.js';
-import type { ExplanationForm } from '../evaluate/explanation-json.js';
 import type { EmergencyPeriod, ParamRef, Programme, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
-import type { RuleTrace } from '../evaluate/day-result.js';
-import type { RawJson } from '../evaluate/raw-json.js';
+import type { Explanation } from '../evaluate/explanation.js';
 
 /** What every calculation kind is given: the claim's period cut into eligibility segments, and the calendars. */
 export interface CompensationContext {
@@ -17,8 +15,6 @@ export interface CompensationContext {
   programmes: ReadonlyMap<string, Programme>;
   /** The question's asOf: another programme's rules are read as adopted by then, like this one's. */
   asOf?: CalendarDate;
-  /** How lines carry the explanation of their line rules. */
-  explanation: ExplanationForm;
   approvedOn?: CalendarDate;
 }
 
@@ -48,7 +44,7 @@ export interface LineAnswer {
   days: number;
   outsidePeriodDays: number;
   refs: string[];
-  lineRules: RuleTrace[] | RawJson;
+  lineRules: Explanation;
 }
 
 /** One step of how a kind reached its compensation: what it is, its figures and its refs. */

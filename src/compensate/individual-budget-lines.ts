@@ -1,13 +1,12 @@
 import { daysInclusive, maxDate, minDate, type CalendarDate } from '../calendar/calendar-date.js';
 import { coveredByEmergency } from '../rules/emergency-periods.js';
-import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, money, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
 import type { CompensationContext, KindResult, LineAnswer } from './compensation-context.js';
 import { summedLines, uniqueSorted } from './line-days.js';
 import { rateAssumptions, rateOf, type RateTier } from './unit-costs.js';
 import { isNoVersion, versionSpans } from '../versions/resolve-version.js';
-import type { RawJson } from '../evaluate/raw-json.js';
+import type { Explanation } from '../evaluate/explanation.js';
 import { countLine, firstVersionOf, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
 /** What documents a remote delivery; every field is false unless the caller says it is there. */
@@ -86,7 +85,7 @@ export interface ServiceLineAnswer extends LineAnswer {
   emergency: ReturnType<typeof coveredByEmergency>;
   refs: string[];
   parts: Array<PartAnswer<'paid'>>;
-  lineRules: RuleTrace[] | RawJson;
+  lineRules: Explanation;
   rateTier?: RateTier;
 }
 

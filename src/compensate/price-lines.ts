@@ -1,12 +1,11 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { Facts } from '../evaluate/condition-trace.js';
-import type { RuleTrace } from '../evaluate/day-result.js';
-import type { RawJson } from '../evaluate/raw-json.js';
+import { NO_EXPLANATION, type Explanation } from '../evaluate/explanation.js';
 import type { Compensation, RuleVersion } from '../rules/model.js';
 import type { Period } from './claim-period.js';
 import type { CompensationContext } from './compensation-context.js';
 import { cutAtLineDates, splitLine, uniqueSorted, type LinePart } from './line-days.js';
-import { evaluateLineRules, isEmpty } from './line-rules.js';
+import { evaluateLineRules } from './line-rules.js';
 
 /** How a kind counts a line's parts: what differs between kinds in the one loop below. */
 export interface LineCounting {
@@ -42,7 +41,7 @@ export interface JudgedPart {
   refs: string[];
   version: string;
   /** The part's own line rules, when it was judged otherwise than the line's first part. */
-  lineRules?: RuleTrace[] | RawJson;
+  lineRules?: Explanation;
 }
 
 /** A line split by the segments, each part judged by its version's line rules, counted and priced. */
@@ -54,7 +53,7 @@ export interface CountedLine {
   /** The line's refs so far, unsorted: each part's, its prices', and the pro-rata assumption if it applies. */
   refs: string[];
   /** The line rules of its first part that has any. */
-  lineRules: RuleTrace[] | RawJson;
+  lineRules: Explanation;
   /** The version of the line's first part (or of the period's first segment, for a line with none). */
   firstVersion: RuleVersion;
 }
@@ -79,14 +78,14 @@ export function countLine(context: CompensationContext, line: Period & object, c
   const firstVersion = firstVersionOf(context, line);
   const refs: string[] = [];
   let countedDays = 0;
-  let lineRules: RuleTrace[] | RawJson = [];
+  let lineRules: Explanation = NO_EXPLANATION;
   let firstBlockers: string | null = null;
   const judged = parts.map((part): JudgedPart => {
-    const rules = evaluateLineRules(part.version, compensationOf(part.version).lineRules, pricing.facts(part), context.explanation);
-    if (isEmpty(lineRules)) lineRules = rules.explanation;
+    const rules = evaluateLineRules(part.version, compensationOf(part.version).lineRules, pricing.facts(part));
+    if (lineRules.isEmpty) lineRules = rules.explanation;
     firstBlockers ??= rules.blockers.join();
     const judgedOtherwise = part.version !== parts[0]?.version || (counting.ownRulesWhen === 'otherJudgement' && rules.blockers.join() !== firstBlockers);
-    const ownRules = judgedOtherwise && !isEmpty(rules.explanation) ? { lineRules: rules.explanation } : {};
+    const ownRules = judgedOtherwise && !rules.explanation.isEmpty ? { lineRules: rules.explanation } : {};
     const priceable = pricing.priceable(part);
     let partRefs: readonly string[];
     let counted = false;

@@ -1,11 +1,10 @@
 import type { CalendarDate } from '../calendar/calendar-date.js';
-import type { RuleTrace } from '../evaluate/day-result.js';
 import { formatMoney, minMoney, money, ZERO, type Money } from '../money/money.js';
 import type { RuleVersion, UnitCost, UnitCostDeliveries } from '../rules/model.js';
 import type { CompensationContext, KindResult, LineAnswer } from './compensation-context.js';
 import { rateAssumptions, rateOf } from './unit-costs.js';
 import { summedLines, uniqueSorted, type LinePart } from './line-days.js';
-import type { RawJson } from '../evaluate/raw-json.js';
+import type { Explanation } from '../evaluate/explanation.js';
 import { countLine, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
 /** A DI-style delivery line: units of one service delivered over some days. */
@@ -40,7 +39,7 @@ export interface DeliveryLineAnswer extends LineAnswer {
   ref: string | null;
   refs: string[];
   parts: Array<PartAnswer<'compensated'>>;
-  lineRules: RuleTrace[] | RawJson;
+  lineRules: Explanation;
   rateTier?: 'lower' | 'higher';
   actualCost?: string;
   reason?: string;

@@ -6,7 +6,7 @@ interface Waiting<T> {
 
 /**
  * Group commit: appends that arrive in the same turn of the event loop (or within `windowMilliseconds`, when one is
- * set), and all that arrive while the previous batch is being synced, are committed together — one write, one
+ * set), and all that arrive while the previous batch is being synced, are committed together — one transaction, one
  * fsync — and each caller is told only once its item is durable. An fsync costs about as much for one record as
  * for a hundred, so a burst costs a few fsyncs, not one per request; and no request waits on a clock while the disk
  * is free.

@@ -1,8 +1,9 @@
-import { RawJson } from '../evaluate/raw-json.js';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { ask } from '../answer/ask.js';
+import { answerData, answerJson } from '../wire/answer-json.js';
+import { outcomeOf } from './record-decision.js';
 import { loadRuleSet } from '../rules/load-rules.js';
 import type { RuleSet } from '../rules/model.js';
 import { formatProblem } from '../rules/yaml-file.js';
@@ -11,11 +12,25 @@ import type { DecisionRecord } from './decision-record.js';
 import type { RuleArchive } from './decision-store.js';
 import { sha256Of, type RuleFileRef } from './rules-of-answer.js';
 
-export type ReplayOutcome =
-  | { replayed: true; identical: true }
-  | { replayed: true; identical: false; differences: Difference[]; moreDifferences?: number }
-  /** The recorded rules cannot be set up again: files missing from the archive, or no longer accepted by the loader. */
-  | { replayed: false; detail: string; problems: string[] };
+/** Why a recorded decision cannot be made again: files missing from the archive, or no longer accepted by the loader. */
+export interface NotRegenerated {
+  regenerated: false;
+  detail: string;
+  problems: string[];
+}
+
+/**
+ * A recorded decision made again: the answer at the recorded request's explain level (decisionId included), whether
+ * its sha256 is the one recorded — the answer sent —, and where its outcome or digest differ from the record's.
+ */
+export interface Regenerated {
+  regenerated: true;
+  answer: Record<string, unknown>;
+  /** The answer with the full explanation (contract v2: replaying a decision gives the full explanation). */
+  fullAnswer: Record<string, unknown>;
+  identical: boolean;
+  differences: Difference[];
+}
 
 /** Reconstructed rule sets kept for the next replays of decisions made with the same files. */
 const KEPT_RULE_SETS = 8;
@@ -73,23 +88,30 @@ export class DecisionReplayer {
     }
   }
 
-  async replay(record: DecisionRecord): Promise<ReplayOutcome> {
+  /**
+   * Makes the decision again with the rules it was made with: the recorded request answered by the same function as
+   * the live route, written by the same writer, its sha256 compared with the recorded one. A request that is now
+   * refused differs at the root.
+   */
+  async regenerate(record: DecisionRecord): Promise<Regenerated | NotRegenerated> {
     const reconstructed = await this.#ruleSetOf(record.rules.files);
-    if (!('ruleSet' in reconstructed)) return { replayed: false, ...reconstructed };
+    if (!('ruleSet' in reconstructed)) return { regenerated: false, ...reconstructed };
     const response = ask(reconstructed.ruleSet, record.endpoint, record.request);
-    // Compared as it would have been sent: through JSON, where a field whose value is undefined is no field at all.
-    const replayed = { status: response.status, body: JSON.parse(JSON.stringify(response.body)) as unknown };
-    // A record read from the store holds its answer as data; one still being written may hold the text sent.
-    const recorded = record.answer instanceof RawJson ? (record.answer.toJSON() as Record<string, unknown>) : record.answer;
-    const { differences, more } = answerDifferences(recorded, replayed.body, new Set(['/decisionId']));
-    if (differences.length === 0 && replayed.status === 200) return { replayed: true, identical: true };
-    // An answer that became a refusal differs at the root: the whole answer then, the problem now.
-    if (replayed.status !== 200) return { replayed: true, identical: false, differences: [{ path: '', old: withoutDecisionId(recorded), new: replayed.body }] };
-    return { replayed: true, identical: false, differences, ...(more > 0 ? { moreDifferences: more } : {}) };
+    if (response.status !== 200) {
+      return {
+        regenerated: true,
+        answer: { ...response.body },
+        fullAnswer: { ...response.body },
+        identical: false,
+        differences: [{ path: '', old: { outcome: record.outcome, answerSha256: record.answerSha256 }, new: response.body }],
+      };
+    }
+    const json = answerJson(response.body, response.level, record.decisionId);
+    const now = { outcome: outcomeOf(response.body), answerSha256: json.sha256 };
+    const { differences } = answerDifferences({ outcome: record.outcome, answerSha256: record.answerSha256 }, now);
+    const answer = JSON.parse(json.bytes.toString('utf8')) as Record<string, unknown>;
+    const full = response.level === 'full' ? response : ask(reconstructed.ruleSet, record.endpoint, { ...record.request, explain: 'full' });
+    const fullAnswer = full === response || full.status !== 200 ? answer : { ...answerData(full.body, 'full'), decisionId: record.decisionId };
+    return { regenerated: true, answer, fullAnswer, identical: differences.length === 0, differences };
   }
-}
-
-function withoutDecisionId(answer: Record<string, unknown>): Record<string, unknown> {
-  const { decisionId: _decisionId, ...rest } = answer;
-  return rest;
 }

@@ -77,17 +77,19 @@ function programmeFiles(ruleSet: RuleSet, programme: Programme, visiting: Readon
   return files;
 }
 
-/** The rulesets an answer names: its own (a date) or its segments' (a period, a compensation). */
-function rulesetsNamed(answer: Record<string, unknown>): Array<{ version: string; sha256: string }> {
-  const segments = Array.isArray(answer.segments) ? (answer.segments as Array<{ ruleset?: unknown }>) : [];
-  return [answer.ruleset, ...segments.map((segment) => segment.ruleset)].filter(
-    (ruleset): ruleset is { version: string; sha256: string } =>
-      typeof ruleset === 'object' && ruleset !== null && typeof (ruleset as { sha256?: unknown }).sha256 === 'string',
-  );
+/** What an answer says of the versions it used: its own ruleset (a date) or its segments' (a period, a compensation). */
+export interface NamesRulesets {
+  ruleset?: { version: string; sha256: string };
+  segments?: ReadonlyArray<{ ruleset: { version: string; sha256: string } }>;
+}
+
+/** The rulesets an answer names. */
+function rulesetsNamed(answer: NamesRulesets): Array<{ version: string; sha256: string }> {
+  return [...(answer.ruleset ? [answer.ruleset] : []), ...(answer.segments ?? []).map((segment) => segment.ruleset)];
 }
 
 /** The rules behind an answer of `programmeId` given with `ruleSet`, with the texts to archive. */
-export function rulesOfAnswer(ruleSet: RuleSet, programmeId: string, answer: Record<string, unknown>): { rules: RulesUsed; texts: RuleFileText[] } {
+export function rulesOfAnswer(ruleSet: RuleSet, programmeId: string, answer: NamesRulesets): { rules: RulesUsed; texts: RuleFileText[] } {
   const programme = ruleSet.programmes.get(programmeId);
   if (!programme) throw new Error(`programme ${programmeId} is not in the rule set that answered`);
   const texts = programmeFiles(ruleSet, programme);

@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../answer/ask.js';
+import type { ResponseData as ApiResponse } from '../wire/answer-json.js';
 import { sameValue } from './canonical-json.js';
 import { percentChange } from './parameter-change.js';
 

@@ -1,5 +1,6 @@
 import { runExampleCase, type ExampleCase } from '../cases/example-cases.js';
-import { ask, type ApiResponse, type Endpoint } from '../answer/ask.js';
+import { ask, type Endpoint } from '../answer/ask.js';
+import { responseData, type ResponseData } from '../wire/answer-json.js';
 import { referencedProgrammes } from '../rules/check-references.js';
 import type { RuleSet } from '../rules/model.js';
 import { compareAnswers } from './answer-change.js';
@@ -10,12 +11,12 @@ export type CaseToRun =
   | { origin: 'example'; name: string; where: string; exampleCase: ExampleCase }
   | { origin: 'recorded'; name: string; where: string; endpoint: Endpoint; request: unknown };
 
-function answerUnder(ruleSet: RuleSet, toRun: CaseToRun): { response: ApiResponse; expectationMet?: boolean } {
+function answerUnder(ruleSet: RuleSet, toRun: CaseToRun): { response: ResponseData; expectationMet?: boolean } {
   if (toRun.origin === 'example') {
     const outcome = runExampleCase(ruleSet, toRun.exampleCase);
     return { response: outcome.response, expectationMet: outcome.differences.length === 0 };
   }
-  return { response: ask(ruleSet, toRun.endpoint, toRun.request) };
+  return { response: responseData(ask(ruleSet, toRun.endpoint, toRun.request)) };
 }
 
 function endpointOfCase(toRun: CaseToRun): Endpoint {

@@ -2,9 +2,11 @@ import type { Condition, Rule, RuleVersion, TopLevelCondition } from '../rules/m
 
 /** The parameters and named conditions one condition reads directly (not through the named ones). */
 function directReads(condition: Condition, reads: { parameters: Set<string>; conditions: Set<string> }): void {
-  if ('all' in condition) condition.all.forEach((child) => directReads(child, reads));
-  else if ('any' in condition) condition.any.forEach((child) => directReads(child, reads));
-  else if ('not' in condition) directReads(condition.not, reads);
+  if ('all' in condition) {
+    for (const child of condition.all) directReads(child, reads);
+  } else if ('any' in condition) {
+    for (const child of condition.any) directReads(child, reads);
+  } else if ('not' in condition) directReads(condition.not, reads);
   else if ('condition' in condition) reads.conditions.add(condition.condition);
   else readsInValue(condition.value, reads.parameters);
 }

@@ -2,9 +2,8 @@ import { previousDay, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Programme } from '../rules/model.js';
 import type { VersionSpan } from '../versions/resolve-version.js';
 import type { Facts } from './condition-trace.js';
-import type { DayResult, RuleTrace } from './day-result.js';
-import type { RawJson } from './raw-json.js';
-import { explanationIn, type ExplanationForm } from './explanation-json.js';
+import type { DayResult } from './day-result.js';
+import { Explanation } from './explanation.js';
 import { decideRecord, recordRules, type ExplanationRecord } from './explanation-plan.js';
 import { factChangePoints, factsOn } from './facts.js';
 
@@ -13,8 +12,8 @@ export interface Segment extends Omit<DayResult, 'explanation'> {
   from: CalendarDate;
   to: CalendarDate;
   span: VersionSpan;
-  /** The explanation of the segment's first day, in the form asked for. */
-  explanation?: RuleTrace[] | RawJson;
+  /** The explanation of the segment's first day. */
+  explanation: Explanation;
 }
 
 type Piece = Omit<DayResult, 'explanation'> & { from: CalendarDate; to: CalendarDate; record: ExplanationRecord };
@@ -25,10 +24,9 @@ function sameAnswer(a: Omit<DayResult, 'explanation'>, b: Omit<DayResult, 'expla
 
 /**
  * Cuts each version span where the facts can change an answer, evaluates the first day of each piece, and joins
- * neighbours with the same answer. Each segment's explanation is that of its first day, built only for segments
- * and in the form asked for (none for a batch's claim summary).
+ * neighbours with the same answer. Each segment's explanation is that of its first day.
  */
-export function evaluateSpans(programme: Programme, declared: Facts, spans: readonly VersionSpan[], form: ExplanationForm = 'objects'): Segment[] {
+export function evaluateSpans(programme: Programme, declared: Facts, spans: readonly VersionSpan[]): Segment[] {
   const segments: Segment[] = [];
   for (const span of spans) {
     // A one-day span has nothing to cut: its only start is its day.
@@ -43,9 +41,7 @@ export function evaluateSpans(programme: Programme, declared: Facts, spans: read
       if (last && sameAnswer(last, answer)) last.to = to;
       else pieces.push({ ...answer, from: start, to, record });
     });
-    segments.push(
-      ...pieces.map(({ record, ...piece }) => (form === 'none' ? { ...piece, span } : { ...piece, explanation: explanationIn(form, record), span })),
-    );
+    segments.push(...pieces.map(({ record, ...piece }) => ({ ...piece, explanation: new Explanation(record), span })));
   }
   return segments;
 }

@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
-import type { DecisionStore } from '../decisions/decision-store.js';
+import { type DecisionStore, StoreUnavailable } from '../decisions/decision-store.js';
 import { MemoryDecisionStore } from '../decisions/memory-decision-store.js';
 import { PersonRefKey } from '../decisions/person-ref.js';
 import { DecisionRecorder } from '../decisions/record-decision.js';
@@ -77,7 +77,7 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   app.get('/openapi.yaml', (_request, response) => {
     response.type('application/yaml').sendFile(schemaPath('openapi.yaml'));
   });
-  app.use(healthRouter(rules, auth.mode));
+  app.use(healthRouter(rules, auth.mode, decisions));
   if (options.benchNoopRoute) app.post('/bench/noop', (_request, response) => void response.json({}));
   app.use(evaluationRouter(rules, new DecisionRecorder(decisions, options.personRefKey ?? PersonRefKey.random())));
   app.use(decisionsRouter(decisions));
@@ -92,6 +92,8 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
     const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
     // Each of these is about the body as a whole, so its one problem is at the root path "".
     if (known && known.status < 500) return sendProblem(response, problem(known.status, known.detail, [{ path: '', message: known.detail }]));
+    // The decision store cannot serve now (a disk full or read-only, a database down): nothing was acknowledged.
+    if (error instanceof StoreUnavailable && !response.headersSent) return sendProblem(response, problem(503, error.reason));
     options.onUnexpectedError?.(error);
     if (response.headersSent) return;
     sendProblem(response, problem(500, 'internal error'));

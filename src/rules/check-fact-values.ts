@@ -111,9 +111,9 @@ function leafProblems(yaml: YamlFile, version: RuleVersion, leaf: FactCondition,
   };
   const name = leaf.fact;
   if (SINGLE.has(leaf.operator)) check(written.value, name, schema, written.path);
-  else if (LISTED.has(leaf.operator) && Array.isArray(written.value))
-    written.value.forEach((item, index) => check(item, name, schema, [...written.path, index]));
-  else if (ITEM_PATTERNS.has(leaf.operator) && !isParamValue(leaf.value)) {
+  else if (LISTED.has(leaf.operator) && Array.isArray(written.value)) {
+    for (const [index, item] of written.value.entries()) check(item, name, schema, [...written.path, index]);
+  } else if (ITEM_PATTERNS.has(leaf.operator) && !isParamValue(leaf.value)) {
     const item = itemSchema(schema);
     const pattern = written.value;
     if (!item || pattern === null || typeof pattern !== 'object' || Array.isArray(pattern)) return [];
@@ -127,7 +127,7 @@ function leafProblems(yaml: YamlFile, version: RuleVersion, leaf: FactCondition,
       const negated = allowed !== null && typeof allowed === 'object' && !Array.isArray(allowed);
       const listed: unknown = negated ? (allowed as { notIn?: unknown }).notIn : allowed;
       const at = negated ? [...written.path, field, 'notIn'] : [...written.path, field];
-      if (Array.isArray(listed)) listed.forEach((value, index) => check(value, field, itemField, [...at, index]));
+      if (Array.isArray(listed)) for (const [index, value] of listed.entries()) check(value, field, itemField, [...at, index]);
     }
   }
   return problems;

@@ -140,9 +140,11 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
   }
   const programmeFacts: FactScope = { types, where: `declared in ${programme.id}/programme.yaml` };
   const checkCondition = (condition: Condition, path: JsonPath, trail: readonly string[], scope: FactScope = programmeFacts): void => {
-    if ('all' in condition) condition.all.forEach((child, index) => checkCondition(child, [...path, 'all', index], trail, scope));
-    else if ('any' in condition) condition.any.forEach((child, index) => checkCondition(child, [...path, 'any', index], trail, scope));
-    else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], trail, scope);
+    if ('all' in condition) {
+      for (const [index, child] of condition.all.entries()) checkCondition(child, [...path, 'all', index], trail, scope);
+    } else if ('any' in condition) {
+      for (const [index, child] of condition.any.entries()) checkCondition(child, [...path, 'any', index], trail, scope);
+    } else if ('not' in condition) checkCondition(condition.not, [...path, 'not'], trail, scope);
     else if ('condition' in condition) {
       const named = version.namedConditions.get(condition.condition);
       if (!named) problems.push(problemAt(yaml, [...path, 'condition'], `no condition named "${condition.condition}" in this version's conditions`));
@@ -271,7 +273,7 @@ export function checkVersion(programme: Programme, version: RuleVersion, yaml: Y
           checkParam(unitCost.rates.higher, [...path, 'rates', 'higher'], 'money');
         }
         checkAssumption(unitCost.tierAssumption, [...path, 'tierAssumption']);
-        (unitCost.assumptions ?? []).forEach((id, index) => checkAssumption(id, [...path, 'assumptions', index]));
+        for (const [index, id] of (unitCost.assumptions ?? []).entries()) checkAssumption(id, [...path, 'assumptions', index]);
         checkCitation(unitCost.source, [...path, 'source']);
       }
       for (const key of ['unitCost', 'actualCostUpToUnitCost'] as const)

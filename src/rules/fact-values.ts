@@ -81,7 +81,7 @@ export function allowedValues(placed: PlacedSchema): readonly unknown[] | null {
   if (Array.isArray(schema.enum)) return schema.enum;
   if ('const' in schema) return [schema.const];
   const types = jsonTypes(placed);
-  if (types && types.every((type) => type === 'boolean' || type === 'null')) return types.flatMap((type) => (type === 'boolean' ? [true, false] : [null]));
+  if (types?.every((type) => type === 'boolean' || type === 'null')) return types.flatMap((type) => (type === 'boolean' ? [true, false] : [null]));
   return null;
 }
 

@@ -3,21 +3,7 @@ import { join, relative } from 'node:path';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import { checkVersion, type DataFileNames } from './check-version.js';
 import { emergencyPeriodsFromText } from './emergency-periods.js';
-import type {
-  Assumption,
-  Compensation,
-  DeclaredFact,
-  DerivedFact,
-  Parameter,
-  ParameterValue,
-  Programme,
-  Rule,
-  RuleFileProblem,
-  RuleSet,
-  RuleVersion,
-  Source,
-  TopLevelCondition,
-} from './model.js';
+import type { Compensation, DeclaredFact, DerivedFact, Parameter, ParameterValue, Programme, RuleFileProblem, RuleSet, RuleVersion } from './model.js';
 import { BUILT_IN_FACTS } from './model.js';
 import { workingDayCalendarFromText } from './load-calendar.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';

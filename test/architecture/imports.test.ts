@@ -14,7 +14,9 @@ const SKIPPED = ['rules/generated/', 'web/public/'];
  *   package-directory.ts) sit with the calendar and money, at the bottom;
  * - versions/ shares the rules' layer: resolving a version reads the model, and loading checks that every
  *   programme a version refers to has a version in force (rules/check-references.ts);
- * - check/, auth/ and web/ sit with the other shells below http/.
+ * - check/, auth/ and web/ sit with the other shells below http/;
+ * - wire/ (an answer written as JSON, once, at its explain level) sits between answer/ and every shell that sends,
+ *   keeps or compares answers.
  */
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['calendar', 'money', 'language', 'package-directory.ts', 'build'],
@@ -22,6 +24,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['evaluate'],
   ['explain', 'compensate'],
   ['answer'],
+  ['wire'],
   ['decisions', 'diff', 'cases', 'batch', 'cli', 'reload', 'check', 'auth', 'web'],
   ['http'],
   ['server.ts'],

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tokensFromEnvironment, tokensFromText } from '../../src/auth/api-tokens.js';
+import { tokensFromText } from '../../src/auth/api-tokens.js';
+import { tokensFromEnvironment } from '../../src/auth/tokens-from-environment.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
 
 const SECRET = 'a-caseworker-secret-of-riga-000';
@@ -86,7 +87,7 @@ describe('API tokens from a YAML or JSON text', () => {
 
 describe('API tokens from the environment', () => {
   it('none configured is open development mode', () => {
-    expect(tokensFromEnvironment({})).toEqual({ ok: true, registry: null });
+    expect(tokensFromEnvironment({})).toEqual({ ok: true, registry: null, live: null });
   });
 
   it('reads TOKENS_FILE', () => {

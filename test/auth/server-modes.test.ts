@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TOKENS = JSON.stringify([{ id: 'riga-officer', role: 'officer', municipality: 'riga', secret: 'riga-officer-secret-0123456789' }]);
 const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 interface Run {
   code: number | null;

@@ -109,13 +109,13 @@ describe('sbsp-rules batch', () => {
     const { answers } = await batch([JSON.stringify({ person, services, costs })], { explain: 'full' });
     expect(answers[0]).toHaveProperty('explanation');
     expect(answers[0]?.segments).toEqual([expect.objectContaining({ explanation: expect.any(Array) })]);
-    const [segment] = answers[0]?.segments as Array<{ explanation: Array<Record<string, unknown>> }>;
+    const [segment] = (answers[0]?.segments ?? []) as Array<{ explanation: Array<Record<string, unknown>> }>;
     expect(segment?.explanation[0]).toHaveProperty('conditions');
   });
 
   it('with --explain rules writes whole answers whose rules carry no condition trees; with none, no explanation', async () => {
     const rules = (await batch([JSON.stringify({ person, services, costs })], { explain: 'rules' })).answers[0];
-    const [segment] = rules?.segments as Array<{ explanation: Array<Record<string, unknown>> }>;
+    const [segment] = (rules?.segments ?? []) as Array<{ explanation: Array<Record<string, unknown>> }>;
     const explained = segment?.explanation ?? [];
     expect(explained.length).toBeGreaterThan(0);
     for (const rule of explained) {
@@ -159,7 +159,14 @@ describe('sbsp-rules batch', () => {
     [['--programme', 'nsk', '--period', '2024-H1', '--workers', '0'], EXIT.problems],
   ])('the command %j exits %i', async (args, code) => {
     let stderr = '';
-    const program = new Command('sbsp-rules').configureOutput({ writeOut: () => undefined, writeErr: (text) => void (stderr += text) }).exitOverride();
+    const program = new Command('sbsp-rules')
+      .configureOutput({
+        writeOut: () => undefined,
+        writeErr: (text) => {
+          stderr += text;
+        },
+      })
+      .exitOverride();
     const output = new PassThrough();
     output.resume();
     registerBatch(program, () => ({ input: Readable.from(['{ bad\n']), output, progress: null }));

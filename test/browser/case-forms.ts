@@ -62,10 +62,19 @@ export async function fillNskPerson(form: Locator, person: NskPerson): Promise<v
   }
 }
 
+/** A request body the page sent, as the tests read it: the person, and the lists of services and lines by index. */
+export interface SentBody {
+  person: Record<string, unknown>;
+  services: Array<Record<string, unknown>>;
+  costs: Array<Record<string, unknown>>;
+  serviceLines: Array<Record<string, unknown>>;
+  [field: string]: unknown;
+}
+
 /** Clicks a button that sends a request, and gives the JSON body the page sent to that path. */
-export async function sentBody(page: Page, path: string, send: () => Promise<void>): Promise<Record<string, any>> {
+export async function sentBody(page: Page, path: string, send: () => Promise<void>): Promise<SentBody> {
   const [request] = await Promise.all([page.waitForRequest((found) => found.method() === 'POST' && new URL(found.url()).pathname === path), send()]);
-  return request.postDataJSON() as Record<string, any>;
+  return request.postDataJSON() as SentBody;
 }
 
 /** The folded assumptions of an answer, opened: every item, and the open questions among them. */

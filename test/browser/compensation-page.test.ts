@@ -74,9 +74,9 @@ describe('compensation calculator in the browser', () => {
     const { period, approvedOn, person, services, costs } = claim as {
       period: { from: string; to: string };
       approvedOn: string;
-      person: Record<string, any>;
-      services: Array<Record<string, any>>;
-      costs: Array<Record<string, any>>;
+      person: Omit<NskPerson, 'condition' | 'service'> & { conditions: [NonNullable<NskPerson['condition']>] };
+      services: [{ type: string; funding: string; inPlan: boolean }];
+      costs: Array<CostLine & { inPlan: boolean }>;
     };
     // The form takes a year and a half, one condition and one service in the plan, and lines in the plan.
     expect(period.from.slice(0, 4)).toBe(period.to.slice(0, 4));
@@ -131,7 +131,7 @@ describe('compensation calculator in the browser', () => {
     let named = 0;
     for (const line of expectedLines) {
       const row = rows.nth(line.index);
-      const cost = costs[line.index] as Record<string, string>;
+      const cost = costs[line.index] as CostLine;
       expect(await row.locator('td').nth(3).textContent()).toBe(`${line.countedDays} / ${daysInclusive(cost.from as CalendarDate, cost.to as CalendarDate)}`);
       expect(await row.locator('td').nth(4).textContent()).toBe(latvianMoney(line.eligibleAmount));
       expect(await row.locator('li[data-ref]').evaluateAll((items) => items.map((item) => item.getAttribute('data-ref')))).toEqual(line.refs);
@@ -344,7 +344,7 @@ describe('compensation calculator in the browser, fictional DI and IBM rules', (
       provider: 'psychologist',
       evidence: { remoteSuitabilityAssessed: true, personConsentedToOpinion: true, opinionSubmitted: true },
     });
-    expect(sent.serviceLines[1].evidence).not.toHaveProperty('screenshot');
+    expect(sent.serviceLines[1]?.evidence).not.toHaveProperty('screenshot');
     const result = opened.page.locator('#compensation .result');
     await result.locator('.verdict').waitFor();
     const rows = result.locator('table', { hasText: 'Apmaksātās dienas' }).locator('tbody tr');

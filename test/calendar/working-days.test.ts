@@ -245,7 +245,7 @@ describe('broken calendar files', () => {
   const HEADER = ['title: { lv: Kalendārs, en: Calendar }', 'holidayLibrary: { country: LV, source: test law }'];
   function problemsOf(name: string, lines: string[]): string[] {
     const file = join(directory, name);
-    writeFileSync(file, lines.join('\n') + '\n');
+    writeFileSync(file, `${lines.join('\n')}\n`);
     const loaded = loadWorkingDayCalendar(file);
     expect(loaded.ok).toBe(false);
     return loaded.ok ? [] : loaded.problems.map((problem) => formatProblem({ ...problem, file: name }));

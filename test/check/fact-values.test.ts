@@ -142,7 +142,8 @@ describe('values a condition compares with are checked against what a request ca
 });
 
 describe('what a fact can hold, from the request schemas', () => {
-  const programme = ruleSetAt(FIXTURE_RULES).programmes.get('nsk')!;
+  const programme = ruleSetAt(FIXTURE_RULES).programmes.get('nsk');
+  if (!programme) throw new Error(`no nsk programme in ${FIXTURE_RULES}`);
   it.each([
     ['residence, required', 'residence', ['own_home', 'social_house', 'group_home', 'family', 'guardian', 'foster_family', 'institution']],
     ['disabilityGroup, optional and nullable', 'disabilityGroup', ['I', 'II', 'III', 'child', null]],

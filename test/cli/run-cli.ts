@@ -12,7 +12,14 @@ export interface CliRun {
 /** Runs `sbsp-rules <args>` in this process, as the launcher would, with stdout and stderr captured. */
 export async function runCommand(args: readonly string[]): Promise<CliRun> {
   const run = { stdout: '', stderr: '' };
-  const program = buildProgram({ writeOut: (text) => void (run.stdout += text), writeErr: (text) => void (run.stderr += text) });
+  const program = buildProgram({
+    writeOut: (text) => {
+      run.stdout += text;
+    },
+    writeErr: (text) => {
+      run.stderr += text;
+    },
+  });
   const code = await runProgram(program, args);
   return { code, ...run };
 }

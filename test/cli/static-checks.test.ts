@@ -247,7 +247,7 @@ describe('(d) a citation that names its source and nothing else is an error at t
   ])('%s', (_name, written, bare, citation) => {
     const { findings, text } = newFindings({ [VERSION]: (original) => original.replace(written, bare) });
     const line = lineIs(text(VERSION), bare);
-    const column = text(VERSION).split('\n')[line - 1]!.indexOf(bare) + 'source: '.length + 1;
+    const column = (text(VERSION).split('\n')[line - 1] ?? '').indexOf(bare) + 'source: '.length + 1;
     expect(findings).toEqual([`${VERSION}:${line}:${column}: error: "${citation}" names a source but no section or paragraph: write "<document> — <section>"`]);
   });
 });

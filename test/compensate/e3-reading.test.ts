@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compensationResponse, eligibilityResponse } from '../../src/answer/ask.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';
+import { responseData } from '../../src/wire/answer-json.js';
 
 /**
  * A17 is an open question an officer can switch in the rule files alone: the bundled rules read E3 per service
@@ -42,7 +43,7 @@ const claim: Body = {
 
 function answerOf(rulesAt: 'bundled' | 'switched', body: Body): Answer {
   const ruleSet = rulesAt === 'bundled' ? bundledRuleSet() : ruleSetAt(FIXTURE_RULES);
-  const response = compensationResponse(ruleSet, body);
+  const response = responseData(compensationResponse(ruleSet, body));
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body as unknown as Answer;
 }
@@ -80,7 +81,7 @@ describe('A17 E3 per service (bundled) or per person (switched in the rule files
   it('the period is cut on the day after a service leaves DI compensation, in either reading, and not where nothing changes', () => {
     const period = { programme: 'nsk', period: halfYear, person: T1_PERSON };
     const cutsOf = (rulesAt: 'bundled' | 'switched', body: Body): string[] => {
-      const response = eligibilityResponse(rulesAt === 'bundled' ? bundledRuleSet() : ruleSetAt(FIXTURE_RULES), body);
+      const response = responseData(eligibilityResponse(rulesAt === 'bundled' ? bundledRuleSet() : ruleSetAt(FIXTURE_RULES), body));
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       return ((response.body as unknown as Answer).segments ?? []).map((segment) => segment.from);
     };

@@ -3,6 +3,7 @@ import type { LeafTrace } from '../../src/evaluate/condition-trace.js';
 import type { RuleTrace } from '../../src/evaluate/day-result.js';
 import { compensationResponse } from '../../src/answer/ask.js';
 import { FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
+import { responseData } from '../../src/wire/answer-json.js';
 
 /**
  * What an IBM service line says beyond the amounts and refs the example cases in rules/ibm/tests check: which
@@ -56,7 +57,7 @@ function remoteHour(from: string, to: string, evidence: Body = documented): Body
 }
 
 function lines(request: Body): LineAnswer[] {
-  const response = compensationResponse(ruleSet, { programme: 'ibm', person: adult, ...request });
+  const response = responseData(compensationResponse(ruleSet, { programme: 'ibm', person: adult, ...request }));
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return (response.body as { lines: LineAnswer[] }).lines;
 }
@@ -123,13 +124,15 @@ describe('A16 the emergency a remote line names', () => {
   });
 
   it('a request may not state an emergency itself: 400 at /emergency saying emergencies are data', () => {
-    const response = compensationResponse(ruleSet, {
-      programme: 'ibm',
-      person: adult,
-      period: { from: '2020-07-01', to: '2020-07-31' },
-      emergency: true,
-      serviceLines: [remoteHour('2020-07-01', '2020-07-31')],
-    });
+    const response = responseData(
+      compensationResponse(ruleSet, {
+        programme: 'ibm',
+        person: adult,
+        period: { from: '2020-07-01', to: '2020-07-31' },
+        emergency: true,
+        serviceLines: [remoteHour('2020-07-01', '2020-07-31')],
+      }),
+    );
     expect(response.status).toBe(400);
     expect((response.body as { errors: Array<{ path: string; message: string }> }).errors).toEqual([
       { path: '/emergency', message: expect.stringContaining('declared emergencies are data') },
@@ -189,12 +192,16 @@ describe('IB3 where a line’s price comes from', () => {
   });
 
   it('a defined price and diPaidAtUnitCost on one line is a 400 naming diPaidAtUnitCost', () => {
-    const response = compensationResponse(ruleSet, {
-      programme: 'ibm',
-      person: adult,
-      period: march,
-      serviceLines: [{ service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '21.40', diPaidAtUnitCost: true, rateTier: 'lower' }],
-    });
+    const response = responseData(
+      compensationResponse(ruleSet, {
+        programme: 'ibm',
+        person: adult,
+        period: march,
+        serviceLines: [
+          { service: 'day_care_centre', ...march, units: '20', funding: 'municipality', price: '21.40', diPaidAtUnitCost: true, rateTier: 'lower' },
+        ],
+      }),
+    );
     expect(response.status).toBe(400);
     expect((response.body as { errors: Array<{ path: string }> }).errors.map((error) => error.path)).toEqual(['/serviceLines/0/diPaidAtUnitCost']);
   });

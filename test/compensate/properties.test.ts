@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerCompensation, type CompensationQuestion } from '../../src/answer/compensation-answer.js';
-import { addDays, dateParts, daysInclusive, daysInMonth, type CalendarDate } from '../../src/calendar/calendar-date.js';
+import { addDays, dateParts, daysInclusive, daysInMonth, minDate, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { parseCompensationRequest } from '../../src/answer/compensation-request.js';
 import type { Programme, RuleVersion } from '../../src/rules/model.js';
 import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
@@ -314,7 +314,7 @@ const DI_LAST_DAY =
 /** A period in DI's years, up to a year long. */
 const diPeriodArbitrary: fc.Arbitrary<Period> = fc
   .tuple(dateBetween(DI_FIRST_DAY, DI_LAST_DAY), fc.integer({ min: 0, max: 365 }))
-  .map(([from, length]) => ({ from, to: plus(from, length) > DI_LAST_DAY ? DI_LAST_DAY : plus(from, length) }));
+  .map(([from, length]) => ({ from, to: minDate(plus(from, length), DI_LAST_DAY) }));
 
 function diPersonArbitrary(period: Period): fc.Arbitrary<Body> {
   const nearDate = dateBetween(plus(period.from, -700), period.to);

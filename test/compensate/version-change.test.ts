@@ -5,6 +5,7 @@ import { compensationResponse } from '../../src/answer/ask.js';
 import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';
+import { responseData } from '../../src/wire/answer-json.js';
 
 /**
  * A rule version that changes inside a claim's half-year, with the FICTIONAL fixture rules (test/fixtures/rules):
@@ -30,7 +31,7 @@ function claim(patch: Body = {}): Body {
 }
 
 function answer(body: Body): Record<string, unknown> {
-  const response = compensationResponse(ruleSet, body);
+  const response = responseData(compensationResponse(ruleSet, body));
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body as Record<string, unknown>;
 }
@@ -159,7 +160,7 @@ describe('other claims across the fictional version change', () => {
     expect(last.version.version).toBe(first.version.version);
     const parameter = (name: string) => new Decimal(String(first.version.parameters.get(name)?.value));
     const cap = parameter('annualAmount').times(parameter('halfYearShare')).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-    const response = compensationResponse(bundledRuleSet(), claim());
+    const response = responseData(compensationResponse(bundledRuleSet(), claim()));
     expect(response.status).toBe(200);
     const body = response.body as { cap: string; compensation: string; segments: Array<{ ruleset: { version: string } }> };
     expect(body.cap).toBe(cap);

@@ -54,6 +54,7 @@ describe('.github/workflows/rules.yml', () => {
       'npx sbsp-rules test',
       'npx sbsp-rules diff --base "origin/$BASE_REF" --impact --format markdown > diff.md',
     ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, as written in the workflow file, not a template
     expect(steps.find((step) => step.id === 'diff')?.env?.BASE_REF).toBe('${{ github.base_ref }}');
     const comment = steps.find((step) => step.uses?.startsWith('actions/github-script'));
     expect(String(comment?.with?.script)).toContain("readFileSync('diff.md'");

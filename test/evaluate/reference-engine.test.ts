@@ -7,7 +7,6 @@ import { createReferenceEngine } from '../../src/evaluate/reference-engine.js';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
-import type { RuleTrace } from '../../src/evaluate/day-result.js';
 
 /**
  * Our evaluator must give json-rules-engine's answer, rule by rule, for every generated person and day:
@@ -122,7 +121,7 @@ describe.each(withLineRules)('%s line rules agree with json-rules-engine', (_nam
       fc.asyncProperty(lineFieldArbitrary, async (line) => {
         const ours = evaluateLineRules(version, lineRules, line);
         const theirs = await reference.evaluate(line);
-        expect(new Map((ours.explanation as RuleTrace[]).map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
+        expect(new Map(ours.explanation.traces().map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
       }),
       { numRuns: 2000 },
     );

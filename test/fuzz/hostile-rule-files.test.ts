@@ -62,7 +62,8 @@ function startLoader(): Promise<void> {
 
 let sent = 0;
 async function load(version: VersionFile, text: string): Promise<LoadOutcome> {
-  const index = (sent += 1);
+  sent += 1;
+  const index = sent;
   const writes = version.siblings.map((sibling) => (sibling.file === version.file ? { file: sibling.file, text } : sibling));
   const outcome = await new Promise<LoadOutcome>((resolve) => {
     pending = { index, resolve };

@@ -36,8 +36,12 @@ function nodesOf(model: JsonModel): Array<{ node: JsonModel; replace: (next: Jso
   const found: Array<{ node: JsonModel; replace: (next: JsonModel) => void; parent: JsonModel | null }> = [];
   const visit = (node: JsonModel, replace: (next: JsonModel) => void, parent: JsonModel | null): void => {
     found.push({ node, replace, parent });
-    if (node.kind === 'object') node.entries.forEach((entry) => visit(entry[1], (next) => (entry[1] = next), node));
-    if (node.kind === 'array') node.items.forEach((item, index) => visit(item, (next) => (node.items[index] = next), node));
+    if (node.kind === 'object') {
+      for (const entry of node.entries) visit(entry[1], (next) => (entry[1] = next), node);
+    }
+    if (node.kind === 'array') {
+      for (const [index, item] of node.items.entries()) visit(item, (next) => (node.items[index] = next), node);
+    }
   };
   visit(model, () => {}, null);
   return found;

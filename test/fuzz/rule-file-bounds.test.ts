@@ -10,7 +10,9 @@ import { FICTIONAL_PROGRAMMES } from '../support/rule-sets.js';
 const VERSION = 'di/versions/2015-07-01-fictional.yaml';
 const original = readFileSync(join(FICTIONAL_PROGRAMMES, VERSION), 'utf8');
 const folders: string[] = [];
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 /** The DI programme with its version file replaced by `text`: loaded, timed, and every problem formatted. */
 function loadWithVersion(text: string): { ok: boolean; problems: string[]; milliseconds: number } {

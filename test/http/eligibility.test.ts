@@ -84,9 +84,12 @@ describe('POST /v1/eligibility', () => {
     const named: Array<Record<string, unknown>> = [];
     const walk = (node: unknown): void => {
       if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach(walk);
+      if (Array.isArray(node)) {
+        for (const item of node) walk(item);
+        return;
+      }
       if ('condition' in node && 'conditions' in node) named.push(node as Record<string, unknown>);
-      Object.values(node).forEach(walk);
+      for (const value of Object.values(node)) walk(value);
     };
     walk(response.body.explanation);
     expect(named.length).toBeGreaterThan(0);

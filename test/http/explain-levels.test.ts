@@ -50,7 +50,10 @@ describe('POST /v1/eligibility explain levels', () => {
     const references: Array<{ name: string; rule: string; explainedIn: unknown }> = [];
     const walk = (node: unknown, rule: string): void => {
       if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach((child) => walk(child, rule));
+      if (Array.isArray(node)) {
+        for (const child of node) walk(child, rule);
+        return;
+      }
       const record = node as Body;
       if (typeof record.condition === 'string' && 'conditions' in record) {
         expect(explainedBy.has(record.condition), `${record.condition} explained in full twice`).toBe(false);
@@ -64,7 +67,7 @@ describe('POST /v1/eligibility explain levels', () => {
         });
         references.push({ name: record.condition, rule, explainedIn: record.explainedIn });
       }
-      Object.values(record).forEach((child) => walk(child, rule));
+      for (const child of Object.values(record)) walk(child, rule);
     };
     for (const rule of full.explanation) walk(rule.conditions, rule.ref);
     expect(references.length).toBeGreaterThan(0);
@@ -125,7 +128,7 @@ describe('POST /v1/eligibility explain levels', () => {
       .post('/v1/eligibility')
       .send({ ...day, explain: level })
       .expect(200);
-    expect((await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true });
+    expect((await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200)).body.identical).toBe(true);
   });
 });
 

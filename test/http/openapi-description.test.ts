@@ -9,7 +9,32 @@ import { bundledRuleSet } from '../support/rule-sets.js';
 
 const SCHEMAS = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const text = readFileSync(`${SCHEMAS}openapi.yaml`, 'utf8');
-const openapi = parse(text) as Record<string, any>;
+
+/** A schema of the document's components, as far as these tests read one. */
+interface ComponentSchema {
+  required: string[];
+  properties: Record<string, unknown> & { assumptions: unknown; openQuestions: { items: unknown } };
+  items: unknown;
+}
+
+/** The parts of schemas/openapi.yaml these tests read: what the parsed YAML is expected to hold. */
+interface OpenApiDocument {
+  openapi: string;
+  info: { description: string };
+  paths: {
+    '/v1/eligibility': { post: { description: string } };
+    '/v1/compensation': { post: { description: string } };
+    '/v1/programmes/{id}': { get: { responses: { '200': { content: { 'application/json': { schema: unknown } } } } } };
+  };
+  components: {
+    schemas: Record<
+      'DateAnswer' | 'PeriodAnswer' | 'CompensationAnswer' | 'AssumptionsUsed' | 'Assumption' | 'ProgrammeDescription' | 'OpenQuestion',
+      ComponentSchema
+    >;
+  };
+}
+
+const openapi = parse(text) as OpenApiDocument;
 
 /** Every $ref in the document, wherever it is. */
 function refs(node: unknown, found: string[] = []): string[] {
@@ -50,7 +75,7 @@ describe('the OpenAPI description (schemas/openapi.yaml)', () => {
         const target = ref
           .slice(2)
           .split('/')
-          .reduce<any>((node, part) => node?.[part], openapi);
+          .reduce<unknown>((node, part) => (node as Record<string, unknown> | null | undefined)?.[part], openapi);
         expect(target, ref).toBeDefined();
       } else {
         expect(existsSync(`${SCHEMAS}${ref.replace(/^\.\//, '').replace(/#.*$/, '')}`), ref).toBe(true);
@@ -77,7 +102,7 @@ describe('the OpenAPI description (schemas/openapi.yaml)', () => {
 
   it('every eligibility and compensation answer has the assumptions it rests on; GET /v1/programmes/{id} its open questions', () => {
     const schemas = openapi.components.schemas;
-    for (const answer of ['DateAnswer', 'PeriodAnswer', 'CompensationAnswer']) {
+    for (const answer of ['DateAnswer', 'PeriodAnswer', 'CompensationAnswer'] as const) {
       expect(schemas[answer].required, answer).toContain('assumptions');
       expect(schemas[answer].properties.assumptions, answer).toEqual({ $ref: '#/components/schemas/AssumptionsUsed' });
     }

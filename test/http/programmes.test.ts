@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { previousDay, type CalendarDate } from '../../src/calendar/calendar-date.js';

@@ -32,7 +32,9 @@ function edit(directory: string, file: string, change: (text: string) => string)
 }
 
 const opened: LiveRuleSet[] = [];
-afterEach(() => opened.splice(0).forEach((live) => live.close()));
+afterEach(() => {
+  for (const live of opened.splice(0)) live.close();
+});
 
 function open(directory: string): LiveRuleSet {
   const loaded = LiveRuleSet.load(directory, { displayRoot: directory });

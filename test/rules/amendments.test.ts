@@ -119,7 +119,7 @@ describe('an amendment file resolved against the version it extends', () => {
       .expect(200);
     const record = (await request(app).get(`/v1/decisions/${answered.body.decisionId}`).expect(200)).body as { rules: { files: Array<{ path: string }> } };
     expect(record.rules.files.map((file) => file.path)).toEqual(expect.arrayContaining([AMENDMENT, BASE]));
-    expect((await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true });
+    expect((await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200)).body.identical).toBe(true);
   });
 });
 

@@ -99,7 +99,9 @@ describe('data bundled as JSON.parse of a string', () => {
   const load = async (path: string): Promise<string | undefined> => {
     let loaded: ((args: { path: string }) => Promise<{ contents?: string } | undefined>) | undefined;
     dataAsJsonParse.setup({
-      onLoad: (options: { filter: RegExp }, callback: typeof loaded) => void (options.filter.test(path) && !loaded ? (loaded = callback) : undefined),
+      onLoad: (options: { filter: RegExp }, callback: typeof loaded) => {
+        if (options.filter.test(path) && !loaded) loaded = callback;
+      },
     } as never);
     return (await loaded?.({ path }))?.contents;
   };

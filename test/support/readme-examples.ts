@@ -21,16 +21,28 @@ export function readmeJsonBlocks(opening: string): unknown[] {
   return [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] as string) as unknown);
 }
 
+/** The figures of a README compensation answer that tests compare (money and dates as the README writes them). */
+export interface ReadmeCompensationAnswer {
+  compensation: string;
+  eligibleCost: string;
+  cap: string;
+  claimPeriod: { from: string; to: string };
+  reportDue: string;
+  paymentDue: string;
+  lines: unknown[];
+  [field: string]: unknown;
+}
+
 export interface ReadmeCompensationExample {
-  request: Record<string, any>;
-  answer: Record<string, any>;
+  request: Record<string, unknown>;
+  answer: ReadmeCompensationAnswer;
 }
 
 /** A worked compensation example: its request block and its answer block. */
 export function readmeCompensationExample(opening: string): ReadmeCompensationExample {
   const blocks = readmeJsonBlocks(opening);
   if (blocks.length !== 2) throw new Error(`README.md's "${opening}" has ${blocks.length} JSON blocks, not a request and an answer`);
-  return { request: blocks[0] as Record<string, any>, answer: blocks[1] as Record<string, any> };
+  return { request: blocks[0] as Record<string, unknown>, answer: blocks[1] as ReadmeCompensationAnswer };
 }
 
 /** The README's NSK worked example (a half-year with a mid-March exit). */

@@ -56,7 +56,9 @@ function progressReporter(
   };
   let lastLines = 0;
   return {
-    read: (count) => void (bytes += count),
+    read: (count) => {
+      bytes += count;
+    },
     wrote: (lines) => {
       lastLines = lines;
       draw(lines);

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { EXPLAIN_LEVELS, type ExplainLevel } from '../../answer/explain-level.js';
 import { renderAnswer, renderCompensation, type Language } from '../../explain/render-text.js';
 import { ask, endpointOf, type Endpoint } from '../../answer/ask.js';
+import { responseData } from '../../wire/answer-json.js';
 import type { Problem } from '../../answer/problem.js';
 import { formatProblem, parseYamlFile } from '../../rules/yaml-file.js';
 import { EXIT, printErr, printOut, setExitStatus, usageError } from '../cli-output.js';
@@ -69,7 +70,7 @@ export function registerEval(program: Command): void {
       if (!ruleSet) return;
 
       const asked = options.explain === undefined || !isObject(request) ? request : { ...request, explain: options.explain };
-      const response = ask(ruleSet, endpoint, asked);
+      const response = responseData(ask(ruleSet, endpoint, asked));
       if (options.json) printOut(command, JSON.stringify(response.body, null, 2));
       if (response.status !== 200) {
         const problem = response.body as Problem;

@@ -1,12 +1,14 @@
-import { Router, type Response } from 'express';
-import { mayReadDecision, mayReadSomeDecisions } from '../../auth/access-policy.js';
+import { type Response, Router } from 'express';
+import { invalidRequest, problem } from '../../answer/problem.js';
+import { mayDo, mayReadDecision, mayReadSomeDecisions } from '../../auth/access-policy.js';
 import type { Caller } from '../../auth/caller.js';
 import { isDecisionId } from '../../decisions/decision-id.js';
 import type { DecisionRecord } from '../../decisions/decision-record.js';
-import type { DecisionStore } from '../../decisions/decision-store.js';
+import type { DecisionQuery, DecisionStore } from '../../decisions/decision-store.js';
+import { recordCheckOf } from '../../decisions/record-digest.js';
 import { DecisionReplayer } from '../../decisions/replay.js';
+import { searchParametersOf } from '../../decisions/search-parameters.js';
 import { callerOf, requireCaller, sendForbidden } from '../authorization.js';
-import { problem } from '../../answer/problem.js';
 import { sendProblem } from '../send-problem.js';
 
 /** The decision with this id if the caller may read it; otherwise the 404 or 403 has been sent. */
@@ -24,27 +26,71 @@ async function readableDecision(store: DecisionStore, id: string, response: Resp
   return record;
 }
 
-/** Decision records: read one, or make it again with the rules it was made with and compare. */
+/**
+ * A search scoped as reads are (access-policy.ts): whoever may read every decision searches them all; a caller who
+ * reads only their municipality's searches that municipality, and naming another one is refused, not quietly
+ * answered with nothing.
+ */
+function scopedQuery(caller: Caller, query: DecisionQuery): { query: DecisionQuery } | { refused: string } {
+  if (mayDo(caller, 'read-all-decisions')) return { query };
+  if (caller.kind !== 'token' || !mayDo(caller, 'read-own-municipality-decisions')) return { refused: 'search decisions' };
+  if (query.municipality !== undefined && query.municipality !== caller.municipality)
+    return { refused: `search the decisions of municipality "${query.municipality}", only those of ${caller.municipality}` };
+  return { query: { ...query, municipality: caller.municipality } };
+}
+
+/** Decision records: search them, read one, or make it again with the rules it was made with and compare. */
 export function decisionsRouter(store: DecisionStore): Router {
   const router = Router();
   const replayer = new DecisionReplayer(store.archive);
   const mayRead = requireCaller(mayReadSomeDecisions, 'read decisions');
+  router.get('/v1/decisions', mayRead, async (request, response) => {
+    const parsed = searchParametersOf(request.query);
+    if (!parsed.ok) return sendProblem(response, invalidRequest(parsed.problems));
+    const caller = callerOf(response) as Caller;
+    const scoped = scopedQuery(caller, parsed.query);
+    if ('refused' in scoped) return sendForbidden(response, caller, scoped.refused);
+    response.json(await store.search(scoped.query));
+  });
+  // The record, whether it is the record written (recordCheck: its recordSha256), and its answer made again from the
+  // recorded request and rule files, checked against the sha256 of the answer sent: `answer` only when it is that answer.
   router.get('/v1/decisions/:id', mayRead, async (request, response) => {
     const record = await readableDecision(store, request.params.id as string, response);
-    if (record) response.json(record);
+    if (!record) return;
+    const recordCheck = recordCheckOf(record);
+    const made = await replayer.regenerate(record);
+    if (!made.regenerated) {
+      response.json({ ...record, recordCheck, answerCheck: { regenerated: false, detail: made.detail, problems: made.problems } });
+      return;
+    }
+    if (made.identical) {
+      response.json({ ...record, recordCheck, answer: made.answer, answerCheck: { regenerated: true, identical: true } });
+      return;
+    }
+    response.json({
+      ...record,
+      recordCheck,
+      answerCheck: { regenerated: true, identical: false, detail: 'the answer made again differs from the answer sent', differences: made.differences },
+      answerMadeAgain: made.answer,
+    });
   });
+  // The decision made again with its rules: whether it is the answer sent, and the answer with the full explanation.
   router.post('/v1/decisions/:id/replay', mayRead, async (request, response) => {
     const record = await readableDecision(store, request.params.id as string, response);
     if (!record) return;
-    const outcome = await replayer.replay(record);
-    if (!outcome.replayed) {
+    const made = await replayer.regenerate(record);
+    if (!made.regenerated) {
       return sendProblem(response, {
-        ...problem(409, `${outcome.detail}: the decision cannot be made again`),
-        errors: outcome.problems.map((message) => ({ path: '', message })),
+        ...problem(409, `${made.detail}: the decision cannot be made again`),
+        errors: made.problems.map((message) => ({ path: '', message })),
       });
     }
-    const { replayed: _replayed, ...answer } = outcome;
-    response.json(answer);
+    response.json({
+      identical: made.identical,
+      ...(made.identical ? {} : { differences: made.differences }),
+      answer: made.fullAnswer,
+      recordCheck: recordCheckOf(record),
+    });
   });
   return router;
 }

@@ -30,15 +30,6 @@ function unreachable(error) {
   return { ok: false, problem: { status: 0, title: 'network', detail: error instanceof Error ? error.message : String(error) } };
 }
 
-/** @param {string} path @returns {Promise<ApiResult>} */
-export async function getJson(path) {
-  try {
-    return await readResponse(await fetch(path, { headers: { accept: 'application/json' } }));
-  } catch (error) {
-    return unreachable(error);
-  }
-}
-
 const TOKEN_KEY = 'sbsp-rules.api-token';
 
 /**
@@ -64,11 +55,31 @@ export function setApiToken(token) {
   }
 }
 
+/** The Authorization header with the API token, when one is kept. @returns {Record<string, string>} */
+function bearer() {
+  const token = apiToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * GET a JSON answer. The rules are public and asked for without the token; decision records are not, and are asked
+ * for `asCaller`, with it.
+ * @param {string} path
+ * @param {{ asCaller?: boolean }} [options]
+ * @returns {Promise<ApiResult>}
+ */
+export async function getJson(path, options = {}) {
+  try {
+    return await readResponse(await fetch(path, { headers: { accept: 'application/json', ...(options.asCaller ? bearer() : {}) } }));
+  } catch (error) {
+    return unreachable(error);
+  }
+}
+
 /** @param {string} path @param {unknown} body @returns {Promise<ApiResult>} */
 export async function postJson(path, body) {
-  const token = apiToken();
   /** @type {Record<string, string>} */
-  const headers = { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const headers = { 'content-type': 'application/json', accept: 'application/json', ...bearer() };
   try {
     return await readResponse(await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) }));
   } catch (error) {

@@ -285,6 +285,62 @@ export const WORDS = {
   removed: { lv: 'noņemts', en: 'removed' },
   changed: { lv: 'mainīts', en: 'changed' },
   sameVersion: { lv: 'Izvēlieties divas dažādas versijas.', en: 'Choose two different versions.' },
+
+  decisionsTab: { lv: 'Lēmumi', en: 'Decisions' },
+  decisionsIntro: {
+    lv: 'Pieņemto lēmumu meklēšana auditoriem: katrs tiesību un kompensācijas aprēķina lēmums, ko serviss ir pieņēmis, ar tā pilno ierakstu un iespēju to atkārtot ar tiem pašiem noteikumu failiem. Sociālie darbinieki un amatpersonas redz savas pašvaldības lēmumus.',
+    en: 'A search of the decisions made, for auditors: every eligibility and compensation decision the service has made, with its full record and a replay with the same rule files. Caseworkers and officers see their own municipality’s decisions.',
+  },
+  anyProgramme: { lv: '— visas programmas —', en: '— every programme —' },
+  municipalityLabel: { lv: 'Pašvaldība (nav obligāti)', en: 'Municipality (optional)' },
+  municipalityHelp: {
+    lv: 'Tā, kā tā nosaukta API atslēgā, ar kuru lēmums pieņemts, piemēram, riga. Sociālajam darbiniekam — tikai sava.',
+    en: 'As the API token the decision was made with names it, e.g. riga. A caseworker may name only their own.',
+  },
+  decidedFromLabel: { lv: 'Pieņemts no (nav obligāti)', en: 'Decided from (optional)' },
+  decidedToLabel: { lv: 'Pieņemts līdz (nav obligāti)', en: 'Decided until (optional)' },
+  decidedDatesHelp: { lv: 'Lēmuma diena pēc UTC laika; abas dienas ieskaitot.', en: 'The day of the decision in UTC; both days included.' },
+  outcomeFilterLabel: { lv: 'Tiesību lēmuma iznākums', en: 'Outcome of an eligibility decision' },
+  anyOutcome: { lv: '— jebkurš —', en: '— any —' },
+  searchButton: { lv: 'Meklēt lēmumus', en: 'Search decisions' },
+  searching: { lv: 'Meklē…', en: 'Searching…' },
+  decisionsFound: { lv: 'Atrastie lēmumi', en: 'Decisions found' },
+  noDecisionFound: { lv: 'Neviens lēmums neatbilst meklētajam.', en: 'No decision matches the search.' },
+  moreDecisions: { lv: 'Rādīt vēl', en: 'Show more' },
+  timeColumn: { lv: 'Laiks (UTC)', en: 'Time (UTC)' },
+  questionColumn: { lv: 'Jautājums', en: 'Question' },
+  outcomeColumn: { lv: 'Iznākums', en: 'Outcome' },
+  municipalityColumn: { lv: 'Pašvaldība', en: 'Municipality' },
+  actionsColumn: { lv: 'Darbības', en: 'Actions' },
+  eligibilityQuestion: { lv: 'Tiesības', en: 'Eligibility' },
+  compensationQuestion: { lv: 'Kompensācija', en: 'Compensation' },
+  developmentMode: { lv: '— (izstrādes režīms)', en: '— (development mode)' },
+  showRecord: { lv: 'Ieraksts', en: 'Record' },
+  replayDecision: { lv: 'Atkārtot', en: 'Replay' },
+  recordHeading: { lv: 'Lēmuma ieraksts', en: 'The decision record' },
+  replayHeading: { lv: 'Lēmuma atkārtojums', en: 'The decision replayed' },
+  madeBy: { lv: 'Pieņēma', en: 'Made by' },
+  wholeRecord: { lv: 'Viss ieraksts ar atbildi (JSON)', en: 'The whole record with its answer (JSON)' },
+  answerLabel: { lv: 'Atbilde', en: 'Answer' },
+  answerMadeAgain: { lv: 'izveidota no jauna un sakrīt ar nosūtīto', en: 'made again, identical to the answer sent' },
+  answerDiffersFromSent: { lv: 'izveidota no jauna, bet atšķiras no nosūtītās', en: 'made again, but it differs from the answer sent' },
+  answerNotMadeAgain: { lv: 'nav izveidojama no jauna', en: 'cannot be made again' },
+  replayIdentical: {
+    lv: 'Atkārtojot ar tiem pašiem noteikumu failiem, atbilde ir tieši tāda pati.',
+    en: 'Made again with the same rule files, the answer is identical.',
+  },
+  replayDiffers: {
+    lv: 'Atkārtojot ar tiem pašiem noteikumu failiem, atbilde atšķiras:',
+    en: 'Made again with the same rule files, the answer differs:',
+  },
+  differencePath: { lv: 'Vieta atbildē', en: 'Place in the answer' },
+  recordedValue: { lv: 'Ierakstītā vērtība', en: 'Recorded value' },
+  replayedValue: { lv: 'Atkārtojumā', en: 'On replay' },
+  absentValue: { lv: '(nav)', en: '(absent)' },
+  decisionsForbiddenHelp: {
+    lv: 'Lēmumus redz auditori (visus) un sociālie darbinieki un amatpersonas (tikai savas pašvaldības). Ja meklējāt citas pašvaldības lēmumus, notīriet lauku „Pašvaldība” vai izmantojiet auditora API atslēgu.',
+    en: 'Auditors see every decision; caseworkers and officers only their own municipality’s. If you searched another municipality’s decisions, clear the “Municipality” field or use an auditor’s API token.',
+  },
 };
 
 /** Words with something put in them. */
@@ -369,6 +425,15 @@ export const PHRASES = {
   versionHeading: (version) => ({ lv: `Versija ${version}`, en: `Version ${version}` }),
   /** @param {Localised} oldValue @param {Localised} newValue */
   oldToNew: (oldValue, newValue) => ({ lv: `${oldValue.lv} → ${newValue.lv}`, en: `${oldValue.en} → ${newValue.en}` }),
+  /** @param {number} count */
+  decisionsShown: (count) => ({
+    lv: `Parādīti ${count} ${count % 10 === 1 && count % 100 !== 11 ? 'lēmums' : 'lēmumi'}.`,
+    en: `${count} ${count === 1 ? 'decision' : 'decisions'} shown.`,
+  }),
+  /** @param {number} count */
+  moreDifferences: (count) => ({ lv: `… un vēl ${count} atšķirības`, en: `… and ${count} more differences` }),
+  /** @param {string} id */
+  decisionHeading: (id) => ({ lv: `Lēmums ${id}`, en: `Decision ${id}` }),
 };
 
 /** The evidence of a remote service line (IBM, amendment No 2), in words. @type {Record<string, Localised>} */

@@ -22,6 +22,18 @@ export function dateWords(iso) {
   return { lv: `${day}.${month}.${year}.`, en: `${Number(day)} ${MONTHS_EN[Number(month) - 1]} ${year}` };
 }
 
+/**
+ * An instant as a day and time in UTC, the clock decision searches count days by: 2024-07-01T08:05:09.123Z →
+ * "01.07.2024. 08:05 UTC" (lv), "1 Jul 2024 08:05 UTC" (en). @param {string} iso @returns {Localised}
+ */
+export function instantWords(iso) {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return { lv: iso, en: iso };
+  const day = dateWords(instant.toISOString().slice(0, 10));
+  const time = `${instant.toISOString().slice(11, 16)} UTC`;
+  return { lv: `${day.lv} ${time}`, en: `${day.en} ${time}` };
+}
+
 /** @param {string} from @param {string | null} to @returns {Localised} */
 export function periodWords(from, to) {
   const start = dateWords(from);

@@ -104,7 +104,14 @@ function setFieldValue(values, field, value) {
   let holder = values;
   for (const part of parts) {
     const next = holder[part];
-    holder = next && typeof next === 'object' ? /** @type {Record<string, unknown>} */ (next) : (holder[part] = {});
+    if (next && typeof next === 'object') {
+      holder = /** @type {Record<string, unknown>} */ (next);
+    } else {
+      /** @type {Record<string, unknown>} */
+      const created = {};
+      holder[part] = created;
+      holder = created;
+    }
   }
   holder[last] = value;
 }

@@ -1,6 +1,7 @@
 // @ts-check
 import { getJson } from './api.js';
 import { compensationView } from './compensation-view.js';
+import { decisionsView } from './decisions-view.js';
 import { WORDS } from './dictionary.js';
 import { eligibilityView } from './eligibility-view.js';
 import { language, put, putAttribute, setLanguage } from './language.js';
@@ -8,11 +9,11 @@ import { problemBox } from './problem-display.js';
 import { rulesBrowser } from './rules-browser.js';
 
 /**
- * The page: three tools (eligibility, compensation, rules), one shown at a time and named in the URL fragment so it
+ * The page: four tools (eligibility, compensation, rules, decisions), one shown at a time and named in the URL fragment so it
  * can be bookmarked; the language switch; and the programmes every tool starts from (GET /v1/programmes).
  */
 
-const TOOLS = ['eligibility', 'compensation', 'rules'];
+const TOOLS = ['eligibility', 'compensation', 'rules', 'decisions'];
 
 function labelStaticText() {
   for (const node of document.querySelectorAll('[data-i18n]')) {
@@ -76,9 +77,10 @@ async function start() {
     return;
   }
   const programmes = listed.body.programmes ?? [];
-  const [eligibility, compensation, rules] = hosts;
+  const [eligibility, compensation, rules, decisions] = hosts;
   if (eligibility) eligibilityView(eligibility, programmes);
   if (rules) rulesBrowser(rules, programmes);
+  if (decisions) decisionsView(decisions, programmes);
   if (compensation) await compensationView(compensation, programmes);
   document.body.dataset.ready = 'true';
 }

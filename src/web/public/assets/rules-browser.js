@@ -2,6 +2,7 @@
 import { getJson, programmeDescription } from './api.js';
 import { assumptionItem, openQuestionsSection } from './assumptions-view.js';
 import { assumptionList, conditionList, kindWords, ruleContext } from './checklist.js';
+import { dataTable as table } from './data-table.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, periodWords } from './display-formats.js';
 import { el } from './element.js';
@@ -19,30 +20,6 @@ import { semanticDetails, versionDiff } from './version-diff.js';
  */
 
 /** @typedef {import('./language.js').Localised} Localised */
-
-/** @param {Localised} caption @param {Localised[]} headings @param {HTMLElement[]} rows */
-function table(caption, headings, rows) {
-  return el(
-    'div',
-    { class: 'table-scroll', attributes: { tabindex: '0', role: 'region' }, labels: { 'aria-label': caption } },
-    // The caption names the table for screen readers; on screen, the heading above already does.
-    el(
-      'table',
-      {},
-      el('caption', { class: 'visually-hidden', text: caption }),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          headings.map((heading) => el('th', { attributes: { scope: 'col' }, text: heading })),
-        ),
-      ),
-      el('tbody', {}, rows),
-    ),
-  );
-}
 
 /** @param {any} version @param {import('./checklist.js').RuleContext} context */
 function unitCostTable(version, context) {

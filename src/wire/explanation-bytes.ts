@@ -1,6 +1,6 @@
-import { JsonWriter, RawJson } from './raw-json.js';
-import { materialise, type ExplanationPlan, type ExplanationRecord } from './explanation-plan.js';
-import { outcomeOf, type RuleTrace } from './day-result.js';
+import { outcomeOf } from '../evaluate/day-result.js';
+import type { ExplanationPlan, ExplanationRecord } from '../evaluate/explanation-plan.js';
+import type { JsonWriter } from './json-writer.js';
 
 /*
  * The explanation of a record as JSON, written as UTF-8 bytes by a program compiled once per plan. Everything but
@@ -9,7 +9,7 @@ import { outcomeOf, type RuleTrace } from './day-result.js';
  * and skipped flag, a rule's result, a fact's value) together with all the fixed text that follows it up to the
  * next dynamic piece, already encoded — one copy a step. The same JSON as JSON.stringify(materialise(record)) — a
  * test holds them equal, on generated persons and days for every bundled version — without building the objects,
- * or a string, first.
+ * or a string, first. This is the edge's writer (http answers, decision digests): the core only hands over records.
  */
 
 /** What a step writes before its fixed text. */
@@ -39,8 +39,11 @@ interface Program {
   parentKindAt: number[];
   /** The distinct facts the steps read, by slot. */
   facts: string[];
-  /** The size of the last explanation written: the next one's first guess. */
-  lastBytes: number;
+  /** Scratch for one writing (a program writes one explanation at a time: the thread writes one answer at a time). */
+  skippedAt: Uint8Array;
+  decidedAt: Uint8Array;
+  factStart: Int32Array;
+  factEnd: Int32Array;
 }
 
 const programs = new WeakMap<ExplanationPlan, Program>();
@@ -53,7 +56,19 @@ function member(key: string, value: unknown): string {
 const TAILS = [',"result":false', ',"result":false,"skipped":true', ',"result":true', ',"result":true,"skipped":true'];
 
 function compileProgram(plan: ExplanationPlan): Program {
-  const program: Program = { kinds: [], args: [], texts: [], nodeAt: [], parentAt: [], parentKindAt: [], facts: [], lastBytes: 4096 };
+  const program: Program = {
+    kinds: [],
+    args: [],
+    texts: [],
+    nodeAt: [],
+    parentAt: [],
+    parentKindAt: [],
+    facts: [],
+    skippedAt: new Uint8Array(0),
+    decidedAt: new Uint8Array(0),
+    factStart: new Int32Array(0),
+    factEnd: new Int32Array(0),
+  };
   // Steps are built with their texts as strings, and the fixed text is appended to the last step until the next
   // dynamic piece opens a new one.
   const pending: Array<{ kind: Step; arg: number; texts: string[] }> = [{ kind: Step.Fixed, arg: 0, texts: [''] }];
@@ -143,32 +158,26 @@ function compileProgram(plan: ExplanationPlan): Program {
     program.args.push(step.arg);
     program.texts.push(step.texts.map((text) => Buffer.from(text, 'utf8')));
   }
+  program.skippedAt = new Uint8Array(program.nodeAt.length);
+  program.decidedAt = new Uint8Array(program.nodeAt.length);
+  program.factStart = new Int32Array(program.facts.length);
+  program.factEnd = new Int32Array(program.facts.length);
   return program;
 }
 
-/* Per-call scratch, reused: the service answers one request at a time on its thread. */
-let skippedAt = new Uint8Array(256);
-let decidedAt = new Uint8Array(256);
-let factStart = new Int32Array(32);
-let factEnd = new Int32Array(32);
-
-/** The explanation (every rule, every condition) of a record as JSON bytes. */
-export function explanationJson(record: ExplanationRecord): RawJson {
+/** Writes the explanation (every rule, every condition) of a record as JSON, compact (contract v2). */
+export function writeExplanation(out: JsonWriter, record: ExplanationRecord): void {
   let program = programs.get(record.plan);
   if (!program) {
     program = compileProgram(record.plan);
     programs.set(record.plan, program);
   }
   const { results, facts } = record;
-  const { nodeAt, parentAt, parentKindAt, kinds, args, texts } = program;
+  const { nodeAt, parentAt, parentKindAt, kinds, args, texts, skippedAt, decidedAt, factStart, factEnd } = program;
   // Skipped flags, in pre-order: a child is skipped when its parent is, or when an earlier sibling decided the
   // parent (a false child of `all`, a true child of `any`).
   const positions = nodeAt.length;
-  if (skippedAt.length < positions) {
-    skippedAt = new Uint8Array(positions * 2);
-    decidedAt = new Uint8Array(positions * 2);
-  }
-  decidedAt.fill(0, 0, positions);
+  decidedAt.fill(0);
   for (let position = 0; position < positions; position += 1) {
     const parent = parentAt[position] as number;
     if (parent < 0) {
@@ -180,22 +189,21 @@ export function explanationJson(record: ExplanationRecord): RawJson {
     if (parentKind !== 0 && (results[nodeAt[position] as number] === 2) === (parentKind === 2)) decidedAt[parent] = 1;
   }
   // A fact's value is written as JSON the first time a condition shows it, and copied from there after.
-  const slots = program.facts.length;
-  if (factStart.length < slots) {
-    factStart = new Int32Array(slots * 2);
-    factEnd = new Int32Array(slots * 2);
-  }
-  factStart.fill(-1, 0, slots);
-  const out = new JsonWriter(program.lastBytes + 1024);
+  factStart.fill(-1);
   const value = (slot: number, key: string): void => {
     const start = factStart[slot] as number;
     if (start >= 0) {
       if (factEnd[slot] === start) return; // no value
       out.text(key);
-      return out.again(start, factEnd[slot] as number);
+      out.again(start, factEnd[slot] as number);
+      return;
     }
     const text = JSON.stringify(facts[program.facts[slot] as string]);
-    if (text === undefined) return void (factEnd[slot] = factStart[slot] = out.length);
+    if (text === undefined) {
+      factStart[slot] = out.length;
+      factEnd[slot] = out.length;
+      return;
+    }
     out.text(key);
     factStart[slot] = out.length;
     out.text(text);
@@ -224,20 +232,42 @@ export function explanationJson(record: ExplanationRecord): RawJson {
         break;
     }
   }
-  program.lastBytes = out.length;
-  return new RawJson(out.done());
 }
 
-/**
- * How an answer carries its explanation: as objects (for code that reads it), as JSON bytes (for the HTTP answer
- * and the decision record, written once), or not at all (a batch's claim summary).
- */
-/**
- * How explanations are built: compact objects, compact JSON bytes, none, or complete objects (every named condition in
- * full wherever it appears — what coverage counts, as each rule reaches a condition).
- */
-export type ExplanationForm = 'objects' | 'json' | 'none' | 'complete';
+/** Per plan, per rule: its summary (the `rules` level) as JSON when it does not hold, and when it does. */
+const summaries = new WeakMap<ExplanationPlan, Buffer[][]>();
 
-export function explanationIn(form: Exclude<ExplanationForm, 'none'>, record: ExplanationRecord): RuleTrace[] | RawJson {
-  return form === 'json' ? explanationJson(record) : materialise(record, form !== 'complete');
+function compileSummaries(plan: ExplanationPlan): Buffer[][] {
+  return plan.rules.map(({ rule, source }) =>
+    [false, true].map((result) =>
+      Buffer.from(
+        JSON.stringify({
+          ref: rule.id,
+          kind: rule.kind,
+          title: rule.title,
+          source,
+          assumptions: rule.assumptions,
+          result,
+          outcome: outcomeOf(rule.kind, result),
+        }),
+        'utf8',
+      ),
+    ),
+  );
+}
+
+/** Writes each rule of a record with its ref, title, source, result and outcome, without condition trees (`rules`). */
+export function writeRuleSummaries(out: JsonWriter, record: ExplanationRecord): void {
+  let texts = summaries.get(record.plan);
+  if (!texts) {
+    texts = compileSummaries(record.plan);
+    summaries.set(record.plan, texts);
+  }
+  const { rules } = record.plan;
+  out.text('[');
+  for (let index = 0; index < rules.length; index += 1) {
+    if (index > 0) out.text(',');
+    out.bytes((texts[index] as Buffer[])[record.results[(rules[index] as ExplanationPlan['rules'][number]).root] === 2 ? 1 : 0] as Buffer);
+  }
+  out.text(']');
 }
