@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../src/calendar/calendar-date.js';
 import { decideDay, evaluateDay } from '../src/evaluate/evaluate-day.js';
-import { decideRecord, recordRules } from '../src/evaluate/explanation-plan.js';
+import { decideEvaluation, evaluateRules } from '../src/evaluate/explanation-plan.js';
 import { declaredFacts, factsOn } from '../src/evaluate/facts.js';
 import { createReferenceEngine } from '../src/evaluate/reference-engine.js';
 import type { RuleSet } from '../src/rules/model.js';
@@ -55,8 +55,8 @@ export async function inProcessThroughput(ruleSet: RuleSet, programmeId: string,
   const referenceCases = cases.slice(0, Math.max(1000, Math.floor(cases.length / 10)));
   return [
     await measure('ours, full explanation, recorded', repeats, cases, (item) => {
-      const record = recordRules(version, factsOf(item));
-      return { answer: decideRecord(programme, record), record };
+      const record = evaluateRules(version, factsOf(item));
+      return { answer: decideEvaluation(programme, record), record };
     }),
     await measure('ours, full explanation, as objects', repeats, cases, (item) => evaluateDay(programme, version, factsOf(item))),
     await measure('ours, no explanation', repeats, cases, (item) => decideDay(programme, version, factsOf(item))),

@@ -60,6 +60,11 @@ function describeError(error: unknown): Record<string, unknown> {
  */
 async function main(): Promise<void> {
   const logger = pino({ base: { service: 'sbsp-rules' } });
+  // The store opens (its writer thread starting on another core) while the rules load: start-up is the longer of the two.
+  const opening = openDecisionStore(process.env, logger).then(
+    (store) => ({ store }),
+    (error: unknown) => ({ error }),
+  );
   const rulesDirectory = resolve(process.env.RULES_DIR ?? 'rules');
   const loaded = LiveRuleSet.load(rulesDirectory);
   if (!loaded.ok) refuse(loaded.problems, `${loaded.problems.length} problem(s) in ${rulesDirectory}`);
@@ -90,12 +95,9 @@ async function main(): Promise<void> {
   const retention = retentionOf(process.env.DECISIONS_RETENTION);
   if ('problem' in retention) refuse([retention.problem], 'the retention of decision records is not valid');
 
-  let decisions: DecisionStore;
-  try {
-    decisions = await openDecisionStore(process.env, logger);
-  } catch (error) {
-    refuse([(error as Error).message], 'the decision store cannot be opened');
-  }
+  const opened = await opening;
+  if ('error' in opened) refuse([(opened.error as Error).message], 'the decision store cannot be opened');
+  const decisions: DecisionStore = opened.store;
   logger.info({ decisions: decisions.describe() }, 'decision store open');
   // Retention: the records past it go at start and then once a day. The log says how many, never which.
   if (retention.kind === 'forever') logger.info({ retention: 'forever' }, 'DECISIONS_RETENTION is not set: decision records are kept for ever');
@@ -104,7 +106,8 @@ async function main(): Promise<void> {
       const before = purgeBefore(retention, utcDateOf(new Date()));
       if (before === null) return;
       decisions.purge(before).then(
-        (purged) => logger.info({ retention: retention.text, before, purged }, `retention ${retention.text}: ${purged} decision record(s) made before ${before} deleted`),
+        (purged) =>
+          logger.info({ retention: retention.text, before, purged }, `retention ${retention.text}: ${purged} decision record(s) made before ${before} deleted`),
         (error: unknown) =>
           logger.warn(
             { retention: retention.text, before, ...(error instanceof StoreUnavailable ? { reason: error.reason } : describeError(error)) },

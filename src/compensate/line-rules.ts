@@ -1,6 +1,6 @@
 import type { Facts } from '../evaluate/condition-trace.js';
 import { Explanation } from '../evaluate/explanation.js';
-import { recordOutcomes, recordRules } from '../evaluate/explanation-plan.js';
+import { outcomesOf, evaluateRules } from '../evaluate/explanation-plan.js';
 import type { Rule, RuleVersion } from '../rules/model.js';
 
 export interface LineRulesResult {
@@ -12,6 +12,6 @@ export interface LineRulesResult {
 
 /** A compensation kind's line rules on one input line's fields, explained like any rule. */
 export function evaluateLineRules(version: RuleVersion, rules: readonly Rule[], line: Facts): LineRulesResult {
-  const record = recordRules(version, line, rules);
-  return { blockers: recordOutcomes(record).blockers, explanation: new Explanation(record) };
+  const evaluation = evaluateRules(version, line, rules);
+  return { blockers: outcomesOf(evaluation).blockers, explanation: new Explanation(evaluation) };
 }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { DecisionStore } from './decision-store.js';
-import { PostgresDecisionStore } from './postgres-decision-store.js';
 import { SqliteDecisionStore } from './sqlite-decision-store.js';
 
 /**
@@ -13,6 +12,10 @@ export async function openDecisionStore(environment: NodeJS.ProcessEnv, logger?:
   const onNotice = (message: string): void => {
     logger?.warn(message);
   };
-  if (environment.DATABASE_URL) return PostgresDecisionStore.open({ connectionString: environment.DATABASE_URL, onNotice });
+  if (environment.DATABASE_URL) {
+    // Loaded only when asked for: a service on SQLite never loads the PostgreSQL client.
+    const { PostgresDecisionStore } = await import('./postgres-decision-store.js');
+    return PostgresDecisionStore.open({ connectionString: environment.DATABASE_URL, onNotice });
+  }
   return SqliteDecisionStore.open({ directory: resolve(environment.DECISIONS_DIR ?? 'data'), onNotice });
 }

@@ -44,11 +44,11 @@ export class SqliteDecisionStore implements DecisionStore {
   readonly #reader: ReadConnection;
   readonly #notice: (message: string) => void;
   readonly #group: GroupCommit<Waiting>;
-  /** Texts put by this process, by sha256: put again should a purge take one before the record that needs it. */
+  /** Texts put by this process, by sha256: put again should a purge or an erasure take one before the record that needs it. */
   readonly #texts = new Map<string, RuleFileText>();
-  /** sha256s known to be in the archive: a put of one of them resolves at once. A purge forgets them all. */
+  /** sha256s known to be in the archive: a put of one of them resolves at once. A purge or an erasure forgets them all. */
   readonly #archived = new Set<string>();
-  /** Why the last commit failed, until a commit or a purge succeeds: a disk with room for the check but not a record. */
+  /** Why the last commit failed, until a commit, a purge or an erasure succeeds: a disk with room for the check but not a record. */
   #lastFailure: string | null = null;
   #closed = false;
 

@@ -37,7 +37,7 @@ export interface ExplanationPlan {
 }
 
 /** One day's evaluation: every node's result (1 = holds), and the facts it was evaluated on. */
-export interface ExplanationRecord {
+export interface Evaluation {
   plan: ExplanationPlan;
   facts: Facts;
   /** One slot per node: TRUE or FALSE. A plain array of small integers: cheaper to make than a typed array. */
@@ -239,7 +239,7 @@ export function explanationPlan(version: RuleVersion, ruleList: readonly Rule[] 
 }
 
 /** Evaluates every node of every rule on one day's facts (or one line's fields): the compact, complete explanation. */
-export function recordRules(version: RuleVersion, facts: Facts, ruleList: readonly Rule[] = version.rules): ExplanationRecord {
+export function evaluateRules(version: RuleVersion, facts: Facts, ruleList: readonly Rule[] = version.rules): Evaluation {
   const plan = explanationPlan(version, ruleList);
   const results: number[] = new Array(plan.nodes.length);
   plan.evaluate(facts, results);
@@ -247,11 +247,11 @@ export function recordRules(version: RuleVersion, facts: Facts, ruleList: readon
 }
 
 /** The ids of the rules whose outcome is `basis`, and of those whose outcome is `blocker`. */
-export function recordOutcomes(record: ExplanationRecord): { basis: string[]; blockers: string[] } {
+export function outcomesOf(evaluation: Evaluation): { basis: string[]; blockers: string[] } {
   const basis: string[] = [];
   const blockers: string[] = [];
-  const { rules } = record.plan;
-  const results = record.results;
+  const { rules } = evaluation.plan;
+  const results = evaluation.results;
   for (let index = 0; index < rules.length; index += 1) {
     const { rule, root } = rules[index] as ExplanationPlan['rules'][number];
     const holds = results[root] === TRUE;
@@ -262,9 +262,9 @@ export function recordOutcomes(record: ExplanationRecord): { basis: string[]; bl
   return { basis, blockers };
 }
 
-/** The answer a record gives: eligible exactly when some basis holds and nothing blocks. */
-export function decideRecord(programme: Programme, record: ExplanationRecord): Omit<DayResult, 'explanation'> {
-  const { basis, blockers } = recordOutcomes(record);
+/** The answer an evaluation gives: eligible exactly when some basis holds and nothing blocks. */
+export function decideEvaluation(programme: Programme, evaluation: Evaluation): Omit<DayResult, 'explanation'> {
+  const { basis, blockers } = outcomesOf(evaluation);
   return answerOf(programme, basis, blockers);
 }
 
@@ -279,32 +279,32 @@ function flag(skipped: boolean): { skipped?: true } {
  */
 type ExplainedAt = Map<string, string> | null;
 
-function materialiseNode(record: ExplanationRecord, index: number, skipped: boolean, explained: ExplainedAt, rule: string): ConditionTrace {
-  const node = record.plan.nodes[index] as PlanNode;
-  const result = record.results[index] === TRUE;
+function materialiseNode(evaluation: Evaluation, index: number, skipped: boolean, explained: ExplainedAt, rule: string): ConditionTrace {
+  const node = evaluation.plan.nodes[index] as PlanNode;
+  const result = evaluation.results[index] === TRUE;
   switch (node.kind) {
     case 'all':
     case 'any': {
       let decided = false;
       const children = node.children.map((child) => {
-        const trace = materialiseNode(record, child, skipped || decided, explained, rule);
+        const trace = materialiseNode(evaluation, child, skipped || decided, explained, rule);
         if (trace.result === (node.kind === 'any')) decided = true;
         return trace;
       });
       return node.kind === 'all' ? { all: children, result, ...flag(skipped) } : { any: children, result, ...flag(skipped) };
     }
     case 'not':
-      return { not: materialiseNode(record, node.child, skipped, explained, rule), result, ...flag(skipped) };
+      return { not: materialiseNode(evaluation, node.child, skipped, explained, rule), result, ...flag(skipped) };
     case 'named': {
       const title = node.title === undefined ? {} : { title: node.title };
       const explainedIn = explained?.get(node.name);
       if (explainedIn !== undefined) return { condition: node.name, ...title, result, ...flag(skipped), explainedIn };
       explained?.set(node.name, rule);
-      return { condition: node.name, ...title, result, ...flag(skipped), conditions: materialiseNode(record, node.body, skipped, explained, rule) };
+      return { condition: node.name, ...title, result, ...flag(skipped), conditions: materialiseNode(evaluation, node.body, skipped, explained, rule) };
     }
     case 'leaf': {
-      const factValue = record.facts[node.fact];
-      const value = node.otherFact === null ? node.value : record.facts[node.otherFact];
+      const factValue = evaluation.facts[node.fact];
+      const value = node.otherFact === null ? node.value : evaluation.facts[node.otherFact];
       return {
         fact: node.fact,
         operator: node.operator,
@@ -326,10 +326,10 @@ function materialiseNode(record: ExplanationRecord, index: number, skipped: bool
  * its name, title and result with `explainedIn` (the rule that explained it). Complete: in full everywhere, for
  * coverage, which counts each condition as each rule reaches it.
  */
-export function materialise(record: ExplanationRecord, compact = true): RuleTrace[] {
+export function materialise(evaluation: Evaluation, compact = true): RuleTrace[] {
   const explained: ExplainedAt = compact ? new Map() : null;
-  return record.plan.rules.map(({ rule, root, source }): RuleTrace => {
-    const conditions = materialiseNode(record, root, false, explained, rule.id);
+  return evaluation.plan.rules.map(({ rule, root, source }): RuleTrace => {
+    const conditions = materialiseNode(evaluation, root, false, explained, rule.id);
     return {
       ref: rule.id,
       kind: rule.kind,

@@ -1,5 +1,5 @@
 import type { RuleTrace } from './day-result.js';
-import { materialise, type ExplanationPlan, type ExplanationRecord } from './explanation-plan.js';
+import { materialise, type ExplanationPlan, type Evaluation } from './explanation-plan.js';
 
 /** A rule as the `rules` explain level shows it: its ref, title, source, result and outcome, no condition tree. */
 export type RuleSummary = Omit<RuleTrace, 'conditions'>;
@@ -8,25 +8,25 @@ export type RuleSummary = Omit<RuleTrace, 'conditions'>;
  * How a day (or a line) was decided, as a value: the compiled plan of the rules evaluated and every node's result on
  * the facts it saw. Nothing is built until it is shown: `traces()` gives the compact rule traces (contract v2),
  * `complete()` every named condition in full wherever it appears (what coverage counts), `rules()` the rules without
- * their condition trees. An edge that writes JSON may write it from `record` directly (http/answer-json.ts).
+ * their condition trees. An edge that writes JSON may write it from `evaluation` directly (wire/answer-json.ts).
  */
 export class Explanation {
   #traces: RuleTrace[] | undefined;
 
-  constructor(readonly record: ExplanationRecord) {}
+  constructor(readonly evaluation: Evaluation) {}
 
   /** Whether there is no rule to explain (a kind with no line rules). */
   get isEmpty(): boolean {
-    return this.record.plan.rules.length === 0;
+    return this.evaluation.plan.rules.length === 0;
   }
 
   traces(): RuleTrace[] {
-    this.#traces ??= materialise(this.record, true);
+    this.#traces ??= materialise(this.evaluation, true);
     return this.#traces;
   }
 
   complete(): RuleTrace[] {
-    return materialise(this.record, false);
+    return materialise(this.evaluation, false);
   }
 
   rules(): RuleSummary[] {

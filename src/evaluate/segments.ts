@@ -4,7 +4,7 @@ import type { VersionSpan } from '../versions/resolve-version.js';
 import type { Facts } from './condition-trace.js';
 import type { DayResult } from './day-result.js';
 import { Explanation } from './explanation.js';
-import { decideRecord, recordRules, type ExplanationRecord } from './explanation-plan.js';
+import { decideEvaluation, evaluateRules, type Evaluation } from './explanation-plan.js';
 import { factChangePoints, factsOn } from './facts.js';
 
 /** A maximal run of days with the same answer under the same rule version. */
@@ -16,7 +16,7 @@ export interface Segment extends Omit<DayResult, 'explanation'> {
   explanation: Explanation;
 }
 
-type Piece = Omit<DayResult, 'explanation'> & { from: CalendarDate; to: CalendarDate; record: ExplanationRecord };
+type Piece = Omit<DayResult, 'explanation'> & { from: CalendarDate; to: CalendarDate; evaluation: Evaluation };
 
 function sameAnswer(a: Omit<DayResult, 'explanation'>, b: Omit<DayResult, 'explanation'>): boolean {
   return a.eligible === b.eligible && a.basis.join() === b.basis.join() && a.blockers.join() === b.blockers.join();
@@ -35,13 +35,13 @@ export function evaluateSpans(programme: Programme, declared: Facts, spans: read
     starts.forEach((start, index) => {
       const nextStart = starts[index + 1];
       const to = nextStart === undefined ? span.to : (previousDay(nextStart) as CalendarDate);
-      const record = recordRules(span.version, factsOn(programme, declared, start));
-      const answer = decideRecord(programme, record);
+      const evaluation = evaluateRules(span.version, factsOn(programme, declared, start));
+      const answer = decideEvaluation(programme, evaluation);
       const last = pieces.at(-1);
       if (last && sameAnswer(last, answer)) last.to = to;
-      else pieces.push({ ...answer, from: start, to, record });
+      else pieces.push({ ...answer, from: start, to, evaluation });
     });
-    segments.push(...pieces.map(({ record, ...piece }) => ({ ...piece, explanation: new Explanation(record), span })));
+    segments.push(...pieces.map(({ evaluation, ...piece }) => ({ ...piece, explanation: new Explanation(evaluation), span })));
   }
   return segments;
 }

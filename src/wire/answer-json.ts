@@ -44,8 +44,8 @@ function write(out: JsonWriter, value: unknown, level: ExplainLevel): void {
     }
   }
   if (value instanceof Explanation) {
-    if (level === 'rules') writeRuleSummaries(out, value.record);
-    else writeExplanation(out, value.record);
+    if (level === 'rules') writeRuleSummaries(out, value.evaluation);
+    else writeExplanation(out, value.evaluation);
     return;
   }
   if (Array.isArray(value)) {

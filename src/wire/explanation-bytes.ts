@@ -1,15 +1,15 @@
 import { outcomeOf } from '../evaluate/day-result.js';
-import type { ExplanationPlan, ExplanationRecord } from '../evaluate/explanation-plan.js';
+import type { ExplanationPlan, Evaluation } from '../evaluate/explanation-plan.js';
 import type { JsonWriter } from './json-writer.js';
 
 /*
- * The explanation of a record as JSON, written as UTF-8 bytes by a program compiled once per plan. Everything but
+ * The explanation of an evaluation as JSON, written as UTF-8 bytes by a program compiled once per plan. Everything but
  * each node's result and skipped flag, each rule's result and the fact values seen is the same every day, so the
  * plan's explanation tree is laid out once, in output order, as a list of steps: a dynamic piece (a node's result
  * and skipped flag, a rule's result, a fact's value) together with all the fixed text that follows it up to the
- * next dynamic piece, already encoded — one copy a step. The same JSON as JSON.stringify(materialise(record)) — a
+ * next dynamic piece, already encoded — one copy a step. The same JSON as JSON.stringify(materialise(evaluation)) — a
  * test holds them equal, on generated persons and days for every bundled version — without building the objects,
- * or a string, first. This is the edge's writer (http answers, decision digests): the core only hands over records.
+ * or a string, first. This is the edge's writer (http answers, decision digests): the core only hands over evaluations.
  */
 
 /** What a step writes before its fixed text. */
@@ -165,14 +165,14 @@ function compileProgram(plan: ExplanationPlan): Program {
   return program;
 }
 
-/** Writes the explanation (every rule, every condition) of a record as JSON, compact (contract v2). */
-export function writeExplanation(out: JsonWriter, record: ExplanationRecord): void {
-  let program = programs.get(record.plan);
+/** Writes the explanation (every rule, every condition) of an evaluation as JSON, compact (contract v2). */
+export function writeExplanation(out: JsonWriter, evaluation: Evaluation): void {
+  let program = programs.get(evaluation.plan);
   if (!program) {
-    program = compileProgram(record.plan);
-    programs.set(record.plan, program);
+    program = compileProgram(evaluation.plan);
+    programs.set(evaluation.plan, program);
   }
-  const { results, facts } = record;
+  const { results, facts } = evaluation;
   const { nodeAt, parentAt, parentKindAt, kinds, args, texts, skippedAt, decidedAt, factStart, factEnd } = program;
   // Skipped flags, in pre-order: a child is skipped when its parent is, or when an earlier sibling decided the
   // parent (a false child of `all`, a true child of `any`).
@@ -256,18 +256,18 @@ function compileSummaries(plan: ExplanationPlan): Buffer[][] {
   );
 }
 
-/** Writes each rule of a record with its ref, title, source, result and outcome, without condition trees (`rules`). */
-export function writeRuleSummaries(out: JsonWriter, record: ExplanationRecord): void {
-  let texts = summaries.get(record.plan);
+/** Writes each rule of an evaluation with its ref, title, source, result and outcome, without condition trees (`rules`). */
+export function writeRuleSummaries(out: JsonWriter, evaluation: Evaluation): void {
+  let texts = summaries.get(evaluation.plan);
   if (!texts) {
-    texts = compileSummaries(record.plan);
-    summaries.set(record.plan, texts);
+    texts = compileSummaries(evaluation.plan);
+    summaries.set(evaluation.plan, texts);
   }
-  const { rules } = record.plan;
+  const { rules } = evaluation.plan;
   out.text('[');
   for (let index = 0; index < rules.length; index += 1) {
     if (index > 0) out.text(',');
-    out.bytes((texts[index] as Buffer[])[record.results[(rules[index] as ExplanationPlan['rules'][number]).root] === 2 ? 1 : 0] as Buffer);
+    out.bytes((texts[index] as Buffer[])[evaluation.results[(rules[index] as ExplanationPlan['rules'][number]).root] === 2 ? 1 : 0] as Buffer);
   }
   out.text(']');
 }

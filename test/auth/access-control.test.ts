@@ -167,7 +167,11 @@ describe('open development mode (no tokens configured)', () => {
     const made = await request(open).post('/v1/eligibility').send(eligibility).expect(200);
     const record = await request(open).get(`/v1/decisions/${made.body.decisionId}`).expect(200);
     expect(record.body.caller).toEqual({ tokenId: null, role: 'open-development', municipality: null });
-    expect((await request(open).post(`/v1/decisions/${made.body.decisionId}/replay`).expect(200)).body).toEqual({ identical: true, answer: made.body });
+    expect((await request(open).post(`/v1/decisions/${made.body.decisionId}/replay`).expect(200)).body).toEqual({
+      identical: true,
+      answer: made.body,
+      recordCheck: { intact: true },
+    });
   });
 
   it('has nothing to reload when its rules are fixed → 409', async () => {

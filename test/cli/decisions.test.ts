@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionRecord, DecisionSummary } from '../../src/decisions/decision-record.js';
 import { openDecisionStore } from '../../src/decisions/open-store.js';
+import { PersonRefKey } from '../../src/decisions/person-ref.js';
 import { decisionsOverAMonth, newestFirst } from '../support/searchable-decisions.js';
 import { runCommand } from './run-cli.js';
 
@@ -13,7 +14,7 @@ import { runCommand } from './run-cli.js';
  */
 
 const folders: string[] = [];
-const saved = { DECISIONS_DIR: process.env.DECISIONS_DIR, DATABASE_URL: process.env.DATABASE_URL };
+const saved = { DECISIONS_DIR: process.env.DECISIONS_DIR, DATABASE_URL: process.env.DATABASE_URL, DECISION_HMAC_KEY: process.env.DECISION_HMAC_KEY };
 
 /** A fresh store folder holding `records`, which the commands then use (DECISIONS_DIR), as the service would. */
 async function storeHolding(records: readonly DecisionRecord[]): Promise<string> {
@@ -210,13 +211,97 @@ describe('sbsp-rules decisions purge', () => {
 
   it.each([
     { name: 'an impossible date', args: ['--before', '2024-02-30'], message: '--before: must be a real date' },
-    { name: 'no --before at all', args: ['--yes'], message: "required option '--before <date>' not specified" },
+    {
+      name: 'neither --before nor --person-ref',
+      args: ['--yes'],
+      message: "give --before <date> (the records made before a day) or --person-ref <ref> (one person's records)",
+    },
   ])('$name: exit 2, nothing deleted', async ({ args, message }) => {
     const remaining = (await searchJson('--limit', '500')).items.length;
     const run = await runCommand(['decisions', 'purge', ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect((await searchJson('--limit', '500')).items).toHaveLength(remaining);
+  });
+});
+
+describe('sbsp-rules decisions purge --person-ref: the erasure of one person', () => {
+  const KEY = 'the-service-personref-key-of-32-chars';
+  const PERSON = 'CASE-2024-0042';
+  const digestOf = (personRef: string, secret = KEY): DecisionRecord['personRef'] => (PersonRefKey.fromSecret(secret) as PersonRefKey).digest(personRef);
+  // Every seventh decision is the person's, over the whole month; every seventh but one another person's; the rest name no one.
+  const records = decisionsOverAMonth().map((record, index) =>
+    index % 7 === 2 ? { ...record, personRef: digestOf(PERSON) } : index % 7 === 5 ? { ...record, personRef: digestOf('CASE-2024-0043') } : record,
+  );
+  const theirs = records.filter((_, index) => index % 7 === 2);
+
+  beforeAll(async () => {
+    await storeHolding(records);
+    process.env.DECISION_HMAC_KEY = KEY;
+  });
+
+  it('without --yes: says how many records of that personRef would go, deletes nothing, and never prints the personRef', async () => {
+    expect(theirs.length).toBeGreaterThan(10);
+    const run = await runCommand(['decisions', 'purge', '--person-ref', PERSON]);
+    expect(run).toEqual({
+      code: 0,
+      stdout: `${theirs.length} decisions of this personRef would be deleted; nothing was changed. Run again with --yes to delete them.\n`,
+      stderr: '',
+    });
+    expect((await searchJson('--limit', '500')).items).toHaveLength(records.length);
+  });
+
+  it.each([
+    { name: 'DECISION_HMAC_KEY unset', key: undefined, message: '--person-ref needs DECISION_HMAC_KEY, the key the service digests personRefs with' },
+    { name: 'DECISION_HMAC_KEY too short', key: 'short', message: '--person-ref: DECISION_HMAC_KEY must have at least 32 characters' },
+  ])('$name: refused (exit 2), nothing deleted', async ({ key, message }) => {
+    if (key === undefined) delete process.env.DECISION_HMAC_KEY;
+    else process.env.DECISION_HMAC_KEY = key;
+    try {
+      const run = await runCommand(['decisions', 'purge', '--person-ref', PERSON, '--yes']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(message);
+    } finally {
+      process.env.DECISION_HMAC_KEY = KEY;
+    }
+    expect((await searchJson('--limit', '500')).items).toHaveLength(records.length);
+  });
+
+  it.each([
+    {
+      name: '--before and --person-ref together',
+      args: ['--before', '2024-07-01', '--person-ref', PERSON, '--yes'],
+      message: '--before and --person-ref are two purges',
+    },
+    { name: 'an empty --person-ref', args: ['--person-ref', '', '--yes'], message: '--person-ref: must not be empty' },
+  ])('$name: a usage error (exit 2), nothing deleted', async ({ args, message }) => {
+    const run = await runCommand(['decisions', 'purge', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect((await searchJson('--limit', '500')).items).toHaveLength(records.length);
+  });
+
+  it("with --yes: deletes every record of that person, whatever its date, and no other's; run again, none is left", async () => {
+    const run = await runCommand(['decisions', 'purge', '--person-ref', PERSON, '--yes']);
+    expect(run).toEqual({ code: 0, stdout: `deleted ${theirs.length} decisions of this personRef\n`, stderr: '' });
+    const erased = new Set(theirs.map((record) => record.decisionId));
+    expect((await searchJson('--limit', '500')).items).toEqual(newestFirst(records.filter((record) => !erased.has(record.decisionId))));
+    const again = await runCommand(['decisions', 'purge', '--person-ref', PERSON]);
+    expect(again.stdout).toBe('0 decisions of this personRef would be deleted; nothing was changed. Run again with --yes to delete them.\n');
+  });
+
+  it('a key other than the one the records were made with finds none of them', async () => {
+    const other = 'CASE-2024-0043';
+    process.env.DECISION_HMAC_KEY = 'another-key-of-thirty-two-characters!!';
+    try {
+      const run = await runCommand(['decisions', 'purge', '--person-ref', other, '--yes']);
+      expect(run.stdout).toBe('deleted 0 decisions of this personRef\n');
+    } finally {
+      process.env.DECISION_HMAC_KEY = KEY;
+    }
+    const count = await runCommand(['decisions', 'purge', '--person-ref', other]);
+    expect(count.stdout).toMatch(new RegExp(`^${records.filter((_, index) => index % 7 === 5).length} decisions of this personRef would be deleted`));
   });
 });
 

@@ -64,11 +64,12 @@ describe('decision records', () => {
         'format',
         'outcome',
         'personRef',
+        'recordSha256',
         'request',
         'rules',
         'time',
       ]);
-      expect(read).toEqual({ ...record, answer: answered.body, answerCheck: { regenerated: true, identical: true } });
+      expect(read).toEqual({ ...record, recordCheck: { intact: true }, answer: answered.body, answerCheck: { regenerated: true, identical: true } });
       expect(record.answerSha256).toBe(digestOfSent(answered.text));
       expect(record.outcome).toEqual({
         programme: body.programme,
@@ -118,7 +119,7 @@ describe('decision records', () => {
       const { app } = await ready;
       const answered = await request(app).post(endpoint).send(body).expect(200);
       const replay = await request(app).post(`/v1/decisions/${answered.body.decisionId}/replay`).expect(200);
-      expect(replay.body).toEqual({ identical: true, answer: answered.body });
+      expect(replay.body).toEqual({ identical: true, answer: answered.body, recordCheck: { intact: true } });
     },
   );
 

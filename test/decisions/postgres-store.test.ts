@@ -126,6 +126,41 @@ describe('PostgreSQL decision store, beyond the contract', () => {
     await expect(store.archive.put({ ...file, text: 'id: other\n' })).rejects.toThrow(/does not have sha256/);
   });
 
+  it("a read never returns another decision's record: a row holding another decision's record reads as null, reported", async () => {
+    const notices: string[] = [];
+    const { store, connectionString } = await openStore(undefined, (message) => notices.push(message));
+    const [first, second] = ['2024-07-01T10:00:00Z', '2024-07-01T11:00:00Z'].map((time) =>
+      decisionRecord({ time, programme: 'nsk', municipality: 'riga', eligible: true }),
+    ) as [DecisionRecord, DecisionRecord];
+    await store.append(first);
+    await store.append(second);
+    await sql(connectionString, 'UPDATE decisions SET record = (SELECT record FROM decisions WHERE decision_id = $1) WHERE decision_id = $2', [
+      first.decisionId,
+      second.decisionId,
+    ]);
+    expect(await store.read(second.decisionId)).toBeNull();
+    expect(notices).toEqual([`the record kept under decision ${second.decisionId} names decision ${first.decisionId}: not returned`]);
+    expect(await store.read(first.decisionId)).toEqual(first);
+  });
+
+  it("an erasure deletes the person's rows and their rule file links, by the person_ref column the records were written with", async () => {
+    const { store, connectionString } = await openStore();
+    const file = ruleFile('nsk/programme.yaml', 'id: nsk\n');
+    await store.archive.put(file);
+    const hmac = 'd4'.repeat(32);
+    const records = ['2024-07-01T10:00:00Z', '2024-07-01T11:00:00Z', '2024-07-01T12:00:00Z'].map((time, index) => ({
+      ...naming(decisionRecord({ time, programme: 'nsk', municipality: 'riga', eligible: true }), [file]),
+      ...(index === 1 ? {} : { personRef: { hmacSha256: hmac, keyId: 'key-1' } }),
+    }));
+    for (const record of records) await store.append(record);
+    expect(await sql(connectionString, 'SELECT decision_id FROM decisions WHERE person_ref = $1 ORDER BY decision_id', [hmac])).toEqual(
+      [records[0], records[2]].map((record) => ({ decision_id: record?.decisionId })),
+    );
+    expect(await store.erasePerson(hmac)).toBe(2);
+    expect(await sql(connectionString, 'SELECT decision_id FROM decision_rule_files')).toEqual([{ decision_id: records[1]?.decisionId }]);
+    expect(await store.archive.text(file.sha256)).toBe(file.text);
+  });
+
   it('two instances opening an empty database together migrate it once', async () => {
     const connectionString = await cluster().createDatabase();
     await Promise.all([openStore(connectionString), openStore(connectionString), openStore(connectionString)]);
@@ -150,6 +185,7 @@ describe('PostgreSQL decision store, beyond the contract', () => {
       await expect(store.read(first.decisionId)).rejects.toBeInstanceOf(StoreUnavailable);
       await expect(store.search({ limit: 10 })).rejects.toBeInstanceOf(StoreUnavailable);
       await expect(store.purge('2000-01-01')).rejects.toBeInstanceOf(StoreUnavailable);
+      await expect(store.erasePerson('a'.repeat(64))).rejects.toBeInstanceOf(StoreUnavailable);
       await expect(store.archive.text('a'.repeat(64))).rejects.toBeInstanceOf(StoreUnavailable);
       const health = await store.health();
       expect(health.ok).toBe(false);

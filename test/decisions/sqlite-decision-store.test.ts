@@ -7,9 +7,10 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { DecisionRecord } from '../../src/decisions/decision-record.js';
 import { StoreUnavailable } from '../../src/decisions/decision-store.js';
-import { migrationFiles } from '../../src/decisions/migration-files.js';
+import { type Migration, migrationFiles } from '../../src/decisions/migration-files.js';
 import { type RuleFileText, sha256Of } from '../../src/decisions/rules-of-answer.js';
 import { DATABASE_FILE, SqliteDecisionStore, type SqliteDecisionStoreOptions } from '../../src/decisions/sqlite-decision-store.js';
+import { applyMigrations } from '../../src/decisions/sqlite/apply-migrations.js';
 import { SqliteWriter } from '../../src/decisions/sqlite/sqlite-writer.js';
 import { decisionRecord } from '../support/searchable-decisions.js';
 
@@ -239,6 +240,68 @@ describe('retention', () => {
     await store.append(later);
     for (const file of FILES) expect(await store.archive.text(file.sha256)).toBe(file.text);
     expect(await store.read(later.decisionId)).toEqual(JSON.parse(JSON.stringify(later)));
+  });
+});
+
+describe('erasure of one person', () => {
+  const HMAC = 'c3'.repeat(32);
+
+  it("a database of schema 1 gets each record's personRef HMAC in person_ref from migration 2, and an erasure finds them by its index", async () => {
+    const directory = temporaryFolder();
+    const file = join(directory, DATABASE_FILE);
+    const [first] = migrationFiles('sqlite');
+    const version1 = new Database(file);
+    applyMigrations(version1, file, [first as Migration]);
+    const records = [
+      recordAt(0),
+      { ...recordAt(1), personRef: { hmacSha256: HMAC, keyId: 'key-1' } },
+      { ...recordAt(2), personRef: { hmacSha256: HMAC, keyId: 'key-1' } },
+    ];
+    const manifest = Number(version1.prepare("INSERT INTO rule_manifests (sha256, files) VALUES ('m', '[]')").run().lastInsertRowid);
+    const insert = version1.prepare(
+      `INSERT INTO decisions (decision_id, time, day, programme, endpoint, municipality, eligible, compensation, ruleset, id_time_apart, manifest_id, record)
+       VALUES (?, ?, ?, 'nsk', 'eligibility', 'riga', 1, NULL, NULL, 0, ?, ?)`,
+    );
+    for (const record of records) insert.run(record.decisionId, record.time, record.time.slice(0, 10), manifest, JSON.stringify(record));
+    insert.run(recordAt(3).decisionId, recordAt(3).time, '2024-07-01', manifest, 'no longer JSON {');
+    version1.close();
+
+    const { store } = await openStore({ directory });
+    expect(store.describe().migrationsApplied).toEqual([2]);
+    const database = sql(directory);
+    expect(database.prepare('SELECT person_ref FROM decisions ORDER BY decision_id').pluck().all()).toEqual([null, HMAC, HMAC, null]);
+    const planOf = (statement: string, ...parameters: unknown[]): string =>
+      (database.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...parameters) as Array<{ detail: string }>).map((step) => step.detail).join('\n');
+    // The erasure, and the search that counts a person's records (decisions purge --person-ref without --yes).
+    expect(planOf('DELETE FROM decisions WHERE person_ref = ?', HMAC)).toMatch(/INDEX decisions_by_person_ref \(person_ref=\?\)/);
+    expect(
+      planOf(
+        'SELECT decision_id, time, programme, endpoint, municipality, eligible, compensation, ruleset FROM decisions WHERE person_ref = ? ORDER BY decision_id DESC LIMIT ?',
+        HMAC,
+        501,
+      ),
+    ).toMatch(/INDEX decisions_by_person_ref \(person_ref=\?\)/);
+    database.close();
+    expect((await store.search({ personRefHmac: HMAC, limit: 500 })).items.map((item) => item.decisionId)).toEqual(
+      [records[2], records[1]].map((record) => (record as DecisionRecord).decisionId),
+    );
+    expect(await store.erasePerson(HMAC)).toBe(2);
+    expect(await store.read((records[0] as DecisionRecord).decisionId)).not.toBeNull();
+  });
+
+  it('a record appended now keeps its personRef HMAC in person_ref; one without a personRef keeps null', async () => {
+    const { store, directory } = await openStore();
+    for (const file of FILES) await store.archive.put(file);
+    const [withRef, without] = [{ ...recordAt(0), personRef: { hmacSha256: HMAC, keyId: 'key-1' } }, recordAt(1)];
+    await store.append(withRef);
+    await store.append(without);
+    const database = sql(directory);
+    const kept = database.prepare('SELECT decision_id, person_ref FROM decisions ORDER BY decision_id').all();
+    database.close();
+    expect(kept).toEqual([
+      { decision_id: withRef.decisionId, person_ref: HMAC },
+      { decision_id: without.decisionId, person_ref: null },
+    ]);
   });
 });
 

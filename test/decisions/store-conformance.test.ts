@@ -5,7 +5,7 @@ import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.j
 import { SqliteDecisionStore } from '../../src/decisions/sqlite-decision-store.js';
 import { describeDecisionStore } from './store-conformance.js';
 
-describeDecisionStore('the in-memory store', async () => ({ store: new MemoryDecisionStore(), cleanup: async () => {} }));
+describeDecisionStore('the in-memory store', async () => ({ store: new MemoryDecisionStore(), cleanup: async () => {} }), { keepsData: false });
 
 describeDecisionStore('SQLite', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'sbsp-sqlite-conformance-'));

@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeExplanation, writeRuleSummaries } from '../../src/wire/explanation-bytes.js';
 import { JsonWriter } from '../../src/wire/json-writer.js';
-import type { ExplanationRecord } from '../../src/evaluate/explanation-plan.js';
-import { materialise, recordRules } from '../../src/evaluate/explanation-plan.js';
+import type { Evaluation } from '../../src/evaluate/explanation-plan.js';
+import { materialise, evaluateRules } from '../../src/evaluate/explanation-plan.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 
 const ruleSet = bundledRuleSet();
 
-function written(write: (out: JsonWriter, record: ExplanationRecord) => void, record: ExplanationRecord): string {
+function written(write: (out: JsonWriter, record: Evaluation) => void, record: Evaluation): string {
   const out = new JsonWriter(64);
   write(out, record);
   return out.done().toString('utf8');
@@ -24,7 +24,7 @@ describe.each(
   it('is the same text as JSON.stringify of the explanation objects (with and without condition trees), for 2000 generated persons and days', () => {
     fc.assert(
       fc.property(personArbitrary, servicesArbitrary, dateBetween(version.effectiveFrom, version.effectiveTo ?? '2030-12-31'), (person, services, date) => {
-        const record = recordRules(version, factsOn(programme, declaredFacts(programme, { person, request: { services } }), date));
+        const record = evaluateRules(version, factsOn(programme, declaredFacts(programme, { person, request: { services } }), date));
         expect(written(writeExplanation, record)).toBe(JSON.stringify(materialise(record)));
         const rulesOnly = materialise(record).map(({ conditions: _conditions, ...rule }) => rule);
         expect(written(writeRuleSummaries, record)).toBe(JSON.stringify(rulesOnly));

@@ -116,7 +116,7 @@ function purgeOf(command: Command, options: PurgeOptions, environment: NodeJS.Pr
   if (options.before !== undefined && options.personRef !== undefined)
     usageError(command, '--before and --person-ref are two purges (retention, and the erasure of one person): give one of them');
   if (options.personRef !== undefined) return { kind: 'person', hmacSha256: personRefDigest(command, options.personRef, environment) };
-  if (options.before === undefined) usageError(command, 'give --before <date> (the records made before a day) or --person-ref <ref> (one person\'s records)');
+  if (options.before === undefined) usageError(command, "give --before <date> (the records made before a day) or --person-ref <ref> (one person's records)");
   const before = parseCalendarDate(options.before);
   if (before === null) usageError(command, `--before: must be a real date (YYYY-MM-DD, years 0001–9999), not "${options.before}"`);
   return { kind: 'before', before };
@@ -151,7 +151,7 @@ function decisionsCounted(count: number): string {
 export function registerDecisions(program: Command, environment: NodeJS.ProcessEnv = process.env): void {
   const decisions = program
     .command('decisions')
-    .description('the decision records the service keeps: search them, and delete those past their retention')
+    .description("the decision records the service keeps: search them, and delete those past their retention or one person's")
     .addHelpText('after', STORE_HELP);
 
   decisions
