@@ -32,8 +32,11 @@ if (compiledIsCurrent) {
   register();
   // The source imports src/rules/generated/schema-validators.ts, which is generated, not committed: made here when it
   // is missing or schemas/ changed since (a fingerprint check, milliseconds; generating, a few hundred).
-  const { ensureSchemaValidators } = await import(new URL('../src/build/schema-validators.ts', import.meta.url).href);
-  await ensureSchemaValidators();
+  const { schemaValidatorsAreCurrent } = await import(new URL('../src/build/schema-validators.ts', import.meta.url).href);
+  if (!schemaValidatorsAreCurrent()) {
+    const { ensureSchemaValidators } = await import(new URL('../src/rules/compile-schemas.ts', import.meta.url).href);
+    await ensureSchemaValidators();
+  }
   cli = await import(new URL('../src/cli/main.ts', import.meta.url).href);
 }
 process.exitCode = await cli.runCli(process.argv.slice(2));

@@ -1,4 +1,4 @@
-// Generates src/rules/generated/schema-validators.ts when it is missing or stale (src/build/schema-validators.ts).
+// Generates src/rules/generated/schema-validators.ts when it is missing or stale (src/rules/compile-schemas.ts).
 // npm runs it after `npm ci` and `npm install` (the `prepare` script), so that a fresh clone type-checks and its
 // editor finds the module at once; `npm run bench` runs it first too.
 // Plain JavaScript: it runs the TypeScript through tsx, a dev dependency. Installed without dev dependencies
@@ -13,6 +13,7 @@ try {
   process.exit(0);
 }
 register();
-const { ensureSchemaValidators, GENERATED_MODULE } = await import('./schema-validators.ts');
+const { GENERATED_MODULE } = await import('./schema-validators.ts');
+const { ensureSchemaValidators } = await import('../rules/compile-schemas.ts');
 const { relative } = await import('node:path');
 console.log(`${relative(process.cwd(), GENERATED_MODULE)}: ${await ensureSchemaValidators()}`);

@@ -47,13 +47,3 @@ export function schemaValidatorsAreCurrent(): boolean {
   const head = readFileSync(GENERATED_MODULE, 'utf8').slice(0, 500);
   return FINGERPRINT_LINE.exec(head)?.[1] === schemaInputsFingerprint();
 }
-
-/**
- * Generates the module when it is missing or stale; 'current' when it was not generated, else whether generating
- * wrote it ('written') or found the same text on disk ('unchanged').
- */
-export async function ensureSchemaValidators(): Promise<'current' | 'written' | 'unchanged'> {
-  if (schemaValidatorsAreCurrent()) return 'current';
-  const { writeSchemaValidators } = await import('../rules/compile-schemas.js');
-  return writeSchemaValidators() ? 'written' : 'unchanged';
-}

@@ -3,7 +3,7 @@ import { basename, dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv2020, _ } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { ensureSchemaValidators, GENERATED_MODULE, schemaInputsFingerprint } from '../build/schema-validators.js';
+import { GENERATED_MODULE, schemaInputsFingerprint, schemaValidatorsAreCurrent } from '../build/schema-validators.js';
 import { schemaFormats } from './schema-formats.js';
 import { schemaPath } from './schema-location.js';
 
@@ -101,6 +101,15 @@ export function writeSchemaValidators(): boolean {
   writeFileSync(temporary, text);
   renameSync(temporary, GENERATED_MODULE);
   return true;
+}
+
+/**
+ * Generates the module when it is missing or stale; 'current' when it was not generated, else whether generating
+ * wrote it ('written') or found the same text on disk ('unchanged').
+ */
+export async function ensureSchemaValidators(): Promise<'current' | 'written' | 'unchanged'> {
+  if (schemaValidatorsAreCurrent()) return 'current';
+  return writeSchemaValidators() ? 'written' : 'unchanged';
 }
 
 // `node --import tsx src/rules/compile-schemas.ts` generates it; with --if-stale, only when it is missing or stale.

@@ -38,8 +38,8 @@ function isSkipped(module: string): boolean {
 }
 
 /**
- * Every relative static import of each source: `import`, `import type` and `export … from`, however many lines
- * they take, read by a TypeScript parser. `exists` tells whether a module outside `sources` is there to import.
+ * Every relative import of each source: `import`, `import type`, `export … from` and `import('…')` with a literal,
+ * however many lines they take, read by a TypeScript parser. `exists` tells whether a module outside `sources` is there to import.
  */
 function importGraph(sources: ReadonlyMap<string, string>, exists: (module: string) => boolean): { graph: ImportGraph; problems: string[] } {
   const graph: ImportGraph = new Map();
@@ -48,10 +48,19 @@ function importGraph(sources: ReadonlyMap<string, string>, exists: (module: stri
     const parsed = parseSync(module, text, { lang: 'ts', sourceType: 'module' });
     problems.push(...parsed.errors.map((error) => `${module}: ${error.message}`));
     const imported = new Set<string>();
+    const specifiers: string[] = [];
     for (const statement of parsed.program.body) {
       const isImport = statement.type === 'ImportDeclaration' || statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration';
       const specifier = isImport ? statement.source?.value : undefined;
-      if (specifier === undefined || !specifier.startsWith('.')) continue;
+      if (specifier !== undefined) specifiers.push(specifier);
+    }
+    // A dynamic import('./x.js') with a literal is an import too: loaded later, but a dependency all the same.
+    for (const { moduleRequest } of parsed.module.dynamicImports) {
+      const literal = /^(['"])(.*)\1$/.exec(text.slice(moduleRequest.start, moduleRequest.end));
+      if (literal) specifiers.push(literal[2] as string);
+    }
+    for (const specifier of specifiers) {
+      if (!specifier.startsWith('.')) continue;
       const target = posix.normalize(posix.join(posix.dirname(module), specifier)).replace(/\.js$/, '.ts');
       if (sources.has(target) || isSkipped(target)) imported.add(target);
       else if (!exists(target)) problems.push(`${module}: cannot find "${specifier}" (${target})`);

@@ -2,14 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FINGERPRINT_LINE, GENERATED_MODULE, schemaInputsFingerprint, schemaValidatorsAreCurrent } from '../../src/build/schema-validators.js';
 import {
+  createAjv,
   ensureSchemaValidators,
-  FINGERPRINT_LINE,
-  GENERATED_MODULE,
-  schemaInputsFingerprint,
-  schemaValidatorsAreCurrent,
-} from '../../src/build/schema-validators.js';
-import { createAjv, schemaId, schemaValidatorsModule, VALIDATED_SCHEMAS, writeSchemaValidators, type ValidatorName } from '../../src/rules/compile-schemas.js';
+  schemaId,
+  schemaValidatorsModule,
+  VALIDATED_SCHEMAS,
+  writeSchemaValidators,
+  type ValidatorName,
+} from '../../src/rules/compile-schemas.js';
 import * as generated from '../../src/rules/generated/schema-validators.js';
 import { parseYamlFile } from '../../src/rules/yaml-file.js';
 import { packagePath } from '../../src/package-directory.js';

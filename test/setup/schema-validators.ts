@@ -1,4 +1,4 @@
-import { ensureSchemaValidators } from '../../src/build/schema-validators.js';
+import { ensureSchemaValidators } from '../../src/rules/compile-schemas.js';
 
 /**
  * vitest's globalSetup: src/rules/generated/schema-validators.ts is generated, not committed, and the code under test
