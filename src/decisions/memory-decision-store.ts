@@ -1,7 +1,8 @@
 import { summaryOf, type DecisionRecord } from './decision-record.js';
 import type { DecisionPage, DecisionQuery, DecisionStore, RuleArchive, StoreHealth } from './decision-store.js';
 import { recordKeptUnder } from './kept-record.js';
-import { type RuleFileText, sha256Of } from './rules-of-answer.js';
+import type { RuleFileText } from './rules-of-answer.js';
+import { sha256Of } from './sha256.js';
 
 /**
  * Rule file texts by sha256. As the databases' stores do, a purge takes the texts no remaining record names, and a

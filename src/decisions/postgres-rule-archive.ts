@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { RuleArchive } from './decision-store.js';
 import { storeErrorOf } from './postgres-errors.js';
-import { type RuleFileText, sha256Of } from './rules-of-answer.js';
+import type { RuleFileText } from './rules-of-answer.js';
+import { sha256Of } from './sha256.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 

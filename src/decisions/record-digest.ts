@@ -1,6 +1,6 @@
 import { canonicalJson } from '../diff/canonical-json.js';
 import type { DecisionRecord } from './decision-record.js';
-import { sha256Of } from './rules-of-answer.js';
+import { sha256Of } from './sha256.js';
 
 /** Whether a record read back is the record written: its digest matches what it holds now. */
 export type RecordCheck = { intact: true } | { intact: false; detail: string };

@@ -10,7 +10,8 @@ import { formatProblem } from '../rules/yaml-file.js';
 import { answerDifferences, type Difference } from './answer-differences.js';
 import type { DecisionRecord } from './decision-record.js';
 import type { RuleArchive } from './decision-store.js';
-import { sha256Of, type RuleFileRef } from './rules-of-answer.js';
+import type { RuleFileRef } from './rules-of-answer.js';
+import { sha256Of } from './sha256.js';
 
 /** Why a recorded decision cannot be made again: files missing from the archive, or no longer accepted by the loader. */
 export interface NotRegenerated {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { sha256Of } from './sha256.js';
 import { PROGRAMME_FILE, VERSIONS_DIRECTORY } from '../rules/load-rules.js';
 import type { Programme, RuleSet } from '../rules/model.js';
 import { dataFileOf, ruleFileOf } from '../rules/rule-files.js';
@@ -30,10 +30,6 @@ export interface VersionUsed {
 export interface RulesUsed {
   versions: VersionUsed[];
   files: RuleFileRef[];
-}
-
-export function sha256Of(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function fileText(path: string, text: string): RuleFileText {

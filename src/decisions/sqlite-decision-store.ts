@@ -5,7 +5,8 @@ import { type DecisionPage, type DecisionQuery, type DecisionStore, type RuleArc
 import { GroupCommit } from './group-commit.js';
 import { recordKeptUnder } from './kept-record.js';
 import { migrationFiles } from './migration-files.js';
-import { type RuleFileText, sha256Of } from './rules-of-answer.js';
+import type { RuleFileText } from './rules-of-answer.js';
+import { sha256Of } from './sha256.js';
 import { ReadConnection } from './sqlite/read-connection.js';
 import { SqliteWriter } from './sqlite/sqlite-writer.js';
 import type { CommitRequest, CommitResult, ErasePersonRequest, PurgeRequest } from './sqlite/writer-messages.js';

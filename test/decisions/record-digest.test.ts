@@ -8,7 +8,7 @@ import { canonicalJson } from '../../src/diff/canonical-json.js';
 import type { DecisionRecord } from '../../src/decisions/decision-record.js';
 import { PersonRefKey } from '../../src/decisions/person-ref.js';
 import { recordCheckOf, recordSha256Of, sealed } from '../../src/decisions/record-digest.js';
-import { sha256Of } from '../../src/decisions/rules-of-answer.js';
+import { sha256Of } from '../../src/decisions/sha256.js';
 import { DATABASE_FILE, SqliteDecisionStore } from '../../src/decisions/sqlite-decision-store.js';
 import { createApp } from '../../src/http/app.js';
 import { fixedRuleSet } from '../../src/reload/rule-set-source.js';

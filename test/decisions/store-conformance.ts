@@ -4,7 +4,8 @@ import { type DecisionRecord, summaryOf } from '../../src/decisions/decision-rec
 import type { DecisionQuery, DecisionStore } from '../../src/decisions/decision-store.js';
 import { matchesQuery } from '../../src/decisions/memory-decision-store.js';
 import { recordCheckOf, sealed } from '../../src/decisions/record-digest.js';
-import { type RuleFileText, sha256Of } from '../../src/decisions/rules-of-answer.js';
+import type { RuleFileText } from '../../src/decisions/rules-of-answer.js';
+import { sha256Of } from '../../src/decisions/sha256.js';
 import { decisionRecord, decisionsOverAMonth } from '../support/searchable-decisions.js';
 
 /** A store to test, empty, and how to get rid of it. */

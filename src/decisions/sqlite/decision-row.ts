@@ -1,5 +1,5 @@
 import type { DecisionEndpoint, DecisionRecord, DecisionSummary } from '../decision-record.js';
-import { sha256Of } from '../rules-of-answer.js';
+import { sha256Of } from '../sha256.js';
 import { idTimeApart } from './decision-time-bounds.js';
 
 /** A decision as the `decisions` table holds it, less its rule file list (kept once in `rule_manifests`). */
