@@ -9,6 +9,8 @@ import { PersonRefKey } from './decisions/person-ref.js';
 import { purgeBefore, retentionOf, utcDateOf } from './decisions/retention.js';
 import { createApp } from './http/app.js';
 import type { AccessControl } from './http/authorization.js';
+import { rateLimitFromEnvironment } from './http/rate-limit.js';
+import { connectionLimitsFromEnvironment, limitSlowClients } from './http/slow-clients.js';
 import { LiveRuleSet } from './reload/live-rule-set.js';
 import type { RuleFileProblem } from './rules/model.js';
 import { formatProblem } from './rules/yaml-file.js';
@@ -33,6 +35,15 @@ function refuse(problems: readonly RuleFileProblem[] | readonly string[], summar
   for (const found of problems) process.stderr.write(`${typeof found === 'string' ? found : formatProblem(found)}\n`);
   process.stderr.write(`sbsp-rules: ${summary}; not starting\n`);
   process.exit(1);
+}
+
+/** Why the service cannot listen, in one line: the port in use, not allowed, or an address this machine lacks. */
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): string {
+  const where = `port ${port} on ${host}`;
+  if (error.code === 'EADDRINUSE') return `${where} is in use (EADDRINUSE): another service listens there; stop it or set PORT`;
+  if (error.code === 'EACCES') return `${where} is not allowed to this user (EACCES); choose a PORT above 1023`;
+  if (error.code === 'EADDRNOTAVAIL') return `${host} is not an address of this machine (EADDRNOTAVAIL); set HOST to one`;
+  return `cannot listen on ${where}: ${error.code ?? error.name}: ${error.message}`;
 }
 
 /** An unexpected error's type, code and stack frames; not its message, which may quote what a client sent. */
@@ -77,6 +88,10 @@ async function main(): Promise<void> {
     refuse([`HOST=${process.env.HOST}`], 'without API tokens (TOKENS_FILE or SBSP_TOKENS) the service listens on 127.0.0.1 only');
   }
   const host = auth.mode === 'open-development' ? LOOPBACK : process.env.HOST;
+  const rateLimit = rateLimitFromEnvironment(process.env, auth.mode);
+  if ('problem' in rateLimit) refuse([rateLimit.problem], 'the rate limit is not valid');
+  const connectionLimits = connectionLimitsFromEnvironment(process.env);
+  if ('problems' in connectionLimits) refuse(connectionLimits.problems, 'the limits on connections are not valid');
 
   let personRefKey: PersonRefKey;
   if (process.env.DECISION_HMAC_KEY) {
@@ -119,12 +134,13 @@ async function main(): Promise<void> {
     setInterval(expire, RETENTION_INTERVAL_MILLISECONDS).unref();
   }
 
+  // A refused change is logged with where each problem is, never what it says: a message may quote a file's text.
   const report = (outcome: ReturnType<LiveRuleSet['reload']>): ReturnType<LiveRuleSet['reload']> => {
     if (outcome.reloaded) logger.info({ generation: outcome.generation }, `sbsp-rules: rules reloaded (generation ${outcome.generation})`);
     else
       logger.warn(
-        { problems: outcome.problems.map(formatProblem) },
-        `sbsp-rules: the change to the rules was refused (${outcome.problems.length} problem(s)); the last good rules keep serving`,
+        { problems: outcome.problems.length, at: outcome.problems.map((found) => `${found.file}:${found.line}:${found.column}`) },
+        `sbsp-rules: the change to the rules was refused (${outcome.problems.length} problem(s)); the last good rules keep serving; sbsp-rules validate (or POST /v1/admin/reload) says what they are`,
       );
     return outcome;
   };
@@ -152,9 +168,12 @@ async function main(): Promise<void> {
     logger,
     reload: () => report(live.reload()),
     benchNoopRoute: process.env.SBSP_BENCH_NOOP === '1',
+    rateLimitPerMinute: rateLimit.perMinute,
     onUnexpectedError: (error) => logger.error(describeError(error), 'unexpected error'),
   });
-  const listening = (): void => {
+  // Express calls this with the error when the port cannot be had (in use, not allowed, no such address).
+  const listening = (error?: Error): void => {
+    if (error) refuse([], listenProblem(error as NodeJS.ErrnoException, host ?? '(all interfaces)', port));
     const address = server.address();
     const bound = typeof address === 'object' && address !== null ? address : { address: host ?? '(all)', port };
     const programmes = [...live.current().programmes.values()].map((programme) => `${programme.id} (${programme.versions.length} version(s))`);
@@ -167,6 +186,7 @@ async function main(): Promise<void> {
     logger.info({ mode: auth.mode, address: bound.address }, `sbsp-rules listening on port ${bound.port} with ${programmes.join(', ')}`);
   };
   const server = host === undefined ? app.listen(port, listening) : app.listen(port, host, listening);
+  limitSlowClients(server, connectionLimits.limits);
   const stop = (): void => {
     live.close();
     server.close(() => {

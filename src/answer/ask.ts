@@ -38,7 +38,7 @@ function refusal(problem: Problem): ApiResponse {
 }
 
 export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
-  const parsed = parseEligibilityRequest(body);
+  const parsed = parseEligibilityRequest(body, ruleSet);
   if ('problems' in parsed) return refusal(invalidRequest(parsed.problems));
   const answer: EligibilityAnswer | EligibilityFailure = answerEligibility(ruleSet, parsed.question);
   if (answer.kind !== 'date' && answer.kind !== 'period') return refusal(failureProblem(answer));
@@ -47,7 +47,7 @@ export function eligibilityResponse(ruleSet: RuleSet, body: unknown): ApiRespons
 }
 
 export function compensationResponse(ruleSet: RuleSet, body: unknown): ApiResponse {
-  const parsed = parseCompensationRequest(body);
+  const parsed = parseCompensationRequest(body, ruleSet);
   if ('problems' in parsed) return refusal(invalidRequest(parsed.problems));
   const outcome = answerCompensation(ruleSet, parsed.question);
   if (outcome.kind !== 'answer') return refusal(failureProblem(outcome));

@@ -77,7 +77,7 @@ export function answerCompensation(ruleSet: RuleSet, question: CompensationQuest
       ...(question.asOf === undefined ? {} : { asOf: question.asOf }),
       ...totals,
       lines,
-      segments: segments.map(segmentAnswer),
+      segments: segments.map((segment) => segmentAnswer(programme, question.input, segment)),
       explanation,
       assumptions: assumptionsUsed(versions, result.referencedAssumptions ?? [], question.explain ?? 'full'),
     },

@@ -22,7 +22,9 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Body too large',
   415: 'Unsupported media type',
+  421: 'Misdirected request',
   422: 'No rule version in force',
+  429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -34,7 +36,9 @@ const TYPES: Record<number, string> = {
   404: 'urn:sbsp-rules:problem:not-found',
   413: 'urn:sbsp-rules:problem:body-too-large',
   415: 'urn:sbsp-rules:problem:unsupported-media-type',
+  421: 'urn:sbsp-rules:problem:misdirected-request',
   422: 'urn:sbsp-rules:problem:no-rule-version',
+  429: 'urn:sbsp-rules:problem:rate-limited',
   503: 'urn:sbsp-rules:problem:decisions-unavailable',
 };
 

@@ -14,6 +14,19 @@ export interface ApiToken {
 /** A secret shorter than this is guessable; a configuration that has one does not start. */
 export const MIN_SECRET_LENGTH = 24;
 
+/**
+ * What `Authorization: Bearer <secret>` can carry: RFC 6750's b64token — letters, digits, "-", ".", "_", "~", "+", "/",
+ * then "=" padding; no space. A secret of other characters could never authenticate. `sbsp-rules tokens add` makes
+ * secrets of 32 random bytes in base64url (43 characters), which are b64tokens.
+ */
+export const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** Null when `secret` can be a token's secret, else what is wrong with it, to follow "secret". */
+export function secretProblem(secret: unknown): string | null {
+  if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH && B64TOKEN.test(secret)) return null;
+  return `must be a string of at least ${MIN_SECRET_LENGTH} characters that a bearer token can carry: letters, digits, "-", ".", "_", "~", "+", "/" (then "=" padding), no spaces; sbsp-rules tokens add makes one`;
+}
+
 const FIELDS = new Set(['id', 'role', 'municipality', 'secret', 'secretSha256']);
 
 /** A secret's sha256 as it is written down: 64 lowercase hex digits. */
@@ -100,9 +113,9 @@ function entryProblems(yaml: YamlFile, entry: unknown, path: JsonPath): { token:
   if ((secret === undefined) === (secretSha256 === undefined)) {
     problems.push(problemAt(yaml, path, 'give exactly one of secret or secretSha256'));
   } else if (secret !== undefined) {
-    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH)
-      problems.push(problemAt(yaml, [...path, 'secret'], `secret must be a string of at least ${MIN_SECRET_LENGTH} characters`));
-    else digest = secretDigest(secret);
+    const wrong = secretProblem(secret);
+    if (wrong !== null) problems.push(problemAt(yaml, [...path, 'secret'], `secret ${wrong}`));
+    else digest = secretDigest(secret as string);
   } else if (typeof secretSha256 !== 'string' || !SHA256_HEX.test(secretSha256)) {
     problems.push(problemAt(yaml, [...path, 'secretSha256'], 'secretSha256 must be 64 lowercase hex digits (sha256 of the secret)'));
   } else {

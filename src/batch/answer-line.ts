@@ -2,8 +2,11 @@ import { daysInclusive, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Period } from '../compensate/claim-period.js';
 import { answerJson } from '../wire/answer-json.js';
 import { compensationResponse, eligibilityResponse } from '../answer/ask.js';
+import { nextChangeAfter } from '../answer/eligibility-answer.js';
 import type { RuleSet } from '../rules/model.js';
 import type { ExplainLevel } from '../answer/explain-level.js';
+import { MAX_REQUEST_BYTES } from '../answer/request-size.js';
+import type { InputLine } from './input-lines.js';
 
 export interface BatchSettings {
   programme: string;
@@ -70,18 +73,33 @@ export function answerLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber
     const message = 'each line must be a JSON object';
     return { json: JSON.stringify({ line: lineNumber, status: 400, errors: [{ path: '', message }] }), problem: message };
   }
-  const { personRef, ...rest } = parsed;
-  const reference = personRef === undefined ? {} : { personRef };
-  const body = { ...rest, programme: settings.programme, period: settings.period, ...(settings.explain === false ? {} : { explain: settings.explain }) };
+  // personRef stays in the body, so the request schema checks it as the API does (a string of at most 200 characters).
+  const { personRef } = parsed;
+  const body = { ...parsed, programme: settings.programme, period: settings.period, ...(settings.explain === false ? {} : { explain: settings.explain }) };
   const response = claimsCompensation(ruleSet, settings.programme) ? compensationResponse(ruleSet, body) : eligibilityResponse(ruleSet, body);
   if (response.status !== 200) {
     const problem = response.body as { detail: string; errors?: Array<{ path: string; message: string }> };
     const where = problem.errors?.map((error) => `${error.path || '/'} ${error.message}`).join('; ') ?? problem.detail;
+    // A personRef that was refused is not written back: the output would carry what the cap keeps out.
+    const reference = personRef === undefined || problem.errors?.some((error) => error.path === '/personRef') ? {} : { personRef };
     return {
       json: JSON.stringify({ line: lineNumber, ...reference, status: response.status, detail: problem.detail, errors: problem.errors ?? [] }),
       problem: where,
     };
   }
-  if (settings.explain === false) return { json: JSON.stringify({ line: lineNumber, ...reference, status: 200, ...summary(response.body) }) };
+  const reference = personRef === undefined ? {} : { personRef };
+  if (settings.explain === false) {
+    // After the period: what a date answer for its last day says in nextChange (whatWouldChange is in whole answers).
+    const input = { person: parsed.person as Record<string, unknown>, request: body };
+    const nextChange = nextChangeAfter(ruleSet, settings.programme, input, settings.period.to, (body as { asOf?: CalendarDate }).asOf);
+    return { json: JSON.stringify({ line: lineNumber, ...reference, status: 200, ...summary(response.body), nextChange }) };
+  }
   return { json: answerJson({ line: lineNumber, ...reference, status: 200, ...response.body }, response.level).bytes.toString('utf8') };
+}
+
+/** An input line answered: a line too long to be a request is answered 413 unread, as the API answers such a body. */
+export function answerInputLine(ruleSet: RuleSet, settings: BatchSettings, lineNumber: number, line: InputLine): LineAnswer {
+  if (typeof line === 'string') return answerLine(ruleSet, settings, lineNumber, line);
+  const message = `the line has ${line.bytes} bytes; at most ${MAX_REQUEST_BYTES} are read, as for a request body`;
+  return { json: JSON.stringify({ line: lineNumber, status: 413, detail: message, errors: [{ path: '', message }] }), problem: message };
 }

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load-rules.js';
 import { formatProblem } from '../rules/yaml-file.js';
-import { answerLine, type BatchSettings } from './answer-line.js';
+import { answerInputLine, type BatchSettings } from './answer-line.js';
+import type { InputLine } from './input-lines.js';
 
 /** A worker thread of `sbsp-rules batch`: loads the rules once, then answers chunks of lines in order. */
 export interface WorkerSetup extends BatchSettings {
@@ -11,7 +12,7 @@ export interface WorkerSetup extends BatchSettings {
 export interface Chunk {
   id: number;
   firstLine: number;
-  texts: string[];
+  texts: InputLine[];
 }
 
 export interface ChunkAnswer {
@@ -31,7 +32,7 @@ else {
     const answer: ChunkAnswer = { id: chunk.id, json: [], problems: [] };
     chunk.texts.forEach((text, offset) => {
       const line = chunk.firstLine + offset;
-      const answered = answerLine(ruleSet, setup, line, text);
+      const answered = answerInputLine(ruleSet, setup, line, text);
       answer.json.push(answered.json);
       if (answered.problem !== undefined) answer.problems.push({ line, problem: answered.problem });
     });

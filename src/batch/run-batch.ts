@@ -1,11 +1,12 @@
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { loadRuleSet } from '../rules/load-rules.js';
 import { formatProblem } from '../rules/yaml-file.js';
-import { answerLine, type BatchSettings } from './answer-line.js';
+import { MAX_REQUEST_BYTES } from '../answer/request-size.js';
+import { answerInputLine, type BatchSettings } from './answer-line.js';
 import type { Chunk, ChunkAnswer, WorkerSetup } from './batch-worker.js';
+import { inputLines } from './input-lines.js';
 
 export interface BatchOptions extends BatchSettings {
   rulesDirectory: string;
@@ -42,7 +43,7 @@ function inThread(options: BatchOptions): Answerer | string[] {
     answer: async (chunk) => {
       const result: ChunkAnswer = { id: chunk.id, json: [], problems: [] };
       chunk.texts.forEach((text, offset) => {
-        const answered = answerLine(ruleSet, options, chunk.firstLine + offset, text);
+        const answered = answerInputLine(ruleSet, options, chunk.firstLine + offset, text);
         result.json.push(answered.json);
         if (answered.problem !== undefined) result.problems.push({ line: chunk.firstLine + offset, problem: answered.problem });
       });
@@ -104,7 +105,9 @@ async function inWorkers(options: BatchOptions): Promise<Answerer | string[]> {
 /**
  * Answers every line of `input` (JSON Lines) and writes one line of JSON per input line to `output`, in input order.
  * Lines are answered in chunks by worker threads; reading waits while enough chunks are in flight, so memory stays
- * flat however long the input is. A bad line is answered with its problems and reported; it stops nothing.
+ * flat however long the input is. A bad line is answered with its problems and reported; it stops nothing. A line is
+ * a request: one longer than MAX_REQUEST_BYTES is answered 413 unread, as the API answers such a body, so memory stays
+ * flat however long a line is too.
  */
 export async function runBatch(options: BatchOptions, io: BatchIo): Promise<BatchOutcome> {
   const answerer = options.workers > 0 ? await inWorkers(options) : inThread(options);
@@ -145,10 +148,9 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<Batc
   let chunk: Chunk = { id: 0, firstLine: 1, texts: [] };
   let lineNumber = 0;
   let nextId = 0;
-  const lines = createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const text of lines) {
+  for await (const text of inputLines(io.input, MAX_REQUEST_BYTES)) {
     lineNumber += 1;
-    if (text.trim() === '') {
+    if (typeof text === 'string' && text.trim() === '') {
       // A blank line is no person: it keeps its number but gets no answer.
       if (chunk.texts.length === 0) chunk.firstLine = lineNumber + 1;
       else {

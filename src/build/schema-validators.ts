@@ -22,7 +22,7 @@ export const FINGERPRINT_LINE = /^\/\/ Inputs sha256: ([0-9a-f]{64})\b/m;
 /** What the generated text is made of, each as (name, text): the same on every machine and checkout (LF line ends). */
 function inputs(): Array<[string, string]> {
   const schemas = readdirSync(packagePath('schemas'), { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.json'))
+    .filter((file) => file.endsWith('.json') || file === 'openapi.yaml')
     .map((file) => file.split(sep).join('/'))
     .sort();
   const ajvVersion = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('ajv/package.json'), 'utf8')) as { version: string }).version;

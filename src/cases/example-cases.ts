@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderAnswer } from '../explain/render-text.js';
 import { ask } from '../answer/ask.js';
@@ -6,6 +6,7 @@ import { responseData, type ResponseData } from '../wire/answer-json.js';
 import type { RuleFileProblem, RuleSet, SourcePosition } from '../rules/model.js';
 import { validateRuleFile } from '../rules/schema-validation.js';
 import { parseYamlFile, positionOf } from '../rules/yaml-file.js';
+import { openRuleFolder, readRuleFile, yamlFilesIn } from '../rules/rule-folder.js';
 
 export const CASES_DIRECTORY = 'tests';
 
@@ -61,6 +62,8 @@ export interface CaseOutcome {
 export function loadExampleCases(rulesDirectory: string, programme?: string): { cases: ExampleCase[]; problems: RuleFileProblem[] } {
   const cases: ExampleCase[] = [];
   const problems: RuleFileProblem[] = [];
+  // Case files are read as rule files are: regular files inside the rules folder only (a pull request may add a link).
+  const folder = openRuleFolder(rulesDirectory) ?? undefined;
   const programmes = programme
     ? [programme]
     : readdirSync(rulesDirectory, { withFileTypes: true })
@@ -68,12 +71,17 @@ export function loadExampleCases(rulesDirectory: string, programme?: string): { 
         .map((entry) => entry.name);
   for (const name of programmes.sort()) {
     const directory = join(rulesDirectory, name, CASES_DIRECTORY);
-    if (!existsSync(directory)) continue;
-    for (const fileName of readdirSync(directory)
-      .filter((file) => /\.ya?ml$/.test(file))
-      .sort()) {
+    const listed = yamlFilesIn(directory, relative(process.cwd(), directory) || directory, folder);
+    problems.push(...listed.problems);
+    for (const fileName of listed.names) {
       const path = join(directory, fileName);
-      const parsed = parseYamlFile(relative(process.cwd(), path) || path, readFileSync(path, 'utf8'));
+      const displayName = relative(process.cwd(), path) || path;
+      const read = readRuleFile(path, displayName, folder);
+      if ('problems' in read) {
+        problems.push(...read.problems);
+        continue;
+      }
+      const parsed = parseYamlFile(displayName, read.text);
       if (!parsed.yaml) {
         problems.push(...parsed.problems);
         continue;

@@ -104,9 +104,9 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
         const unitCost = unitCostOf(part) as UnitCost;
         const rate = rateOf(part.version, unitCost, line.rateTier);
         unitCostShown ??= rate;
-        const partUnits = units.times(part.days).dividedBy(days);
-        paidUnits = paidUnits.plus(partUnits);
-        atUnitCost = atUnitCost.plus(rate.times(partUnits));
+        paidUnits = paidUnits.plus(units.times(part.days).dividedBy(days));
+        // Multiplied before divided, so that an exact share stays exact (21.00 × 98.09 × 16/96 is 343.315, not 343.3149…).
+        atUnitCost = atUnitCost.plus(rate.times(units).times(part.days).dividedBy(days));
         return rateAssumptions(part.version, unitCost, line.rateTier);
       },
     });

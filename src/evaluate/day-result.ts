@@ -21,11 +21,20 @@ export interface RuleTrace {
   conditions: ConditionTrace;
 }
 
-export interface DayResult {
+/** An answer without its explanation: whether eligible, on which basis, and what blocks. */
+export interface Answer {
   eligible: boolean;
   basis: string[];
   blockers: string[];
+}
+
+export interface DayResult extends Answer {
   explanation: RuleTrace[];
+}
+
+/** Whether two answers are the same: eligible, basis and blockers alike. */
+export function sameAnswer(a: Answer, b: Answer): boolean {
+  return a.eligible === b.eligible && a.basis.join() === b.basis.join() && a.blockers.join() === b.blockers.join();
 }
 
 export function outcomeOf(kind: RuleKind, result: boolean): RuleOutcome {

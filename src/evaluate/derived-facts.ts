@@ -36,16 +36,28 @@ export function deriveFrom(derived: DerivedFact): (source: unknown, on: Calendar
   }
 }
 
-/** Days in [from, to] on which the derived value may differ from the day before. */
-export function derivedChangePoints(derived: DerivedFact, facts: Facts, from: CalendarDate, to: CalendarDate): CalendarDate[] {
+/**
+ * Days in [from, to] on which the derived value may differ from the day before in a way the rules can see: an age
+ * only on reaching one of `ages` (every birthday when the rules compare it otherwise; none when they do not read it).
+ */
+export function derivedChangePoints(
+  derived: DerivedFact,
+  facts: Facts,
+  from: CalendarDate,
+  to: CalendarDate,
+  ages: readonly number[] | 'everyBirthday' = 'everyBirthday',
+): CalendarDate[] {
   if (derived.kind === 'itemsByDate') return itemDateChangePoints(derived.field, facts[derived.of], from, to);
   if (derived.kind !== 'wholeYearsOn') return [];
   const birthDate = parseCalendarDate(facts[derived.of]);
   if (birthDate === null) return [];
-  const points: CalendarDate[] = [];
   const born = dateParts(birthDate).year;
-  for (let year = dateParts(from).year; year <= dateParts(to).year; year += 1) {
-    const birthday = anniversary(birthDate, year - born);
+  const reached: number[] = [];
+  if (ages !== 'everyBirthday') reached.push(...ages);
+  else for (let year = dateParts(from).year; year <= dateParts(to).year; year += 1) reached.push(year - born);
+  const points: CalendarDate[] = [];
+  for (const age of reached) {
+    const birthday = anniversary(birthDate, age);
     if (birthday !== null && birthday >= from && birthday <= to) points.push(birthday);
   }
   return points;

@@ -13,7 +13,7 @@ import { OPERATORS, prepareOperator } from './operators.js';
  * it saw, what it was compared with, what short-circuiting would have skipped. `materialise` turns them into the
  * JSON tree an answer shows, only when an answer is shown.
  */
-type PlanNode =
+export type PlanNode =
   | { kind: 'all' | 'any'; children: number[] }
   | { kind: 'not'; child: number }
   | { kind: 'named'; name: string; title: LocalisedText | undefined; body: number }
@@ -244,6 +244,11 @@ export function evaluateRules(version: RuleVersion, facts: Facts, ruleList: read
   const results: number[] = new Array(plan.nodes.length);
   plan.evaluate(facts, results);
   return { plan, facts, results };
+}
+
+/** Whether node `index` held in this evaluation. */
+export function nodeHolds(evaluation: Evaluation, index: number): boolean {
+  return evaluation.results[index] === TRUE;
 }
 
 /** The ids of the rules whose outcome is `basis`, and of those whose outcome is `blocker`. */

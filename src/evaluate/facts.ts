@@ -1,7 +1,8 @@
 import { nextDay, parseCalendarDate, type CalendarDate } from '../calendar/calendar-date.js';
-import type { Programme } from '../rules/model.js';
+import type { Programme, RuleVersion } from '../rules/model.js';
 import type { Facts } from './condition-trace.js';
 import { deriveFrom, derivedChangePoints } from './derived-facts.js';
+import { versionChangeDays } from './version-change-days.js';
 
 /** The parts of a request that facts are read from. */
 export interface FactInput {
@@ -80,20 +81,32 @@ export function factsOn(programme: Programme, declared: Facts, date: CalendarDat
 }
 
 /**
- * Days in (from, to] on which an answer may change because of the facts: a date fact D (compared with the
- * evaluated date) changes comparisons on D and on D+1; derived facts name their own days (birthdays).
+ * Days in (from, to] on which an answer of `version` may change because of the facts: a date fact D (compared with
+ * the evaluated date) changes comparisons on D and on D+1; derived facts name their own days (the birthdays on which
+ * an age reaches a limit the rules compare it with); so do the dates the rules compare the evaluated day with.
+ * Unordered, perhaps repeated.
  */
-export function factChangePoints(programme: Programme, declared: Facts, from: CalendarDate, to: CalendarDate): CalendarDate[] {
+export function factChangePoints(programme: Programme, version: RuleVersion, declared: Facts, from: CalendarDate, to: CalendarDate): CalendarDate[] {
   const points: CalendarDate[] = [];
   const sample = factsOn(programme, declared, from);
-  for (const [name, value] of Object.entries(sample)) {
-    if (name === 'evaluationDate') continue;
+  for (const name in sample) {
+    const value = sample[name];
+    // Only an ISO date can be one (a cheap look before the full parse): "2019-03-31", not "group_home".
+    if (name === 'evaluationDate' || typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45) continue;
     const date = parseCalendarDate(value);
     if (date === null) continue;
     points.push(date);
     const after = nextDay(date);
     if (after !== null) points.push(after);
   }
-  for (const derived of programme.derivedFacts.values()) points.push(...derivedChangePoints(derived, sample, from, to));
+  const days = versionChangeDays(programme, version);
+  points.push(...days.dates);
+  for (const derived of programme.derivedFacts.values()) {
+    if (derived.kind !== 'wholeYearsOn') points.push(...derivedChangePoints(derived, sample, from, to));
+    else {
+      const ages = days.ages.get(derived.name);
+      if (ages !== undefined) points.push(...derivedChangePoints(derived, sample, from, to, ages));
+    }
+  }
   return points.filter((point) => point > from && point <= to);
 }

@@ -2,7 +2,7 @@ import { previousDay, type CalendarDate } from '../calendar/calendar-date.js';
 import type { Programme } from '../rules/model.js';
 import type { VersionSpan } from '../versions/resolve-version.js';
 import type { Facts } from './condition-trace.js';
-import type { DayResult } from './day-result.js';
+import { sameAnswer, type DayResult } from './day-result.js';
 import { Explanation } from './explanation.js';
 import { decideEvaluation, evaluateRules, type Evaluation } from './explanation-plan.js';
 import { factChangePoints, factsOn } from './facts.js';
@@ -18,10 +18,6 @@ export interface Segment extends Omit<DayResult, 'explanation'> {
 
 type Piece = Omit<DayResult, 'explanation'> & { from: CalendarDate; to: CalendarDate; evaluation: Evaluation };
 
-function sameAnswer(a: Omit<DayResult, 'explanation'>, b: Omit<DayResult, 'explanation'>): boolean {
-  return a.eligible === b.eligible && a.basis.join() === b.basis.join() && a.blockers.join() === b.blockers.join();
-}
-
 /**
  * Cuts each version span where the facts can change an answer, evaluates the first day of each piece, and joins
  * neighbours with the same answer. Each segment's explanation is that of its first day.
@@ -30,7 +26,8 @@ export function evaluateSpans(programme: Programme, declared: Facts, spans: read
   const segments: Segment[] = [];
   for (const span of spans) {
     // A one-day span has nothing to cut: its only start is its day.
-    const starts = span.from === span.to ? [span.from] : [...new Set([span.from, ...factChangePoints(programme, declared, span.from, span.to)])].sort();
+    const starts =
+      span.from === span.to ? [span.from] : [...new Set([span.from, ...factChangePoints(programme, span.version, declared, span.from, span.to)])].sort();
     const pieces: Piece[] = [];
     starts.forEach((start, index) => {
       const nextStart = starts[index + 1];

@@ -5,11 +5,14 @@ import { type DecisionStore, StoreUnavailable } from '../decisions/decision-stor
 import { MemoryDecisionStore } from '../decisions/memory-decision-store.js';
 import { PersonRefKey } from '../decisions/person-ref.js';
 import { DecisionRecorder } from '../decisions/record-decision.js';
-import { identifyCaller, OPEN_DEVELOPMENT, type AccessControl } from './authorization.js';
+import { authenticateBeforeBody, identifyCaller, OPEN_DEVELOPMENT, type AccessControl } from './authorization.js';
+import { openDevelopmentGuard } from './open-development-guard.js';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, perTokenRateLimit } from './rate-limit.js';
+import { jsonBody, noContentOnSafeMethods } from './request-body.js';
 import { requestLog } from './request-log.js';
 import { adminRouter, type RulesReload } from './routes/admin.js';
 import { decisionsRouter } from './routes/decisions.js';
-import { schemaPath } from '../rules/schema-location.js';
+import { openApiRouter } from './routes/openapi.js';
 import { problem } from '../answer/problem.js';
 import type { RuleSetSource } from '../reload/rule-set-source.js';
 import { evaluationRouter } from './routes/evaluation.js';
@@ -17,21 +20,6 @@ import { programmesRouter } from './routes/programmes.js';
 import { healthRouter } from './routes/health.js';
 import { webPageRouter } from '../web/web-page.js';
 import { sendProblem } from './send-problem.js';
-
-/** The largest request body accepted; larger bodies are answered 413 before they are parsed. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** body-parser's error types, each a client mistake with its own status. */
-const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
-  'entity.parse.failed': { status: 400, detail: 'the body is not valid JSON' },
-  'entity.too.large': { status: 413, detail: `the body is larger than ${MAX_BODY_BYTES} bytes` },
-  'entity.verify.failed': { status: 400, detail: 'the body could not be verified' },
-  'request.aborted': { status: 400, detail: 'the request was aborted' },
-  'request.size.invalid': { status: 400, detail: 'the body is shorter or longer than its Content-Length' },
-  'encoding.unsupported': { status: 415, detail: 'unsupported content encoding' },
-  'charset.unsupported': { status: 415, detail: 'unsupported charset; send UTF-8' },
-  'stream.encoding.set': { status: 500, detail: 'internal error' },
-};
 
 export interface AppOptions {
   /** Called with unexpected errors (never with client mistakes), so they can be logged. */
@@ -52,6 +40,15 @@ export interface AppOptions {
    * asked for.
    */
   benchNoopRoute?: boolean;
+  /**
+   * Requests an API token may make in a minute (rate-limit.ts); null for no limit. Default: the service's default
+   * with tokens, none in open development mode.
+   */
+  rateLimitPerMinute?: number | null;
+}
+
+function defaultRateLimit(auth: AccessControl): number | null {
+  return auth.mode === 'tokens' ? DEFAULT_RATE_LIMIT_PER_MINUTE : null;
 }
 
 function reloadOf(rules: RuleSetSource): RulesReload | null {
@@ -72,15 +69,20 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   app.use(helmet());
   app.use(requestLog(options.logger ?? pino({ level: 'silent' })));
   app.use(identifyCaller(auth));
-  // Not strict: a JSON scalar such as "x" is valid JSON, so it is parsed and then refused as not an object, at path "".
-  app.use(express.json({ limit: MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
+  // What anyone can send is refused before any body is read: a request to a name other than loopback or from
+  // another site in open development mode, content on a route that takes none, a body without a valid token, a
+  // token past its rate limit. Only then is a body decoded and parsed.
+  app.use(openDevelopmentGuard(auth));
+  app.use(noContentOnSafeMethods);
+  app.use(authenticateBeforeBody(auth));
+  const perMinute = options.rateLimitPerMinute === undefined ? defaultRateLimit(auth) : options.rateLimitPerMinute;
+  if (perMinute !== null) app.use(perTokenRateLimit(perMinute));
+  app.use(jsonBody);
   // The questions first: the routes nearly every request is for pass no other route on their way. The bench's
   // no-op sits at the same depth, so it measures the same way there.
   if (options.benchNoopRoute) app.post('/bench/noop', (_request, response) => void response.json({}));
   app.use(evaluationRouter(rules, new DecisionRecorder(decisions, options.personRefKey ?? PersonRefKey.random())));
-  app.get('/openapi.yaml', (_request, response) => {
-    response.type('application/yaml').sendFile(schemaPath('openapi.yaml'));
-  });
+  app.use(openApiRouter()); // GET /openapi.yaml and /openapi.json: one document
   app.use(healthRouter(rules, auth.mode, decisions));
   app.use(decisionsRouter(decisions));
   app.use(adminRouter(options.reload ?? reloadOf(rules)));
@@ -90,10 +92,6 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
     sendProblem(response, problem(404, `no route ${request.method} ${request.path}`));
   });
   const onError: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
-    const type = (error as { type?: unknown }).type;
-    const known = typeof type === 'string' ? CLIENT_ERRORS[type] : undefined;
-    // Each of these is about the body as a whole, so its one problem is at the root path "".
-    if (known && known.status < 500) return sendProblem(response, problem(known.status, known.detail, [{ path: '', message: known.detail }]));
     // The decision store cannot serve now (a disk full or read-only, a database down): nothing was acknowledged.
     if (error instanceof StoreUnavailable && !response.headersSent) return sendProblem(response, problem(503, error.reason));
     options.onUnexpectedError?.(error);

@@ -1,8 +1,9 @@
 import type { RequestHandler, Response } from 'express';
-import type { TokenRegistry } from '../auth/api-tokens.js';
+import { B64TOKEN, type TokenRegistry } from '../auth/api-tokens.js';
 import { mayDo, type Permission } from '../auth/access-policy.js';
 import { OPEN_DEVELOPMENT_CALLER, type Caller } from '../auth/caller.js';
-import { problem } from '../answer/problem.js';
+import { type Problem, problem } from '../answer/problem.js';
+import { hasContent, refuseUnread } from './request-body.js';
 import { sendProblem } from './send-problem.js';
 
 /** How callers are known: by API token, or not at all (open development mode: loopback only, and it says so). */
@@ -10,10 +11,14 @@ export type AccessControl = { mode: 'tokens'; tokens: TokenRegistry } | { mode: 
 
 export const OPEN_DEVELOPMENT: AccessControl = { mode: 'open-development' };
 
-/** `Authorization: Bearer <secret>`; the scheme is case-insensitive (RFC 9110), the secret is taken as sent. */
+/**
+ * `Authorization: Bearer <secret>`: the scheme is case-insensitive (RFC 9110), the secret a b64token (RFC 6750),
+ * taken as sent.
+ */
 function bearerSecret(header: string | undefined): string | null {
   const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
-  return match?.[1] ?? null;
+  const secret = match?.[1];
+  return secret !== undefined && B64TOKEN.test(secret) ? secret : null;
 }
 
 /**
@@ -27,7 +32,7 @@ export function identifyCaller(access: AccessControl): RequestHandler {
       const secret = bearerSecret(request.headers.authorization);
       const token = secret === null ? null : access.tokens.authenticate(secret);
       response.locals.caller = token ? ({ kind: 'token', tokenId: token.id, role: token.role, municipality: token.municipality } satisfies Caller) : null;
-      response.locals.credentials = secret === null ? 'missing' : token ? 'valid' : 'invalid';
+      response.locals.credentials = request.headers.authorization === undefined ? 'missing' : token ? 'valid' : 'invalid';
     }
     next();
   };
@@ -44,11 +49,28 @@ const DOING: Record<Permission, string> = {
   'administer-rules': 'administer the rules',
 };
 
-export function sendUnauthenticated(response: Response): void {
-  const detail =
-    response.locals.credentials === 'invalid' ? 'the bearer token is not valid' : 'this route needs an API token: send Authorization: Bearer <token>';
+function unauthenticated(response: Response): Problem {
   response.setHeader('WWW-Authenticate', 'Bearer realm="sbsp-rules"');
-  sendProblem(response, problem(401, detail));
+  return problem(
+    401,
+    response.locals.credentials === 'invalid' ? 'the bearer token is not valid' : 'this route needs an API token: send Authorization: Bearer <token>',
+  );
+}
+
+export function sendUnauthenticated(response: Response): void {
+  sendProblem(response, unauthenticated(response));
+}
+
+/**
+ * With API tokens, a request with content is refused unread unless its token is valid: every route that reads a body
+ * needs a token, and none is parsed (nor decoded) before the token is checked. Public routes take no content
+ * (request-body.ts). Which role may do what is still the route's to say, after the body is parsed.
+ */
+export function authenticateBeforeBody(access: AccessControl): RequestHandler {
+  return (request, response, next) => {
+    if (access.mode === 'open-development' || callerOf(response) !== null || !hasContent(request)) return next();
+    refuseUnread(request, response, unauthenticated(response));
+  };
 }
 
 export function sendForbidden(response: Response, caller: Caller, what: string): void {

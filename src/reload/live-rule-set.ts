@@ -1,36 +1,35 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
 import type { RuleSetSource, RuleSetStatus } from './rule-set-source.js';
-import { loadRuleSet, type LoadOptions } from '../rules/load-rules.js';
+import { scanRuleFolder } from './rule-folder-scan.js';
+import { RuleFolderWatch } from './rule-folder-watch.js';
+import { displayNameOf, loadRuleSet, type LoadOptions, type LoadResult } from '../rules/load-rules.js';
 import type { RuleFileProblem, RuleSet } from '../rules/model.js';
-
-/** A fingerprint of every file under a folder, to tell whether it changed while it was being read. */
-function fingerprint(directory: string): string {
-  const hash = createHash('sha256');
-  const visit = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile()) hash.update(path).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  visit(directory);
-  return hash.digest('hex');
-}
+import { describeFileError } from '../rules/rule-folder.js';
+import { formatProblem } from '../rules/yaml-file.js';
 
 export type ReloadOutcome = { reloaded: true; generation: number } | { reloaded: false; problems: RuleFileProblem[] };
+
+/** Each problem once, in the order found: the scan and the load may both find a folder they cannot list. */
+function distinct(problems: readonly RuleFileProblem[]): RuleFileProblem[] {
+  return [...new Map(problems.map((problem) => [formatProblem(problem), problem])).values()];
+}
+
+/** A load of the rules folder with the scan's problems (folders that cannot be listed) added. */
+function loadWithScan(directory: string, options: LoadOptions, scanProblems: readonly RuleFileProblem[]): LoadResult {
+  const loaded = loadRuleSet(directory, options);
+  if (scanProblems.length === 0) return loaded;
+  return { ok: false, problems: distinct([...scanProblems, ...(loaded.ok ? [] : loaded.problems)]) };
+}
 
 /**
  * The live rule set of a running service. A reload reads and validates the whole folder first; only a set with no
  * problems replaces the live one, in one assignment, so a request (which reads current() once) sees either the old
  * set or the new one, never a mix. A refused change leaves the last good set serving and the status degraded.
+ * Whatever the folder holds, a reload returns: every file it cannot or will not read is a located problem.
  */
 export class LiveRuleSet implements RuleSetSource {
   #ruleSet: RuleSet;
   #status: RuleSetStatus;
-  #watcher: FSWatcher | null = null;
-  #timer: NodeJS.Timeout | null = null;
+  #watch: RuleFolderWatch | null = null;
 
   private constructor(
     readonly directory: string,
@@ -43,7 +42,7 @@ export class LiveRuleSet implements RuleSetSource {
 
   /** The first load: a rule set with problems does not start. */
   static load(directory: string, options: LoadOptions = {}): { ok: true; live: LiveRuleSet } | { ok: false; problems: RuleFileProblem[] } {
-    const loaded = loadRuleSet(directory, options);
+    const loaded = loadWithScan(directory, options, scanRuleFolder(directory, (path) => displayNameOf(path, options)).problems);
     return loaded.ok ? { ok: true, live: new LiveRuleSet(directory, loaded.ruleSet, options) } : { ok: false, problems: loaded.problems };
   }
 
@@ -55,41 +54,51 @@ export class LiveRuleSet implements RuleSetSource {
     return this.#status;
   }
 
-  /** Reads the folder again; if it changed while being read, reads it again (up to a few times). */
+  /** Reads the folder again; if it changed while being read, reads it again (up to a few times). Never throws. */
   reload(): ReloadOutcome {
+    let outcome: ReloadOutcome;
+    try {
+      outcome = this.#reload();
+    } catch (error) {
+      // Reading the folder is meant to fail only as located problems; anything else is refused the same way.
+      outcome = { reloaded: false, problems: [this.#problem(`the rules could not be read: ${describeFileError(error)}`)] };
+    }
+    if (!outcome.reloaded) this.#status = { state: 'degraded', generation: this.#status.generation, problems: outcome.problems };
+    return outcome;
+  }
+
+  #reload(): ReloadOutcome {
+    const display = (path: string): string => displayNameOf(path, this.options);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const before = fingerprint(this.directory);
-      const loaded = loadRuleSet(this.directory, this.options);
-      if (fingerprint(this.directory) !== before) continue;
-      if (!loaded.ok) {
-        this.#status = { state: 'degraded', generation: this.#status.generation, problems: loaded.problems };
-        return { reloaded: false, problems: loaded.problems };
-      }
+      const before = scanRuleFolder(this.directory, display);
+      const loaded = loadWithScan(this.directory, this.options, before.problems);
+      const after = scanRuleFolder(this.directory, display);
+      this.#watch?.follow(after.folders);
+      if (after.fingerprint !== before.fingerprint) continue;
+      if (!loaded.ok) return { reloaded: false, problems: loaded.problems };
       this.#ruleSet = loaded.ruleSet;
       this.#status = { state: 'ok', generation: this.#status.generation + 1, problems: [] };
       return { reloaded: true, generation: this.#status.generation };
     }
-    const problems = [{ file: this.directory, line: 1, column: 1, message: 'the rules kept changing while being read; will try again on the next change' }];
-    this.#status = { ...this.#status, state: 'degraded', problems };
-    return { reloaded: false, problems };
+    return { reloaded: false, problems: [this.#problem('the rules kept changing while being read; will try again on the next change')] };
   }
 
-  /** Reloads a short while after files under the folder stop changing (editors write in several steps). */
+  #problem(message: string): RuleFileProblem {
+    return { file: displayNameOf(this.directory, this.options), line: 1, column: 1, message };
+  }
+
+  /**
+   * Reloads a short while after anything under the folder stops changing, and after the folder itself is replaced
+   * (see RuleFolderWatch). `onReload` is told each outcome.
+   */
   watch(onReload: (outcome: ReloadOutcome) => void, settleMilliseconds = 250): void {
-    if (this.#watcher) return;
-    this.#watcher = watch(this.directory, { recursive: true }, () => {
-      if (this.#timer) clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => {
-        this.#timer = null;
-        if (statSync(this.directory, { throwIfNoEntry: false })) onReload(this.reload());
-      }, settleMilliseconds);
-    });
+    if (this.#watch) return;
+    this.#watch = new RuleFolderWatch(this.directory, () => onReload(this.reload()), settleMilliseconds);
+    this.#watch.follow(scanRuleFolder(this.directory, (path) => displayNameOf(path, this.options)).folders);
   }
 
   close(): void {
-    this.#watcher?.close();
-    this.#watcher = null;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#watch?.close();
+    this.#watch = null;
   }
 }

@@ -3,6 +3,7 @@ import { basename, dirname, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv2020, _ } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { parse } from 'yaml';
 import { GENERATED_MODULE, schemaInputsFingerprint, schemaValidatorsAreCurrent } from '../build/schema-validators.js';
 import { schemaFormats } from './schema-formats.js';
 import { schemaPath } from './schema-location.js';
@@ -16,27 +17,68 @@ import { schemaPath } from './schema-location.js';
  */
 
 /** Schemas that others refer to and nothing is checked against on its own. */
-const SHARED_SCHEMAS = ['common.schema.json', 'api/person.schema.json'];
+const SHARED_SCHEMAS = ['common.schema.json'];
 
-/** Each validator of the generated module, by its export name, and the schema it checks. */
+/**
+ * The OpenAPI description the service serves holds the request schemas (`components.schemas`), so what a client
+ * reads there is what the service checks.
+ */
+const API_DESCRIPTION = 'openapi.yaml';
+const API_SCHEMA_ID = 'https://sbsp-rules.example/schemas/openapi.yaml';
+const COMPONENT_SCHEMA = '#/components/schemas/';
+const REQUEST_SCHEMAS = ['EligibilityRequest', 'CompensationRequest'];
+
+/** Each validator of the generated module, by its export name, and the schema it checks (a file, or a place in one). */
 export const VALIDATED_SCHEMAS = {
   programmeFile: 'programme.schema.json',
   versionFile: 'version.schema.json',
   caseFile: 'case.schema.json',
   calendarFile: 'calendar.schema.json',
   emergenciesFile: 'emergencies.schema.json',
-  eligibilityRequest: 'api/eligibility-request.schema.json',
-  compensationRequest: 'api/compensation-request.schema.json',
+  eligibilityRequest: `${API_DESCRIPTION}${COMPONENT_SCHEMA}EligibilityRequest`,
+  compensationRequest: `${API_DESCRIPTION}${COMPONENT_SCHEMA}CompensationRequest`,
 } as const;
 
 export type ValidatorName = keyof typeof VALIDATED_SCHEMAS;
 
+/**
+ * The request schemas as one JSON Schema document: the component schemas of the OpenAPI description that the
+ * requests reach, in its order and under the same `components.schemas`, so each `$ref` reads as it does there.
+ */
+export function requestSchemaDocument(): Record<string, unknown> {
+  const described = parse(readFileSync(schemaPath(API_DESCRIPTION), 'utf8')) as { components: { schemas: Record<string, unknown> } };
+  const schemas = described.components.schemas;
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) visit(item);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== '$ref' || typeof value !== 'string') visit(value);
+        else if (value.startsWith(COMPONENT_SCHEMA) && !reached.has(value.slice(COMPONENT_SCHEMA.length))) {
+          reached.add(value.slice(COMPONENT_SCHEMA.length));
+          visit(schemas[value.slice(COMPONENT_SCHEMA.length)]);
+        }
+      }
+    }
+  };
+  visit(REQUEST_SCHEMAS.map((name) => ({ $ref: `${COMPONENT_SCHEMA}${name}` })));
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: API_SCHEMA_ID,
+    components: { schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name))) },
+  };
+}
+
 function readSchema(file: string): Record<string, unknown> {
+  if (file === API_DESCRIPTION) return requestSchemaDocument();
   return JSON.parse(readFileSync(schemaPath(file), 'utf8')) as Record<string, unknown>;
 }
 
-export function schemaId(file: string): string {
-  return String(readSchema(file).$id);
+/** The `$id` of a schema file, with the place in it (`openapi.yaml#/components/schemas/X`) kept as its fragment. */
+export function schemaId(schema: string): string {
+  const [file = '', place] = schema.split('#');
+  const id = file === API_DESCRIPTION ? API_SCHEMA_ID : String(readSchema(file).$id);
+  return `${id}${place === undefined ? '' : `#${place}`}`;
 }
 
 /** An ajv with every schema added; `verbose` keeps `parentSchema` in errors, whose description a pattern error shows. */
@@ -51,7 +93,11 @@ export function createAjv(): Ajv2020 {
     // The generated module: an ES module, one statement a line (readable diffs), formats imported by name.
     code: { source: true, esm: true, lines: true, formats: _`schemaFormats` },
   });
-  for (const file of [...SHARED_SCHEMAS, ...Object.values(VALIDATED_SCHEMAS)]) ajv.addSchema(readSchema(file));
+  // The request schemas' document keeps them where the OpenAPI description has them: under `components`, a keyword
+  // ajv is told to leave alone.
+  ajv.addKeyword('components');
+  const files = new Set([...SHARED_SCHEMAS, ...Object.values(VALIDATED_SCHEMAS)].map((schema) => schema.split('#')[0] as string));
+  for (const file of files) ajv.addSchema(readSchema(file));
   return ajv;
 }
 
@@ -85,6 +131,8 @@ export function schemaValidatorsModule(): string {
     '// Node (and esbuild) import a CommonJS module as its exports object; vitest, when it is marked __esModule, as its default.',
     'const defaultExport = (module) => (module.__esModule ? module.default : module);',
     code.trim(),
+    '// The request schemas as data, for the loader to tell which values a request can send (src/rules/fact-values.ts).',
+    `export const requestSchemas = ${JSON.stringify(requestSchemaDocument(), null, 2)};`,
     '',
   ].join('\n');
 }

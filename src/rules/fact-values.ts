@@ -1,50 +1,37 @@
-import { readFileSync } from 'node:fs';
-import { posix } from 'node:path';
 import type { Compensation, Programme } from './model.js';
 import { linesFieldOf } from './line-facts.js';
-import { schemaPath } from './schema-location.js';
+import { requestSchemas } from './generated/schema-validators.js';
 
 /**
- * What a request can send for each fact, read from the request schemas (schemas/api/) when first asked: a rule that
- * compares a fact with a value no request can send never holds as its author meant, so the loader refuses it. The
- * allowed values live in the schemas only; nothing here lists them.
+ * What a request can send for each fact, read from the request schemas (those of the OpenAPI description,
+ * schemas/openapi.yaml, compiled in with the validators) when first asked: a rule that compares a fact with a value
+ * no request can send never holds as its author meant, so the loader refuses it. The allowed values live in the
+ * schemas only; nothing here lists them.
  */
 
-/** A JSON Schema object and the file under schemas/ it is written in (for its relative `$ref`s). */
+/** A JSON Schema object of the request schemas (its `$ref`s point into the same document). */
 export interface PlacedSchema {
-  file: string;
   schema: Readonly<Record<string, unknown>>;
 }
 
-const ELIGIBILITY_REQUEST = 'api/eligibility-request.schema.json';
-const COMPENSATION_REQUEST = 'api/compensation-request.schema.json';
-
-const files = new Map<string, Record<string, unknown>>();
-
-function schemaFile(file: string): Record<string, unknown> {
-  let schema = files.get(file);
-  if (!schema) {
-    schema = JSON.parse(readFileSync(schemaPath(file), 'utf8')) as Record<string, unknown>;
-    files.set(file, schema);
-  }
-  return schema;
-}
+const REQUESTS = ['EligibilityRequest', 'CompensationRequest'].map((name): PlacedSchema => ({ schema: { $ref: `#/components/schemas/${name}` } }));
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The schema a `$ref` chain ends at: `#/$defs/x`, `other.schema.json`, `other.schema.json#/$defs/x`. */
+/** The schema a `$ref` chain (`#/components/schemas/x`) ends at. */
 function resolved(placed: PlacedSchema): PlacedSchema {
   let current = placed;
   for (let hops = 0; typeof current.schema.$ref === 'string' && hops < 20; hops++) {
-    const [target = '', pointer = ''] = current.schema.$ref.split('#');
-    const file = target === '' ? current.file : posix.join(posix.dirname(current.file), target);
-    let node: unknown = schemaFile(file);
-    for (const segment of pointer.split('/').filter((part) => part !== ''))
+    let node: unknown = requestSchemas;
+    for (const segment of current.schema.$ref
+      .replace(/^#/, '')
+      .split('/')
+      .filter((part) => part !== ''))
       node = isObject(node) ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     if (!isObject(node)) return current;
-    current = { file, schema: node };
+    current = { schema: node };
   }
   return current;
 }
@@ -53,7 +40,7 @@ function resolved(placed: PlacedSchema): PlacedSchema {
 export function fieldSchema(placed: PlacedSchema, name: string): PlacedSchema | null {
   const properties = resolved(placed).schema.properties;
   if (!isObject(properties) || !Object.hasOwn(properties, name) || !isObject(properties[name])) return null;
-  return resolved({ file: resolved(placed).file, schema: properties[name] });
+  return resolved({ schema: properties[name] });
 }
 
 /** The names of the fields an object schema allows, when it allows no others; null when any field may come. */
@@ -65,7 +52,7 @@ export function closedFieldNames(placed: PlacedSchema): string[] | null {
 /** The schema of each item of a list schema, or null when it is not a list. */
 export function itemSchema(placed: PlacedSchema): PlacedSchema | null {
   const here = resolved(placed);
-  return isObject(here.schema.items) ? resolved({ file: here.file, schema: here.schema.items }) : null;
+  return isObject(here.schema.items) ? resolved({ schema: here.schema.items }) : null;
 }
 
 /** The JSON types a schema allows, or null when it does not say. */
@@ -86,8 +73,8 @@ export function allowedValues(placed: PlacedSchema): readonly unknown[] | null {
 }
 
 function requestProperty(name: string): PlacedSchema | null {
-  for (const file of [ELIGIBILITY_REQUEST, COMPENSATION_REQUEST]) {
-    const field = fieldSchema({ file, schema: schemaFile(file) }, name);
+  for (const request of REQUESTS) {
+    const field = fieldSchema(request, name);
     if (field) return field;
   }
   return null;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import { checkVersion, type DataFileNames } from './check-version.js';
@@ -8,7 +8,8 @@ import { BUILT_IN_FACTS } from './model.js';
 import { workingDayCalendarFromText } from './load-calendar.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
 import { validateRuleFile } from './schema-validation.js';
-import { parseYamlFile, problemAt, readRuleFileText, type YamlFile } from './yaml-file.js';
+import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
+import { describeFileError, openRuleFolder, readRuleFile, type RuleFolder, yamlFilesIn } from './rule-folder.js';
 import { rememberDataFile, rememberRuleFile } from './rule-files.js';
 import { checkProgrammeReferences } from './check-references.js';
 import { completeVersion, resolveAmendment, type AmendmentDocument, type ResolvedVersion, type VersionDocument } from './amendments.js';
@@ -27,15 +28,20 @@ interface ProgrammeDocument {
   title: LocalisedText;
   description?: LocalisedText;
   noBasisBlocker: { ref: string; title: LocalisedText };
-  facts: Record<string, Omit<DeclaredFact, 'name'>>;
+  facts: Record<string, Omit<DeclaredFact, 'name' | 'fixed'> & { fixed?: boolean }>;
   derivedFacts?: Record<
     string,
     { kind: DerivedFact['kind']; of: string; field?: string; type?: DeclaredFact['type']; keep?: 'absentOrBeforeDay' | 'onOrAfterDay'; title: LocalisedText }
   >;
 }
 
-function readYaml(file: string, displayName: string, kind: 'programme' | 'version'): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
-  const read = readRuleFileText(file, displayName);
+function readYaml(
+  file: string,
+  displayName: string,
+  kind: 'programme' | 'version',
+  folder: RuleFolder,
+): { yaml: YamlFile | null; problems: RuleFileProblem[] } {
+  const read = readRuleFile(file, displayName, folder);
   if ('problems' in read) return { yaml: null, problems: read.problems };
   const parsed = parseYamlFile(displayName, read.text);
   if (!parsed.yaml) return parsed;
@@ -45,7 +51,7 @@ function readYaml(file: string, displayName: string, kind: 'programme' | 'versio
 
 function buildProgramme(document: ProgrammeDocument, yaml: YamlFile, directory: string): { programme: Programme; problems: RuleFileProblem[] } {
   const problems: RuleFileProblem[] = [];
-  const facts = new Map<string, DeclaredFact>(Object.entries(document.facts).map(([name, fact]) => [name, { ...fact, name }]));
+  const facts = new Map<string, DeclaredFact>(Object.entries(document.facts).map(([name, fact]) => [name, { ...fact, name, fixed: fact.fixed ?? false }]));
   for (const name of [...Object.keys(document.facts), ...Object.keys(document.derivedFacts ?? {})]) {
     // Facts live in plain objects while rules run: a name of Object.prototype would shadow or be shadowed.
     if (name in Object.prototype)
@@ -155,25 +161,29 @@ export interface LoadOptions {
   displayRoot?: string;
 }
 
+/** How problems name a file: relative to `displayRoot` (default: the working directory). */
+export function displayNameOf(file: string, options: LoadOptions): string {
+  return relative(options.displayRoot ?? process.cwd(), file) || file;
+}
+
 function loadProgramme(
-  rulesDirectory: string,
+  folder: RuleFolder,
   name: string,
   options: LoadOptions,
   dataFiles: DataFileNames,
 ): { programme: Programme | null; problems: RuleFileProblem[] } {
-  const directory = join(rulesDirectory, name);
-  const display = (file: string): string => relative(options.displayRoot ?? process.cwd(), file) || file;
+  const directory = join(folder.path, name);
+  const display = (file: string): string => displayNameOf(file, options);
   const programmeFile = join(directory, PROGRAMME_FILE);
   const versionsDirectory = join(directory, VERSIONS_DIRECTORY);
-  const versionFiles = existsSync(versionsDirectory)
-    ? readdirSync(versionsDirectory)
-        .filter((file) => /\.ya?ml$/.test(file))
-        .sort()
-    : [];
-  const { yaml, problems } = readYaml(programmeFile, display(programmeFile), 'programme');
+  const listed = yamlFilesIn(versionsDirectory, display(versionsDirectory), folder);
+  const versionFiles = listed.names;
+  const { yaml, problems } = readYaml(programmeFile, display(programmeFile), 'programme', folder);
+  problems.push(...listed.problems);
   if (!yaml) {
     // Without its facts the versions cannot be checked for meaning, but their own syntax and schema can.
-    for (const file of versionFiles) problems.push(...readYaml(join(versionsDirectory, file), display(join(versionsDirectory, file)), 'version').problems);
+    for (const file of versionFiles)
+      problems.push(...readYaml(join(versionsDirectory, file), display(join(versionsDirectory, file)), 'version', folder).problems);
     return { programme: null, problems };
   }
   const document = yaml.data as ProgrammeDocument;
@@ -183,12 +193,12 @@ function loadProgramme(
   problems.push(...built.problems);
   if (document.id !== name) problems.push(problemAt(yaml, ['id'], `id "${document.id}" must match its folder name "${name}"`));
 
-  if (versionFiles.length === 0) problems.push(problemAt(yaml, [], `no version files in ${display(versionsDirectory)}`));
+  if (versionFiles.length === 0 && listed.problems.length === 0) problems.push(problemAt(yaml, [], `no version files in ${display(versionsDirectory)}`));
   const files = new Map<RuleVersion, YamlFile>();
   const read: YamlFile[] = [];
   for (const file of versionFiles) {
     const path = join(versionsDirectory, file);
-    const loaded = readYaml(path, display(path), 'version');
+    const loaded = readYaml(path, display(path), 'version', folder);
     problems.push(...loaded.problems);
     if (loaded.yaml) read.push(loaded.yaml);
   }
@@ -263,43 +273,76 @@ function resolveVersions(read: readonly YamlFile[], problems: RuleFileProblem[])
  * read once and remembered with what was built from it (rememberDataFile), for decision records to archive.
  */
 function loadDataFiles<T extends object>(
-  rulesDirectory: string,
-  folder: string,
+  folder: RuleFolder,
+  subfolder: string,
   options: LoadOptions,
   problems: RuleFileProblem[],
   fromText: (displayName: string, text: string) => { ok: true; value: T } | { ok: false; problems: RuleFileProblem[] },
 ): Map<string, T> {
   const loaded = new Map<string, T>();
-  const directory = join(rulesDirectory, folder);
-  if (!existsSync(directory)) return loaded;
-  for (const file of readdirSync(directory)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()) {
+  const directory = join(folder.path, subfolder);
+  const listed = yamlFilesIn(directory, displayNameOf(directory, options), folder);
+  problems.push(...listed.problems);
+  for (const file of listed.names) {
     const path = join(directory, file);
-    const displayName = relative(options.displayRoot ?? process.cwd(), path) || path;
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      problems.push({ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` });
+    const displayName = displayNameOf(path, options);
+    const read = readRuleFile(path, displayName, folder);
+    if ('problems' in read) {
+      problems.push(...read.problems);
       continue;
     }
+    const text = read.text;
     const result = fromText(displayName, text);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
     loaded.set(file.replace(/\.ya?ml$/, ''), result.value);
-    rememberDataFile(result.value, { path: `${folder}/${file}`, text });
+    rememberDataFile(result.value, { path: `${subfolder}/${file}`, text });
   }
   return loaded;
 }
 
-function loadCalendars(rulesDirectory: string, options: LoadOptions, problems: RuleFileProblem[]): Map<string, WorkingDayCalendar> {
-  return loadDataFiles(rulesDirectory, CALENDAR_DIRECTORY, options, problems, (displayName, text) => {
+function loadCalendars(folder: RuleFolder, options: LoadOptions, problems: RuleFileProblem[]): Map<string, WorkingDayCalendar> {
+  return loadDataFiles(folder, CALENDAR_DIRECTORY, options, problems, (displayName, text) => {
     const result = workingDayCalendarFromText(displayName, text);
     return result.ok ? { ok: true, value: result.calendar } : result;
   });
+}
+
+/**
+ * The names of the folders under the rules folder that are programmes: those with a programme.yaml (of whatever kind:
+ * reading it tells what is wrong with it) or with versions/ (a programme whose programme.yaml is missing: a located
+ * problem, not a programme quietly gone). The folder itself unreadable is a located problem.
+ */
+function programmeFolders(folder: RuleFolder, options: LoadOptions, problems: RuleFileProblem[]): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder.realPath, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ file: displayNameOf(folder.path, options), line: 1, column: 1, message: `cannot list the folder: ${describeFileError(error)}` });
+    return [];
+  }
+  const has = (path: string): boolean => {
+    try {
+      return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  const names: string[] = [];
+  for (const entry of entries.filter((candidate) => candidate.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const programmeFile = join(folder.path, entry.name, PROGRAMME_FILE);
+    if (has(programmeFile)) names.push(entry.name);
+    else if (has(join(folder.path, entry.name, VERSIONS_DIRECTORY)))
+      problems.push({
+        file: displayNameOf(programmeFile, options),
+        line: 1,
+        column: 1,
+        message: `missing: a folder with ${VERSIONS_DIRECTORY}/ is a programme and needs its ${PROGRAMME_FILE}`,
+      });
+  }
+  return names;
 }
 
 /**
@@ -307,19 +350,15 @@ function loadCalendars(rulesDirectory: string, options: LoadOptions, problems: R
  * in every file at once; a rule set is returned only when there are none.
  */
 export function loadRuleSet(rulesDirectory: string, options: LoadOptions = {}): LoadResult {
-  if (!existsSync(rulesDirectory) || !statSync(rulesDirectory).isDirectory()) {
-    return { ok: false, problems: [{ file: rulesDirectory, line: 1, column: 1, message: 'rules directory not found' }] };
-  }
+  const folder = openRuleFolder(rulesDirectory);
+  if (!folder) return { ok: false, problems: [{ file: rulesDirectory, line: 1, column: 1, message: 'rules directory not found' }] };
   const problems: RuleFileProblem[] = [];
   const programmes = new Map<string, Programme>();
-  const calendars = loadCalendars(rulesDirectory, options, problems);
-  const emergencies = loadDataFiles(rulesDirectory, EMERGENCIES_DIRECTORY, options, problems, emergencyPeriodsFromText);
-  const folders = readdirSync(rulesDirectory, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(rulesDirectory, entry.name, PROGRAMME_FILE)))
-    .map((entry) => entry.name)
-    .sort();
-  for (const folder of folders) {
-    const loaded = loadProgramme(rulesDirectory, folder, options, { calendars: new Set(calendars.keys()), emergencies: new Set(emergencies.keys()) });
+  const calendars = loadCalendars(folder, options, problems);
+  const emergencies = loadDataFiles(folder, EMERGENCIES_DIRECTORY, options, problems, emergencyPeriodsFromText);
+  const folders = programmeFolders(folder, options, problems);
+  for (const name of folders) {
+    const loaded = loadProgramme(folder, name, options, { calendars: new Set(calendars.keys()), emergencies: new Set(emergencies.keys()) });
     problems.push(...loaded.problems);
     if (loaded.programme) programmes.set(loaded.programme.id, loaded.programme);
   }

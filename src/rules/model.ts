@@ -27,6 +27,8 @@ export interface DeclaredFact {
   required: boolean;
   title: LocalisedText;
   help?: LocalisedText;
+  /** No one can change it by acting (a birth date): never proposed in whatWouldChange, nor any fact derived from it. */
+  fixed: boolean;
 }
 
 /** A fact computed from other facts and the evaluated date; the kinds live in src/evaluate/derived-facts.ts. */

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { RuleFileProblem, SourcePosition } from './model.js';
 import { describeYamlError } from './yaml-syntax.js';
+import { MAX_YAML_FILE_BYTES, readRuleFile } from './rule-folder.js';
+
+export { MAX_YAML_FILE_BYTES };
 
 /** Bounds on what one rule file may expand to: alias bombs and runaway nesting fail with a located message. */
 const MAX_ALIAS_COUNT = 200;
 const MAX_DEPTH = 64;
-/** A rule file is read by people: the largest bundled one is under 20 KB. A megabyte parses in a few seconds at worst. */
-export const MAX_YAML_FILE_BYTES = 1024 * 1024;
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -103,11 +103,7 @@ export function formatProblem(problem: RuleFileProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 
-/** A rule or data file's text, or the located problem that it cannot be read. */
+/** A rule or data file's text, or the located problem that it is not read (see readRuleFile). */
 export function readRuleFileText(file: string, displayName: string): { text: string } | { problems: RuleFileProblem[] } {
-  try {
-    return { text: readFileSync(file, 'utf8') };
-  } catch (error) {
-    return { problems: [{ file: displayName, line: 1, column: 1, message: `cannot read: ${(error as Error).message}` }] };
-  }
+  return readRuleFile(file, displayName);
 }

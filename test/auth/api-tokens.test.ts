@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tokensFromText } from '../../src/auth/api-tokens.js';
+import { B64TOKEN, secretProblem, tokensFromText } from '../../src/auth/api-tokens.js';
+import { TokenRegistryFile } from '../../src/auth/token-registry-file.js';
 import { tokensFromEnvironment } from '../../src/auth/tokens-from-environment.js';
+import { createApp } from '../../src/http/app.js';
+import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
+import { README } from '../support/readme-examples.js';
+import { bundledRuleSet } from '../support/rule-sets.js';
 
 const SECRET = 'a-caseworker-secret-of-riga-000';
+/** Where the README's longer sections live. */
+const DOCS = join(dirname(README), 'docs');
 const folder = mkdtempSync(join(tmpdir(), 'sbsp-tokens-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -109,5 +117,53 @@ describe('API tokens from the environment', () => {
     const loaded = tokensFromEnvironment(environment);
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) expect(loaded.problems.map(formatProblem).join('\n')).toContain(expected);
+  });
+});
+
+describe('secrets are what a bearer token can carry (RFC 6750 b64token)', () => {
+  const fileWith = (secret: string): string => `tokens:\n  - { id: a, role: officer, municipality: riga, secret: ${JSON.stringify(secret)} }`;
+
+  it.each([
+    ['spaces (the old README example)', 'a long random secret, 24 characters or more'],
+    ['a comma', 'abcdefghijklmnopqrstuvwx,0123'],
+    ['a quote', 'abcdefghijklmnopqrstuvwx"0123'],
+    ['a letter beyond ASCII', 'abcdefghijklmnopqrstuvwxā0123'],
+    ['"=" before the end', 'abcdefghijkl=mnopqrstuvwx0123'],
+    ['a tab', 'abcdefghijklmnopqrstuvwx\t0123'],
+  ])('a secret with %s is refused at start, at its place', (_name, secret) => {
+    const loaded = tokensFromText('tokens.yaml', fileWith(secret));
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok) expect(loaded.problems.map(formatProblem).join('\n')).toMatch(/^tokens\.yaml:2:\d+: secret must be .* that a bearer token can carry/);
+  });
+
+  it.each([
+    ['base64url (what sbsp-rules tokens add makes)', 'q3Zk1n0-_aV9mXw2YbC8dE4fG6hJ7kL5pQrStUvWxYz'],
+    ['base64 with padding', 'q3Zk1n0+/aV9mXw2YbC8dE4fG6hJ7kL5pQrStUvW=='],
+    ['dots and tildes', 'riga.officer~2026.secret-0123456789'],
+  ])('a secret in %s is accepted, and authenticates when sent as a bearer token', async (_name, secret) => {
+    const loaded = tokensFromText('tokens.yaml', fileWith(secret));
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    const app = createApp(fixedRuleSet(bundledRuleSet()), { auth: { mode: 'tokens', tokens: loaded.registry } });
+    await request(app).get('/v1/decisions').set('authorization', `Bearer ${secret}`).expect(200);
+  });
+
+  it('the secrets sbsp-rules tokens add makes are b64tokens', () => {
+    const registry = new TokenRegistryFile(join(folder, 'generated.json'));
+    for (let index = 0; index < 50; index += 1) {
+      const added = registry.add({ id: `t${index}`, role: 'caseworker', municipality: 'riga' }, new Date('2026-11-27T10:00:00Z'));
+      if (!added.ok) throw new Error(added.problems.join('\n'));
+      expect(added.secret).toMatch(B64TOKEN);
+      expect(secretProblem(added.secret)).toBeNull();
+    }
+  });
+
+  it('the documented token file loads: its secrets are ones a bearer token can carry', () => {
+    const documents = [README, ...readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join(DOCS, name))].map((file) => readFileSync(file, 'utf8'));
+    const documented = documents.find((text) => text.includes('**Files written by hand')) ?? '';
+    const section = documented.slice(documented.indexOf('**Files written by hand'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toContain('secret:');
+    const loaded = tokensFromText('README.md', block as string);
+    expect(loaded.ok, loaded.ok ? '' : loaded.problems.map(formatProblem).join('\n')).toBe(true);
   });
 });

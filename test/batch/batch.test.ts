@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -96,7 +96,6 @@ describe('sbsp-rules batch', () => {
   it('gives the same lines, in the same order, from two worker threads as from one thread', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sbsp-batch-')), 'persons.jsonl');
     await writePersons(file, 1200);
-    const { readFileSync } = await import('node:fs');
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     const inThread = await batch(lines, { workers: 0, chunkSize: 100 });
     const inWorkers = await batch(lines, { workers: 2, chunkSize: 100 });
@@ -148,9 +147,33 @@ describe('sbsp-rules batch', () => {
     });
   });
 
-  it('stops with located problems when the rules do not load', async () => {
-    const { outcome } = await batch(['{}'], { rulesDirectory: join(tmpdir(), 'no-such-rules') });
+  it.each([0, 2])('stops with located problems, file:line:column, when the rules do not load (%i workers)', async (workers) => {
+    const rules = mkdtempSync(join(tmpdir(), 'sbsp-batch-rules-'));
+    cpSync(FIXTURE_RULES, rules, { recursive: true });
+    const file = join(rules, 'nsk', 'versions', '2019-01-01.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('effectiveFrom: "2019-01-01"', 'effectiveFrom: "2019-02-30"'));
+    const line = text.split('\n').findIndex((written) => written.startsWith('effectiveFrom:')) + 1;
+    const { outcome, answers } = await batch([JSON.stringify({ person, services, costs })], { rulesDirectory: rules, workers });
+    expect(outcome).toEqual({ ok: false, problems: [`${relative(process.cwd(), file)}:${line}:16: must be a real date (YYYY-MM-DD, years 0001–9999)`] });
+    expect(answers).toEqual([]);
+  });
+
+  it('a missing rules folder is a located problem too, not an answer', async () => {
+    const { outcome, answers } = await batch(['{}'], { rulesDirectory: join(tmpdir(), 'no-such-rules') });
     expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.problems).toEqual([expect.stringContaining('no-such-rules')]);
+    expect(answers).toEqual([]);
+  });
+
+  it('a line eligible for part of the period shows its eligible amount in the summary, not the amount claimed', async () => {
+    // Out of the VSAC on 2024-03-31 (A3): eligible 2024-04-01…06-30, 91 of the half-year's 182 days. 5000.00 × 91/182 = 2500.00.
+    const { answers } = await batch([
+      JSON.stringify({ person: { ...person, vsacExit: { date: '2024-03-31', service: 'institutional_care' } }, services, costs }),
+    ]);
+    // The cap of those three whole months is 8400.00 ÷ 12 × 3 = 2100.00 (A1).
+    expect(answers[0]).toMatchObject({ status: 200, eligibleCost: '2500.00', cap: '2100.00', compensation: '2100.00', eligibleDays: 91 });
+    expect(answers[0]?.lines).toEqual([{ index: 0, amount: '2500.00', refs: ['A2', 'R1', 'T1'] }]);
   });
 
   it.each([

@@ -57,6 +57,8 @@ export async function fillNskPerson(form: Locator, person: NskPerson): Promise<v
   if (person.residence) await control(form, '/person/residence').selectOption(person.residence);
   if (person.service) {
     await control(form, '/services/0/type').selectOption(person.service.type);
+    // Asked on every line, with no answer given: the service is in the person's plan.
+    await control(form, '/services/0/inPlan').selectOption('true');
     await control(form, '/services/0/funding').selectOption(person.service.funding);
     if (person.service.diCompensatedUntil) await control(form, '/services/0/diCompensatedUntil').fill(person.service.diCompensatedUntil);
   }

@@ -6,6 +6,9 @@ import { bundledRuleSet, FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule
 import { chooseProgramme, control, fillNskPerson, openAssumptions, sentBody, T1_ADULT, type NskPerson } from './case-forms.js';
 import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-session.js';
 
+/** The README's DI worked example (a year of deliveries). */
+const README_DI_EXAMPLE = '**DI, a year of deliveries.**';
+
 /** NSK as the README shows it: the bundled rules. */
 const session = pageSessionForTests(() => bundledRuleSet());
 
@@ -40,17 +43,31 @@ interface CostLine {
   diCompensatedUntil?: string;
 }
 
-async function fillCostLine(opened: OpenPage, index: number, line: CostLine): Promise<void> {
+/** A date as a caseworker types it on the Latvian page: "2024-03-15" → "15.03.2024". */
+function typedLatvian(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** Money as the Latvian page shows it, typed back: "620.00" → "620,00". */
+function typedMoney(amount: string): string {
+  return amount.replace('.', ',');
+}
+
+/**
+ * A cost line entered as a caseworker enters it on the Latvian page: days as dd.mm.yyyy, the amount with a decimal
+ * comma, and "in the plan" answered (every line, the first as the added ones, starts unanswered).
+ */
+async function fillCostLine(opened: OpenPage, index: number, line: CostLine & { inPlan?: boolean }): Promise<void> {
   const form = opened.page.locator('#compensation form');
   if (index > 0) await form.getByRole('button', { name: 'Pievienot rindu' }).click();
   await control(form, `/costs/${index}/service`).selectOption(line.service);
-  await control(form, `/costs/${index}/from`).fill(line.from);
-  await control(form, `/costs/${index}/to`).fill(line.to);
-  await control(form, `/costs/${index}/amount`).fill(line.amount);
+  await control(form, `/costs/${index}/from`).fill(typedLatvian(line.from));
+  await control(form, `/costs/${index}/to`).fill(typedLatvian(line.to));
+  await control(form, `/costs/${index}/amount`).fill(typedMoney(line.amount));
   await control(form, `/costs/${index}/funding`).selectOption(line.funding);
-  // An added line starts with nothing ticked; every line here is in the person's plan.
-  await control(form, `/costs/${index}/inPlan`).check();
-  if (line.diCompensatedUntil) await control(form, `/costs/${index}/diCompensatedUntil`).fill(line.diCompensatedUntil);
+  await control(form, `/costs/${index}/inPlan`).selectOption(String(line.inPlan ?? true));
+  if (line.diCompensatedUntil) await control(form, `/costs/${index}/diCompensatedUntil`).fill(typedLatvian(line.diCompensatedUntil));
 }
 
 /** NSK is claimed per whole calendar half-year: the page asks for a year and a half, not for dates. */
@@ -60,7 +77,7 @@ async function nskHalfYear(opened: OpenPage, half: 'H1' | 'H2' = 'H1', person = 
   await control(form, '/costs/0/amount').waitFor();
   await control(form, '/period/year').fill(year);
   await control(form, '/period/half').locator(`input[value="${half}"]`).check();
-  await control(form, '/approvedOn').fill(approvedOn);
+  await control(form, '/approvedOn').fill(typedLatvian(approvedOn));
   await fillNskPerson(form, person);
 }
 
@@ -99,7 +116,17 @@ describe('compensation calculator in the browser', () => {
     expect(await control(form, '/period/from').count()).toBe(0);
     expect(await control(form, '/period/to').count()).toBe(0);
     for (const [index, cost] of costs.entries())
-      await fillCostLine(opened, index, { service: cost.service, from: cost.from, to: cost.to, amount: cost.amount, funding: cost.funding });
+      await fillCostLine(opened, index, {
+        service: cost.service,
+        from: cost.from,
+        to: cost.to,
+        amount: cost.amount,
+        funding: cost.funding,
+        inPlan: cost.inPlan,
+      });
+    // What was typed the Latvian way (15.03.2024, 620,00) is sent as the API writes it (ISO dates, a decimal point).
+    expect(await control(form, '/costs/0/from').inputValue()).toBe(typedLatvian(costs[0]?.from ?? ''));
+    expect(await control(form, '/costs/0/amount').inputValue()).toBe(typedMoney(costs[0]?.amount ?? ''));
     const sent = await calculate(opened);
     expect(sent).toMatchObject({ programme: 'nsk', period, approvedOn, person, services, costs });
     expect(sent.person).not.toHaveProperty('diCompensatedUntil');
@@ -111,6 +138,8 @@ describe('compensation calculator in the browser', () => {
     const version = inForce.version;
     const result = opened.page.locator('#compensation .result');
     await expect.poll(() => result.locator('.verdict').textContent()).toBe(`Kompensācija: ${latvianMoney(expected.compensation)}`);
+    // The README's figure, as the issue reported it: 2 076,04 € (not 320,00 € from lines left out of the plan).
+    expect(await result.locator('.verdict').textContent()).toBe('Kompensācija: 2\u00a0076,04\u00a0€');
     await expect.poll(() => opened.page.evaluate(() => document.activeElement?.textContent)).toBe('Aprēķins');
     expect(await figure(opened, 'Griesti (A1)')).toBe(latvianMoney(expected.cap));
     expect(await figure(opened, 'Attiecināmās izmaksas')).toBe(latvianMoney(expected.eligibleCost));
@@ -151,7 +180,11 @@ describe('compensation calculator in the browser', () => {
     expect(named).toBeGreaterThanOrEqual(2);
     const total = costs.reduce((sum, cost) => sum + Math.round(Number(cost.amount) * 100), 0);
     expect(await lines.locator('tfoot').textContent()).toBe(`Kopā${latvianMoney((total / 100).toFixed(2))}${latvianMoney(expected.eligibleCost)}`);
-    expect(await result.locator('table', { hasText: 'Dienas mēnesī' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    // The cap month by month, every sum to cents (the service gives a month's share to six decimals).
+    const capCells = await result.locator('table', { hasText: 'Dienas mēnesī' }).locator('tbody td.number:has(.money)').allTextContents();
+    expect(capCells.length).toBeGreaterThan(0);
+    for (const cell of capCells) expect(cell).toMatch(/^\d{1,3}(\u00a0\d{3})*,\d{2}\u00a0€$/);
+    expect(await result.textContent()).not.toMatch(/\d[.,]\d{3,}\u00a0€/);
     // The assumptions the answer rests on follow the figures, folded; open questions say so, with the other reading.
     const { items, open } = await openAssumptions(result);
     expect(await items.count()).toBeGreaterThan(0);
@@ -161,6 +194,88 @@ describe('compensation calculator in the browser', () => {
       expect(await open.first().locator('.other-reading').textContent()).toMatch(/^Cits iespējamais lasījums: .+/);
     }
     await opened.screenshot('compensation-nsk-half-year');
+    expectSelfContained(opened);
+  });
+
+  it("DI, the README's year of deliveries entered field by field: its total, and each line's amount", async () => {
+    const { request: claim, answer: expected } = readmeCompensationExample(README_DI_EXAMPLE);
+    const { period, person, deliveries } = claim as {
+      period: { from: string; to: string };
+      person: {
+        birthDate: string;
+        conditions: [{ type: string; severity: string }];
+        disabilityGroup: string;
+        supportPlanDate: string;
+        diServicesStartedOn: string;
+      };
+      deliveries: Array<{ service: string; from: string; to: string; units: string; rateTier?: string; provision: string; actualCost?: string }>;
+    };
+    expect(person.conditions).toHaveLength(1);
+    const opened = await session.open('compensation');
+    const form = opened.page.locator('#compensation form');
+    await chooseProgramme(form, 'di');
+    await control(form, '/deliveries/0/units').waitFor();
+    await control(form, '/period/from').fill(typedLatvian(period.from));
+    await control(form, '/period/to').fill(typedLatvian(period.to));
+    await control(form, '/person/birthDate').fill(typedLatvian(person.birthDate));
+    await control(form, '/person/conditions/0/type').selectOption(person.conditions[0].type);
+    await control(form, '/person/conditions/0/severity').selectOption(person.conditions[0].severity);
+    await control(form, '/person/disabilityGroup').selectOption(person.disabilityGroup);
+    await control(form, '/person/supportPlanDate').fill(typedLatvian(person.supportPlanDate));
+    await control(form, '/person/diServicesStartedOn').fill(typedLatvian(person.diServicesStartedOn));
+    for (const [index, line] of deliveries.entries()) {
+      if (index > 0) await form.getByRole('button', { name: 'Pievienot rindu' }).click();
+      await control(form, `/deliveries/${index}/service`).selectOption(line.service);
+      await control(form, `/deliveries/${index}/from`).fill(typedLatvian(line.from));
+      await control(form, `/deliveries/${index}/to`).fill(typedLatvian(line.to));
+      await control(form, `/deliveries/${index}/units`).fill(line.units);
+      if (line.rateTier) await control(form, `/deliveries/${index}/rateTier`).selectOption(line.rateTier);
+      await control(form, `/deliveries/${index}/provision`).selectOption(line.provision);
+      if (line.actualCost) await control(form, `/deliveries/${index}/actualCost`).fill(typedMoney(line.actualCost));
+    }
+    const sent = await calculate(opened);
+    expect(sent).toMatchObject({ programme: 'di', period, person, deliveries });
+    const result = opened.page.locator('#compensation .result');
+    await expect.poll(() => result.locator('.verdict').textContent()).toBe(`Kompensācija: ${latvianMoney(expected.compensation)}`);
+    // The README's figure (the service computes the same: 379.28 + 70.00).
+    expect(expected.compensation).toBe('449.28');
+    const rows = result.locator('table', { hasText: 'Vienības izmaksas' }).locator('tbody tr');
+    const expectedLines = expected.lines as Array<{ amount: string }>;
+    expect(await rows.count()).toBe(expectedLines.length);
+    for (const [index, line] of expectedLines.entries()) expect(await rows.nth(index).locator('td').nth(5).textContent()).toBe(latvianMoney(line.amount));
+    await opened.screenshot('compensation-di-readme');
+    expectSelfContained(opened);
+  });
+
+  it('every cost line starts the same, "in the plan" unanswered: a line left so is named next to its answer, never counted as out of the plan', async () => {
+    const opened = await session.open('compensation');
+    const form = opened.page.locator('#compensation form');
+    await nskHalfYear(opened);
+    // The first line and an added one start alike: nothing chosen in "in the plan" (nor in the service or funding).
+    const fresh = async (index: number) => [
+      await control(form, `/costs/${index}/inPlan`).inputValue(),
+      await control(form, `/costs/${index}/service`).inputValue(),
+      await control(form, `/costs/${index}/funding`).inputValue(),
+    ];
+    expect(await fresh(0)).toEqual(['', '', '']);
+    await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-04-01', to: '2024-04-30', amount: '620.00', funding: 'municipality' });
+    await form.getByRole('button', { name: 'Pievienot rindu' }).click();
+    expect(await fresh(1)).toEqual(['', '', '']);
+    await control(form, '/costs/1/service').selectOption('group_home');
+    await control(form, '/costs/1/from').fill('01.04.2024');
+    await control(form, '/costs/1/to').fill('30.06.2024');
+    await control(form, '/costs/1/amount').fill('2 400,00 €');
+    await control(form, '/costs/1/funding').selectOption('municipality');
+    const sent = await calculate(opened);
+    expect(sent.costs[1]).toEqual({ service: 'group_home', from: '2024-04-01', to: '2024-06-30', amount: '2400.00', funding: 'municipality' });
+    const inPlan = form.locator('.field', { has: control(opened.page, '/costs/1/inPlan') });
+    await expect.poll(() => inPlan.locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
+    expect(await form.locator('.field-error').count()).toBe(1);
+    expect(await opened.page.locator('#compensation .result').isHidden()).toBe(true);
+    // The first line's own control, the same as the added line's.
+    expect(await control(form, '/costs/0/inPlan').evaluate((node) => node.tagName)).toBe(
+      await control(form, '/costs/1/inPlan').evaluate((node) => node.tagName),
+    );
     expectSelfContained(opened);
   });
 
@@ -193,11 +308,13 @@ describe('compensation calculator in the browser', () => {
     const form = opened.page.locator('#compensation form');
     await nskHalfYear(opened);
     await fillCostLine(opened, 0, { service: 'day_care_centre', from: '2024-01-01', to: '2024-01-31', amount: '620.005', funding: 'municipality' });
+    // Typed with a point or a comma, an amount with three decimals is refused either way.
+    await control(form, '/costs/0/amount').fill('620.005');
     await form.getByRole('button', { name: 'Aprēķināt' }).click();
     const amount = form.locator('.field', { has: control(opened.page, '/costs/0/amount') });
     await expect
       .poll(() => amount.locator('.field-error').textContent())
-      .toBe('Kļūda: summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00');
+      .toBe('Kļūda: summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz komata, piemēram, 620,00');
     expect(await form.locator('.field-error').count()).toBe(1);
     await opened.screenshot('compensation-bad-input');
 
@@ -212,7 +329,7 @@ describe('compensation calculator in the browser', () => {
     // The second half-year of 2024, with a January line: the service names the line.
     await control(form, '/period/year').fill('2024');
     await control(form, '/period/half').locator('input[value="H2"]').check();
-    await control(form, '/approvedOn').fill('2025-01-20');
+    await control(form, '/approvedOn').fill('20.01.2025');
     await form.getByRole('button', { name: 'Aprēķināt' }).click();
     const line = control(form, '/costs/0');
     await expect.poll(() => line.locator(':scope > .field-errors .field-error').textContent()).toBe('Kļūda: rinda ir ārpus aprēķina perioda');

@@ -5,6 +5,7 @@ import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { control } from './case-forms.js';
 import { BROWSER_START_TIMEOUT, expectSelfContained, type OpenPage, type PageSession, startPageSession } from './page-session.js';
+import { expectNoAxeViolations } from './axe-check.js';
 
 /**
  * The "Lēmumi / Decisions" tab: decisions are made through the API by caseworkers of Riga and Liepāja, then an
@@ -157,6 +158,7 @@ describe('the Lēmumi / Decisions tab', () => {
     expect(cells[0]).toBe(`${date[2]}.${date[1]}.${date[0]}. ${clock} UTC`);
     const refused = made.find((decision) => decision.eligible === false);
     expect(await tab.locator(`tr[data-decision="${refused?.decisionId}"] td`).nth(3).textContent()).toBe('nav tiesīga');
+    await expectNoAxeViolations(opened.page, 'decisions-auditor');
     await opened.screenshot('decisions-auditor');
 
     // The same table in English.
@@ -218,6 +220,7 @@ describe('the Lēmumi / Decisions tab', () => {
     expect((await replay).status()).toBe(200);
     await expect.poll(() => detail.locator('h3').textContent()).toBe(`Lēmums ${chosen.decisionId}: Lēmuma atkārtojums`);
     expect(await detail.locator('[data-replay="identical"]').textContent()).toBe('Atkārtojot ar tiem pašiem noteikumu failiem, atbilde ir tieši tāda pati.');
+    await expectNoAxeViolations(opened.page, 'decisions-record-replay');
     await opened.screenshot('decisions-record-replay');
     expectSelfContained(opened);
   });
@@ -241,6 +244,7 @@ describe('the Lēmumi / Decisions tab', () => {
     );
     expect(await tab.locator('table').isHidden()).toBe(true);
     expect(await rowIds(opened)).toEqual([]);
+    await expectNoAxeViolations(opened.page, 'decisions-caseworker-forbidden');
     await opened.screenshot('decisions-caseworker-forbidden');
     expectSelfContained(opened);
   });

@@ -3,6 +3,7 @@ import { tokensFromText } from '../../src/auth/api-tokens.js';
 import { FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { chooseProgramme, control, fillNskPerson, openAssumptions, sentBody, T1_ADULT } from './case-forms.js';
 import { BROWSER_START_TIMEOUT, expectSelfContained, pageSessionForTests, startPageSession, type OpenPage, type PageSession } from './page-session.js';
+import { expectNoAxeViolations } from './axe-check.js';
 
 /**
  * NSK with the FICTIONAL fixture rules (test/fixtures/rules): 2019-01-01 until 2021-12-31, 2022-01-01-fictional, and
@@ -33,10 +34,15 @@ describe('eligibility check in the browser', () => {
     const result = opened.page.locator('#eligibility .result');
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona ir tiesīga 15.03.2024.');
     await expect.poll(() => opened.page.evaluate(() => document.activeElement?.textContent)).toBe('Atbilde');
+    // The basis in words, with the facts that decided it: the age seen and the condition.
     expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe(
-      'T1 — Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem',
+      'T1 — Pilngadīga persona ar smagiem vai ļoti smagiem garīga rakstura traucējumiem' +
+        'Noteica: Vecums pilnos gados vērtēšanas dienā: 38; Traucējumi un to smagums: Garīga rakstura traucējumi (Smagi)',
     );
     expect(await result.locator('.refs--blockers').count()).toBe(0);
+    // The full checklist follows, folded.
+    expect(await result.locator('details.explanation').getAttribute('open')).toBeNull();
+    expect(await result.locator('details.explanation > summary').textContent()).toBe('Kā tas noteikts: visi 13 pārbaudītie noteikumi ar redzētajām vērtībām');
     // The checklist: T1's age condition saw 38, compared with the fixture's age of majority, and held.
     const t1 = result.locator('li.rule[data-ref="T1"]');
     expect(await t1.locator('.outcome').textContent()).toBe('Izpildās — pamats');
@@ -68,6 +74,7 @@ describe('eligibility check in the browser', () => {
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 15.03.2024.');
     expect(await result.locator('.refs--blockers li[data-ref="E3"]').textContent()).toMatch(/^E3 — attiecas izņēmums: .+/);
     expect(await result.locator('li.rule[data-ref="E3"] .outcome').textContent()).toBe('Izņēmums attiecas — traucē');
+    await expectNoAxeViolations(opened.page, 'eligibility-e3-per-service');
     await opened.screenshot('eligibility-e3-per-service');
     expectSelfContained(opened);
   });
@@ -88,7 +95,7 @@ describe('eligibility check in the browser', () => {
     const folded = result.locator('details[data-assumptions]');
     expect(await folded.getAttribute('open')).toBeNull();
     // After the verdict: the folded list comes after the verdict and before the explanation.
-    expect(await result.locator('.verdict ~ details[data-assumptions] ~ .checklist').count()).toBe(1);
+    expect(await result.locator('.verdict ~ details[data-assumptions] ~ details.explanation .checklist').count()).toBe(1);
     const { items, open } = await openAssumptions(result);
     const shown = await items.evaluateAll((found) =>
       found.map((item) => ({ id: item.getAttribute('data-assumption'), open: item.getAttribute('data-open') === 'true' })),
@@ -117,6 +124,7 @@ describe('eligibility check in the browser', () => {
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 15.03.2024.');
     expect(await result.locator('.refs--blockers li[data-ref="T"]').textContent()).toBe('T — Persona neatbilst nevienai NSK mērķa grupai');
     expect(await result.locator('p', { hasText: 'Persona neatbilst nevienai mērķa grupai vai paplašinājumam.' }).count()).toBe(1);
+    await expectNoAxeViolations(opened.page, 'eligibility-t-not-eligible');
     await opened.screenshot('eligibility-t-not-eligible');
     expectSelfContained(opened);
   });
@@ -150,9 +158,11 @@ describe('eligibility check in the browser', () => {
     await opened.page.getByRole('button', { name: 'English' }).click();
     expect(await opened.page.getAttribute('html', 'lang')).toBe('en');
     expect(await result.locator('.verdict').textContent()).toContain('The person is eligible on 15 Mar 2024');
-    expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toBe('T1 — Adult with severe or very severe mental disorders');
-    // What was typed stays typed.
-    expect(await control(opened.page.locator('#eligibility form'), '/person/birthDate').inputValue()).toBe('1985-04-02');
+    expect(await result.locator('.refs li[data-ref="T1"]').textContent()).toMatch(
+      /^T1 — Adult with severe or very severe mental disorders ?Decided by: .+: 38; /,
+    );
+    // What was typed stays typed, its dates now as the English page types them (day first, with slashes).
+    expect(await control(opened.page.locator('#eligibility form'), '/person/birthDate').inputValue()).toBe('02/04/1985');
     expect(await opened.page.locator('#eligibility h2').textContent()).toBe('Eligibility check');
     await opened.screenshot('eligibility-english');
     await opened.page.reload();
@@ -163,37 +173,45 @@ describe('eligibility check in the browser', () => {
     expectSelfContained(opened);
   });
 
-  it("bad input: each problem of the service's problem+json is shown next to the field its path names", async () => {
+  it("bad input: every problem of the service's problem+json at once, each next to the field its path names", async () => {
     const opened = await session.open('eligibility');
     const form = opened.page.locator('#eligibility form');
     const fieldOf = (path: string) => form.locator('.field', { has: control(opened.page, path) });
     await chooseProgramme(form, 'nsk');
-    await control(form, '/date').fill('2024-03-15');
-    // No birth date, a mental disorder without its severity, and no residence.
-    await fillNskPerson(form, { ...T1_ADULT, birthDate: undefined, condition: { type: 'mental_disorder' }, residence: undefined });
+    // A period typed the wrong way round, an impossible birth date, a mental disorder without its severity, and no
+    // residence (a fact the rules need): all named in one answer, not one after another as each is fixed.
+    await control(form, '/when').locator('input[value="period"]').check();
+    await control(form, '/period/from').fill('31.05.2024');
+    await control(form, '/period/to').fill('01.03.2024');
+    await fillNskPerson(form, { ...T1_ADULT, birthDate: '30.02.1985', condition: { type: 'mental_disorder' }, residence: undefined });
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
     const summary = form.locator('.problem-summary');
     await summary.waitFor();
     await expect.poll(() => opened.page.evaluate(() => document.activeElement?.classList.contains('problem-summary'))).toBe(true);
-    expect(await fieldOf('/person/birthDate').locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
+    expect(await fieldOf('/person/birthDate').locator('.field-error').textContent()).toBe('Kļūda: jābūt īstam datumam formā dd.mm.gggg, piemēram, 15.03.2024');
     expect(await control(form, '/person/birthDate').getAttribute('aria-invalid')).toBe('true');
+    expect(await fieldOf('/period/to').locator('.field-error').textContent()).toBe('Kļūda: beigu diena ir pirms sākuma dienas');
     expect(await fieldOf('/person/conditions/0/severity').locator('.field-error').textContent()).toBe('Kļūda: jānorāda');
-    expect(await summary.locator('li').count()).toBe(2);
+    expect(await fieldOf('/person/residence').locator('.field-error').textContent()).toBe(
+      'Kļūda: šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to',
+    );
+    expect(await summary.locator('li').count()).toBe(4);
+    expect(await form.locator('.field-error').count()).toBe(4);
     expect(await opened.page.locator('#eligibility .result').isHidden()).toBe(true);
     await opened.screenshot('eligibility-bad-input');
     // The summary links take the keyboard to the field.
     await summary.locator('a', { hasText: 'Dzimšanas datums' }).click();
     expect(await opened.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path)).toBe('/person/birthDate');
 
-    // Fixed, sent again: the old errors go, and the fact the rules need (residence) is named next to its field.
-    await control(form, '/person/birthDate').fill('1985-04-02');
+    // Everything fixed, sent again: the old errors go and the answer comes.
+    await control(form, '/period/from').fill('01.03.2024');
+    await control(form, '/period/to').fill('31.05.2024');
+    await control(form, '/person/birthDate').fill('02.04.1985');
     await control(form, '/person/conditions/0/severity').selectOption('severe');
+    await control(form, '/person/residence').selectOption('group_home');
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
-    await expect.poll(() => fieldOf('/person/residence').locator('.field-error').count()).toBe(1);
-    expect(await fieldOf('/person/residence').locator('.field-error').textContent()).toBe(
-      'Kļūda: šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to',
-    );
-    expect(await form.locator('.field-error').count()).toBe(1);
+    await opened.page.locator('#eligibility .result .verdict').waitFor();
+    expect(await form.locator('.field-error').count()).toBe(0);
     expect(await control(form, '/person/birthDate').getAttribute('aria-invalid')).toBeNull();
     expectSelfContained(opened);
   });
@@ -215,8 +233,9 @@ describe('eligibility check in the browser, a fictional programme by care level'
     await form.getByRole('button', { name: 'Pārbaudīt tiesības' }).click();
     const result = opened.page.locator('#eligibility .result');
     await expect.poll(() => result.locator('.verdict').textContent()).toContain('Persona nav tiesīga 03.10.2016.');
+    // What stands in the way in words, with the fact that decided it.
     expect(await result.locator('.refs--blockers li[data-ref="L2"]').textContent()).toBe(
-      'L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 2., 3. vai 4. aprūpes līmeni',
+      'L2 — nav izpildīta prasība: institūcijā uzņem tikai ar 2., 3. vai 4. aprūpes līmeniNoteica: Aprūpes līmenis: 1',
     );
     expect(await result.locator('li.rule[data-ref="L2"] li.condition').first().textContent()).toContain('redzētā vērtība: 1');
     expectSelfContained(opened);
@@ -240,6 +259,7 @@ describe('eligibility check against a service that requires API tokens', () => {
     await askNsk(opened, { date: '2024-03-15' });
     const result = opened.page.locator('#eligibility .result');
     await expect.poll(() => result.locator('.problem-box h3').textContent()).toBe('Šim pieprasījumam vajadzīga API atslēga');
+    await expectNoAxeViolations(opened.page, 'eligibility-api-token');
     await opened.screenshot('eligibility-api-token');
     await result.getByLabel('API atslēga').fill(secret);
     await result.getByRole('button', { name: 'Saglabāt un mēģināt vēlreiz' }).click();

@@ -11,8 +11,8 @@ import type { RuleSet } from '../../src/rules/model.js';
 /** Starting the service and a browser on a busy two-core machine can take longer than vitest's 10 s for a hook. */
 export const BROWSER_START_TIMEOUT = 60_000;
 
-/** Debian's chromium; CI installs it (.ci/run). Missing, the browser tests fail — they are never skipped. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** CHROMIUM_PATH, or Debian's chromium, which CI installs (.ci/run). Missing, the browser tests fail — they are never skipped. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
 
@@ -32,8 +32,16 @@ export interface PageSession {
   base: string;
   browser: Browser;
   close(): Promise<void>;
-  /** A fresh browser context (its own storage: language choice included) with the page opened at a tool, or at / . */
-  open(tool?: 'eligibility' | 'compensation' | 'rules'): Promise<OpenPage>;
+  /**
+   * A fresh browser context (its own storage: language choice included) with the page opened at a tool, or at / ;
+   * `width` the window's (a phone's 375 px; 1280 by default), `language` the one the page starts in.
+   */
+  open(tool?: 'eligibility' | 'compensation' | 'rules' | 'decisions', options?: OpenOptions): Promise<OpenPage>;
+}
+
+export interface OpenOptions {
+  width?: number;
+  language?: 'lv' | 'en';
 }
 
 export interface OpenPage {
@@ -67,9 +75,9 @@ export function pageSessionForTests(ruleSet: () => RuleSet): Pick<PageSession, '
     await session?.close();
   }, BROWSER_START_TIMEOUT);
   return {
-    open(tool) {
+    open(tool, options) {
       if (!session) throw new Error('the page session did not start');
-      return session.open(tool);
+      return session.open(tool, options);
     },
   };
 }
@@ -89,8 +97,11 @@ export async function startPageSession(ruleSet: RuleSet, options: AppOptions = {
   return {
     base,
     browser,
-    async open(tool) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'lv-LV', timezoneId: 'Europe/Riga' });
+    async open(tool, options = {}) {
+      // An American English browser, whose own date fields would be mm/dd/yyyy: the page must not follow it.
+      const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Riga' });
+      // The language the page starts in is the one a caseworker chose before (kept in the browser's storage).
+      if (options.language) await context.addInitScript(`localStorage.setItem('sbsp-rules.language', '${options.language}')`);
       contexts.push(context);
       // Shorter than the test's own timeout, so a missing element fails with the locator that waited.
       context.setDefaultTimeout(10_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledRuleSet, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-session.js';
+import { expectNoAxeViolations } from './axe-check.js';
 
 async function openProgramme(opened: OpenPage, programme: string): Promise<void> {
   await opened.page.locator(`#rules button[data-programme="${programme}"]`).click();
@@ -53,6 +54,7 @@ describe('rules browser in the browser, bundled rules', () => {
       expect(await compare.locator('[data-path="/old"]').inputValue()).toBe(versions.at(-2)?.version);
       expect(await compare.locator('[data-path="/new"]').inputValue()).toBe(newest?.version);
     }
+    await expectNoAxeViolations(opened.page, 'rules-browser-nsk-version');
     await opened.screenshot('rules-browser-nsk-version');
     expectSelfContained(opened);
   });
@@ -120,6 +122,7 @@ describe('rules browser in the browser, fictional test versions', () => {
     const detailLines = await details.allTextContents();
     expect(detailLines.some((line) => line.startsWith('youngChildAge · +25.00%') && line.includes('T3'))).toBe(true);
     expect(detailLines.some((line) => line.startsWith('exitCutoff'))).toBe(true);
+    await expectNoAxeViolations(opened.page, 'rules-browser-diff');
     await opened.screenshot('rules-browser-diff');
     expectSelfContained(opened);
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../support/property-seed.js';
 import {
   addDays,
   calendarDate as d,
@@ -50,6 +51,7 @@ describe('dayNumber and fromDayNumber', () => {
         expect(dayNumber(date)).toBe(days);
         expect(fromDayNumber(days + 1) > date).toBe(true);
       }),
+      seeded(1000),
     );
   });
 });

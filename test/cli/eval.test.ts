@@ -82,6 +82,7 @@ describe('sbsp-rules eval', () => {
 
   it('A1 in Latvian', async () => {
     const run = await runCommand(['eval', fileWith('costs.json', JSON.stringify(T1_JUNE_COSTS)), '--rules', FIXTURE_RULES]);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout.split('\n').slice(0, 2)).toEqual([
       'nsk no 2020-01-01 līdz 2020-06-30: kompensācija 590.43 EUR',
       '  attiecināmās izmaksas 620.00; griesti 590.43; pārskats jāiesniedz līdz 2020-07-15',

@@ -340,7 +340,9 @@ describe('RM1–RM6 in a line’s explanation', () => {
       period: may,
       serviceLines: [{ service: 'day_care_centre', from: '2020-05-04', to: '2020-05-29', units: '20', funding: 'municipality', price: '17.10' }],
     });
-    for (const rule of answer.lineRules.filter((candidate) => candidate.ref.startsWith('RM'))) {
+    const remoteRules = answer.lineRules.filter((candidate) => candidate.ref.startsWith('RM'));
+    expect(remoteRules.map((rule) => rule.ref)).toEqual(['RM1', 'RM6', 'RM2', 'RM3', 'RM4', 'RM5']);
+    for (const rule of remoteRules) {
       const [first, ...rest] = leaves(rule.conditions);
       expect(first, rule.ref).toMatchObject({ fact: 'remote', factValue: false, result: true });
       expect(first, rule.ref).not.toHaveProperty('skipped');

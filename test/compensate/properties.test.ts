@@ -7,6 +7,7 @@ import { parseCompensationRequest } from '../../src/answer/compensation-request.
 import type { Programme, RuleVersion } from '../../src/rules/model.js';
 import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import { seeded } from '../support/property-seed.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 
 /**
@@ -434,7 +435,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         tally.note('cap binds', dec(result.cap).lessThan(dec(result.eligibleCost)));
         tally.note('eligible cost binds', dec(result.eligibleCost).lessThan(dec(result.cap)));
       }),
-      { numRuns: NSK_RUNS },
+      seeded(NSK_RUNS),
     );
     tally.expectMostlyAnswers(NSK_RUNS);
     expect(tally.count('cap binds')).toBeGreaterThan(NSK_RUNS / 20);
@@ -450,7 +451,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         for (const line of result.lines) expect(dec(line.eligibleAmount).isNegative(), `line ${line.index} eligibleAmount ${line.eligibleAmount}`).toBe(false);
         tally.note('positive compensation', dec(result.compensation).greaterThan(0));
       }),
-      { numRuns: NSK_RUNS },
+      seeded(NSK_RUNS),
     );
     tally.expectMostlyAnswers(NSK_RUNS);
     expect(tally.count('positive compensation')).toBeGreaterThan(NSK_RUNS / 4);
@@ -473,7 +474,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         }
         tally.note('some days eligible, cap below the limit', cap.greaterThan(0) && cap.lessThan(full));
       }),
-      { numRuns: NSK_RUNS },
+      seeded(NSK_RUNS),
     );
     tally.expectMostlyAnswers(NSK_RUNS);
     expect(tally.count('whole half-year eligible')).toBeGreaterThan(NSK_RUNS / 20);
@@ -521,7 +522,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         tally.note('split line counts, cap does not bind', splitLine.countedDays > 0 && dec(before.eligibleCost).lessThan(dec(before.cap)));
         tally.note('split line counts only in part', splitLine.countedDays > 0 && splitLine.countedDays < splitLine.days);
       }),
-      { numRuns: NSK_RUNS },
+      seeded(NSK_RUNS),
     );
     tally.expectMostlyAnswers(NSK_RUNS);
     expect(tally.count('split line counts, cap does not bind')).toBeGreaterThan(NSK_RUNS / 20);
@@ -547,7 +548,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
         });
         tally.note('positive compensation', dec(original.compensation).greaterThan(0));
       }),
-      { numRuns: NSK_RUNS },
+      seeded(NSK_RUNS),
     );
     tally.expectMostlyAnswers(NSK_RUNS);
     expect(tally.count('positive compensation')).toBeGreaterThan(NSK_RUNS / 4);
@@ -567,7 +568,7 @@ describe('NSK compensation (capped actual cost), bundled rules', () => {
           tally.note('line counts in part', line.countedDays > 0 && line.countedDays < line.days);
         }
       }),
-      { numRuns: NSK_RUNS },
+      seeded(NSK_RUNS),
     );
     tally.expectMostlyAnswers(NSK_RUNS);
     expect(tally.count('line counts in full')).toBeGreaterThan(NSK_RUNS / 4);
@@ -610,7 +611,7 @@ describe('DI compensation (unit cost deliveries), bundled rules', () => {
         }
         tally.note('positive compensation', dec(result.compensation).greaterThan(0));
       }),
-      { numRuns: DI_RUNS },
+      seeded(DI_RUNS),
     );
     tally.expectMostlyAnswers(DI_RUNS);
     expect(tally.count('positive compensation'), 'runs with a positive compensation').toBeGreaterThan(DI_RUNS / 5);
@@ -635,7 +636,7 @@ describe('DI compensation (unit cost deliveries), bundled rules', () => {
         });
         tally.note('positive compensation', dec(original.compensation).greaterThan(0));
       }),
-      { numRuns: DI_RUNS },
+      seeded(DI_RUNS),
     );
     tally.expectMostlyAnswers(DI_RUNS);
     expect(tally.count('positive compensation')).toBeGreaterThan(DI_RUNS / 5);

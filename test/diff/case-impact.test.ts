@@ -124,7 +124,7 @@ describe('impact of a rule change on cases', () => {
       impact: { ran: 1, changed, problems: [] },
     });
     expect(markdown).toContain(
-      '| R2 an adult in a group home is eligible in T1 | `nsk/tests/impact.yaml:2` | eligible true → false<br>blockers [] → [R2]<br>**its expectation no longer holds** |',
+      '| R2 an adult in a group home is eligible in T1 | `nsk/tests/impact.yaml:2` | eligible true → false<br>blockers \\[\\] → \\[R2\\]<br>**its expectation no longer holds** |',
     );
   });
 

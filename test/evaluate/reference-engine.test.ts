@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateLineRules } from '../../src/compensate/line-rules.js';
@@ -5,8 +6,13 @@ import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { createReferenceEngine } from '../../src/evaluate/reference-engine.js';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
-import { bundledRuleSet } from '../support/rule-sets.js';
-import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import { isFactValue, isParamValue } from '../../src/rules/condition-value.js';
+import type { Condition, ConditionValue, Programme, RuleVersion } from '../../src/rules/model.js';
+import { leavesOf } from '../../src/rules/rule-conditions.js';
+import { OPERATOR_DEFINITIONS, type OperatorDefinition } from '../../src/rules/operator-definitions.js';
+import { bundledRuleSet, ruleSetAt } from '../support/rule-sets.js';
+import { dateBetween, everyOperatorCase, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import { seeded } from '../support/property-seed.js';
 
 /**
  * Our evaluator must give json-rules-engine's answer, rule by rule, for every generated person and day:
@@ -49,7 +55,7 @@ describe.each(
           blockers: theirs.blockers,
         });
       }),
-      { numRuns: RUNS },
+      seeded(RUNS),
     );
   });
 
@@ -71,7 +77,7 @@ describe.each(
           }
         },
       ),
-      { numRuns: RUNS },
+      seeded(RUNS),
     );
     for (const rule of version.rules) expect([rule.id, [...(seen.get(rule.id) ?? [])].sort()]).toEqual([rule.id, [false, true]]);
   });
@@ -123,7 +129,101 @@ describe.each(withLineRules)('%s line rules agree with json-rules-engine', (_nam
         const theirs = await reference.evaluate(line);
         expect(new Map(ours.explanation.traces().map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
       }),
-      { numRuns: 2000 },
+      seeded(2000),
     );
+  });
+});
+
+/**
+ * A SYNTHETIC version (test/fixtures/every-operator) that uses every operator the loader accepts, with every kind of
+ * value the loader accepts for it — a literal, a parameter, another fact — and `not`, on its own and around named
+ * conditions: what today's rules happen not to use is compared with json-rules-engine too, so that the rule an
+ * officer writes tomorrow is.
+ */
+const EVERY_OPERATOR_RULES = fileURLToPath(new URL('../fixtures/every-operator', import.meta.url));
+const synthetic = ruleSetAt(EVERY_OPERATOR_RULES).programmes.get('every-operator') as Programme;
+const syntheticVersion = synthetic.versions[0] as RuleVersion;
+
+type ValueKind = 'literal' | 'param' | 'fact';
+
+function valueKindOf(value: ConditionValue): ValueKind {
+  if (isParamValue(value)) return 'param';
+  if (isFactValue(value)) return 'fact';
+  return 'literal';
+}
+
+const syntheticConditions: Condition[] = [...syntheticVersion.namedConditions.values(), ...syntheticVersion.rules.map((rule) => rule.conditions)];
+
+/** What the loader lets each operator compare with: an item pattern is written out; anything else may be named too. */
+function acceptedKinds(operator: OperatorDefinition): ValueKind[] {
+  return operator.value === 'itemPattern' ? ['literal'] : ['fact', 'literal', 'param'];
+}
+
+const SYNTHETIC_FIRST_DAY = syntheticVersion.effectiveFrom;
+const SYNTHETIC_LAST_DAY = '2021-12-31' as CalendarDate;
+const syntheticDays = dateBetween(SYNTHETIC_FIRST_DAY, SYNTHETIC_LAST_DAY).chain((date) => fc.tuple(fc.constant(date), everyOperatorCase(date)));
+
+function syntheticFacts(date: CalendarDate, generated: { person: Record<string, unknown>; services: unknown[]; tags: unknown[] }) {
+  return factsOn(synthetic, declaredFacts(synthetic, { person: generated.person, request: { services: generated.services, tags: generated.tags } }), date);
+}
+
+const SYNTHETIC_RUNS = 5000;
+
+describe(`the synthetic version ${syntheticVersion.version} (test/fixtures/every-operator)`, () => {
+  it('uses every operator the loader accepts, with every kind of value it accepts for it, and not', () => {
+    const used = new Map<string, Set<ValueKind>>();
+    for (const { leaf } of syntheticVersion.rules.flatMap((rule) => leavesOf(syntheticVersion, rule.conditions, []))) {
+      const kinds = used.get(leaf.operator) ?? new Set<ValueKind>();
+      kinds.add(valueKindOf(leaf.value));
+      used.set(leaf.operator, kinds);
+    }
+    expect(Object.fromEntries([...used].map(([operator, kinds]) => [operator, [...kinds].sort()]))).toEqual(
+      Object.fromEntries([...OPERATOR_DEFINITIONS.values()].map((operator) => [operator.name, acceptedKinds(operator)])),
+    );
+    // `not` of a leaf, of a combination, of a `not`, and of a named condition.
+    const negated = syntheticConditions.flatMap(function negatedKinds(condition: Condition): string[] {
+      if ('all' in condition) return condition.all.flatMap(negatedKinds);
+      if ('any' in condition) return condition.any.flatMap(negatedKinds);
+      if (!('not' in condition)) return [];
+      const inner = condition.not;
+      const kind = 'all' in inner || 'any' in inner ? 'combination' : 'not' in inner ? 'not' : 'condition' in inner ? 'named' : 'leaf';
+      return [kind, ...negatedKinds(inner)];
+    });
+    expect(new Set(negated)).toEqual(new Set(['leaf', 'combination', 'not', 'named']));
+  });
+
+  it(`agrees with json-rules-engine, rule by rule, on ${SYNTHETIC_RUNS} generated persons and days`, async () => {
+    const reference = createReferenceEngine(synthetic, syntheticVersion);
+    await fc.assert(
+      fc.asyncProperty(syntheticDays, async ([date, generated]) => {
+        const facts = syntheticFacts(date, generated);
+        const ours = evaluateDay(synthetic, syntheticVersion, facts);
+        const theirs = await reference.evaluate(facts);
+        expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
+        expect({ eligible: ours.eligible, basis: ours.basis, blockers: ours.blockers }).toEqual({
+          eligible: theirs.eligible,
+          basis: theirs.basis,
+          blockers: theirs.blockers,
+        });
+      }),
+      seeded(SYNTHETIC_RUNS),
+    );
+  });
+
+  it('generates both results of every rule, and both answers (the comparison is not vacuous)', () => {
+    const seen = new Map<string, Set<boolean>>();
+    const answers = new Set<boolean>();
+    fc.assert(
+      fc.property(syntheticDays, ([date, generated]) => {
+        const day = evaluateDay(synthetic, syntheticVersion, syntheticFacts(date, generated));
+        answers.add(day.eligible);
+        for (const rule of day.explanation) seen.set(rule.ref, (seen.get(rule.ref) ?? new Set<boolean>()).add(rule.result));
+      }),
+      seeded(SYNTHETIC_RUNS),
+    );
+    expect(syntheticVersion.rules.map((rule) => [rule.id, [...(seen.get(rule.id) ?? [])].sort()])).toEqual(
+      syntheticVersion.rules.map((rule) => [rule.id, [false, true]]),
+    );
+    expect([...answers].sort()).toEqual([false, true]);
   });
 });

@@ -8,6 +8,7 @@ import type { Programme } from '../../src/rules/model.js';
 import { isNoVersion, versionSpans } from '../../src/versions/resolve-version.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import { seeded } from '../support/property-seed.js';
 
 /** The answer of every single day, joined into runs: the slow, obviously right way to cut a period. */
 function dayByDay(programme: Parameters<typeof evaluateDay>[0], declared: Record<string, unknown>, from: CalendarDate, to: CalendarDate) {
@@ -65,7 +66,7 @@ describe.each(cases)('segments of %s', (_name, ruleSetOf) => {
         }));
         expect(segments).toEqual(dayByDay(programme, declared, from, to));
       }),
-      { numRuns: 300 },
+      seeded(300),
     );
   });
 });

@@ -115,17 +115,20 @@ describe('a body that is not a JSON object', () => {
     ['a JSON array []', '[]', 'application/json'],
     ['a JSON string "x"', '"x"', 'application/json'],
     ['JSON null', 'null', 'application/json'],
-    ['the valid question as text/plain', JSON.stringify(validNsk()), 'text/plain'],
   ])('%s → 400 at the root path ""', async (_sent, text, contentType) => {
     expectProblem(await postText(text, contentType), 400, ['']);
+  });
+
+  it('the valid question as text/plain → 415 at the root path "": only JSON is read', async () => {
+    expectProblem(await postText(JSON.stringify(validNsk()), 'text/plain'), 415, ['']);
   });
 
   it('no Content-Type and no body → 400 at the root path ""', async () => {
     expectProblem(await request(app).post('/v1/eligibility'), 400, ['']);
   });
 
-  it('an empty JSON body → 400 naming /programme and /person', async () => {
-    expectProblem(await postText(''), 400, ['/programme', '/person']);
+  it('an empty JSON body → 400 naming /programme, /person and the missing day (/date), all at once', async () => {
+    expectProblem(await postText(''), 400, ['/programme', '/person', '/date']);
   });
 });
 
@@ -257,7 +260,7 @@ describe('__proto__ and constructor keys', () => {
   });
 
   it('{"__proto__":{"polluted":1}} as the whole body → 400, Object.prototype untouched', async () => {
-    expectProblem(await postText('{"__proto__": {"polluted": 1}}'), 400, ['/programme', '/person', '/__proto__']);
+    expectProblem(await postText('{"__proto__": {"polluted": 1}}'), 400, ['/programme', '/person', '/__proto__', '/date']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -380,10 +383,16 @@ describe('unknown programmes and routes', () => {
     expectProblem(await request(app).post('/v1/nowhere').send(validNsk()), 404);
   });
 
-  it('GET /v1/eligibility → 404 or 405 as problem+json', async () => {
-    const response = await request(app).get('/v1/eligibility');
-    expect([404, 405]).toContain(response.status);
-    expectProblem(response, response.status);
+  // A question is only ever POSTed: any other method on its path has no route, a 404 naming the method and the path.
+  it.each([
+    ['get', '/v1/eligibility'],
+    ['put', '/v1/eligibility'],
+    ['get', '/v1/compensation'],
+    ['delete', '/v1/compensation'],
+  ] as const)('%s %s → 404 naming the method and the path, as problem+json', async (method, path) => {
+    const response = await request(app)[method](path);
+    expectProblem(response, 404);
+    expect(response.body.detail).toBe(`no route ${method.toUpperCase()} ${path}`);
   });
 });
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryDecisionStore } from '../../src/decisions/memory-decision-store.js';
 import { SqliteDecisionStore } from '../../src/decisions/sqlite-decision-store.js';
 import { createApp } from '../../src/http/app.js';
-import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
+import { fixedRuleSet, type RuleSetSource } from '../../src/reload/rule-set-source.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 
@@ -37,12 +37,54 @@ describe('GET /health and the decision store', () => {
     expect(response.body).toMatchObject({ status: 'ok', decisions: { ok: true } });
   });
 
-  it('503 problem+json saying why when the store cannot (a read-only data directory)', async () => {
+  it('503 degraded, saying why, when the store cannot (a read-only data directory)', async () => {
     const response = await request(createApp(rules, { decisions: await readOnlyStore() }))
       .get('/health')
       .expect(503);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 503, detail: 'decisions cannot be recorded: the decision database is read-only' });
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.body).toMatchObject({
+      status: 'degraded',
+      detail: 'decisions cannot be recorded: the decision database is read-only',
+      decisions: { ok: false, reason: 'the decision database is read-only' },
+      rules: { ok: true },
+    });
+  });
+
+  it('503 degraded, with a count only, when the rules on disk have problems the live rules do not', async () => {
+    const ruleSet = bundledRuleSet();
+    const problems = [
+      { file: 'nsk/versions/2099-01-01.yaml', line: 3, column: 5, message: 'unknown field "secretKeyName"' },
+      { file: '../etc/tokens.yaml', line: 1, column: 1, message: 'value "personal data" is not allowed' },
+    ];
+    const degraded: RuleSetSource = { current: () => ruleSet, status: () => ({ state: 'degraded', generation: 4, problems }) };
+    const response = await request(createApp(degraded, { decisions: new MemoryDecisionStore() }))
+      .get('/health')
+      .expect(503);
+    expect(response.body).toMatchObject({ status: 'degraded', generation: 4, decisions: { ok: true }, rules: { ok: false, problems: 2 } });
+    expect(response.body.detail).toMatch(/^the rules on disk have 2 problem\(s\)/);
+    const shown = JSON.stringify(response.body);
+    for (const hidden of ['secretKeyName', 'personal data', 'tokens', '2099-01-01.yaml', '../etc']) expect(shown).not.toContain(hidden);
+  });
+});
+
+describe('a full disk (SQLite refuses to grow: SQLITE_FULL)', () => {
+  it('answers a question 503 problem+json naming the cause, and /health says degraded with the same cause', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sbsp-full-'));
+    folders.push(directory);
+    const store = await SqliteDecisionStore.open({ directory, writerPragmas: ['max_page_count = 1'] });
+    stores.push(store);
+    const unexpected: unknown[] = [];
+    const app = createApp(rules, { decisions: store, onUnexpectedError: (error) => unexpected.push(error) });
+    const answer = await request(app).post('/v1/eligibility').send(question).expect(503);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.body).toMatchObject({ status: 503, detail: 'the disk of the decision database is full' });
+    expect(unexpected).toEqual([]);
+    const health = await request(app).get('/health').expect(503);
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      detail: 'decisions cannot be recorded: the disk of the decision database is full',
+      decisions: { ok: false, reason: 'the disk of the decision database is full' },
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * A policy officer follows the README's "Add a version (an amendment)" literally, block by block, on a copy of the
+ * A policy officer follows docs/officers.md's "Add a version (an amendment)" literally, block by block, on a copy of the
  * repository: the shell commands run as written, each YAML block is written to the file its first line names.
  * Then the engineering test suite runs on that copy and must be all green: engineering tests use fixture rules,
  * never today's law, so an amendment an officer adds never breaks them. (The README's last command, `npm test`, is
@@ -22,9 +22,9 @@ interface Step {
 }
 
 function readmeSteps(): Step[] {
-  const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
+  const readme = readFileSync(join(REPOSITORY, 'docs', 'officers.md'), 'utf8');
   const start = readme.indexOf(SECTION);
-  if (start < 0) throw new Error(`README.md has no section "${SECTION}"`);
+  if (start < 0) throw new Error(`docs/officers.md has no section "${SECTION}"`);
   const end = readme.indexOf('\n### ', start + SECTION.length);
   const section = readme.slice(start, end < 0 ? undefined : end);
   return [...section.matchAll(/```(sh|yaml)\n([\s\S]*?)```/g)].map((match) => ({ kind: match[1] as Step['kind'], body: match[2] as string }));

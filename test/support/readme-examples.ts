@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type Endpoint, endpointOf } from '../../src/answer/ask.js';
 
 /**
  * The README's worked examples, read at run time: a test that follows one takes its request and its figures from
@@ -47,3 +48,37 @@ export function readmeCompensationExample(opening: string): ReadmeCompensationEx
 
 /** The README's NSK worked example (a half-year with a mid-March exit). */
 export const README_NSK_EXAMPLE = '**NSK, a half-year with a mid-March exit.**';
+
+/** A request body the README shows: where, for which endpoint, and the body itself. */
+export interface ReadmeRequestExample {
+  where: string;
+  endpoint: Endpoint;
+  body: Record<string, unknown>;
+}
+
+/** The README's line number of a character offset, for naming where an example is. */
+function lineAt(readme: string, offset: number): number {
+  return readme.slice(0, offset).split('\n').length;
+}
+
+/**
+ * Every request body the README shows: each ```json block that is a request (it names a programme and a person; its
+ * endpoint told as the CLI tells it, by its lines) and each body a ```sh block posts with `curl … -d '…'` to
+ * /v1/eligibility or /v1/compensation.
+ */
+export function readmeRequestExamples(): ReadmeRequestExample[] {
+  const readme = readFileSync(README, 'utf8');
+  const examples: ReadmeRequestExample[] = [];
+  for (const block of readme.matchAll(/```(json|sh)\n([\s\S]*?)```/g)) {
+    const where = `README.md:${lineAt(readme, block.index)}`;
+    if (block[1] === 'json') {
+      const body = JSON.parse(block[2] as string) as Record<string, unknown>;
+      if ('programme' in body && 'person' in body) examples.push({ where, endpoint: endpointOf(body), body });
+      continue;
+    }
+    for (const posted of (block[2] as string).matchAll(/curl [^\n]*\/v1\/(eligibility|compensation)\b[^\n]*?-d '([^']*)'/g)) {
+      examples.push({ where, endpoint: posted[1] as Endpoint, body: JSON.parse(posted[2] as string) as Record<string, unknown> });
+    }
+  }
+  return examples;
+}

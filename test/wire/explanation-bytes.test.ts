@@ -5,6 +5,7 @@ import { JsonWriter } from '../../src/wire/json-writer.js';
 import type { Evaluation } from '../../src/evaluate/explanation-plan.js';
 import { materialise, evaluateRules } from '../../src/evaluate/explanation-plan.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
+import { seeded } from '../support/property-seed.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 
@@ -29,7 +30,7 @@ describe.each(
         const rulesOnly = materialise(record).map(({ conditions: _conditions, ...rule }) => rule);
         expect(written(writeRuleSummaries, record)).toBe(JSON.stringify(rulesOnly));
       }),
-      { numRuns: 2000 },
+      seeded(2000),
     );
   });
 });

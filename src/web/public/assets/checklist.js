@@ -125,7 +125,7 @@ function conditionItem(node, context) {
       { class: className },
       statusBadge(status),
       ' ',
-      el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }),
+      el('span', { class: 'named', text: node.title ?? WORDS.untitledCondition }),
       ' ',
       el('span', { class: 'explained-in', text: PHRASES.explainedIn(node.explainedIn) }),
     );
@@ -138,8 +138,8 @@ function conditionItem(node, context) {
       { class: className },
       statusBadge(status),
       ' ',
-      // The condition's title where the rule file gives one; its internal name only as a last resort.
-      el('span', { class: 'named', text: node.title ?? PHRASES.namedCondition(node.condition) }),
+      // The condition's title from the rule file; never its internal name, which means nothing to a caseworker.
+      el('span', { class: 'named', text: node.title ?? WORDS.untitledCondition }),
       group ? [' — ', el('span', { text: group.words })] : inner ? ':' : null,
       group
         ? el(

@@ -6,11 +6,12 @@ import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, dayCount, decimalWords, moneyWords, periodWords, sumMoney } from './display-formats.js';
 import { el } from './element.js';
 import { factsFieldset } from './facts-fieldset.js';
-import { dateField, inputField, radioGroup } from './form-controls.js';
+import { controlValue, dateField, inputField, radioGroup } from './form-controls.js';
 import { same } from './language.js';
 import { linesInput } from './line-kinds.js';
 import { programmePicker } from './programme-picker.js';
-import { clearProblems, problemBox, problemMessage, showProblems } from './problem-display.js';
+import { currentCase } from './person-case.js';
+import { clearProblems, problemBox, requestProblems, showProblems } from './problem-display.js';
 import { refList, refTitles } from './ref-titles.js';
 import { rulesetLine } from './ruleset-line.js';
 import { segmentTimeline } from './segment-timeline.js';
@@ -361,7 +362,6 @@ function compensationAnswer(answer, programme) {
           ? serviceLinesTable(answer, titles)
           : el('pre', { class: 'json' }, JSON.stringify(answer.lines, null, 2)),
     capped ? capTable(explanation) : null,
-    el('details', { class: 'steps' }, el('summary', { text: WORDS.calculationSteps }), el('pre', { class: 'json' }, JSON.stringify(explanation, null, 2))),
     segmentTimeline(segments, titles, (segment) => checklist(segment.explanation ?? [], ruleContext(programme, segment.ruleset?.version))),
     rulesetLine(null, programme, answer.asOf, answer.decisionId),
   ];
@@ -458,49 +458,57 @@ export async function compensationView(host, programmes) {
     const yearText = year.control.value.trim();
     const yearProblems =
       byHalfYear && !/^\d{4}$/.test(yearText) ? [{ path: '/period/year', message: yearText === '' ? WORDS.requiredWord : WORDS.yearProblem }] : [];
-    const problems = [...yearProblems, ...values.problems, ...priced.problems];
-    if (problems.length > 0) {
-      result.hidden = true;
-      showProblems(form, problems);
-      return;
-    }
-    clearProblems(form);
     /** @type {Record<string, unknown>} */
     const period = {};
     if (byHalfYear) {
       const second = half.read() === 'H2';
-      period.from = `${yearText}-${second ? '07-01' : '01-01'}`;
-      period.to = `${yearText}-${second ? '12-31' : '06-30'}`;
+      if (yearProblems.length === 0) {
+        period.from = `${yearText}-${second ? '07-01' : '01-01'}`;
+        period.to = `${yearText}-${second ? '12-31' : '06-30'}`;
+      }
     } else {
-      if (from.control.value) period.from = from.control.value;
-      if (to.control.value) period.to = to.control.value;
+      if (controlValue(from.control)) period.from = controlValue(from.control);
+      if (controlValue(to.control)) period.to = controlValue(to.control);
     }
     const body = {
       programme: picker.control.value,
       period,
-      ...(asOf.control.value ? { asOf: asOf.control.value } : {}),
-      ...(approvedOn.control.value && !approvedOn.element.hidden ? { approvedOn: approvedOn.control.value } : {}),
+      ...(controlValue(asOf.control) ? { asOf: controlValue(asOf.control) } : {}),
+      ...(controlValue(approvedOn.control) && !approvedOn.element.hidden ? { approvedOn: controlValue(approvedOn.control) } : {}),
       person: values.person,
       ...values.request,
       ...priced.fields,
     };
+    clearProblems(form);
     result.hidden = false;
     result.setAttribute('aria-busy', 'true');
     resultBody.replaceChildren(el('p', { class: 'loading', text: WORDS.calculating }));
+    // Asked even when the page found a problem of its own, so every problem is shown at once, not in rounds.
     const answer = await postJson('/v1/compensation', body);
     result.removeAttribute('aria-busy');
-    if (!answer.ok && answer.problem.status === 400 && (answer.problem.errors ?? []).length > 0) {
+    // Without a year there is no period to send: the year's problem is the period's.
+    const problems = requestProblems([...yearProblems, ...values.problems, ...priced.problems], answer).filter(
+      (problem) => yearProblems.length === 0 || problem.path === '/period/year' || !problem.path.startsWith('/period'),
+    );
+    if (problems.length > 0) {
       result.hidden = true;
-      showProblems(
-        form,
-        (answer.problem.errors ?? []).map((found) => ({ path: found.path, message: problemMessage(found.message) })),
-      );
+      showProblems(form, problems);
       return;
     }
     resultBody.replaceChildren(
       el('div', {}, answer.ok ? compensationAnswer(answer.body, facts.programme()) : problemBox(answer.problem, () => form.requestSubmit())),
     );
     resultHeading.focus();
+  });
+
+  // The person is carried from the eligibility check: its programme, when it compensates, and its facts.
+  document.addEventListener('toolshown', (event) => {
+    if (!(event instanceof CustomEvent) || event.detail !== 'compensation') return;
+    const carried = currentCase().programme;
+    if (carried && carried !== picker.control.value && picker.offers(carried)) {
+      picker.control.value = carried;
+      void showProgramme();
+    } else facts.refresh();
   });
 
   host.append(el('p', { class: 'intro', text: WORDS.compensationIntro }), form, result);

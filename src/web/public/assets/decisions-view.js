@@ -4,7 +4,7 @@ import { dataTable } from './data-table.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { instantWords, moneyWords } from './display-formats.js';
 import { el } from './element.js';
-import { dateField, inputField, selectField } from './form-controls.js';
+import { controlValue, dateField, inputField, selectField } from './form-controls.js';
 import { same } from './language.js';
 import { clearProblems, problemBox, problemMessage, showProblems } from './problem-display.js';
 
@@ -160,7 +160,7 @@ export function decisionsView(host, programmes) {
   const resultHeading = el('h3', { text: WORDS.decisionsFound, attributes: { tabindex: '-1', id: `${host.id}-found` } });
   const status = el('p', { class: 'search-status', attributes: { role: 'status' } });
   const headings = [WORDS.timeColumn, WORDS.programmeLabel, WORDS.questionColumn, WORDS.outcomeColumn, WORDS.municipalityColumn, WORDS.actionsColumn];
-  const table = dataTable(WORDS.decisionsFound, headings, []);
+  const table = dataTable(WORDS.decisionsTable, headings, []);
   const rows = /** @type {HTMLTableSectionElement} */ (table.querySelector('tbody'));
   const more = el('button', { class: 'secondary', attributes: { type: 'button' }, text: WORDS.moreDecisions });
   const pageProblem = el('div');
@@ -273,8 +273,8 @@ export function decisionsView(host, programmes) {
     const filters = {
       programme: programme.control.value,
       municipality: municipality.control.value.trim(),
-      from: from.control.value,
-      to: to.control.value,
+      from: controlValue(from.control),
+      to: controlValue(to.control),
       eligible: eligible.control.value,
     };
     for (const [name, value] of Object.entries(filters)) if (value !== '') searched.set(name, value);

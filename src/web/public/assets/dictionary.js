@@ -63,6 +63,9 @@ export const WORDS = {
   noBasis: { lv: 'Persona neatbilst nevienai mērķa grupai vai paplašinājumam.', en: 'The person meets no target group or extension.' },
   blockersHeading: { lv: 'Kas traucē', en: 'What stands in the way' },
   noBlockers: { lv: 'Nekas netraucē.', en: 'Nothing stands in the way.' },
+  untitledCondition: { lv: 'Kopīgs nosacījums', en: 'A shared condition' },
+  decidedByFacts: { lv: 'Noteica:', en: 'Decided by:' },
+  whatWouldChangeHeading: { lv: 'Kas to mainītu', en: 'What would change it' },
   ruleVersion: { lv: 'Noteikumu versija', en: 'Rule version' },
   decisionId: { lv: 'Lēmuma identifikators', en: 'Decision id' },
   asOfShort: { lv: 'Noteikumu stāvoklis', en: 'Rules as known' },
@@ -101,7 +104,16 @@ export const WORDS = {
 
   checkInput: { lv: 'Pārbaudiet ievadīto', en: 'Please check what you entered' },
   fieldProblem: { lv: 'Kļūda:', en: 'Error:' },
-  serviceSaid: { lv: 'Servisa ziņa:', en: 'The service said:' },
+  serviceSaid: { lv: 'Servisa ziņa (tehniskā, angļu valodā)', en: "The service's own message (technical)" },
+  noVersionAdvice: {
+    lv: 'Pārbaudiet dienu vai periodu (un „noteikumi, kas bija pieņemti līdz”, ja norādīts): noteikumi ir spēkā tikai savas versijas dienās.',
+    en: 'Check the day or period (and "rules as adopted by", if given): rules apply only on the days of their versions.',
+  },
+  serviceUnavailable: { lv: 'Serviss pašlaik nevar atbildēt', en: 'The service cannot answer just now' },
+  tryAgainLater: {
+    lv: 'Mēģiniet vēlreiz pēc brīža. Ja tas atkārtojas, sazinieties ar servisa uzturētāju.',
+    en: 'Try again in a moment. If it happens again, contact the service’s operator.',
+  },
   noVersionInForce: { lv: 'Šai dienai nav spēkā esošas noteikumu versijas', en: 'No rule version is in force on this day' },
   unknownProgramme: { lv: 'Nezināma programma', en: 'Unknown programme' },
   tooLarge: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
@@ -142,8 +154,8 @@ export const WORDS = {
   provisionLabel: { lv: 'Kā nodrošināts', en: 'How provided' },
   unitsLabel: { lv: 'Vienību skaits', en: 'Number of units' },
   unitsHelp: {
-    lv: 'Dienas, stundas vai nodarbības — kā pakalpojumu skaita; līdz diviem cipariem aiz punkta.',
-    en: 'Days, hours or sessions — as the service is counted; up to two decimals.',
+    lv: 'Dienas, stundas vai nodarbības — kā pakalpojumu skaita; līdz diviem cipariem aiz komata (21,5 vai 21.5).',
+    en: 'Days, hours or sessions — as the service is counted; up to two decimals (21.5 or 21,5).',
   },
   actualCostLabel: { lv: 'Faktiskās izmaksas, EUR', en: 'Actual cost, EUR' },
   actualCostHelp: { lv: 'Jānorāda, ja pakalpojums iepirkts.', en: 'Needed when the service is procured.' },
@@ -151,8 +163,8 @@ export const WORDS = {
   approvedOnHelp: { lv: 'Ja norādīta, aprēķina maksājuma termiņu darbdienās.', en: 'When given, the payment deadline is counted in working days from it.' },
   costsLegend: { lv: 'Pašvaldības izmaksas', en: "The municipality's costs" },
   costsHelp: {
-    lv: 'Katra rinda: pakalpojums, dienas, ko tā aptver, un summa eiro (piemēram, 620.00). Rinda, kas šķērso tiesību robežu, tiek ieskaitīta proporcionāli dienām.',
-    en: 'Each line: a service, the days it covers and the amount in euros (e.g. 620.00). A line that crosses an eligibility boundary counts pro rata by days.',
+    lv: 'Katra rinda: pakalpojums, dienas, ko tā aptver, summa eiro (620,00 vai 620.00) un vai pakalpojums ir noteikts personas plānā. Rinda, kas šķērso tiesību robežu, tiek ieskaitīta proporcionāli dienām.',
+    en: "Each line: a service, the days it covers, the amount in euros (620.00 or 620,00) and whether the service is set in the person's plan. A line that crosses an eligibility boundary counts pro rata by days.",
   },
   deliveriesLegend: { lv: 'Sniegtie pakalpojumi', en: 'Services delivered' },
   deliveriesHelp: {
@@ -305,6 +317,7 @@ export const WORDS = {
   searchButton: { lv: 'Meklēt lēmumus', en: 'Search decisions' },
   searching: { lv: 'Meklē…', en: 'Searching…' },
   decisionsFound: { lv: 'Atrastie lēmumi', en: 'Decisions found' },
+  decisionsTable: { lv: 'Atrasto lēmumu tabula', en: 'Table of the decisions found' },
   noDecisionFound: { lv: 'Neviens lēmums neatbilst meklētajam.', en: 'No decision matches the search.' },
   moreDecisions: { lv: 'Rādīt vēl', en: 'Show more' },
   timeColumn: { lv: 'Laiks (UTC)', en: 'Time (UTC)' },
@@ -349,6 +362,35 @@ export const PHRASES = {
   eligibleOn: (day) => ({ lv: `Persona ir tiesīga ${day.lv}`, en: `The person is eligible on ${day.en}` }),
   /** @param {Localised} day */
   notEligibleOn: (day) => ({ lv: `Persona nav tiesīga ${day.lv}`, en: `The person is not eligible on ${day.en}` }),
+  /** @param {Localised} day */
+  eligibleUntil: (day) => ({ lv: `Tiesīga līdz ${day.lv}`, en: `Eligible until ${day.en}` }),
+  /** @param {Localised} day */
+  sameUntil: (day) => ({ lv: `Tiesīga uz šī pamata līdz ${day.lv}`, en: `Eligible on this basis until ${day.en}` }),
+  /** @param {Localised} day */
+  eligibleFrom: (day) => ({ lv: `Ar tiem pašiem faktiem tiesīga no ${day.lv}`, en: `With the same facts, eligible from ${day.en}` }),
+  /** @param {Localised} day */
+  notEligibleUntilChange: (day) => ({ lv: `Nav tiesīga šo iemeslu dēļ līdz ${day.lv}`, en: `Not eligible for these reasons until ${day.en}` }),
+  /** @param {Localised} day */
+  eligibleBeyond: (day) => ({
+    lv: `Ar šiem faktiem tiesīga vismaz līdz ${day.lv} (tālāk serviss neskatās)`,
+    en: `With these facts eligible at least until ${day.en} (the service looks no further)`,
+  }),
+  /** @param {Localised} day */
+  notEligibleBeyond: (day) => ({
+    lv: `Ar šiem faktiem atbilde nemainās vismaz līdz ${day.lv}`,
+    en: `With these facts the answer does not change until at least ${day.en}`,
+  }),
+  /** @param {Localised} day */
+  noVersionFrom: (day) => ({ lv: `No ${day.lv} nav spēkā esošas noteikumu versijas.`, en: `From ${day.en} no rule version is in force.` }),
+  /** @param {Localised} day @param {Localised} refs */
+  basisFrom: (day, refs) => ({ lv: `No ${day.lv} pamats: ${refs.lv}.`, en: `From ${day.en} the basis is: ${refs.en}.` }),
+  /** @param {Localised} day @param {Localised} refs */
+  blockedFrom: (day, refs) => ({ lv: `No ${day.lv} traucē: ${refs.lv}.`, en: `From ${day.en} in the way: ${refs.en}.` }),
+  /** @param {number} count */
+  allRulesChecked: (count) => ({
+    lv: `Kā tas noteikts: visi ${count} pārbaudītie noteikumi ar redzētajām vērtībām`,
+    en: `How it was decided: all ${count} rules checked, with the values seen`,
+  }),
   /** @param {Localised} period */
   eligibleThroughout: (period) => ({ lv: `Persona ir tiesīga visā periodā ${period.lv}`, en: `The person is eligible throughout ${period.en}` }),
   /** @param {Localised} period */
@@ -366,8 +408,6 @@ export const PHRASES = {
   adoptedOn: (day) => ({ lv: `pieņemta ${day.lv}`, en: `adopted ${day.en}` }),
   /** @param {Localised} day */
   rulesAsOf: (day) => ({ lv: `Noteikumi, kas bija pieņemti līdz ${day.lv}`, en: `Rules as adopted by ${day.en}` }),
-  /** @param {string} name */
-  namedCondition: (name) => ({ lv: `Nosacījums „${name}”`, en: `Condition “${name}”` }),
   /** @param {string} rule */
   explainedIn: (rule) => ({ lv: `(kā paskaidrots pie ${rule})`, en: `(as explained under ${rule})` }),
   /** @param {Localised} status @param {Localised} result */

@@ -53,12 +53,27 @@ function groupThousands(digits, separator) {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** "1234.50" → "1 234,50 €" (lv), "€1,234.50" (en). @param {string} amount @returns {Localised} */
-export function moneyWords(amount) {
+/**
+ * A decimal string to cents, half-up, exact (BigInt, never a float): "304.739785" → "304.74", "3542.6" → "3542.60".
+ * Money the service gives to cents is unchanged; a part of a calculation it gives more exactly (a month of the cap) is
+ * shown to cents, as money is read.
+ * @param {string} amount
+ * @returns {string | null} null when it is not a decimal number
+ */
+export function toCents(amount) {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
-  if (!match) return { lv: amount, en: amount };
-  const [, sign, whole = '0', cents = ''] = match;
-  const fraction = cents ? cents : '00';
+  if (!match) return null;
+  const [, sign, whole = '0', fraction = ''] = match;
+  const kept = BigInt(whole) * 100n + BigInt(fraction.slice(0, 2).padEnd(2, '0'));
+  const cents = kept + ((fraction[2] ?? '0') >= '5' ? 1n : 0n);
+  return `${sign && cents > 0n ? '-' : ''}${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}
+
+/** "1234.50" → "1 234,50 €" (lv), "€1,234.50" (en), always to cents. @param {string} amount @returns {Localised} */
+export function moneyWords(amount) {
+  const cents = toCents(amount);
+  if (cents === null) return { lv: amount, en: amount };
+  const [, sign = '', whole = '0', fraction = '00'] = /^(-?)(\d+)\.(\d{2})$/.exec(cents) ?? [];
   return { lv: `${sign}${groupThousands(whole, '\u00a0')},${fraction}\u00a0€`, en: `${sign}€${groupThousands(whole, ',')}.${fraction}` };
 }
 
@@ -70,6 +85,12 @@ export function daysBetween(from, to) {
     return Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1);
   });
   return Math.round(((b ?? 0) - (a ?? 0)) / 86_400_000) + 1;
+}
+
+/** An ISO date `days` later (earlier when negative), counted in UTC. @param {string} iso @param {number} days @returns {string} */
+export function addDays(iso, days) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
 }
 
 /** @param {number} count @returns {Localised} */

@@ -1,15 +1,17 @@
 // @ts-check
 import { postJson } from './api.js';
+import { nextChangeLine, refsWithFacts, whatWouldChangeBox } from './answer-summary.js';
 import { answerAssumptions } from './assumptions-view.js';
 import { checklist, ruleContext } from './checklist.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, daysBetween, periodWords } from './display-formats.js';
 import { el } from './element.js';
 import { factsFieldset } from './facts-fieldset.js';
-import { dateField, radioGroup } from './form-controls.js';
+import { controlValue, dateField, radioGroup } from './form-controls.js';
+import { currentCase } from './person-case.js';
 import { programmePicker } from './programme-picker.js';
-import { clearProblems, problemBox, problemMessage, showProblems } from './problem-display.js';
-import { refList, refTitles } from './ref-titles.js';
+import { clearProblems, problemBox, requestProblems, showProblems } from './problem-display.js';
+import { refTitles } from './ref-titles.js';
 import { rulesetLine } from './ruleset-line.js';
 import { segmentTimeline } from './segment-timeline.js';
 
@@ -18,9 +20,16 @@ import { segmentTimeline } from './segment-timeline.js';
  * basis and blockers in words, and the explanation as a checklist (for a period: the segments as a timeline).
  */
 
-/** @param {any} answer @param {any} programme */
+/**
+ * A day's answer, top to bottom as a caseworker reads it: the verdict and until when it holds; the basis and what
+ * stands in the way, each with the facts that decided it; what would change it; then, folded, the assumptions and
+ * the full checklist.
+ * @param {any} answer @param {any} programme
+ */
 function dayAnswer(answer, programme) {
   const titles = refTitles(programme, answer.ruleset?.version, answer.explanation);
+  const context = ruleContext(programme, answer.ruleset?.version);
+  const explanation = answer.explanation ?? [];
   const day = dateWords(answer.date);
   return [
     el(
@@ -30,14 +39,18 @@ function dayAnswer(answer, programme) {
       ' ',
       el('span', { text: answer.eligible ? PHRASES.eligibleOn(day) : PHRASES.notEligibleOn(day) }),
     ),
+    nextChangeLine(answer, titles),
     el('h4', { text: WORDS.basisHeading }),
-    answer.basis.length > 0 ? refList(answer.basis, titles) : el('p', { text: WORDS.noBasis }),
-    el('h4', { text: WORDS.blockersHeading }),
-    answer.blockers.length > 0 ? refList(answer.blockers, titles, 'refs refs--blockers') : el('p', { text: WORDS.noBlockers }),
+    answer.basis.length > 0 ? refsWithFacts(answer.basis, titles, explanation, context, 'refs') : el('p', { text: WORDS.noBasis }),
+    answer.blockers.length > 0
+      ? [el('h4', { text: WORDS.blockersHeading }), refsWithFacts(answer.blockers, titles, explanation, context, 'refs refs--blockers')]
+      : null,
+    whatWouldChangeBox(answer),
     answerAssumptions(answer.assumptions),
     rulesetLine(answer.ruleset, programme, answer.asOf, answer.decisionId),
-    el('h4', { text: WORDS.explanationHeading }),
-    checklist(answer.explanation ?? [], ruleContext(programme, answer.ruleset?.version)),
+    explanation.length > 0
+      ? el('details', { class: 'explanation' }, el('summary', { text: PHRASES.allRulesChecked(explanation.length) }), checklist(explanation, context))
+      : null,
   ];
 }
 
@@ -129,28 +142,22 @@ export function eligibilityView(host, programmes) {
     const period = when.read() === 'period';
     const body = {
       programme: picker.control.value,
-      ...(period ? { period: { from: from.control.value, to: to.control.value } } : { date: day.control.value }),
-      ...(asOf.control.value ? { asOf: asOf.control.value } : {}),
+      ...(period ? { period: { from: controlValue(from.control), to: controlValue(to.control) } } : { date: controlValue(day.control) }),
+      ...(controlValue(asOf.control) ? { asOf: controlValue(asOf.control) } : {}),
       person: values.person,
       ...values.request,
     };
-    if (values.problems.length > 0) {
-      result.hidden = true;
-      showProblems(form, values.problems);
-      return;
-    }
     clearProblems(form);
     result.hidden = false;
     result.setAttribute('aria-busy', 'true');
     resultBody.replaceChildren(el('p', { class: 'loading', text: WORDS.checking }));
+    // Asked even when the page found a problem of its own, so every problem is shown at once, not in rounds.
     const answer = await postJson('/v1/eligibility', removeEmptyDates(body));
     result.removeAttribute('aria-busy');
-    if (!answer.ok && answer.problem.status === 400 && (answer.problem.errors ?? []).length > 0) {
+    const problems = requestProblems(values.problems, answer);
+    if (problems.length > 0) {
       result.hidden = true;
-      showProblems(
-        form,
-        (answer.problem.errors ?? []).map((found) => ({ path: found.path, message: problemMessage(found.message) })),
-      );
+      showProblems(form, problems);
       return;
     }
     resultBody.replaceChildren(
@@ -165,6 +172,16 @@ export function eligibilityView(host, programmes) {
       ),
     );
     resultHeading.focus();
+  });
+
+  // The person is carried from the compensation calculator: its programme, when offered here, and its facts.
+  document.addEventListener('toolshown', (event) => {
+    if (!(event instanceof CustomEvent) || event.detail !== 'eligibility') return;
+    const carried = currentCase().programme;
+    if (carried && carried !== picker.control.value && picker.offers(carried)) {
+      picker.control.value = carried;
+      picker.control.dispatchEvent(new Event('change'));
+    } else facts.refresh();
   });
 
   host.append(el('p', { class: 'intro', text: WORDS.eligibilityIntro }), form, result);

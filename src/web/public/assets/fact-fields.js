@@ -2,7 +2,7 @@
 import { PHRASES, WORDS } from './dictionary.js';
 import { el, newId } from './element.js';
 import { CONTRACT_FACTS, FACT_HELP, FACT_PART_WORDS } from './fact-words.js';
-import { dateField, inputField, radioGroup, selectField, textareaField } from './form-controls.js';
+import { controlValue, dateField, inputField, radioGroup, selectField, textareaField, tidyDate } from './form-controls.js';
 import { lineEditor } from './line-editor.js';
 import { VALUE_LABELS, VOCABULARY_OF } from './value-labels.js';
 
@@ -17,6 +17,8 @@ import { VALUE_LABELS, VOCABULARY_OF } from './value-labels.js';
 /** @typedef {{ path: string, message: Localised }} PageProblem */
 /** @typedef {{ person: Record<string, unknown>, request: Record<string, unknown>, problems: PageProblem[] }} FactValues */
 /** @typedef {(values: FactValues) => void} FactReader */
+/** @typedef {(value: unknown) => void} FactWriter shows a value of the fact (carried from the other tool); undefined clears it */
+/** @typedef {{ element: HTMLElement, read: FactReader, write: FactWriter }} FactField */
 
 /** @param {string} vocabulary @returns {import('./form-controls.js').Choice[]} */
 export function choicesOf(vocabulary) {
@@ -34,12 +36,23 @@ function store(values, fact, value) {
   (fact.in === 'request' ? values.request : values.person)[fact.name] = value;
 }
 
+/** @param {FactValues} values @param {Fact} fact */
+function factValue(values, fact) {
+  return (fact.in === 'request' ? values.request : values.person)[fact.name];
+}
+
+/** @param {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} control @param {unknown} value */
+function show(control, value) {
+  control.value = value === undefined ? '' : value === null ? 'null' : String(value);
+  if (control instanceof HTMLInputElement && control.dataset.kind === 'date') tidyDate(control);
+}
+
 /** @param {Fact} fact */
 function helpOf(fact) {
   return fact.help ?? FACT_HELP[fact.name];
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function conditionsField(fact) {
   const editor = lineEditor({
     path: pathOf(fact),
@@ -65,10 +78,23 @@ function conditionsField(fact) {
       },
     ],
   });
-  return { element: editor.element, read: (values) => store(values, fact, editor.read()) };
+  return fieldOfLines(fact, editor);
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/**
+ * @param {Fact} fact
+ * @param {{ element: HTMLElement, read: () => Array<Record<string, unknown>>, write: (lines: Array<Record<string, unknown>>) => void }} editor
+ * @returns {FactField}
+ */
+function fieldOfLines(fact, editor) {
+  return {
+    element: editor.element,
+    read: (values) => store(values, fact, editor.read()),
+    write: (value) => editor.write(Array.isArray(value) ? value : []),
+  };
+}
+
+/** @param {Fact} fact @returns {FactField} */
 function servicesField(fact) {
   const editor = lineEditor({
     path: pathOf(fact),
@@ -77,7 +103,6 @@ function servicesField(fact) {
     required: fact.required,
     lineLegend: PHRASES.serviceLegend,
     addLabel: WORDS.addService,
-    lines: [{ inPlan: true }],
     columns: [
       {
         field: 'type',
@@ -86,7 +111,8 @@ function servicesField(fact) {
         choices: choicesOf('serviceType'),
         required: true,
       },
-      { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'checkbox' },
+      // Asked on every line, as cost lines ask it: a service left unanswered is named, never counted as out of the plan.
+      { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'yesNo', required: true },
       {
         field: 'funding',
         label: FACT_PART_WORDS['services.funding']?.label ?? WORDS.serviceColumn,
@@ -103,11 +129,11 @@ function servicesField(fact) {
       },
     ],
   });
-  return { element: editor.element, read: (values) => store(values, fact, editor.read()) };
+  return fieldOfLines(fact, editor);
 }
 
 /** The VSAC exit: its last day and which service ended; both empty means there was none. */
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function vsacExitField(fact) {
   const path = pathOf(fact);
   const dateWords = FACT_PART_WORDS['vsacExit.date'];
@@ -131,17 +157,23 @@ function vsacExitField(fact) {
   );
   /** @type {FactReader} */
   const read = (values) => {
-    const day = date.control.value;
+    const day = controlValue(date.control);
     const ended = service.control.value;
     if (day === '' && ended === '') return;
     // Half an answer goes as it is: the service names the missing part at its own path.
     store(values, fact, { ...(day ? { date: day } : {}), ...(ended ? { service: ended } : {}) });
   };
-  return { element, read };
+  /** @type {FactWriter} */
+  const write = (value) => {
+    const exit = value && typeof value === 'object' ? /** @type {Record<string, unknown>} */ (value) : {};
+    show(date.control, exit.date);
+    show(service.control, exit.service);
+  };
+  return { element, read, write };
 }
 
 /** A fact whose values the contract lists (disability group, residence, care level …). */
-/** @param {Fact} fact @param {string} vocabulary @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @param {string} vocabulary @returns {FactField} */
 function choiceField(fact, vocabulary) {
   const field = selectField({ path: pathOf(fact), label: fact.title, help: helpOf(fact), required: fact.required, choices: choicesOf(vocabulary) });
   /** @type {FactReader} */
@@ -151,10 +183,10 @@ function choiceField(fact, vocabulary) {
     if (value === 'null') return store(values, fact, null);
     store(values, fact, fact.type === 'number' ? Number(value) : value);
   };
-  return { element: field.element, read };
+  return { element: field.element, read, write: (value) => show(field.control, value) };
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function yesNoField(fact) {
   const choices = [
     { value: 'true', label: WORDS.yes },
@@ -169,16 +201,24 @@ function yesNoField(fact) {
       const value = group.read();
       if (value === 'true' || value === 'false') store(values, fact, value === 'true');
     },
+    write: (value) => {
+      const chosen = typeof value === 'boolean' ? String(value) : '';
+      for (const input of group.inputs) input.checked = input.value === chosen;
+    },
   };
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function dateFact(fact) {
   const field = dateField({ path: pathOf(fact), label: fact.title, help: helpOf(fact), required: fact.required });
-  return { element: field.element, read: (values) => store(values, fact, field.control.value || undefined) };
+  return {
+    element: field.element,
+    read: (values) => store(values, fact, controlValue(field.control) || undefined),
+    write: (value) => show(field.control, value),
+  };
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function numberFact(fact) {
   const field = inputField({ path: pathOf(fact), label: fact.title, help: helpOf(fact), required: fact.required, inputmode: 'decimal' });
   /** @type {FactReader} */
@@ -189,17 +229,21 @@ function numberFact(fact) {
     if (Number.isFinite(number)) store(values, fact, number);
     else values.problems.push({ path: pathOf(fact), message: WORDS.notANumber });
   };
-  return { element: field.element, read };
+  return { element: field.element, read, write: (value) => show(field.control, value) };
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function textFact(fact) {
   const field = inputField({ path: pathOf(fact), label: fact.title, help: helpOf(fact), required: fact.required });
-  return { element: field.element, read: (values) => store(values, fact, field.control.value.trim() || undefined) };
+  return {
+    element: field.element,
+    read: (values) => store(values, fact, field.control.value.trim() || undefined),
+    write: (value) => show(field.control, value),
+  };
 }
 
 /** A list or object fact the contract gives no form for: typed as JSON, checked here before it is sent. */
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function jsonFact(fact) {
   const field = textareaField({ path: pathOf(fact), label: fact.title, help: helpOf(fact), required: fact.required, rows: 3 });
   /** @type {FactReader} */
@@ -212,10 +256,10 @@ function jsonFact(fact) {
       values.problems.push({ path: pathOf(fact), message: WORDS.invalidJson });
     }
   };
-  return { element: field.element, read };
+  return { element: field.element, read, write: (value) => show(field.control, value === undefined ? undefined : JSON.stringify(value)) };
 }
 
-/** @param {Fact} fact @returns {{ element: HTMLElement, read: FactReader }} */
+/** @param {Fact} fact @returns {FactField} */
 function fieldFor(fact) {
   if (fact.name === 'conditions' && fact.type === 'list') return conditionsField(fact);
   if (fact.name === 'services' && fact.type === 'list') return servicesField(fact);
@@ -239,11 +283,12 @@ function fieldFor(fact) {
 
 /**
  * @param {Fact[]} facts
- * @returns {{ element: HTMLElement, read: () => FactValues }}
+ * @returns {{ element: HTMLElement, read: () => FactValues, write: (values: FactValues) => void, facts: Fact[] }}
  */
 export function factFields(facts) {
   const missing = CONTRACT_FACTS.filter((fact) => !facts.some((listed) => listed.name === fact.name));
-  const fields = [...missing, ...facts].map(fieldFor);
+  const all = [...missing, ...facts];
+  const fields = all.map(fieldFor);
   const element = el(
     'div',
     { class: 'facts' },
@@ -255,5 +300,12 @@ export function factFields(facts) {
     for (const field of fields) field.read(values);
     return values;
   };
-  return { element, read };
+  /** Shows the facts of a person (carried from the other tool): a fact they do not hold is shown empty. */
+  /** @param {FactValues} values */
+  const write = (values) => {
+    all.forEach((fact, index) => {
+      fields[index]?.write(factValue(values, fact));
+    });
+  };
+  return { element, read, write, facts: all };
 }

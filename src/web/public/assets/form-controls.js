@@ -1,6 +1,8 @@
 // @ts-check
 import { WORDS } from './dictionary.js';
 import { el, newId } from './element.js';
+import { language, putAttribute } from './language.js';
+import { DATE_PATTERN, dateForTyping, typedDate, typedDecimal } from './typed-values.js';
 
 /**
  * Labelled form controls. Each carries the JSON path of the request value it fills (data-path), so a problem the
@@ -17,13 +19,17 @@ import { el, newId } from './element.js';
  * @property {boolean} [required]
  */
 
-/** @param {Localised} label @param {boolean | undefined} required */
-function labelWords(label, required) {
-  return [el('span', { text: label }), required ? [' ', el('span', { class: 'required-mark', text: WORDS.required })] : null];
+/** @param {Localised} label @param {boolean | undefined} required @param {Localised} [format] how the value is typed */
+function labelWords(label, required, format) {
+  return [
+    el('span', { text: label }),
+    required ? [' ', el('span', { class: 'required-mark', text: WORDS.required })] : null,
+    format ? [' ', el('span', { class: 'format-hint', text: format })] : null,
+  ];
 }
 
 /**
- * @param {FieldOptions} options
+ * @param {FieldOptions & { format?: Localised }} options
  * @param {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} control
  * @returns {HTMLDivElement}
  */
@@ -37,11 +43,32 @@ function wrap(options, control) {
   return el(
     'div',
     { class: 'field' },
-    el('label', { attributes: { for: id } }, labelWords(options.label, options.required)),
+    el('label', { attributes: { for: id } }, labelWords(options.label, options.required, options.format)),
     help,
     el('div', { class: 'field-errors' }),
     control,
   );
+}
+
+/**
+ * The value of a control as the request carries it: a date typed day first as an ISO date, an amount typed with a
+ * decimal comma with a point; other controls as they are. Empty is ''.
+ * @param {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} control
+ * @returns {string}
+ */
+export function controlValue(control) {
+  const value = control.value.trim();
+  if (value === '') return '';
+  if (control.dataset.kind === 'date') return typedDate(value);
+  if (control.dataset.kind === 'decimal') return typedDecimal(value);
+  return value;
+}
+
+/** Shows a date typed in any form the page reads in the form of the page's language (2024-03-15 → 15.03.2024). */
+/** @param {HTMLInputElement} input */
+export function tidyDate(input) {
+  const iso = typedDate(input.value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) input.value = dateForTyping(iso, language());
 }
 
 /** @param {FieldOptions & { type?: string, inputmode?: string, placeholder?: string }} options */
@@ -52,9 +79,26 @@ export function inputField(options) {
   return { element: wrap(options, input), control: input };
 }
 
-/** @param {FieldOptions} options */
+/** How a date is typed, in words for the label. @type {Localised} */
+const DATE_FORMAT = { lv: `(${DATE_PATTERN.lv})`, en: `(${DATE_PATTERN.en})` };
+
+/**
+ * A date typed day first in the page's language (dd.mm.gggg, dd/mm/yyyy), never in the browser's own date control,
+ * whose order follows the browser's locale (mm/dd/yyyy in many), not the page's.
+ * @param {FieldOptions} options
+ */
 export function dateField(options) {
-  return inputField({ ...options, type: 'date' });
+  const input = el('input', { attributes: { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false', 'data-kind': 'date' } });
+  putAttribute(input, 'placeholder', { lv: DATE_PATTERN.lv, en: DATE_PATTERN.en });
+  input.addEventListener('change', () => tidyDate(input));
+  return { element: wrap({ ...options, format: DATE_FORMAT }, input), control: input };
+}
+
+/** An amount in euros or a number of units, typed with a decimal comma or point. @param {FieldOptions & { placeholder?: Localised }} options */
+export function decimalField(options) {
+  const input = el('input', { attributes: { type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'data-kind': 'decimal' } });
+  if (options.placeholder) putAttribute(input, 'placeholder', options.placeholder);
+  return { element: wrap(options, input), control: input };
 }
 
 /** @param {Choice[]} choices @param {Localised | null} empty */
@@ -111,7 +155,11 @@ export function radioGroup(options) {
   });
   const element = el(
     'fieldset',
-    { class: 'field radios', attributes: { 'data-path': options.path, 'aria-describedby': help?.id, 'aria-required': options.required ? 'true' : null } },
+    // A fieldset is a group, which may not say it is required: as a radio group it may (aria-allowed-attr).
+    {
+      class: 'field radios',
+      attributes: { role: 'radiogroup', 'data-path': options.path, 'aria-describedby': help?.id, 'aria-required': options.required ? 'true' : null },
+    },
     el('legend', {}, labelWords(options.label, options.required)),
     help,
     el('div', { class: 'field-errors' }),

@@ -4,6 +4,8 @@
  * (data-lv / data-en), so switching relabels the page in place: what a caseworker typed and the answers shown stay.
  */
 
+import { dateForTyping, typedDate } from './typed-values.js';
+
 /** @typedef {'lv' | 'en'} Language */
 /** @typedef {{ lv: string, en: string }} Localised */
 
@@ -62,6 +64,10 @@ function relabel(root) {
     /** @type {Record<string, Localised>} */
     const attributes = JSON.parse(node.dataset[ATTRIBUTES_KEY] ?? '{}');
     for (const [name, text] of Object.entries(attributes)) node.setAttribute(name, text[current]);
+  }
+  // A date typed on the page is shown as the new language types it (15.03.2024 ↔ 15/03/2024), its day unchanged.
+  for (const node of root.querySelectorAll('input[data-kind="date"]')) {
+    if (node instanceof HTMLInputElement) node.value = dateForTyping(typedDate(node.value), current);
   }
 }
 

@@ -1,7 +1,7 @@
 // @ts-check
 import { PHRASES, WORDS } from './dictionary.js';
 import { el, newId } from './element.js';
-import { checkboxField, dateField, inputField, selectField } from './form-controls.js';
+import { checkboxField, controlValue, dateField, decimalField, inputField, selectField, tidyDate } from './form-controls.js';
 import { put, putAttribute } from './language.js';
 
 /**
@@ -17,7 +17,8 @@ import { put, putAttribute } from './language.js';
  * @typedef {object} Column
  * @property {string} field
  * @property {Localised} label
- * @property {'select' | 'date' | 'money' | 'units' | 'checkbox' | 'text'} input
+ * @property {'select' | 'yesNo' | 'date' | 'money' | 'units' | 'checkbox' | 'text'} input yesNo: a required yes or no, chosen on
+ *   every line (no answer is given for the caseworker: one left open is named, never read as no)
  * @property {Choice[]} [choices]
  * @property {Localised | null} [empty] the select's empty choice (left out of the line); null: none
  * @property {Localised} [help]
@@ -58,14 +59,22 @@ function columnControl(column, path) {
   switch (column.input) {
     case 'select':
       return selectField({ ...options, choices: column.choices ?? [], empty: column.empty === undefined ? WORDS.choose : column.empty });
+    case 'yesNo':
+      return selectField({
+        ...options,
+        choices: [
+          { value: 'true', label: WORDS.yes },
+          { value: 'false', label: WORDS.no },
+        ],
+      });
     case 'date':
       return dateField(options);
     case 'checkbox':
       return checkboxField(options);
     case 'money':
-      return inputField({ ...options, inputmode: 'decimal', placeholder: '0.00' });
+      return decimalField({ ...options, placeholder: { lv: '0,00', en: '0.00' } });
     case 'units':
-      return inputField({ ...options, inputmode: 'decimal' });
+      return decimalField(options);
     default:
       return inputField(options);
   }
@@ -75,6 +84,7 @@ function columnControl(column, path) {
 function setValue(control, value) {
   if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = value === true;
   else if (value !== undefined) control.value = value === null ? 'null' : String(value);
+  if (control instanceof HTMLInputElement && control.dataset.kind === 'date') tidyDate(control);
 }
 
 /** @param {Column} column @param {HTMLInputElement | HTMLSelectElement} control @returns {unknown} undefined when empty */
@@ -83,8 +93,9 @@ function readValue(column, control) {
     if (control.checked) return true;
     return column.omitFalse ? undefined : false;
   }
-  const value = control.value.trim();
+  const value = controlValue(control);
   if (value === '') return undefined;
+  if (column.input === 'yesNo') return value === 'true';
   if (column.input === 'select' && value === 'null') return null;
   return value;
 }
@@ -210,6 +221,13 @@ export function lineEditor(options) {
   );
   for (const values of options.lines ?? [{}]) addLine(values);
 
+  /** Shows these lines instead of the ones on screen (the person's, carried from the other tool); none leaves one empty line. */
+  /** @param {Array<Record<string, unknown>>} values */
+  const write = (values) => {
+    for (const line of lines.splice(0)) line.item.remove();
+    for (const line of values.length > 0 ? values : [{}]) addLine(line);
+  };
+
   /** The lines as the request carries them; an empty control leaves its field out, for the service to judge. */
   const read = () =>
     lines.map((line) => {
@@ -222,5 +240,5 @@ export function lineEditor(options) {
       return values;
     });
 
-  return { element, read };
+  return { element, read, write };
 }

@@ -32,7 +32,6 @@ function costLines() {
     required: true,
     lineLegend: PHRASES.lineLegend,
     addLabel: WORDS.addLine,
-    lines: [{ inPlan: true }],
     columns: [
       { field: 'service', label: WORDS.serviceColumn, input: 'select', choices: choicesOf('serviceType'), required: true },
       { field: 'from', label: WORDS.fromLabel, input: 'date', required: true },
@@ -45,7 +44,10 @@ function costLines() {
         choices: choicesOf('funding'),
         required: true,
       },
-      { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'checkbox' },
+      // Every line starts the same, with "in the plan" not yet answered: a line left unanswered is named next to its
+      // answer before anything is computed, so neither a ticked default (overpaying) nor an unticked one (the
+      // README's 2 076,04 € came out as 320,00 €) can give a wrong sum without a word.
+      { field: 'inPlan', label: FACT_PART_WORDS['services.inPlan']?.label ?? WORDS.serviceColumn, input: 'yesNo', required: true },
       // E3 per line (contract v2): its days up to the last day a DI project compensates the service count nothing.
       {
         field: 'diCompensatedUntil',

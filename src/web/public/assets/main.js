@@ -50,6 +50,8 @@ function showTool(moveFocus) {
   }
   // A new tool is like a new page: a screen reader starts at its heading.
   if (moveFocus && named) document.getElementById(`${tool}-heading`)?.focus();
+  // The tools that share the person (person-case.js) show what the other one changed.
+  document.dispatchEvent(new CustomEvent('toolshown', { detail: tool }));
 }
 
 async function start() {

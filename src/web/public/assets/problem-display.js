@@ -3,7 +3,7 @@ import { PHRASES, WORDS } from './dictionary.js';
 import { el, newId } from './element.js';
 import { setApiToken } from './api.js';
 import { inputField } from './form-controls.js';
-import { same } from './language.js';
+import { dateWords } from './display-formats.js';
 
 /**
  * The service's problem+json shown where the caseworker can act on it: each error next to the control its JSON path
@@ -15,12 +15,18 @@ import { same } from './language.js';
 /** @typedef {import('./api.js').Problem} Problem */
 /** @typedef {{ path: string, message: Localised }} PageProblem */
 
-/** The service's messages (English) in both languages; an unknown message is shown as the service wrote it. */
+/** The service's messages (English) in both languages. */
 /** @type {Array<[RegExp, (match: RegExpExecArray) => Localised]>} */
 const MESSAGE_WORDS = [
   [/^is required$/, () => ({ lv: 'jānorāda', en: 'is required' })],
   [/^is required: /, (match) => ({ lv: 'jānorāda: šīs programmas aprēķins izmanto šīs rindas', en: match.input })],
-  [/^must be a real date/, (match) => ({ lv: 'jābūt īstam datumam (GGGG-MM-DD)', en: match.input })],
+  [
+    /^must be a real date/,
+    () => ({
+      lv: 'jābūt īstam datumam formā dd.mm.gggg, piemēram, 15.03.2024',
+      en: 'must be a real date, typed dd/mm/yyyy, e.g. 15/03/2024',
+    }),
+  ],
   [
     /^programme \S+ needs /,
     () => ({ lv: 'šīs programmas noteikumiem šis fakts ir vajadzīgs — norādiet to', en: "the programme's rules need this fact — please give it" }),
@@ -29,12 +35,15 @@ const MESSAGE_WORDS = [
   [
     /^must be: An amount in euros/,
     () => ({
-      lv: 'summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz punkta, piemēram, 620.00',
+      lv: 'summa eiro, ne negatīva, ar ne vairāk kā diviem cipariem aiz komata, piemēram, 620,00',
       en: 'an amount in euros, not negative, with at most two decimals, e.g. 620.00',
     }),
   ],
-  [/^is before from/, (match) => ({ lv: 'beigu diena ir pirms sākuma dienas', en: match.input })],
-  [/^is after the first evaluated day/, (match) => ({ lv: 'dzimšanas diena ir pēc pirmās vērtējamās dienas', en: match.input })],
+  [/^is before from/, () => ({ lv: 'beigu diena ir pirms sākuma dienas', en: 'the last day is before the first day' })],
+  [
+    /^is after the first evaluated day/,
+    () => ({ lv: 'dzimšanas diena ir pēc pirmās vērtējamās dienas', en: 'the birth date is after the first day evaluated' }),
+  ],
   [
     /^must be one whole calendar half-year/,
     (match) => ({
@@ -50,8 +59,10 @@ const MESSAGE_WORDS = [
     /^is not accepted: no longer a person fact/,
     (match) => ({ lv: 'tas vairs nav personas fakts: norādiet to katram pakalpojumam un izmaksu rindai', en: match.input }),
   ],
-  [/^is not after the claim period/, (match) => ({ lv: 'pārskatu apstiprina pēc pusgada beigām', en: match.input })],
-  [/^lies outside the period/, (match) => ({ lv: 'rinda ir ārpus aprēķina perioda', en: match.input })],
+  [/^is not after the claim period/, () => ({ lv: 'pārskatu apstiprina pēc pusgada beigām', en: 'a report is approved after its half-year ends' })],
+  [/^lies outside the period/, () => ({ lv: 'rinda ir ārpus aprēķina perioda', en: 'the line lies outside the period calculated' })],
+  [/^no such programme$/, () => ({ lv: 'šādas programmas nav', en: 'no such programme' })],
+  [/ compensates \S+, not /, () => ({ lv: 'šī programma šādas rindas nekompensē', en: 'this programme does not compensate such lines' })],
   [/has a lower and a higher rate/, (match) => ({ lv: 'šim pakalpojumam ir zemākā un augstākā likme — izvēlieties vienu (A5)', en: match.input })],
   [/has one rate; leave rateTier out/, (match) => ({ lv: 'šim pakalpojumam ir viena likme — likmi neizvēlieties', en: match.input })],
   [/^is required when provision is/, (match) => ({ lv: 'jānorāda, ja pakalpojums ir iepirkts (C2)', en: match.input })],
@@ -67,7 +78,24 @@ export function problemMessage(message) {
     const match = pattern.exec(message);
     if (match) return words(match);
   }
-  return same(message);
+  // A message the page has no words for yet: said in the page's language, the service's own words kept after it.
+  return { lv: `šī vērtība nav pieņemama (servisa ziņa: ${message})`, en: message };
+}
+
+/**
+ * The problems of a request to show at its fields: those the page found in what was typed, and those of the
+ * service's 400 — all at once. A path the page named is not named again by the service's words.
+ * @param {PageProblem[]} found the page's own
+ * @param {import('./api.js').ApiResult} answer the service's answer to the same request
+ * @returns {PageProblem[]} none when the request is to be answered (an answer, or a problem not about fields)
+ */
+export function requestProblems(found, answer) {
+  const fromService =
+    !answer.ok && answer.problem.status === 400
+      ? (answer.problem.errors ?? []).map((problem) => ({ path: problem.path, message: problemMessage(problem.message) }))
+      : [];
+  const covered = (/** @type {string} */ path) => found.some((own) => path === own.path || path.startsWith(`${own.path}/`));
+  return [...found, ...fromService.filter((problem) => !covered(problem.path))];
 }
 
 /** @param {HTMLElement} form @param {string} path */
@@ -175,7 +203,9 @@ export function showProblems(form, problems) {
     el('ul', {}, items),
   );
   form.prepend(summary);
-  summary.focus();
+  // The summary is where the caseworker is taken, at the top of the screen, and what a screen reader says first.
+  summary.scrollIntoView({ block: 'start', behavior: 'instant' });
+  summary.focus({ preventScroll: true });
 }
 
 /** Asks for an API token and asks the service again with it. @param {() => void} retry */
@@ -195,39 +225,108 @@ function tokenForm(retry) {
   return form;
 }
 
+/** @param {string} date */
+const day = (date) => dateWords(date);
+
+/**
+ * The sentences of a 422 (no rule version in force), as the service writes them, in both languages; null when the
+ * detail is not one of them.
+ * @type {Array<[RegExp, (match: RegExpExecArray) => Localised]>}
+ */
+const NO_VERSION_SENTENCES = [
+  [
+    /^No version of (\S+)(?: adopted by (\S+))? is in force on (\S+)\.$/,
+    ([, programme = '', asOf, date = '']) => ({
+      lv: `Programmai ${programme} ${date ? `${day(date).lv} ` : ''}nav spēkā esošas noteikumu versijas${asOf ? ` no tām, kas pieņemtas līdz ${day(asOf).lv}` : ''}.`,
+      en: `No version of ${programme}${asOf ? ` adopted by ${day(asOf).en}` : ''} is in force on ${day(date).en}.`,
+    }),
+  ],
+  [
+    /^Nearest before: (\S+) \(in force (\S+) to (\S+)\)\.$/,
+    ([, version = '', from = '', to = '']) => ({
+      lv: `Tuvākā iepriekšējā: ${version} (spēkā ${day(from).lv}–${to === 'open' ? '' : day(to).lv}).`,
+      en: `Nearest before: ${version} (in force ${day(from).en} – ${to === 'open' ? '' : day(to).en}).`,
+    }),
+  ],
+  [
+    /^Nearest after: (\S+) \(in force from (\S+), adopted (\S+)\)\.$/,
+    ([, version = '', from = '', adopted = '']) => ({
+      lv: `Tuvākā nākamā: ${version} (spēkā no ${day(from).lv}, pieņemta ${day(adopted).lv}).`,
+      en: `Nearest after: ${version} (in force from ${day(from).en}, adopted ${day(adopted).en}).`,
+    }),
+  ],
+  [
+    /^Adopted after (\S+): (.+)\.$/,
+    ([, asOf = '', versions = '']) => ({ lv: `Pieņemtas pēc ${day(asOf).lv}: ${versions}.`, en: `Adopted after ${day(asOf).en}: ${versions}.` }),
+  ],
+  [/^The programme has no versions\.$/, () => ({ lv: 'Programmai nav nevienas versijas.', en: 'The programme has no versions.' })],
+];
+
+/** @param {string} detail @returns {Localised | null} */
+function noVersionWords(detail) {
+  const sentences = detail.split(/(?<=\.) (?=[A-Z])/);
+  /** @type {Localised[]} */
+  const words = [];
+  for (const sentence of sentences) {
+    const known = NO_VERSION_SENTENCES.map(([pattern, say]) => {
+      const match = pattern.exec(sentence);
+      return match ? say(match) : null;
+    }).find(Boolean);
+    if (!known) return null;
+    words.push(known);
+  }
+  return { lv: words.map((word) => word.lv).join(' '), en: words.map((word) => word.en).join(' ') };
+}
+
+/** What a problem means for the caseworker, in the page's words. @param {Problem} problem @returns {{ heading: Localised, advice: Localised | null }} */
+function problemWords(problem) {
+  switch (problem.status) {
+    case 422:
+      return { heading: WORDS.noVersionInForce, advice: WORDS.noVersionAdvice };
+    case 404:
+      return { heading: WORDS.unknownProgramme, advice: null };
+    case 413:
+      return { heading: WORDS.tooLarge, advice: null };
+    case 401:
+      return { heading: WORDS.needsToken, advice: null };
+    case 403:
+      return { heading: WORDS.tokenRefused, advice: null };
+    case 0:
+      return { heading: WORDS.unreachable, advice: null };
+    case 503:
+      return { heading: WORDS.serviceUnavailable, advice: WORDS.tryAgainLater };
+    default:
+      return { heading: PHRASES.serviceError(problem.status), advice: problem.status >= 500 ? WORDS.tryAgainLater : null };
+  }
+}
+
 /**
  * A problem that is not about one field — no version in force, an unknown programme, no API token, the service
- * unreachable.
+ * unreachable or failing — in the page's language. What the service said is kept for whoever supports the
+ * caseworker: a 422's nearest versions in words, anything else folded, as the service wrote it (in English).
  * @param {Problem} problem
  * @param {() => void} [retry] asks again (after an API token is given)
  * @returns {HTMLElement}
  */
 export function problemBox(problem, retry) {
-  const heading =
-    problem.status === 422
-      ? WORDS.noVersionInForce
-      : problem.status === 404
-        ? WORDS.unknownProgramme
-        : problem.status === 413
-          ? WORDS.tooLarge
-          : problem.status === 401
-            ? WORDS.needsToken
-            : problem.status === 403
-              ? WORDS.tokenRefused
-              : problem.status === 0
-                ? WORDS.unreachable
-                : PHRASES.serviceError(problem.status);
+  const { heading, advice } = problemWords(problem);
+  const detail = problem.status === 0 ? null : (problem.detail ?? null);
+  const inWords = problem.status === 422 && detail ? noVersionWords(detail) : null;
   return el(
     'div',
-    { class: 'problem-box' },
+    { class: 'problem-box', attributes: { 'data-status': problem.status } },
     el('h3', { text: heading }),
-    problem.detail ? el('p', {}, el('span', { text: WORDS.serviceSaid }), ' ', problem.detail) : null,
+    inWords ? el('p', { class: 'problem-detail', text: inWords }) : null,
+    advice ? el('p', { text: advice }) : null,
     (problem.errors ?? []).length > 0
       ? el(
           'ul',
           {},
           (problem.errors ?? []).map((found) => el('li', {}, el('code', {}, found.path || '/'), ' ', el('span', { text: problemMessage(found.message) }))),
         )
+      : null,
+    detail && !inWords
+      ? el('details', { class: 'service-said' }, el('summary', { text: WORDS.serviceSaid }), el('p', { attributes: { lang: 'en' } }, detail))
       : null,
     retry && (problem.status === 401 || problem.status === 403) ? tokenForm(retry) : null,
   );

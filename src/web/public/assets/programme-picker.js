@@ -29,5 +29,7 @@ export function programmePicker(options) {
   field.control.addEventListener('change', describe);
   describe();
   const element = el('fieldset', { class: 'group' }, el('legend', { text: WORDS.programmeLegend }), field.element, description);
-  return { element, control: field.control };
+  /** Whether a programme is among those offered. @param {string} id */
+  const offers = (id) => options.programmes.some((programme) => programme.id === id);
+  return { element, control: field.control, offers };
 }

@@ -48,7 +48,7 @@ function afterColon(title) {
  * @param {Map<string, RefWords>} titles
  * @returns {Localised}
  */
-function refWords(ref, titles) {
+export function refWords(ref, titles) {
   const found = titles.get(ref);
   if (!found) return same(ref);
   if (found.kind === 'requirement')

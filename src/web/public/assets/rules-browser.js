@@ -144,8 +144,9 @@ function versionDetail(programme, version) {
           el(
             'dl',
             { class: 'named-conditions' },
+            // By its title, as answers name it; the name rule files use for it follows, for the officer who writes them.
             Object.entries(version.conditions).map(([name, condition]) => [
-              el('dt', {}, el('code', {}, name)),
+              el('dt', {}, condition?.title ? [el('span', { text: condition.title }), ' '] : null, el('code', { class: 'condition-name' }, name)),
               el('dd', {}, conditionList(condition, context)),
             ]),
           ),
