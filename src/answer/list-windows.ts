@@ -1,4 +1,4 @@
-import { fieldSchema, type PlacedSchema } from '../rules/fact-values.js';
+import { closedFieldNames, fieldSchema, type PlacedSchema } from '../rules/fact-values.js';
 
 /*
  * A request's lists, checked a window of items at a time. The validator collects every error (allErrors) and adds
@@ -11,19 +11,26 @@ import { fieldSchema, type PlacedSchema } from '../rules/fact-values.js';
 /** Items of each list in one view of the body. */
 export const LIST_WINDOW = 10;
 
-/** Lists sit at most this deep in a request (`person.conditions`); deeper, the validator does not look. */
+/** How deep the walk of a request schema for its lists goes (they are at most two deep: `person.conditions`). */
 const DEEPEST_LIST = 4;
 
-/** A list of the body, reached from its root through objects only; items past `end` are never looked at. */
+/** A list of the request schema, as the body has it; items past `end` are never looked at. */
 export interface BodyList {
   path: readonly string[];
   /** The list's JSON pointer ("/person/conditions"). */
   pointer: string;
   items: readonly unknown[];
-  /** The list's `maxItems` in the request schema; null when the schema has no list here. */
+  /** The list's `maxItems`; null when it has none. */
   limit: number | null;
   /** One past the last item looked at: all of a list within its limit, one item past it of a longer one. */
   end: number;
+}
+
+/** Where a request schema has a list (outside other lists), and its `maxItems`. */
+interface SchemaList {
+  path: readonly string[];
+  pointer: string;
+  limit: number | null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -34,32 +41,41 @@ function pointerOf(path: readonly string[]): string {
   return path.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-/** The `maxItems` of the list the request schema has at `path`, or null. */
-function limitAt(request: PlacedSchema, path: readonly string[]): number | null {
-  let placed: PlacedSchema | null = request;
-  for (const segment of path) placed = placed === null ? null : fieldSchema(placed, segment);
-  const limit = placed?.schema.maxItems;
-  return typeof limit === 'number' ? limit : null;
-}
-
-/** The lists of `body` outside other lists (the request schemas have none inside a list's items). */
-export function listsOf(request: PlacedSchema, body: unknown): BodyList[] {
-  const found: BodyList[] = [];
-  const visit = (value: unknown, path: readonly string[]): void => {
-    if (Array.isArray(value)) {
-      const limit = limitAt(request, path);
-      // A list the schema does not have is refused whole, as a field or a value it does not allow: one window shows it.
-      const end = limit === null ? Math.min(value.length, LIST_WINDOW) : Math.min(value.length, limit + 1);
-      found.push({ path, pointer: pointerOf(path), items: value, limit, end });
-    } else if (isObject(value) && path.length < DEEPEST_LIST) {
-      // Only fields that are lists or objects are gone into: a body of many scalar fields is passed over quickly.
-      for (const key of Object.keys(value)) {
-        const field = value[key];
-        if (field !== null && typeof field === 'object') visit(field, [...path, key]);
-      }
+function listsOfSchema(request: PlacedSchema): SchemaList[] {
+  const lists: SchemaList[] = [];
+  const visit = (placed: PlacedSchema, path: readonly string[]): void => {
+    if (path.length >= DEEPEST_LIST) return;
+    for (const name of closedFieldNames(placed) ?? []) {
+      const field = fieldSchema(placed, name);
+      if (field === null) continue;
+      const { type, maxItems } = field.schema;
+      if (type === 'array' || (Array.isArray(type) && type.includes('array')))
+        lists.push({ path: [...path, name], pointer: pointerOf([...path, name]), limit: typeof maxItems === 'number' ? maxItems : null });
+      else visit(field, [...path, name]);
     }
   };
-  if (isObject(body)) visit(body, []);
+  visit(request, []);
+  return lists;
+}
+
+const schemaLists = new WeakMap<PlacedSchema, SchemaList[]>();
+
+/**
+ * The lists of `body` where the request schema has lists. Nowhere else does the validator go into a list: a list
+ * in an unknown field, or where the schema wants another type, is refused whole.
+ */
+export function listsOf(request: PlacedSchema, body: unknown): BodyList[] {
+  let lists = schemaLists.get(request);
+  if (!lists) {
+    lists = listsOfSchema(request);
+    schemaLists.set(request, lists);
+  }
+  const found: BodyList[] = [];
+  for (const { path, pointer, limit } of lists) {
+    let value = body;
+    for (const segment of path) value = isObject(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
+    if (Array.isArray(value)) found.push({ path, pointer, items: value, limit, end: limit === null ? value.length : Math.min(value.length, limit + 1) });
+  }
   return found;
 }
 

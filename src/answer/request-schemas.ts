@@ -23,7 +23,7 @@ const SCHEMAS: Record<RequestKind, PlacedSchema> = {
 export const MAX_LISTED_PROBLEMS = 100;
 
 function escaped(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 /**
@@ -76,7 +76,7 @@ function messageOf(error: ErrorObject): string {
  * Every schema problem of a request body, one per JSON path: keywords that fail together on one value (a date's
  * format and pattern, a string's pattern and length) are one problem with their messages joined. The body's lists
  * are checked LIST_WINDOW items at a time (list-windows.ts), each only up to one item past its `maxItems`, and the
- * checks stop once more problems are known than are listed; the count of the others is then a least one.
+ * checks stop once more problems are known than are listed; the count of the others is then a lower bound.
  */
 export function schemaProblems(kind: RequestKind, body: unknown): RequestProblem[] {
   const validate = VALIDATORS[kind];
@@ -85,11 +85,13 @@ export function schemaProblems(kind: RequestKind, body: unknown): RequestProblem
   // A view never holds more than a window of a list, so the validator never sees one over its limit: said here.
   for (const list of lists)
     if (list.limit !== null && list.items.length > list.limit) found.add(list.pointer, () => `must NOT have more than ${list.limit} items`);
-  const last = Math.max(0, ...lists.map((list) => list.end));
+  // A list of a window or less is the same in every view: only the longer ones are swapped for their windows.
+  const long = lists.filter((list) => list.items.length > LIST_WINDOW);
+  const last = long.reduce((end, list) => Math.max(end, list.end), 0);
   let start = 0;
   for (; ; start += LIST_WINDOW) {
-    const valid = lists.length === 0 ? validate(body) : inWindows(body as Record<string, unknown>, lists, start, validate);
-    if (!valid) for (const error of usefulErrors(validate.errors ?? [])) found.add(bodyPointer(problemPath(error), lists, start), () => messageOf(error));
+    const valid = long.length === 0 ? validate(body) : inWindows(body as Record<string, unknown>, long, start, validate);
+    if (!valid) for (const error of usefulErrors(validate.errors ?? [])) found.add(bodyPointer(problemPath(error), long, start), () => messageOf(error));
     if (found.full || start + LIST_WINDOW >= last) break;
   }
   return found.problems(start + LIST_WINDOW >= last);

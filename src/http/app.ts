@@ -5,7 +5,7 @@ import { type DecisionStore, StoreUnavailable } from '../decisions/decision-stor
 import { MemoryDecisionStore } from '../decisions/memory-decision-store.js';
 import { PersonRefKey } from '../decisions/person-ref.js';
 import { DecisionRecorder } from '../decisions/record-decision.js';
-import { authenticateBeforeBody, identifyCaller, OPEN_DEVELOPMENT, type AccessControl } from './authorization.js';
+import { identifyCaller, OPEN_DEVELOPMENT, type AccessControl } from './authorization.js';
 import { openDevelopmentGuard } from './open-development-guard.js';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, perTokenRateLimit } from './rate-limit.js';
 import { jsonBody, noContentOnSafeMethods } from './request-body.js';
@@ -70,17 +70,15 @@ export function createApp(rules: RuleSetSource, options: AppOptions = {}): Expre
   app.use(requestLog(options.logger ?? pino({ level: 'silent' })));
   app.use(identifyCaller(auth));
   // What anyone can send is refused before any body is read: a request to a name other than loopback or from
-  // another site in open development mode, content on a route that takes none, a body without a valid token, a
-  // token past its rate limit. Only then is a body decoded and parsed.
+  // another site in open development mode, content on a route that takes none, a token past its rate limit. Each
+  // route that reads a body checks the caller first, then parses it (jsonBody).
   app.use(openDevelopmentGuard(auth));
   app.use(noContentOnSafeMethods);
-  app.use(authenticateBeforeBody(auth));
   const perMinute = options.rateLimitPerMinute === undefined ? defaultRateLimit(auth) : options.rateLimitPerMinute;
   if (perMinute !== null) app.use(perTokenRateLimit(perMinute));
-  app.use(jsonBody);
   // The questions first: the routes nearly every request is for pass no other route on their way. The bench's
   // no-op sits at the same depth, so it measures the same way there.
-  if (options.benchNoopRoute) app.post('/bench/noop', (_request, response) => void response.json({}));
+  if (options.benchNoopRoute) app.post('/bench/noop', jsonBody, (_request, response) => void response.json({}));
   app.use(evaluationRouter(rules, new DecisionRecorder(decisions, options.personRefKey ?? PersonRefKey.random())));
   app.use(openApiRouter()); // GET /openapi.yaml and /openapi.json: one document
   app.use(healthRouter(rules, auth.mode, decisions));

@@ -3,7 +3,7 @@ import { B64TOKEN, type TokenRegistry } from '../auth/api-tokens.js';
 import { mayDo, type Permission } from '../auth/access-policy.js';
 import { OPEN_DEVELOPMENT_CALLER, type Caller } from '../auth/caller.js';
 import { type Problem, problem } from '../answer/problem.js';
-import { hasContent, refuseUnread } from './request-body.js';
+import { refuseUnread } from './request-body.js';
 import { sendProblem } from './send-problem.js';
 
 /** How callers are known: by API token, or not at all (open development mode: loopback only, and it says so). */
@@ -57,33 +57,24 @@ function unauthenticated(response: Response): Problem {
   );
 }
 
-export function sendUnauthenticated(response: Response): void {
-  sendProblem(response, unauthenticated(response));
-}
-
-/**
- * With API tokens, a request with content is refused unread unless its token is valid: every route that reads a body
- * needs a token, and none is parsed (nor decoded) before the token is checked. Public routes take no content
- * (request-body.ts). Which role may do what is still the route's to say, after the body is parsed.
- */
-export function authenticateBeforeBody(access: AccessControl): RequestHandler {
-  return (request, response, next) => {
-    if (access.mode === 'open-development' || callerOf(response) !== null || !hasContent(request)) return next();
-    refuseUnread(request, response, unauthenticated(response));
-  };
+function forbidden(caller: Caller, what: string): Problem {
+  const who = caller.kind === 'token' ? `token "${caller.tokenId}" (${caller.role}, ${caller.municipality})` : 'this caller';
+  return problem(403, `${who} may not ${what}`);
 }
 
 export function sendForbidden(response: Response, caller: Caller, what: string): void {
-  const who = caller.kind === 'token' ? `token "${caller.tokenId}" (${caller.role}, ${caller.municipality})` : 'this caller';
-  sendProblem(response, problem(403, `${who} may not ${what}`));
+  sendProblem(response, forbidden(caller, what));
 }
 
-/** 401 without a valid token; 403 when the token's role does not allow what the route does. */
+/**
+ * 401 without a valid token; 403 when the token's role does not allow what the route does. A route that reads a body
+ * puts this before it (request-body.ts's jsonBody): a request refused here is refused unread, its body never parsed.
+ */
 export function requireCaller(allowed: (caller: Caller) => boolean, what: string): RequestHandler {
-  return (_request, response, next) => {
+  return (request, response, next) => {
     const caller = callerOf(response);
-    if (caller === null) return sendUnauthenticated(response);
-    if (!allowed(caller)) return sendForbidden(response, caller, what);
+    if (caller === null) return refuseUnread(request, response, unauthenticated(response));
+    if (!allowed(caller)) return refuseUnread(request, response, forbidden(caller, what));
     next();
   };
 }

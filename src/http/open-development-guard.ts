@@ -31,11 +31,12 @@ function originHost(origin: string): string | null {
 function crossSiteProblem(request: Request): Problem | null {
   const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite !== undefined && !OWN_FETCH_SITES.has(fetchSite))
-    return problem(403, `a ${request.method} that a page of another site made the browser send (Sec-Fetch-Site: ${fetchSite}) is refused`);
+    return problem(403, `a ${request.method} that a page of another site made the browser send (by its Sec-Fetch-Site) is refused`);
   const origin = request.headers.origin;
   if (origin !== undefined && originHost(origin) !== request.headers.host) return problem(403, `a ${request.method} from a page of another origin is refused`);
   const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (type !== undefined && FORM_TYPES.has(type)) return rootProblem(415, `a ${request.method} with the content type of a form (${type}) is refused; send application/json`);
+  if (type !== undefined && FORM_TYPES.has(type))
+    return rootProblem(415, `a ${request.method} with the content type of a form (${type}) is refused; send application/json`);
   return null;
 }
 

@@ -44,7 +44,11 @@ export function perTokenRateLimit(perMinute: number): RequestHandler {
     // The key is the token, never the address: the checks of how addresses are read do not apply.
     validate: { ip: false, trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
     handler: (request, response) => {
-      refuseUnread(request, response, problem(429, `this token may make ${perMinute} requests a minute; try again after ${response.getHeader('Retry-After')} s`));
+      refuseUnread(
+        request,
+        response,
+        problem(429, `this token may make ${perMinute} requests a minute; try again after ${response.getHeader('Retry-After')} s`),
+      );
     },
   });
 }

@@ -64,7 +64,8 @@ const parseJson = express.json({ limit: MAX_BODY_BYTES, strict: false, type: JSO
  */
 export const jsonBody: RequestHandler = (request, response, next) => {
   // Only JSON is read: other content (a form's, text) is refused unread rather than taken for no body at all.
-  if (hasContent(request) && !request.is(JSON_TYPES)) return refuseUnread(request, response, rootProblem(415, 'the body must be JSON: send Content-Type: application/json'));
+  if (hasContent(request) && !request.is(JSON_TYPES))
+    return refuseUnread(request, response, rootProblem(415, 'the body must be JSON: send Content-Type: application/json'));
   // body-parser reads a body it refuses to the end before it answers: a body declared too large is refused unread.
   if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuseUnread(request, response, rootProblem(413, TOO_LARGE));
   parseJson(request, response, (error?: unknown) => {

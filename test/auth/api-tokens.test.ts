@@ -158,7 +158,12 @@ describe('secrets are what a bearer token can carry (RFC 6750 b64token)', () => 
   });
 
   it('the documented token file loads: its secrets are ones a bearer token can carry', () => {
-    const documents = [README, ...readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join(DOCS, name))].map((file) => readFileSync(file, 'utf8'));
+    const documents = [
+      README,
+      ...readdirSync(DOCS)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(DOCS, name)),
+    ].map((file) => readFileSync(file, 'utf8'));
     const documented = documents.find((text) => text.includes('**Files written by hand')) ?? '';
     const section = documented.slice(documented.indexOf('**Files written by hand'));
     const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];

@@ -73,18 +73,19 @@ describe('open development mode answers only requests addressed to loopback', ()
 });
 
 describe('open development mode refuses what a page of another site can make a browser send', () => {
-  const reload = (headers: Record<string, string>, body?: string) => send(open.port, 'POST', '/v1/admin/reload', { host: `127.0.0.1:${open.port}`, ...headers }, body);
+  const reload = (headers: Record<string, string>, body?: string) =>
+    send(open.port, 'POST', '/v1/admin/reload', { host: `127.0.0.1:${open.port}`, ...headers }, body);
 
-  it.each<[string, Record<string, string>, string | undefined, number]>([
-    ['a form post (urlencoded), even empty', { 'content-type': 'application/x-www-form-urlencoded' }, '', 415],
-    ['a multipart form post', { 'content-type': 'multipart/form-data; boundary=x' }, '--x--\r\n', 415],
-    ['a text/plain form post (JSON in disguise)', { 'content-type': 'text/plain' }, '{"x":1}', 415],
-    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, '{}', 403],
-    ['Sec-Fetch-Site: same-site (another port of this machine)', { 'sec-fetch-site': 'same-site' }, undefined, 403],
-    ['an Origin of another site', { origin: 'http://rebound.example', 'content-type': 'application/json' }, '{}', 403],
-    ['an Origin of another port', { origin: 'http://127.0.0.1:1' }, undefined, 403],
-    ['an opaque Origin (null)', { origin: 'null' }, undefined, 403],
-  ])('POST /v1/admin/reload with %s → %i, and nothing is reloaded', async (_name, headers, body, status) => {
+  it.each<[string, number, Record<string, string>, string | undefined]>([
+    ['a form post (urlencoded), even empty', 415, { 'content-type': 'application/x-www-form-urlencoded' }, ''],
+    ['a multipart form post', 415, { 'content-type': 'multipart/form-data; boundary=x' }, '--x--\r\n'],
+    ['a text/plain form post (JSON in disguise)', 415, { 'content-type': 'text/plain' }, '{"x":1}'],
+    ['Sec-Fetch-Site: cross-site', 403, { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, '{}'],
+    ['Sec-Fetch-Site: same-site (another port of this machine)', 403, { 'sec-fetch-site': 'same-site' }, undefined],
+    ['an Origin of another site', 403, { origin: 'http://rebound.example', 'content-type': 'application/json' }, '{}'],
+    ['an Origin of another port', 403, { origin: 'http://127.0.0.1:1' }, undefined],
+    ['an opaque Origin (null)', 403, { origin: 'null' }, undefined],
+  ])('POST /v1/admin/reload with %s → %i, and nothing is reloaded', async (_name, status, headers, body) => {
     const before = reloads;
     const reply = await reload(headers, body);
     expect(reply.status, reply.text).toBe(status);
@@ -94,10 +95,7 @@ describe('open development mode refuses what a page of another site can make a b
 
   it('the same request from the page itself (same origin), or from curl (no Origin, no form type), reloads', async () => {
     const before = reloads;
-    const fromPage = await reload(
-      { origin: `http://127.0.0.1:${open.port}`, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
-      '{}',
-    );
+    const fromPage = await reload({ origin: `http://127.0.0.1:${open.port}`, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, '{}');
     expect(fromPage.status, fromPage.text).toBe(200);
     expect((await reload({})).status).toBe(200);
     expect(reloads).toBe(before + 2);

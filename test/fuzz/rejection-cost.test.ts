@@ -1,7 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_WINDOW } from '../../src/answer/list-windows.js';
 import { MAX_LISTED_PROBLEMS, schemaProblems } from '../../src/answer/request-schemas.js';
@@ -53,7 +55,14 @@ async function cpuTimedPost(text: string): Promise<{ status: number; millisecond
   const before = await cpuMicroseconds();
   const status = await new Promise<number>((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: '127.0.0.1', port, path: '/v1/compensation', agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/compensation',
+        agent,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+      },
       (incoming) => {
         incoming.resume();
         incoming.on('end', () => resolve(incoming.statusCode ?? 0));
@@ -116,7 +125,12 @@ const CHEAP_ITEMS = [
 type Feature = { kind: 'list'; path: (typeof LIST_PATHS)[number]; item: string; share: number } | { kind: 'keys'; inPerson: boolean; share: number };
 
 const featureArbitrary: fc.Arbitrary<Feature> = fc.oneof(
-  fc.record({ kind: fc.constant('list' as const), path: fc.constantFrom(...LIST_PATHS), item: fc.constantFrom(...CHEAP_ITEMS), share: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('list' as const),
+    path: fc.constantFrom(...LIST_PATHS),
+    item: fc.constantFrom(...CHEAP_ITEMS),
+    share: fc.integer({ min: 1, max: 4 }),
+  }),
   fc.record({ kind: fc.constant('keys' as const), inPerson: fc.boolean(), share: fc.integer({ min: 1, max: 4 }) }),
 );
 
@@ -140,15 +154,48 @@ function hostileBody(bytes: number, features: readonly Feature[]): string {
   return `{${[...top, `"person":{${person.join(',')}}`].join(',')}}`;
 }
 
+describe('every list of a request is bounded', () => {
+  it('each list the request schemas have (schemas/openapi.yaml) has a maxItems, and its description says it and why', () => {
+    const described = parse(readFileSync(fileURLToPath(new URL('../../schemas/openapi.yaml', import.meta.url)), 'utf8')) as {
+      components: { schemas: Record<string, Record<string, unknown>> };
+    };
+    const components = described.components.schemas;
+    const lists: Array<{ at: string; schema: Record<string, unknown> }> = [];
+    const seen = new Set<string>();
+    const visit = (schema: unknown, at: string): void => {
+      if (schema === null || typeof schema !== 'object') return;
+      const node = schema as Record<string, unknown>;
+      if (typeof node.$ref === 'string') {
+        const name = node.$ref.replace('#/components/schemas/', '');
+        if (!seen.has(name)) {
+          seen.add(name);
+          visit(components[name], name);
+        }
+        return;
+      }
+      if (node.type === 'array' || (Array.isArray(node.type) && node.type.includes('array'))) lists.push({ at, schema: node });
+      for (const [key, value] of Object.entries(node)) visit(value, `${at}.${key}`);
+    };
+    visit({ $ref: '#/components/schemas/EligibilityRequest' }, '');
+    visit({ $ref: '#/components/schemas/CompensationRequest' }, '');
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    for (const { at, schema } of lists) {
+      expect(schema.maxItems, at).toEqual(expect.any(Number));
+      expect(String(schema.description), at).toContain(`At most ${(schema.maxItems as number).toLocaleString('en')}`);
+    }
+  });
+});
+
 describe('the work of refusing a body is bounded by the problems it keeps', () => {
   /** A list that counts how many of its items are read. */
   function counted(length: number, item: () => unknown): { list: unknown[]; reads: () => number } {
     let reads = 0;
-    const list = new Proxy(
-      Array.from({ length }, item),
-      // biome-ignore lint/suspicious/noExplicitAny: a Proxy handler's receiver is any in the standard library's types
-      { get: (target, key, receiver: any) => (typeof key === 'string' && /^\d+$/.test(key) && (reads += 1), Reflect.get(target, key, receiver)) },
-    );
+    const list = new Proxy(Array.from({ length }, item), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
     return { list, reads: () => reads };
   }
 
@@ -204,7 +251,10 @@ describe('the cost of refusing a body, per byte (property)', () => {
           const ratio = timed.hostile / hostile.length / (timed.valid / valid.length);
           worst.push({ ratio, bytes: hostile.length, shape: JSON.stringify(features) });
           expect(timed.status, hostile.slice(0, 300)).toBe(400);
-          expect(ratio, `${hostile.length} bytes ${JSON.stringify(features)}: ${timed.hostile.toFixed(1)} ms, valid ${valid.length} bytes ${timed.valid.toFixed(1)} ms`).toBeLessThanOrEqual(1);
+          expect(
+            ratio,
+            `${hostile.length} bytes ${JSON.stringify(features)}: ${timed.hostile.toFixed(1)} ms, valid ${valid.length} bytes ${timed.valid.toFixed(1)} ms`,
+          ).toBeLessThanOrEqual(1);
         },
       ),
       {

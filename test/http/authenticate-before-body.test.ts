@@ -21,7 +21,9 @@ if (!registry.ok) throw new Error('the test token does not load');
 
 let server: Listening;
 beforeAll(async () => {
-  server = await listen(createApp(fixedRuleSet(bundledRuleSet()), { auth: { mode: 'tokens', tokens: registry.registry }, decisions: new MemoryDecisionStore() }));
+  server = await listen(
+    createApp(fixedRuleSet(bundledRuleSet()), { auth: { mode: 'tokens', tokens: registry.registry }, decisions: new MemoryDecisionStore() }),
+  );
 });
 afterAll(() => server.close());
 

@@ -65,7 +65,9 @@ describe('a decision record is about the size of its request', () => {
       records.push(record);
       return append(record);
     };
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { decisions: store })).post('/v1/compensation').send(claim);
+    const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { decisions: store }))
+      .post('/v1/compensation')
+      .send(claim);
     expect(response.status).toBe(200);
     expect(Buffer.byteLength(response.text)).toBeGreaterThan(50 * requestBytes);
     expect(records).toHaveLength(1);

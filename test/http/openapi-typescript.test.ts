@@ -38,17 +38,22 @@ function typedRequests(requests: ReadonlyArray<Pick<ReadmeRequestExample, 'where
   return { text: `${text.join('\n')}\n`, lines };
 }
 
-/** tsc's error lines for the files of the folder (strict, no emit), as `file(line,column): error …`. */
+/**
+ * tsc's error lines for the files of the folder (strict, no emit, one thread: the tests share two cores), as
+ * `file(line,column): error …`. tsc exits 0 without errors, and 1 with them listed on stdout; anything else (it could
+ * not run) fails.
+ */
 async function typeErrors(files: string[]): Promise<string[]> {
-  const run = await promisify(execFile)(
-    process.execPath,
-    [TSC, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', '', ...files],
-    { cwd: folder, maxBuffer: 16 * 1024 * 1024 },
-  ).then(
+  const options = ['--noEmit', '--strict', '--singleThreaded', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', ''];
+  const output = await promisify(execFile)(process.execPath, [TSC, ...options, ...files], { cwd: folder, maxBuffer: 16 * 1024 * 1024 }).then(
     () => '',
-    (failed: { stdout?: string }) => failed.stdout ?? '',
+    (failed: { code?: unknown; stdout?: string; stderr?: string; message: string }) => {
+      if (failed.code !== 1 || !/error TS/.test(failed.stdout ?? ''))
+        throw new Error(`tsc did not run (${String(failed.code)}): ${failed.stderr || failed.message}`);
+      return failed.stdout ?? '';
+    },
   );
-  return run.split('\n').filter((line) => /\): error TS/.test(line));
+  return output.split('\n').filter((line) => /\): error TS/.test(line));
 }
 
 /** The spoiled copies: each one mistake a README could make. */

@@ -91,7 +91,9 @@ describe('slow clients', () => {
 
   it(`connections over the cap (${MAX_CONNECTIONS}) are closed at once; those under it are served`, async () => {
     const clients = await Promise.all(Array.from({ length: MAX_CONNECTIONS + 20 }, slowHeaders));
-    const closedAtOnce = await Promise.all(clients.map((client) => Promise.race([client.closed, new Promise<null>((done) => setTimeout(() => done(null), 300))])));
+    const closedAtOnce = await Promise.all(
+      clients.map((client) => Promise.race([client.closed, new Promise<null>((done) => setTimeout(() => done(null), 300))])),
+    );
     expect(closedAtOnce.filter((lasted) => lasted !== null).length).toBeGreaterThanOrEqual(20);
     await Promise.all(clients.map((client) => client.closed));
     const agent = new Agent({ keepAlive: false });

@@ -3,6 +3,7 @@ import type { RuleFileProblem } from '../../rules/model.js';
 import { formatProblem } from '../../rules/yaml-file.js';
 import { requirePermission } from '../authorization.js';
 import { problem } from '../../answer/problem.js';
+import { jsonBody } from '../request-body.js';
 import { sendProblem } from '../send-problem.js';
 
 export type RulesReload = () => { reloaded: true; generation: number } | { reloaded: false; problems: RuleFileProblem[] };
@@ -10,7 +11,7 @@ export type RulesReload = () => { reloaded: true; generation: number } | { reloa
 /** Rules administration: POST /v1/admin/reload reads the rules folder again (as SIGHUP does). */
 export function adminRouter(reload: RulesReload | null): Router {
   const router = Router();
-  router.post('/v1/admin/reload', requirePermission('administer-rules'), (_request, response) => {
+  router.post('/v1/admin/reload', requirePermission('administer-rules'), jsonBody, (_request, response) => {
     if (reload === null) return sendProblem(response, problem(409, 'this service was started with fixed rules; there is nothing to reload'));
     const outcome = reload();
     if (outcome.reloaded) return response.json({ reloaded: true, generation: outcome.generation });

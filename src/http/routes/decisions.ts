@@ -9,6 +9,7 @@ import { recordCheckOf } from '../../decisions/record-digest.js';
 import { DecisionReplayer } from '../../decisions/replay.js';
 import { searchParametersOf } from '../../decisions/search-parameters.js';
 import { callerOf, requireCaller, sendForbidden } from '../authorization.js';
+import { jsonBody } from '../request-body.js';
 import { sendProblem } from '../send-problem.js';
 
 /** The decision with this id if the caller may read it; otherwise the 404 or 403 has been sent. */
@@ -75,7 +76,7 @@ export function decisionsRouter(store: DecisionStore): Router {
     });
   });
   // The decision made again with its rules: whether it is the answer sent, and the answer with the full explanation.
-  router.post('/v1/decisions/:id/replay', mayRead, async (request, response) => {
+  router.post('/v1/decisions/:id/replay', mayRead, jsonBody, async (request, response) => {
     const record = await readableDecision(store, request.params.id as string, response);
     if (!record) return;
     const made = await replayer.regenerate(record);

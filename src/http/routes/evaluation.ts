@@ -6,6 +6,7 @@ import type { DecisionRecorder } from '../../decisions/record-decision.js';
 import type { RuleSetSource } from '../../reload/rule-set-source.js';
 import { answerJson } from '../../wire/answer-json.js';
 import { callerOf, requirePermission } from '../authorization.js';
+import { jsonBody } from '../request-body.js';
 import { sendProblem } from '../send-problem.js';
 
 /**
@@ -18,7 +19,7 @@ export function evaluationRouter(rules: RuleSetSource, decisions: DecisionRecord
   // Each route's last answer size: the next one's buffer is sized from it, so it is rarely grown while written.
   const lastBytes = new Map<string, number>();
   const route = (path: string, endpoint: Endpoint): void => {
-    router.post(path, requirePermission('evaluate'), async (request, response) => {
+    router.post(path, requirePermission('evaluate'), jsonBody, async (request, response) => {
       const ruleSet = rules.current();
       const answered = ask(ruleSet, endpoint, request.body);
       if (answered.status !== 200) return sendProblem(response, answered.body);
