@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES } from '../../src/answer/request-size.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch.js';
-import { FIXTURE_RULES } from '../support/rule-sets.js';
+import { FIXTURE_BATCH } from './fixture-batch.js';
 import { T1_PERSON } from '../support/requests.js';
 
 /**
@@ -23,13 +23,7 @@ const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30
 const GOOD = JSON.stringify({ personRef: 'case-1', person: T1_PERSON, services, costs });
 /** About 2 MB: 700,000 empty cost lines, the shape that took 24 s and 2.8 GB to refuse. */
 const HOSTILE = `{"person":${JSON.stringify(T1_PERSON)},"costs":[${Array.from({ length: 700_000 }, () => '{}').join(',')}]}`;
-const options: BatchOptions = {
-  rulesDirectory: FIXTURE_RULES,
-  programme: 'nsk',
-  period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'],
-  explain: false,
-  workers: 0,
-};
+const options: BatchOptions = FIXTURE_BATCH;
 
 const folders: string[] = [];
 afterAll(() => {

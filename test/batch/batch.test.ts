@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { parsePeriodArgument } from '../../src/batch/period-argument.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch.js';
+import { FIXTURE_BATCH } from './fixture-batch.js';
 import { registerBatch } from '../../src/cli/commands/batch.js';
 import { EXIT } from '../../src/cli/cli-output.js';
 import { runProgram } from '../../src/cli/main.js';
@@ -20,13 +21,7 @@ import { T1_PERSON } from '../support/requests.js';
 const person = T1_PERSON;
 const services = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
 const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '5000.00', funding: 'municipality', inPlan: true }];
-const options: BatchOptions = {
-  rulesDirectory: FIXTURE_RULES,
-  programme: 'nsk',
-  period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'],
-  explain: false,
-  workers: 0,
-};
+const options: BatchOptions = FIXTURE_BATCH;
 
 async function batch(lines: string[], settings: Partial<BatchOptions> = {}) {
   const output = new PassThrough();

@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions } from '../../src/batch/run-batch.js';
+import { FIXTURE_BATCH } from './fixture-batch.js';
 import { resolveVersion } from '../../src/versions/resolve-version.js';
 import type { CalendarDate } from '../../src/calendar/calendar-date.js';
 import type { Programme } from '../../src/rules/model.js';
@@ -11,13 +12,7 @@ import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
  * What a batch says of the time after its period (`nextChange` in each claim summary) and of what would change a
  * not-eligible answer (`whatWouldChange`, in whole answers: `--explain`). On the FICTIONAL fixture rules.
  */
-const options: BatchOptions = {
-  rulesDirectory: FIXTURE_RULES,
-  programme: 'nsk',
-  period: { from: '2024-01-01', to: '2024-06-30' } as BatchOptions['period'],
-  explain: false,
-  workers: 0,
-};
+const options: BatchOptions = FIXTURE_BATCH;
 
 const costs = [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '600.00', funding: 'municipality', inPlan: true }];
 
