@@ -44,7 +44,22 @@ function typedRequests(requests: ReadonlyArray<Pick<ReadmeRequestExample, 'where
  * not run) fails.
  */
 async function typeErrors(files: string[]): Promise<string[]> {
-  const options = ['--noEmit', '--strict', '--singleThreaded', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', ''];
+  // --pretty false: tsc writes its colourful form whenever FORCE_COLOR is set, even to 0.
+  const options = [
+    '--noEmit',
+    '--pretty',
+    'false',
+    '--strict',
+    '--singleThreaded',
+    '--target',
+    'es2022',
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--types',
+    '',
+  ];
   const output = await promisify(execFile)(process.execPath, [TSC, ...options, ...files], { cwd: folder, maxBuffer: 16 * 1024 * 1024 }).then(
     () => '',
     (failed: { code?: unknown; stdout?: string; stderr?: string; message: string }) => {
