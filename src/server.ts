@@ -152,8 +152,8 @@ async function main(): Promise<void> {
       if (outcome.reloaded) logger.info({ trigger, tokens: outcome.active }, `sbsp-rules: API tokens reloaded (${outcome.active} active)`);
       else
         logger.warn(
-          { trigger, problems: outcome.problems.map(formatProblem) },
-          `sbsp-rules: the change to the API tokens was refused (${outcome.problems.length} problem(s)); the last good tokens keep serving`,
+          { trigger, problems: outcome.problems.length, at: outcome.problems.map((found) => `${found.file}:${found.line}:${found.column}`) },
+          `sbsp-rules: the change to the API tokens was refused (${outcome.problems.length} problem(s)); the last good tokens keep serving; sbsp-rules tokens list says what they hold`,
         );
     };
     tokenRegistry.watch(reportTokens('change'));
