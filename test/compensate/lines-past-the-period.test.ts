@@ -47,22 +47,27 @@ const march2017 = { from: '2017-03-01', to: '2017-03-31' };
 const march2019 = { from: '2019-03-01', to: '2019-03-31' };
 const firstHalf2024 = { from: '2024-01-01', to: '2024-06-30' };
 
+/*
+ * Each answer is asked for inside the tests that read it, not when the file is collected: the mutation run
+ * (docs/mutation.md) counts what a test itself runs.
+ */
 describe('DI (unit cost deliveries): units are shared by all of a line’s days', () => {
-  const lines = answer(fictional, {
-    programme: 'di',
-    period: march2017,
-    person: DI2_PERSON,
-    deliveries: [
-      // 2017-02-15…03-31: 45 days, 31 in March. 45 units × 31/45 = 31 units × 15.00 = 465.00 (not 45 × 15.00 = 675.00).
-      { service: 'day_care_centre', from: '2017-02-15', to: '2017-03-31', units: '45', rateTier: 'lower', provision: 'municipal' },
-      // The same line procured for 450.00: 450.00 × 31/45 = 310.00, less than 465.00 at unit cost.
-      { service: 'day_care_centre', from: '2017-02-15', to: '2017-03-31', units: '45', rateTier: 'lower', provision: 'procured', actualCost: '450.00' },
-      // 2017-03-20…04-08: 20 days, 12 in March. 50 hours × 12/20 = 30 hours × 4.00 = 120.00.
-      { service: 'home_care', from: '2017-03-20', to: '2017-04-08', units: '50', provision: 'municipal' },
-      // 2017-02-27…04-02: 35 days, 31 in March. 35 days × 31/35 = 31 days × 21.00 = 651.00.
-      { service: 'short_term_care', from: '2017-02-27', to: '2017-04-02', units: '35', provision: 'municipal' },
-    ],
-  });
+  const lines = () =>
+    answer(fictional, {
+      programme: 'di',
+      period: march2017,
+      person: DI2_PERSON,
+      deliveries: [
+        // 2017-02-15…03-31: 45 days, 31 in March. 45 units × 31/45 = 31 units × 15.00 = 465.00 (not 45 × 15.00 = 675.00).
+        { service: 'day_care_centre', from: '2017-02-15', to: '2017-03-31', units: '45', rateTier: 'lower', provision: 'municipal' },
+        // The same line procured for 450.00: 450.00 × 31/45 = 310.00, less than 465.00 at unit cost.
+        { service: 'day_care_centre', from: '2017-02-15', to: '2017-03-31', units: '45', rateTier: 'lower', provision: 'procured', actualCost: '450.00' },
+        // 2017-03-20…04-08: 20 days, 12 in March. 50 hours × 12/20 = 30 hours × 4.00 = 120.00.
+        { service: 'home_care', from: '2017-03-20', to: '2017-04-08', units: '50', provision: 'municipal' },
+        // 2017-02-27…04-02: 35 days, 31 in March. 35 days × 31/35 = 31 days × 21.00 = 651.00.
+        { service: 'short_term_care', from: '2017-02-27', to: '2017-04-02', units: '35', provision: 'municipal' },
+      ],
+    });
 
   it.each([
     { index: 0, amount: '465.00', compensatedUnits: '31', days: 45, outsidePeriodDays: 14, compensatedDays: 31 },
@@ -70,12 +75,13 @@ describe('DI (unit cost deliveries): units are shared by all of a line’s days'
     { index: 2, amount: '120.00', compensatedUnits: '30', days: 20, outsidePeriodDays: 8, compensatedDays: 12 },
     { index: 3, amount: '651.00', compensatedUnits: '31', days: 35, outsidePeriodDays: 4, compensatedDays: 31 },
   ])('line $index pays $amount for $compensatedDays of its $days days', ({ index, ...expected }) => {
-    expect(lines.lines[index]).toMatchObject(expected);
-    expect(lines.lines[index]?.refs).toContain('A2');
+    const line = lines().lines[index];
+    expect(line).toMatchObject(expected);
+    expect(line?.refs).toContain('A2');
   });
 
   it('the compensation is their sum: 465.00 + 310.00 + 120.00 + 651.00 = 1546.00', () => {
-    expect(lines.compensation).toBe('1546.00');
+    expect(lines().compensation).toBe('1546.00');
   });
 
   it('an exact share stays exact: 98.09 days of short-term care over 2019-04-20…07-24 (96 days), 16 in the period, pay 21.00 × 98.09 × 16/96 = 343.315 → 343.32', () => {
@@ -90,53 +96,56 @@ describe('DI (unit cost deliveries): units are shared by all of a line’s days'
 });
 
 describe('IBM (individual budget lines): a price is shared by all of a line’s days', () => {
-  const body = answer(fictional, {
-    programme: 'ibm',
-    period: march2019,
-    person: IBM_PERSON,
-    serviceLines: [
-      // 2019-02-20…03-31: 40 days, 31 in March. 17.10 × 40 × 31/40 = 530.10.
-      { service: 'day_care_centre', from: '2019-02-20', to: '2019-03-31', units: '40', funding: 'municipality', price: '17.10' },
-      // 2019-03-25…04-13: 20 days, 7 in March, at DI's lower day care centre rate. 15.00 × 20 × 7/20 = 105.00.
-      { service: 'day_care_centre', from: '2019-03-25', to: '2019-04-13', units: '20', funding: 'municipality', diPaidAtUnitCost: true, rateTier: 'lower' },
-    ],
-  });
+  const body = () =>
+    answer(fictional, {
+      programme: 'ibm',
+      period: march2019,
+      person: IBM_PERSON,
+      serviceLines: [
+        // 2019-02-20…03-31: 40 days, 31 in March. 17.10 × 40 × 31/40 = 530.10.
+        { service: 'day_care_centre', from: '2019-02-20', to: '2019-03-31', units: '40', funding: 'municipality', price: '17.10' },
+        // 2019-03-25…04-13: 20 days, 7 in March, at DI's lower day care centre rate. 15.00 × 20 × 7/20 = 105.00.
+        { service: 'day_care_centre', from: '2019-03-25', to: '2019-04-13', units: '20', funding: 'municipality', diPaidAtUnitCost: true, rateTier: 'lower' },
+      ],
+    });
 
   it.each([
     { index: 0, amount: '530.10', days: 40, outsidePeriodDays: 9, paidDays: 31 },
     { index: 1, amount: '105.00', days: 20, outsidePeriodDays: 13, paidDays: 7 },
   ])('line $index pays $amount for $paidDays of its $days days', ({ index, ...expected }) => {
-    expect(body.lines[index]).toMatchObject(expected);
+    expect(body().lines[index]).toMatchObject(expected);
   });
 
   it('the compensation is their sum: 530.10 + 105.00 = 635.10', () => {
-    expect(body.compensation).toBe('635.10');
+    expect(body().compensation).toBe('635.10');
   });
 });
 
 describe('NSK (capped actual cost): an amount is shared by all of a line’s days', () => {
-  const body = answer(fixture, {
-    programme: 'nsk',
-    period: firstHalf2024,
-    person: T1_PERSON,
-    services: T1_SERVICES,
-    costs: [
-      // 2023-12-01…2024-01-31: 62 days, 31 in the half-year. 620.00 × 31/62 = 310.00.
-      { service: 'day_care_centre', from: '2023-12-01', to: '2024-01-31', amount: '620.00', funding: 'municipality', inPlan: true },
-      // 2024-06-21…07-10: 20 days, 10 in the half-year. 300.00 × 10/20 = 150.00.
-      { service: 'day_care_centre', from: '2024-06-21', to: '2024-07-10', amount: '300.00', funding: 'municipality', inPlan: true },
-    ],
-  }) as unknown as { compensation: string; eligibleCost: string; lines: Array<Line & { eligibleAmount: string; countedDays: number }> };
+  const body = () =>
+    answer(fixture, {
+      programme: 'nsk',
+      period: firstHalf2024,
+      person: T1_PERSON,
+      services: T1_SERVICES,
+      costs: [
+        // 2023-12-01…2024-01-31: 62 days, 31 in the half-year. 620.00 × 31/62 = 310.00.
+        { service: 'day_care_centre', from: '2023-12-01', to: '2024-01-31', amount: '620.00', funding: 'municipality', inPlan: true },
+        // 2024-06-21…07-10: 20 days, 10 in the half-year. 300.00 × 10/20 = 150.00.
+        { service: 'day_care_centre', from: '2024-06-21', to: '2024-07-10', amount: '300.00', funding: 'municipality', inPlan: true },
+      ],
+    }) as unknown as { compensation: string; eligibleCost: string; lines: Array<Line & { eligibleAmount: string; countedDays: number }> };
 
   it.each([
     { index: 0, eligibleAmount: '310.00', days: 62, outsidePeriodDays: 31, countedDays: 31 },
     { index: 1, eligibleAmount: '150.00', days: 20, outsidePeriodDays: 10, countedDays: 10 },
   ])('line $index counts $eligibleAmount for $countedDays of its $days days', ({ index, ...expected }) => {
-    expect(body.lines[index]).toMatchObject(expected);
+    expect(body().lines[index]).toMatchObject(expected);
   });
 
   it('the compensation is their sum, under the cap of 4200.00: 310.00 + 150.00 = 460.00', () => {
-    expect({ eligibleCost: body.eligibleCost, compensation: body.compensation }).toEqual({ eligibleCost: '460.00', compensation: '460.00' });
+    const { eligibleCost, compensation } = body();
+    expect({ eligibleCost, compensation }).toEqual({ eligibleCost: '460.00', compensation: '460.00' });
   });
 });
 
