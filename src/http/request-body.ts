@@ -1,9 +1,13 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { type Problem, problem } from '../answer/problem.js';
+import { MAX_REQUEST_BYTES } from '../answer/request-size.js';
 import { sendProblem } from './send-problem.js';
 
-/** The largest request body accepted, after decoding; larger bodies are answered 413 before they are parsed. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest request body accepted, after decoding; larger bodies are answered 413 before they are parsed. The one
+ * limit of a request, whether it comes over HTTP or as a batch line.
+ */
+export const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 
 const TOO_LARGE = `the body is larger than ${MAX_BODY_BYTES} bytes`;
 
