@@ -4,14 +4,19 @@ import { defineConfig } from 'vitest/config';
  * The tests `npm run mutate` runs (stryker.config.mjs): those of the mutated folders, without the ones whose work is done
  * in another process a mutant never reaches (a spawned service, a watched file), and without the slowest that another
  * test with an independent oracle covers (test/evaluate/segments.test.ts: day by day with our own evaluator, where
- * segment-boundaries.test.ts asks json-rules-engine). MUTATION_TESTS narrows it further, as globs separated by commas.
+ * segment-boundaries.test.ts asks json-rules-engine). MUTATION_TESTS, globs separated by commas, chooses the tests
+ * instead (docs/mutation.md has examples).
  */
+const CHOSEN = process.env.MUTATION_TESTS?.split(',');
 const FOLDERS = ['calendar', 'versions', 'evaluate', 'compensate', 'rules', 'auth', 'answer', 'check', 'wire'];
 
 export default defineConfig({
   test: {
-    include: process.env.MUTATION_TESTS?.split(',') ?? [...FOLDERS.map((folder) => `test/${folder}/**/*.test.ts`), 'test/example-cases.test.ts'],
-    exclude: ['test/auth/server-modes.test.ts', 'test/auth/token-registry.test.ts', 'test/evaluate/segments.test.ts', '**/node_modules/**'],
+    include: CHOSEN ?? [...FOLDERS.map((folder) => `test/${folder}/**/*.test.ts`), 'test/example-cases.test.ts'],
+    exclude: [
+      ...(CHOSEN ? [] : ['test/auth/server-modes.test.ts', 'test/auth/token-registry.test.ts', 'test/evaluate/segments.test.ts']),
+      '**/node_modules/**',
+    ],
     globalSetup: ['test/setup/schema-validators.ts'],
     pool: 'threads',
     testTimeout: 120_000,
