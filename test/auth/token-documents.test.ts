@@ -102,6 +102,12 @@ describe('a token registry document', () => {
     expect(problemsOfRegistry(text)).toEqual(['tokens.json:3:11: token id "a" is given twice', 'tokens.json:4:3: two tokens have the same secret']);
   });
 
+  it('a document that is not JSON or YAML at all: its syntax error, located', () => {
+    const read = registryDocumentFromText('tokens.json', '{ "tokens": [');
+    expect(read.ok).toBe(false);
+    expect(read.ok ? [] : read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^tokens\.json:1:\d+: /)]);
+  });
+
   it('an empty list is a registry with no tokens', () => {
     expect(registryDocumentFromText('tokens.json', '{ "tokens": [] }')).toEqual({ ok: true, document: { tokens: [] } });
   });
