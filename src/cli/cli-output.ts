@@ -55,3 +55,14 @@ export function exitStatusOf(program: Command): ExitStatus {
 export function usageError(command: Command, message: string): never {
   return command.error(`error: ${message}`, { exitCode: EXIT.usage, code: 'sbsp-rules.usage' });
 }
+
+/** Rows as a plain-text table: each column as wide as its widest cell, two spaces between, no trailing blanks. */
+export function columns(table: readonly (readonly string[])[]): string[] {
+  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
+  return table.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}

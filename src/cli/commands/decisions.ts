@@ -5,7 +5,7 @@ import type { DecisionSummary } from '../../decisions/decision-record.js';
 import { type DecisionQuery, type DecisionStore, StoreUnavailable } from '../../decisions/decision-store.js';
 import { PersonRefKey } from '../../decisions/person-ref.js';
 import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, SEARCH_PARAMETERS, searchParametersOf } from '../../decisions/search-parameters.js';
-import { EXIT, printErr, printOut, setExitStatus, usageError } from '../cli-output.js';
+import { EXIT, printErr, printOut, setExitStatus, usageError, columns } from '../cli-output.js';
 
 interface SearchOptions {
   programme?: string;
@@ -80,13 +80,7 @@ function summaryTable(items: readonly DecisionSummary[]): string[] {
     item.ruleset?.version ?? '',
   ]);
   const table = [['time (UTC)', 'decision', 'programme', 'endpoint', 'outcome', 'municipality', 'rule version'], ...rows];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  return table.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
+  return columns(table);
 }
 
 /** How many records a search finds: it pages through them, as a client would. */

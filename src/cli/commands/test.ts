@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { caseCoverage, coverageCounts, type CaseCoverage, type ConditionCoverage, type CoverageCount, type RuleCoverage } from '../../cases/case-coverage.js';
 import { describeFailure, loadExampleCases, runExampleCase, type CaseOutcome } from '../../cases/example-cases.js';
 import { formatProblem } from '../../rules/yaml-file.js';
-import { EXIT, printErr, printOut, setExitStatus, usageError } from '../cli-output.js';
+import { EXIT, printErr, printOut, setExitStatus, usageError, columns } from '../cli-output.js';
 import { loadRulesOrReport, withRulesOption } from '../rules-option.js';
 
 interface TestOptions {
@@ -60,13 +60,7 @@ function coverageTable(programmes: readonly string[], outcomes: readonly CaseOut
     ];
   });
   const table = [['programme', 'cases passed', 'rules covered', 'condition sides covered'], ...rows];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  return table.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
+  return columns(table);
 }
 
 function uncoveredLines(coverage: CaseCoverage): string[] {

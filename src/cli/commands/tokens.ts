@@ -3,7 +3,7 @@ import { TOKEN_IDENTITY_RULES } from '../../auth/api-tokens.js';
 import type { Role } from '../../auth/caller.js';
 import { type RegisteredToken, type TokenIdentity, TokenRegistryFile } from '../../auth/token-registry-file.js';
 import { formatProblem } from '../../rules/yaml-file.js';
-import { EXIT, printErr, printOut, setExitStatus, usageError } from '../cli-output.js';
+import { EXIT, printErr, printOut, setExitStatus, usageError, columns } from '../cli-output.js';
 
 interface FileOption {
   file?: string;
@@ -50,13 +50,7 @@ function shownToken(token: RegisteredToken): { id: string; role: Role; municipal
 function tokenTable(tokens: readonly RegisteredToken[]): string[] {
   const rows = tokens.map((token) => [token.id, token.role, token.municipality, token.created, token.revoked ?? '']);
   const table = [['id', 'role', 'municipality', 'created (UTC)', 'revoked (UTC)'], ...rows];
-  const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
-  return table.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd(),
-  );
+  return columns(table);
 }
 
 export function registerTokens(program: Command, environment: NodeJS.ProcessEnv = process.env): void {
