@@ -70,7 +70,7 @@ function fieldsWords(fields: Record<string, Needs>, language: Language): string 
 
 const BOUNDS = ['atLeast', 'moreThan', 'atMost', 'lessThan', 'onOrAfter', 'after', 'onOrBefore', 'before'] as const;
 
-/** What the needs ask, in words: "on or after 2018-07-01 and before 2024-03-15", "one of I, II", "add one with …". */
+/** What the needs ask, in words: "on or after 2020-01-01 and before 2021-01-01", "one of A, B", "add one with …". */
 export function needsWords(needs: Needs, language: Language): string {
   const words = WORDS[language];
   const parts: string[] = [];

@@ -54,7 +54,7 @@ function groupThousands(digits, separator) {
 }
 
 /**
- * A decimal string to cents, half-up, exact (BigInt, never a float): "304.739785" → "304.74", "3542.6" → "3542.60".
+ * A decimal string to cents, half-up, exact (BigInt, never a float): "12.345678" → "12.35", "100.5" → "100.50".
  * Money the service gives to cents is unchanged; a part of a calculation it gives more exactly (a month of the cap) is
  * shown to cents, as money is read.
  * @param {string} amount
