@@ -218,6 +218,48 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     await expect.poll(() => live.registry.authenticate(secret)?.id, { timeout: 5_000, interval: 25 }).toBe('state-audit');
     expect(outcomes).toContainEqual({ reloaded: true, active: 2 });
   });
+
+  it('watch() takes a change made between the first read and the start of watching', async () => {
+    const registry = registryFile();
+    added(registry, RIGA_CASEWORKER);
+    const live = loaded(registry);
+    const secret = added(registry, STATE_AUDITOR);
+    const outcomes: TokensReload[] = [];
+    live.watch((outcome) => outcomes.push(outcome), 20);
+    await expect.poll(() => live.registry.authenticate(secret)?.id, { timeout: 5_000, interval: 25 }).toBe('state-audit');
+    expect(outcomes).toEqual([{ reloaded: true, active: 2 }]);
+  });
+
+  it('watch() reports a broken file once, keeps the last good tokens, and takes the file when it is mended', async () => {
+    const registry = registryFile();
+    const first = added(registry, RIGA_CASEWORKER);
+    const live = loaded(registry);
+    const outcomes: TokensReload[] = [];
+    live.watch((outcome) => outcomes.push(outcome), 20);
+    writeFileSync(registry.path, '{ "tokens": [ { "id": "half');
+    await expect.poll(() => outcomes.length, { timeout: 5_000, interval: 25 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]?.reloaded).toBe(false);
+    expect(live.registry.authenticate(first)?.id).toBe('riga-cw-01');
+    rmSync(registry.path);
+    const second = added(registry, STATE_AUDITOR);
+    await expect.poll(() => live.registry.authenticate(second)?.id, { timeout: 5_000, interval: 25 }).toBe('state-audit');
+    expect(live.registry.authenticate(first)).toBeNull();
+  });
+
+  it('close() stops watching: a later change is not taken', async () => {
+    const registry = registryFile();
+    added(registry, RIGA_CASEWORKER);
+    const live = loaded(registry);
+    const outcomes: TokensReload[] = [];
+    live.watch((outcome) => outcomes.push(outcome), 20);
+    live.close();
+    const secret = added(registry, STATE_AUDITOR);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outcomes).toEqual([]);
+    expect(live.registry.authenticate(secret)).toBeNull();
+  });
 });
 
 describe('the service with TOKENS_DB', () => {
