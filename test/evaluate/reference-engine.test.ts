@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateLineRules } from '../../src/compensate/line-rules.js';
 import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
-import { createReferenceEngine } from '../../src/evaluate/reference-engine.js';
+import { createReferenceEngine, type ReferenceEngine } from '../../src/evaluate/reference-engine.js';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { isFactValue, isParamValue } from '../../src/rules/condition-value.js';
 import type { Condition, ConditionValue, Programme, RuleVersion } from '../../src/rules/model.js';
@@ -32,6 +32,16 @@ function bornBefore<T extends { birthDate: string }>(person: T, date: CalendarDa
 }
 const ruleSet = bundledRuleSet();
 
+/** Ours and json-rules-engine's answers for one day agree: every rule's result, and eligible, basis and blockers. */
+function expectSameAnswer(ours: ReturnType<typeof evaluateDay>, theirs: Awaited<ReturnType<ReferenceEngine['evaluate']>>): void {
+  expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
+  expect({ eligible: ours.eligible, basis: ours.basis, blockers: ours.blockers }).toEqual({
+    eligible: theirs.eligible,
+    basis: theirs.basis,
+    blockers: theirs.blockers,
+  });
+}
+
 describe.each(
   [...ruleSet.programmes.values()].flatMap((programme) =>
     programme.versions.map(
@@ -46,14 +56,7 @@ describe.each(
       fc.asyncProperty(personArbitrary, servicesArbitrary, dateBetween(version.effectiveFrom, lastDay), ageInDays, async (generated, services, date, age) => {
         const person = bornBefore(generated, date, age);
         const facts = factsOn(programme, declaredFacts(programme, { person, request: { services } }), date);
-        const ours = evaluateDay(programme, version, facts);
-        const theirs = await reference.evaluate(facts);
-        expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
-        expect({ eligible: ours.eligible, basis: ours.basis, blockers: ours.blockers }).toEqual({
-          eligible: theirs.eligible,
-          basis: theirs.basis,
-          blockers: theirs.blockers,
-        });
+        expectSameAnswer(evaluateDay(programme, version, facts), await reference.evaluate(facts));
       }),
       seeded(RUNS),
     );
@@ -197,14 +200,7 @@ describe(`the synthetic version ${syntheticVersion.version} (test/fixtures/every
     await fc.assert(
       fc.asyncProperty(syntheticDays, async ([date, generated]) => {
         const facts = syntheticFacts(date, generated);
-        const ours = evaluateDay(synthetic, syntheticVersion, facts);
-        const theirs = await reference.evaluate(facts);
-        expect(new Map(ours.explanation.map((rule) => [rule.ref, rule.result]))).toEqual(theirs.ruleResults);
-        expect({ eligible: ours.eligible, basis: ours.basis, blockers: ours.blockers }).toEqual({
-          eligible: theirs.eligible,
-          basis: theirs.basis,
-          blockers: theirs.blockers,
-        });
+        expectSameAnswer(evaluateDay(synthetic, syntheticVersion, facts), await reference.evaluate(facts));
       }),
       seeded(SYNTHETIC_RUNS),
     );
