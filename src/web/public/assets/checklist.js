@@ -249,6 +249,17 @@ function ruleItem(rule, context) {
       ' ',
       el('span', { class: `outcome outcome--${outcome}`, text: outcomeWords(rule) }),
     ),
+    ruleDetails(rule, context),
+  );
+}
+
+/**
+ * What a rule says under its heading, in an answer's checklist and in the rules browser alike: its kind and source,
+ * the assumptions it rests on, and its conditions (with what each saw, in an answer).
+ * @param {any} rule @param {RuleContext} context
+ */
+export function ruleDetails(rule, context) {
+  return [
     el(
       'p',
       { class: 'rule-meta' },
@@ -260,7 +271,7 @@ function ruleItem(rule, context) {
     ),
     assumptionList(rule.assumptions, context),
     rule.conditions ? conditionList(rule.conditions, context) : null,
-  );
+  ];
 }
 
 /** @param {any[]} explanation @param {RuleContext} context */

@@ -95,20 +95,26 @@ function costLinesTable(answer, titles) {
       decidedBy(line, titles),
     ),
   );
-  const foot = el(
-    'tr',
-    {},
-    el('th', { attributes: { scope: 'row', colspan: '3' }, text: WORDS.total }),
-    el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))),
-    el('td'),
-    el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.eligibleAmount)))),
-    el('td'),
-  );
+  const foot = totalRow(lines, 3, ['amount', null, 'eligibleAmount', null]);
   return table(
     WORDS.linesHeading,
     [WORDS.lineNumber, WORDS.serviceColumn, WORDS.periodColumn, WORDS.amountColumn, WORDS.countedDaysColumn, WORDS.eligibleAmountColumn, WORDS.decidedByColumn],
     rows,
     foot,
+  );
+}
+
+/**
+ * A lines table's last row: "Total" over the first `spanned` columns, then for each further column the sum of the
+ * lines' money field named, or an empty cell for null.
+ * @param {any[]} lines @param {number} spanned @param {(string | null)[]} sums
+ */
+function totalRow(lines, spanned, sums) {
+  return el(
+    'tr',
+    {},
+    el('th', { attributes: { scope: 'row', colspan: String(spanned) }, text: WORDS.total }),
+    sums.map((field) => (field === null ? el('td') : el('td', { class: 'number' }, money(sumMoney(lines.map((line) => line[field])))))),
   );
 }
 
@@ -167,13 +173,7 @@ function deliveryLinesTable(answer, titles) {
       notPaid(line, lineTitles(line, titles)),
     ),
   );
-  const foot = el(
-    'tr',
-    {},
-    el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }),
-    el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))),
-    el('td'),
-  );
+  const foot = totalRow(lines, 6, ['amount', null]);
   return table(
     WORDS.linesHeading,
     [
@@ -245,13 +245,7 @@ function serviceLinesTable(answer, titles) {
       decidedBy(line, titles),
     ),
   );
-  const foot = el(
-    'tr',
-    {},
-    el('th', { attributes: { scope: 'row', colspan: '6' }, text: WORDS.total }),
-    el('td', { class: 'number' }, money(sumMoney(lines.map((/** @type {any} */ line) => line.amount)))),
-    el('td'),
-  );
+  const foot = totalRow(lines, 6, ['amount', null]);
   return table(
     WORDS.linesHeading,
     [

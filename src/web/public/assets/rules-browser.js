@@ -1,7 +1,7 @@
 // @ts-check
 import { getJson, programmeDescription } from './api.js';
 import { assumptionItem, openQuestionsSection } from './assumptions-view.js';
-import { assumptionList, conditionList, kindWords, ruleContext } from './checklist.js';
+import { conditionList, ruleContext, ruleDetails } from './checklist.js';
 import { dataTable as table } from './data-table.js';
 import { PHRASES, WORDS } from './dictionary.js';
 import { dateWords, periodWords } from './display-formats.js';
@@ -124,17 +124,7 @@ function versionDetail(programme, version) {
           'li',
           { class: 'rule', attributes: { 'data-ref': rule.id } },
           el('div', { class: 'rule-head' }, el('strong', { class: 'ref' }, rule.id), ' ', el('span', { class: 'rule-title', text: rule.title })),
-          el(
-            'p',
-            { class: 'rule-meta' },
-            el('span', { text: kindWords(rule.kind) }),
-            '. ',
-            el('span', { text: WORDS.sourceLabel }),
-            ' ',
-            el('cite', {}, rule.source ?? ''),
-          ),
-          assumptionList(rule.assumptions, context),
-          rule.conditions ? conditionList(rule.conditions, context) : null,
+          ruleDetails(rule, context),
         ),
       ),
     ),
