@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from 'decimal.js';
-import type { CalendarDate } from '../../src/calendar/calendar-date.js';
 import { compensationResponse } from '../../src/answer/ask.js';
-import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
-import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';
 import { responseData } from '../../src/wire/answer-json.js';
 
@@ -149,23 +146,5 @@ describe('other claims across the fictional version change', () => {
   it('asOf 2023-02-01, the day the 2023-04-01 version was adopted: both versions, cap 3871.30', () => {
     const body = answer(claim({ asOf: '2023-02-01' }));
     expect(body.cap).toBe('3871.30');
-  });
-
-  it("the bundled (real) rules, one version all half-year: cap = that version's annual amount × its half-year share", () => {
-    // The figures are read from rules/ now: an officer's amendment changes them without a test change.
-    const nsk = bundledRuleSet().programmes.get('nsk');
-    if (!nsk) throw new Error('bundled nsk missing');
-    const [first, last] = [resolveVersion(nsk, '2023-01-01' as CalendarDate), resolveVersion(nsk, '2023-06-30' as CalendarDate)];
-    if (isNoVersion(first) || isNoVersion(last)) throw new Error('no bundled nsk version in force in H1 2023');
-    expect(last.version.version).toBe(first.version.version);
-    const parameter = (name: string) => new Decimal(String(first.version.parameters.get(name)?.value));
-    const cap = parameter('annualAmount').times(parameter('halfYearShare')).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-    const response = responseData(compensationResponse(bundledRuleSet(), claim()));
-    expect(response.status).toBe(200);
-    const body = response.body as { cap: string; compensation: string; segments: Array<{ ruleset: { version: string } }> };
-    expect(body.cap).toBe(cap);
-    // One cost line of 5000.00 over the whole half-year: the cap binds unless half an annual amount exceeds it.
-    expect(body.compensation).toBe(Decimal.min(cap, '5000.00').toFixed(2));
-    expect(body.segments.map((segment) => segment.ruleset.version)).toEqual([first.version.version]);
   });
 });

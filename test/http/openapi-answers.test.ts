@@ -104,15 +104,17 @@ class UnavailableStore extends MemoryDecisionStore {
 let open: Service;
 let guarded: Service;
 let unavailable: Service;
+let limited: Service;
 
 beforeAll(async () => {
   open = await serve({ decisions: new MemoryDecisionStore(), reload: () => ({ reloaded: true, generation: 2 }) });
   guarded = await serve({ decisions: new MemoryDecisionStore(), auth: { mode: 'tokens', tokens: tokens.registry } });
   unavailable = await serve({ decisions: new UnavailableStore() });
+  limited = await serve({ decisions: new MemoryDecisionStore(), auth: { mode: 'tokens', tokens: tokens.registry }, rateLimitPerMinute: 1 });
 });
 
 afterAll(async () => {
-  for (const service of [open, guarded, unavailable]) await new Promise<void>((resolve) => service.server.close(() => resolve()));
+  for (const service of [open, guarded, unavailable, limited]) await new Promise<void>((resolve) => service.server.close(() => resolve()));
 });
 
 const { cases } = loadExampleCases(BUNDLED_RULES);
@@ -240,6 +242,32 @@ describe('the answers of the service are what the OpenAPI description says', () 
       ['get', '/health', await call(unavailable, 'get', '/health')],
     ];
     expect(answers.map(([, , answer]) => answer.status)).toEqual([503, 503, 503]);
+    expect(answers.flatMap(([method, path, answer]) => undocumented(method, path, answer))).toEqual([]);
+  });
+
+  /** Every operation the description lists, with a URL that reaches it (path parameters filled in). */
+  const operations = Object.entries(OPENAPI.paths).flatMap(([path, item]) =>
+    Object.keys(item as object).map((method) => ({
+      method,
+      path,
+      url: path.replace('{id}', path.startsWith('/v1/programmes') ? 'nsk' : '01a218e2-2a39-70eb-b4ef-8b2e281e12e9'),
+    })),
+  );
+
+  it('refusals before any route, on every operation: 421 to a name not loopback and 415 for a form POST (open mode), 429 past the rate limit', async () => {
+    expect(operations.length).toBeGreaterThan(10);
+    const answers: Array<[string, string, Answer]> = [];
+    for (const { method, path, url } of operations) {
+      answers.push([method, path, await call(open, method, url, { headers: { host: 'sbsp.example.org' } })]);
+      if (method === 'post') answers.push([method, path, await call(open, method, url, { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })]);
+    }
+    const caseworker = { authorization: `Bearer ${secretOf('riga-caseworker')}` };
+    expect((await call(limited, 'get', '/v1/programmes', { headers: caseworker })).status).toBe(200); // the one request of this minute
+    for (const { method, path, url } of operations) answers.push([method, path, await call(limited, method, url, { headers: caseworker })]);
+    const posts = operations.filter(({ method }) => method === 'post').length;
+    expect(answers.map(([, , answer]) => answer.status).sort()).toEqual(
+      [...Array(operations.length).fill(421), ...Array(posts).fill(415), ...Array(operations.length).fill(429)].sort(),
+    );
     expect(answers.flatMap(([method, path, answer]) => undocumented(method, path, answer))).toEqual([]);
   });
 
