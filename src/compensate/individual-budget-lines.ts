@@ -1,5 +1,6 @@
 import { daysInclusive, maxDate, minDate, type CalendarDate } from '../calendar/calendar-date.js';
 import { coveredByEmergency } from '../rules/emergency-periods.js';
+import { EVIDENCE_FLAGS, type EvidenceFlag } from '../rules/line-facts.js';
 import { formatMoney, money, ZERO, type Money } from '../money/money.js';
 import type { EmergencyPeriod, IndividualBudgetLines, RuleVersion } from '../rules/model.js';
 import type { CompensationContext, KindResult, LineAnswer } from './compensation-context.js';
@@ -10,22 +11,7 @@ import type { Explanation } from '../evaluate/explanation.js';
 import { countLine, firstVersionOf, outsidePeriod, partAnswers, type LineCounting, type PartAnswer } from './price-lines.js';
 
 /** What documents a remote delivery; every field is false unless the caller says it is there. */
-export interface RemoteEvidence {
-  remoteSuitabilityAssessed?: boolean;
-  recordedInClientFile?: boolean;
-  providerProtocol?: boolean;
-  contentInSpecialistFile?: boolean;
-  opinionForPlan?: boolean;
-  personConsentedToOpinion?: boolean;
-  opinionSubmitted?: boolean;
-  contentReport?: boolean;
-  attendanceMarkedRemote?: boolean;
-  personSigned?: boolean;
-  screenshot?: boolean;
-  callPrintout?: boolean;
-  socialWorkerSignedWithNote?: boolean;
-  durationMatchesAgreement?: boolean;
-}
+export type RemoteEvidence = Partial<Record<EvidenceFlag, boolean>>;
 
 /** An IBM service line: a service delivered to the person, with its price if it has one. */
 export interface ServiceLine {
@@ -43,23 +29,6 @@ export interface ServiceLine {
   provider?: string;
   evidence?: RemoteEvidence;
 }
-
-const EVIDENCE_FIELDS: ReadonlyArray<keyof RemoteEvidence> = [
-  'remoteSuitabilityAssessed',
-  'recordedInClientFile',
-  'providerProtocol',
-  'contentInSpecialistFile',
-  'opinionForPlan',
-  'personConsentedToOpinion',
-  'opinionSubmitted',
-  'contentReport',
-  'attendanceMarkedRemote',
-  'personSigned',
-  'screenshot',
-  'callPrintout',
-  'socialWorkerSignedWithNote',
-  'durationMatchesAgreement',
-];
 
 /** IBM has no line dates; a line without a price is judged but not paid; pro rata against all of a line's days. */
 const COUNTING: LineCounting = { dateFields: [], ownRulesWhen: 'otherVersion', unpricedPartRefs: 'judgement', proRataOf: 'days' };
@@ -107,7 +76,7 @@ export function serviceLineFacts(line: ServiceLine, duringEmergency: boolean, ev
     duringEmergency,
     provider: line.provider ?? 'other',
   };
-  for (const field of EVIDENCE_FIELDS) facts[field] = line.evidence?.[field] === true;
+  for (const field of EVIDENCE_FLAGS) facts[field] = line.evidence?.[field] === true;
   return facts;
 }
 

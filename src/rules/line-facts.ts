@@ -1,5 +1,28 @@
 import { BUILT_IN_FACTS, type Compensation, type FactType } from './model.js';
 
+/**
+ * The evidence an IBM service line delivered remotely may carry (seed 001, amendment No 2: `evidence` in a
+ * `serviceLines[]` entry): each a yes/no the line rules read as a line fact of that name, false unless sent true.
+ */
+export const EVIDENCE_FLAGS = [
+  'recordedInClientFile',
+  'providerProtocol',
+  'contentInSpecialistFile',
+  'opinionForPlan',
+  'opinionSubmitted',
+  'personConsentedToOpinion',
+  'remoteSuitabilityAssessed',
+  'contentReport',
+  'attendanceMarkedRemote',
+  'personSigned',
+  'screenshot',
+  'callPrintout',
+  'socialWorkerSignedWithNote',
+  'durationMatchesAgreement',
+] as const;
+
+export type EvidenceFlag = (typeof EVIDENCE_FLAGS)[number];
+
 /** What a calculation kind prices: the request field that carries its input lines, and what its line rules read. */
 export interface LineKind {
   linesField: 'costs' | 'deliveries' | 'serviceLines';
@@ -26,20 +49,7 @@ export const LINE_KINDS: Record<Compensation['kind'], LineKind> = {
       ['remote', 'boolean'],
       ['duringEmergency', 'boolean'],
       ['provider', 'string'],
-      ['recordedInClientFile', 'boolean'],
-      ['providerProtocol', 'boolean'],
-      ['contentInSpecialistFile', 'boolean'],
-      ['opinionForPlan', 'boolean'],
-      ['opinionSubmitted', 'boolean'],
-      ['personConsentedToOpinion', 'boolean'],
-      ['remoteSuitabilityAssessed', 'boolean'],
-      ['contentReport', 'boolean'],
-      ['attendanceMarkedRemote', 'boolean'],
-      ['personSigned', 'boolean'],
-      ['screenshot', 'boolean'],
-      ['callPrintout', 'boolean'],
-      ['socialWorkerSignedWithNote', 'boolean'],
-      ['durationMatchesAgreement', 'boolean'],
+      ...EVIDENCE_FLAGS.map((flag): [string, FactType] => [flag, 'boolean']),
     ]),
   },
   unitCostDeliveries: {

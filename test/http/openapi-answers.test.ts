@@ -151,7 +151,8 @@ describe('the answers of the service are what the OpenAPI description says', () 
     };
     expect((await check('/health', '/health')).status).toBe(200);
     const listed = (await check('/v1/programmes', '/v1/programmes')).body as { programmes: Array<{ id: string; versions: Array<{ version: string }> }> };
-    expect(listed.programmes.length).toBeGreaterThan(4);
+    // Every programme of rules/, as the loader read it: an officer's new one is checked too.
+    expect(listed.programmes.map((programme) => programme.id).sort()).toEqual([...bundledRuleSet().programmes.keys()].sort());
     for (const programme of listed.programmes) {
       expect((await check('/v1/programmes/{id}', `/v1/programmes/${programme.id}`)).status).toBe(200);
       expect((await check('/v1/programmes/{id}/diff', `/v1/programmes/${programme.id}/diff`)).status).toBe(200);
@@ -159,7 +160,8 @@ describe('the answers of the service are what the OpenAPI description says', () 
       expect((await check('/v1/programmes/{id}/diff', `/v1/programmes/${programme.id}/diff?from=${first}&to=${last}`)).status).toBe(200);
     }
     expect((await check('/v1/programmes/{id}', '/v1/programmes/nsx')).status).toBe(404);
-    expect((await check('/v1/programmes/{id}/diff', '/v1/programmes/nsk/diff?from=1999-01-01&to=2019-01-01')).status).toBe(400);
+    const nskFirst = listed.programmes.find((programme) => programme.id === 'nsk')?.versions[0]?.version;
+    expect((await check('/v1/programmes/{id}/diff', `/v1/programmes/nsk/diff?from=1999-01-01&to=${nskFirst}`)).status).toBe(400);
     expect(problems).toEqual([]);
   });
 
@@ -259,7 +261,8 @@ describe('the answers of the service are what the OpenAPI description says', () 
     const answers: Array<[string, string, Answer]> = [];
     for (const { method, path, url } of operations) {
       answers.push([method, path, await call(open, method, url, { headers: { host: 'sbsp.example.org' } })]);
-      if (method === 'post') answers.push([method, path, await call(open, method, url, { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })]);
+      if (method === 'post')
+        answers.push([method, path, await call(open, method, url, { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })]);
     }
     const caseworker = { authorization: `Bearer ${secretOf('riga-caseworker')}` };
     expect((await call(limited, 'get', '/v1/programmes', { headers: caseworker })).status).toBe(200); // the one request of this minute

@@ -108,23 +108,8 @@ function deliveryLines(settings) {
   return { element: editor.element, read: () => ({ fields: { deliveries: editor.read() }, problems: [] }) };
 }
 
-/** The remote-delivery evidence a service line may carry (seed 001, amendment No 2); each false unless ticked. */
-const EVIDENCE = [
-  'remoteSuitabilityAssessed',
-  'recordedInClientFile',
-  'providerProtocol',
-  'contentInSpecialistFile',
-  'opinionForPlan',
-  'personConsentedToOpinion',
-  'opinionSubmitted',
-  'contentReport',
-  'attendanceMarkedRemote',
-  'personSigned',
-  'screenshot',
-  'callPrintout',
-  'socialWorkerSignedWithNote',
-  'durationMatchesAgreement',
-];
+/** The remote-delivery evidence a service line may carry (seed 001, amendment No 2), in the order the page lists it; each false unless ticked. */
+const EVIDENCE = Object.keys(EVIDENCE_WORDS);
 
 /**
  * IBM-like: each service delivered, paid at its defined price or, without one, at the unit cost the DI project paid
@@ -169,7 +154,7 @@ function serviceLines(twoRates) {
         (name) =>
           /** @type {import('./line-editor.js').Column} */ ({
             field: `evidence/${name}`,
-            label: EVIDENCE_WORDS[name] ?? { lv: name, en: name },
+            label: /** @type {import('./language.js').Localised} */ (EVIDENCE_WORDS[name]),
             input: 'checkbox',
             omitFalse: true,
             group: 'evidence',
