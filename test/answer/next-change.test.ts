@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { answerEligibility, type EligibilityAnswer } from '../../src/answer/eligibility-answer.js';
 import { addDays, dayNumber, fromDayNumber, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { decideDay } from '../../src/evaluate/evaluate-day.js';
@@ -10,7 +10,8 @@ import type { Programme, RuleSet } from '../../src/rules/model.js';
 import { isNoVersion, resolveVersion, versionsInForce } from '../../src/versions/resolve-version.js';
 import { dateBetween, everyOperatorCase, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
-import { bundledRuleSet, ruleSetAt } from '../support/rule-sets.js';
+import { bundledRuleSet, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { editedCopy, removeCopies, replace } from '../diff/fictional-edits.js';
 import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 const HORIZON = 3660;
@@ -125,10 +126,29 @@ describe('nextChange of the synthetic every-operator programme', () => {
 
 const T1 = { person: T1_PERSON, request: { services: T1_SERVICES } };
 
+/**
+ * The cases ask FICTIONAL rules, never today's law (whose figures and dates rules/<programme>/tests asserts): NSK with
+ * test/fixtures/rules (on 2024-03-15 2023-04-01-fictional, open-ended: young children are under 5, E3 per person); DI
+ * and VSAC admission with test/fixtures/fictional-programmes (DI compensates two years; VSAC admission 2016-09-01-fictional,
+ * adopted 2016-06-15, admits care levels 2 to 4 only); and a copy of the fixture rules whose last version ends on
+ * 2029-12-31, as an act may set.
+ */
+afterAll(removeCopies);
+
+const ENDED = editedCopy(FIXTURE_RULES, {
+  'nsk/versions/2023-04-01-fictional.yaml': replace('adopted: "2023-02-01"\n', 'adopted: "2023-02-01"\neffectiveTo: "2029-12-31"\n'),
+});
+const RULES = {
+  fixture: () => ruleSetAt(FIXTURE_RULES),
+  fictional: () => ruleSetAt(FICTIONAL_PROGRAMMES),
+  ended: () => ruleSetAt(ENDED),
+};
+
 describe('nextChange, case by case', () => {
   it.each([
     [
-      'T3 ends on the 4th birthday (A4)',
+      'T3 ends on the 5th birthday (A4; the fictional young-child age is 5)',
+      'fixture',
       'nsk',
       '2024-03-15',
       {
@@ -136,10 +156,11 @@ describe('nextChange, case by case', () => {
         request: { services: T1_SERVICES },
       },
       undefined,
-      { date: '2026-05-10', eligible: false, basis: [], blockers: ['T'] },
+      { date: '2027-05-10', eligible: false, basis: [], blockers: ['T'] },
     ],
     [
       'R1 is met from the day after the VSAC exit (A3)',
+      'fixture',
       'nsk',
       '2024-03-15',
       { person: { ...T1_PERSON, vsacExit: { date: '2024-04-30', service: 'institutional_care' } }, request: { services: T1_SERVICES } },
@@ -147,7 +168,8 @@ describe('nextChange, case by case', () => {
       { date: '2024-05-01', eligible: true, basis: ['T1'], blockers: [] },
     ],
     [
-      'E3: the service counts from the day after its DI compensation ends',
+      'E3: eligible from the day after the DI compensation of the only service ends',
+      'fixture',
       'nsk',
       '2024-03-15',
       { person: T1_PERSON, request: { services: [{ ...T1_SERVICES[0], diCompensatedUntil: '2024-06-30' }] } },
@@ -156,6 +178,7 @@ describe('nextChange, case by case', () => {
     ],
     [
       'C3: day 1 of year 3 is out (A6)',
+      'fictional',
       'di',
       '2018-03-15',
       { person: DI_PERSON, request: {} },
@@ -163,41 +186,35 @@ describe('nextChange, case by case', () => {
       { date: '2019-01-10', eligible: false, basis: ['DI1', 'DI2'], blockers: ['C3'] },
     ],
     [
-      'L2 from the version of 2017-12-01 on (A8)',
+      'L2 from the version of 2016-09-01-fictional on (A8)',
+      'fictional',
       'vsac-admission',
-      '2017-06-01',
-      { person: { birthDate: '1970-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 2 }, request: {} },
+      '2016-03-01',
+      { person: { birthDate: '1970-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 1 }, request: {} },
       undefined,
-      { date: '2017-12-01', eligible: false, basis: ['V1'], blockers: ['L2'] },
+      { date: '2016-09-01', eligible: false, basis: ['V1'], blockers: ['L2'] },
     ],
     [
       'no L2 for an asker as of a day before it was adopted',
+      'fictional',
       'vsac-admission',
-      '2017-06-01',
-      { person: { birthDate: '1970-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 2 }, request: {} },
-      '2017-06-01',
+      '2016-03-01',
+      { person: { birthDate: '1970-01-01', conditions: [{ type: 'mental_disorder', severity: 'severe' }], careLevel: 1 }, request: {} },
+      '2016-03-01',
       null,
     ],
     [
-      'measure 4.3.5.1 ends on 2029-12-31: no version from 2030-01-01',
-      'sbsp-4351',
+      'a version that ends on 2029-12-31: no version from 2030-01-01',
+      'ended',
+      'nsk',
       '2029-06-01',
-      {
-        person: {
-          birthDate: '1980-01-01',
-          conditions: [{ type: 'mental_disorder', severity: 'mild' }],
-          disabilityGroup: 'II',
-          residence: 'own_home',
-          pensionAgeReached: false,
-        },
-        request: {},
-      },
+      T1,
       undefined,
       { date: '2030-01-01', eligible: false, noVersion: true },
     ],
-    ['T1: nothing changes in ten years', 'nsk', '2024-03-15', T1, undefined, null],
-  ] as const)('%s', (_name, programme, date, input, asOf, expected) => {
-    const answer = dateAnswer(bundled, programme, date, input as FactInput, asOf);
+    ['T1: nothing changes in ten years', 'fixture', 'nsk', '2024-03-15', T1, undefined, null],
+  ] as const)('%s', (_name, rules, programme, date, input, asOf, expected) => {
+    const answer = dateAnswer(RULES[rules](), programme, date, input as FactInput, asOf);
     expect(answer?.nextChange).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { bundledRuleSet } from '../support/rule-sets.js';
+import { FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { chooseProgramme, control, fillNskPerson, sentBody, T1_ADULT, type NskPerson } from './case-forms.js';
 import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-session.js';
 
@@ -9,12 +9,16 @@ import { expectSelfContained, pageSessionForTests, type OpenPage } from './page-
  * `nextChange`), the basis and what stands in the way in words with the facts that decided them, what would change a
  * "no" (`whatWouldChange`), then the full checklist folded — no internal names, money to cents, every message in the
  * page's language (a 422, a 5xx, no network). Dates are typed and shown in the page's language.
+ *
+ * NSK with the FICTIONAL fixture rules (test/fixtures/rules), never today's law: 2019-01-01 until 2021-12-31, then
+ * fictional versions (from 2023-04-01 2023-04-01-fictional: young children are under 5, VSAC exits count from
+ * 2018-01-01, E3 per person).
  */
-const session = pageSessionForTests(() => bundledRuleSet());
+const session = pageSessionForTests(() => ruleSetAt(FIXTURE_RULES));
 
-/** Names of the named conditions of the bundled NSK rules that are written as code (t1Group, severeMentalDisorder …). */
+/** Names of the named conditions of the NSK rules that are written as code (t1Group, severeMentalDisorder …). */
 function internalConditionNames(): string[] {
-  const nsk = bundledRuleSet().programmes.get('nsk');
+  const nsk = ruleSetAt(FIXTURE_RULES).programmes.get('nsk');
   return [...new Set((nsk?.versions ?? []).flatMap((version) => [...version.namedConditions.keys()]))].filter((name) => /[a-z][A-Z0-9]/.test(name));
 }
 
@@ -112,14 +116,21 @@ describe('the top of a one-day answer', () => {
     expectSelfContained(opened);
   });
 
-  it("the service's own nextChange and whatWouldChange: a child's basis until the day before the 18th birthday; a DI-compensated service's blocker and what would change it", async () => {
+  it("the service's own nextChange and whatWouldChange: a child's basis until the day before the birthday that adds one; a DI-compensated service's blocker and what would change it", async () => {
     const opened = await session.open('eligibility');
-    // Born 10.05.2006: T4 (a child) until 09.05.2024, T1 (an adult) from the birthday on.
-    await askNsk(opened, '15.03.2024', { ...T1_ADULT, birthDate: '10.05.2006', disabilityGroup: 'child', residence: 'family' });
+    // Born 10.05.2019, out of a VSAC group home: X2 alone until 09.05.2024, T4 too (a child of 5, the fictional
+    // young-child age, to 18) from the 5th birthday on.
+    await askNsk(opened, '15.03.2024', {
+      ...T1_ADULT,
+      birthDate: '10.05.2019',
+      disabilityGroup: 'child',
+      vsacExit: { date: '31.03.2022', service: 'group_home' },
+      residence: 'family',
+    });
     const result = opened.page.locator('#eligibility .result');
     await expect.poll(() => result.locator('.verdict').textContent()).toBe('✓ Persona ir tiesīga 15.03.2024.');
     expect(await result.locator('.next-change strong').textContent()).toBe('Tiesīga uz šī pamata līdz 09.05.2024.');
-    expect(await result.locator('.next-change').textContent()).toMatch(/No 10\.05\.2024\. pamats: Pilngadīga persona/);
+    expect(await result.locator('.next-change').textContent()).toMatch(/No 10\.05\.2024\. pamats: Bērns no 4 līdz 18 gadu vecumam/);
     expect(await result.locator('.would-change').count()).toBe(0);
 
     // The only service is DI-compensated until 30.06.2024 (E3): not eligible until then, and the service says what would change it.

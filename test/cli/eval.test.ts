@@ -2,12 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
+import { FIXTURE_RULES } from '../support/rule-sets.js';
 import { runCommand } from './run-cli.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 const PERSON = T1_PERSON;
 const SERVICES = T1_SERVICES;
+// Every command runs with the fictional fixture rules (test/fixtures/rules), never today's law: on 2024-03-15 their
+// 2023-04-01-fictional version is in force, and none before 2019-01-01.
 const T1_ON_A_DATE = { programme: 'nsk', date: '2024-03-15', person: PERSON, services: SERVICES };
 // With the fictional fixture rules (annual amount 7085.20 in their 2019-01-01 version): out of the VSAC on
 // 2020-05-31, so of the half-year only June is eligible: cap 7085.20 ÷ 12 = 590.433… → 590.43 (A1); the June line's
@@ -33,14 +35,14 @@ describe('sbsp-rules eval', () => {
       'request.json',
       JSON.stringify(T1_ON_A_DATE),
       [],
-      'nsk dienā 2024-03-15: tiesīga — pamats: T1; šķēršļi: nav; noteikumi 2019-01-01',
+      'nsk dienā 2024-03-15: tiesīga — pamats: T1; šķēršļi: nav; noteikumi 2023-04-01-fictional',
     ],
     [
       'T1 the same in English',
       'request.json',
       JSON.stringify(T1_ON_A_DATE),
       ['--lang', 'en'],
-      'nsk on 2024-03-15: eligible — basis: T1; blockers: none; rules 2019-01-01',
+      'nsk on 2024-03-15: eligible — basis: T1; blockers: none; rules 2023-04-01-fictional',
     ],
     [
       'T1 a case entry in YAML',
@@ -57,7 +59,7 @@ describe('sbsp-rules eval', () => {
       'nsk on 2024-03-15: eligible',
     ],
   ])('%s', async (_name, fileName, text, flags, firstLine) => {
-    const run = await runCommand(['eval', fileWith(fileName, text), '--rules', BUNDLED_RULES, ...flags]);
+    const run = await runCommand(['eval', fileWith(fileName, text), '--rules', FIXTURE_RULES, ...flags]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^${firstLine}`));
@@ -120,7 +122,7 @@ describe('sbsp-rules eval', () => {
       'eval',
       fileWith('request.json', JSON.stringify({ ...T1_ON_A_DATE, person: { ...person, favouriteColour: 'blue' } })),
       '--rules',
-      BUNDLED_RULES,
+      FIXTURE_RULES,
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -130,9 +132,11 @@ describe('sbsp-rules eval', () => {
   });
 
   it('a 422: exit 1 with the nearest versions', async () => {
-    const run = await runCommand(['eval', fileWith('request.json', JSON.stringify({ ...T1_ON_A_DATE, date: '2018-12-31' })), '--rules', BUNDLED_RULES]);
+    const run = await runCommand(['eval', fileWith('request.json', JSON.stringify({ ...T1_ON_A_DATE, date: '2018-12-31' })), '--rules', FIXTURE_RULES]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^422 No rule version in force: No version of nsk is in force on 2018-12-31\. .*2019-01-01/);
+    expect(run.stderr).toMatch(
+      /^422 No rule version in force: No version of nsk is in force on 2018-12-31\. Nearest after: 2019-01-01 \(in force from 2019-01-01, adopted 2018-12-18\)/,
+    );
   });
 
   it.each([
@@ -148,7 +152,7 @@ describe('sbsp-rules eval', () => {
     ],
     ['a language that is not lv or en', ['eval', 'request.json', '--lang', 'fr'], "argument 'fr' is invalid. Allowed choices are lv, en."],
   ])('usage errors exit 2: %s', async (_name, args, message) => {
-    const run = await runCommand([...args, '--rules', BUNDLED_RULES]);
+    const run = await runCommand([...args, '--rules', FIXTURE_RULES]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });

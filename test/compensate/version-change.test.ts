@@ -1,6 +1,8 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { compensationResponse } from '../../src/answer/ask.js';
-import { FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { loadExampleCases } from '../../src/cases/example-cases.js';
+import { BUNDLED_RULES, bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON } from '../support/requests.js';
 import { responseData } from '../../src/wire/answer-json.js';
 
@@ -146,5 +148,31 @@ describe('other claims across the fictional version change', () => {
   it('asOf 2023-02-01, the day the 2023-04-01 version was adopted: both versions, cap 3871.30', () => {
     const body = answer(claim({ asOf: '2023-02-01' }));
     expect(body.cap).toBe('3871.30');
+  });
+});
+
+describe('the bundled (real) rules', () => {
+  it("each NSK example case of rules/ answered with every day eligible under one version: cap = that version's annual amount ÷ 12 × 6, at most its half-year share of it", () => {
+    // The claims and the figures are rules/'s own, read now: an officer's amendment or new case changes them without a test change.
+    const bundled = bundledRuleSet();
+    const nsk = bundled.programmes.get('nsk');
+    if (!nsk) throw new Error('bundled nsk missing');
+    let checked = 0;
+    for (const example of loadExampleCases(BUNDLED_RULES, 'nsk').cases.filter((candidate) => candidate.endpoint === 'compensation')) {
+      const response = responseData(compensationResponse(bundled, example.request));
+      if (response.status !== 200) continue;
+      const body = response.body as { cap: string; segments: Array<{ eligible: boolean; ruleset: { version: string } }> };
+      const versions = [...new Set(body.segments.map((segment) => segment.ruleset.version))];
+      if (versions.length !== 1 || !body.segments.every((segment) => segment.eligible)) continue;
+      const version = nsk.versions.find((candidate) => candidate.version === versions[0]);
+      const parameter = (name: string) => new Decimal(String(version?.parameters.get(name)?.value));
+      const annual = parameter('annualAmount');
+      // NSK is claimed per whole calendar half-year: six whole months of annual ÷ 12, at most the share (A1).
+      const cap = Decimal.min(annual.dividedBy(12).times(6), annual.times(parameter('halfYearShare')));
+      expect(body.cap, example.name).toBe(cap.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
+      checked += 1;
+    }
+    // Not vacuous: rules/nsk/tests claims whole eligible half-years.
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCommand } from '../cli/run-cli.js';
-import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
+import { FIXTURE_RULES } from '../support/rule-sets.js';
 import { editedCopy, git, inOrder, NSK_2019, removeCopies, replace, repositoryWithRules } from './fictional-edits.js';
 
 afterAll(removeCopies);
@@ -61,11 +61,53 @@ describe('.github/workflows/rules.yml', () => {
   });
 });
 
+/** The T1 adult of the FICTIONAL cases below: out of a VSAC since 2019-03-31, a municipal day care centre in the plan. */
+const PERSON = {
+  birthDate: '1985-04-02',
+  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+  disabilityGroup: 'II',
+  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
+  receivedDiServices: false,
+  nskAsChild: false,
+  residence: 'group_home',
+};
+const SERVICES = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+
+/**
+ * FICTIONAL example cases an officer would keep beside the fixture rules (test/fixtures/rules, whose 2019-01-01 version
+ * has an annual amount of 7085.20): the workflow runs them, and the diff lists those a change moves.
+ */
+const CASE_FILES: Record<string, string> = {
+  'nsk/tests/residence.yaml': `cases:
+  - name: R2 an adult in their own home is eligible in T1
+    covers: [R2, T1]
+    request: ${JSON.stringify({ programme: 'nsk', date: '2019-06-03', person: { ...PERSON, residence: 'own_home' }, services: SERVICES })}
+    expect: { eligible: true, basis: [T1], blockers: [] }
+`,
+  'nsk/tests/compensation.yaml': `cases:
+  # cap = 7085.20 ÷ 12 × 6 = 3542.60 (July–December 2019, every day eligible); 4000.00 > cap.
+  - name: A1 a fully eligible half-year over the cap is paid the cap
+    covers: [A1, T1]
+    endpoint: compensation
+    request: ${JSON.stringify({
+      programme: 'nsk',
+      period: { from: '2019-07-01', to: '2019-12-31' },
+      person: PERSON,
+      services: SERVICES,
+      costs: [{ service: 'day_care_centre', from: '2019-07-01', to: '2019-12-31', amount: '4000.00', funding: 'municipality', inPlan: true }],
+    })}
+    expect: { compensation: "3542.60", cap: "3542.60" }
+`,
+};
+
 describe('the workflow commands, run in a temporary git repository', () => {
   let repository = '';
 
   beforeAll(() => {
-    repository = repositoryWithRules(BUNDLED_RULES);
+    const rules = editedCopy(FIXTURE_RULES);
+    mkdirSync(join(rules, 'nsk', 'tests'));
+    for (const [file, text] of Object.entries(CASE_FILES)) writeFileSync(join(rules, file), text);
+    repository = repositoryWithRules(rules);
   });
 
   it('validate and test pass on the committed rules', () => {
@@ -77,7 +119,7 @@ describe('the workflow commands, run in a temporary git repository', () => {
   });
 
   it('diff --base HEAD --impact shows a changed parameter old → new with %, a changed condition in words, and the cases it changes', () => {
-    // FICTIONAL edits in the working tree: a higher annual amount, and E1 also excluding adults in their own home.
+    // FICTIONAL edits of the fixture rules in the working tree: a higher annual amount, and E1 also excluding adults in their own home.
     const version = join(repository, 'rules', 'nsk', 'versions', '2019-01-01.yaml');
     const edit = inOrder(
       replace('value: "7085.20"', 'value: "7500.00"'),

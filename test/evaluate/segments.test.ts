@@ -5,7 +5,7 @@ import { evaluateDay } from '../../src/evaluate/evaluate-day.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { evaluateSpans } from '../../src/evaluate/segments.js';
 import type { Programme } from '../../src/rules/model.js';
-import { isNoVersion, versionSpans } from '../../src/versions/resolve-version.js';
+import { isNoVersion, versionSpans, versionsInForce } from '../../src/versions/resolve-version.js';
 import { bundledRuleSet, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
@@ -35,16 +35,17 @@ const cases = [
 
 /**
  * The days the periods are drawn from, read from the programme: from its first version's first day for eight years,
- * and at least three years past its latest version's first day (so an officer's new version is crossed too).
+ * and at least three years past its latest version's first day (so an officer's new version is crossed too), but not
+ * past the end its act sets, if it has one (an officer may end it).
  */
 function daysOf(programme: Programme): [CalendarDate, CalendarDate] {
   const first = programme.versions[0]?.effectiveFrom as CalendarDate;
-  const latest = programme.versions.at(-1)?.effectiveFrom as CalendarDate;
-  const last = [addDays(first, 8 * 365), addDays(latest, 3 * 365)]
+  const latest = versionsInForce(programme).at(-1);
+  const last = [addDays(first, 8 * 365), addDays(latest?.effectiveFrom as CalendarDate, 3 * 365)]
     .map((day) => day as CalendarDate)
     .sort()
     .at(-1) as CalendarDate;
-  return [first, last];
+  return [first, latest?.effectiveTo && latest.effectiveTo < last ? latest.effectiveTo : last];
 }
 
 describe.each(cases)('segments of %s', (_name, ruleSetOf) => {

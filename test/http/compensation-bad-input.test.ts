@@ -298,9 +298,7 @@ describe('approvedOn', () => {
       services: [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }],
       costs: [{ service: 'day_care_centre', from: '2024-01-01', to: '2024-06-30', amount: '100.00', funding: 'municipality', inPlan: true }],
     };
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet())))
-      .post('/v1/compensation')
-      .send(body);
+    const response = await request(fixtureApp).post('/v1/compensation').send(body);
     expect(response.status).toBe(status);
     if (status === 400) expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['/approvedOn']);
   });

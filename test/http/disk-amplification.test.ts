@@ -11,7 +11,7 @@ import { createApp } from '../../src/http/app.js';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitFromEnvironment } from '../../src/http/rate-limit.js';
 import { fixedRuleSet } from '../../src/reload/rule-set-source.js';
 import { EXAMPLE_REQUESTS } from '../decisions/example-requests.js';
-import { bundledRuleSet } from '../support/rule-sets.js';
+import { bundledRuleSet, FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
 
 /*
  * Issue 18, item 4: a 119 KB IBM request made an ~11 MB decision record (92×), and one caseworker token wrote 795 MB
@@ -33,9 +33,15 @@ if (!registry.ok) throw new Error('the test tokens do not load');
 const auth = { mode: 'tokens' as const, tokens: registry.registry };
 const eligibility = EXAMPLE_REQUESTS.find((example) => example.endpoint === '/v1/eligibility')?.body ?? {};
 
-/** An IBM claim of `lines` service lines, each over the whole period of 3,659 days: ~119 KB at 970 lines. */
+/**
+ * An IBM claim of `lines` service lines, each over the whole period of 3,659 days: ~119 KB at 970 lines. Priced with the
+ * FICTIONAL IBM and DI rules (test/fixtures/fictional-programmes, in force from 2017-03-01, open-ended), so that an
+ * amendment of today's IBM (an end to the pilot) does not change what is measured.
+ */
+const ibmRules = ruleSetAt(FICTIONAL_PROGRAMMES);
+
 function ibmClaim(lines: number): Record<string, unknown> {
-  const period = { from: '2017-01-01', to: '2027-01-07' };
+  const period = { from: '2017-03-01', to: '2027-03-07' };
   const serviceLines = Array.from({ length: lines }, (_, index) => ({
     service: 'day_care_centre',
     ...period,
@@ -65,7 +71,7 @@ describe('a decision record is about the size of its request', () => {
       records.push(record);
       return append(record);
     };
-    const response = await request(createApp(fixedRuleSet(bundledRuleSet()), { decisions: store }))
+    const response = await request(createApp(fixedRuleSet(ibmRules), { decisions: store }))
       .post('/v1/compensation')
       .send(claim);
     expect(response.status).toBe(200);
@@ -79,7 +85,7 @@ describe('a decision record is about the size of its request', () => {
       const folder = mkdtempSync(join(tmpdir(), 'sbsp-record-size-'));
       folders.push(folder);
       const store = await SqliteDecisionStore.open({ directory: folder });
-      const app = createApp(fixedRuleSet(bundledRuleSet()), { decisions: store });
+      const app = createApp(fixedRuleSet(ibmRules), { decisions: store });
       for (let sent = 0; sent < claims; sent += 1) expect((await request(app).post('/v1/compensation').send(claim)).status).toBe(200);
       await store.close();
       return folderBytes(folder);

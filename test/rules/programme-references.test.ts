@@ -4,21 +4,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
-import { BUNDLED_RULES } from '../support/rule-sets.js';
+import { FICTIONAL_PROGRAMMES } from '../support/rule-sets.js';
 
 /**
  * A version may read another programme's rules (IBM prices a line the DI project paid at unit cost at DI's unit
  * cost, `compensation.diUnitCosts.programme`). Loading checks that the programme exists and that its versions offer
  * unit costs on every day the referring version is in force — with the message at the reference, file:line:column.
- * The edits are structural (a name, an end date, a kind), on a copy of the bundled IBM and DI folders.
+ * The edits are structural (a name, an end date, a kind), on a copy of the FICTIONAL IBM and DI folders
+ * (test/fixtures/fictional-programmes: IBM 2017-03-01-fictional until 2020-04-19, then 2020-04-20-fictional, open-ended;
+ * DI 2015-07-01-fictional, adopted 2015-06-20), never today's versions.
  */
 
-const IBM_FILES = ['ibm/versions/2017-01-01.yaml', 'ibm/versions/2020-05-01.yaml'];
-const DI_VERSION = 'di/versions/2015-06-16.yaml';
+const IBM_FILES = ['ibm/versions/2017-03-01-fictional.yaml', 'ibm/versions/2020-04-20-fictional.yaml'];
+const DI_VERSION = 'di/versions/2015-07-01-fictional.yaml';
 
-function copyWith(edits: Record<string, (text: string) => string>, folders = ['ibm', 'di', 'emergencies', 'calendar']): string {
+function copyWith(edits: Record<string, (text: string) => string>, folders = ['ibm', 'di', 'emergencies']): string {
   const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-references-'));
-  for (const folder of folders) cpSync(join(BUNDLED_RULES, folder), join(directory, folder), { recursive: true });
+  for (const folder of folders) cpSync(join(FICTIONAL_PROGRAMMES, folder), join(directory, folder), { recursive: true });
   for (const [file, edit] of Object.entries(edits)) writeFileSync(join(directory, file), edit(readFileSync(join(directory, file), 'utf8')));
   return directory;
 }
@@ -50,10 +52,10 @@ describe('a version reading another programme’s unit costs', () => {
   });
 
   it('names the first day the referenced programme has no version in force, and an open end it cannot match', () => {
-    const directory = copyWith({ [DI_VERSION]: (text) => text.replace('adopted: "2015-06-16"\n', 'adopted: "2015-06-16"\neffectiveTo: "2019-12-31"\n') });
+    const directory = copyWith({ [DI_VERSION]: (text) => text.replace('adopted: "2015-06-20"\n', 'adopted: "2015-06-20"\neffectiveTo: "2019-12-31"\n') });
     expect(problemsOf(directory)).toEqual([
-      `${referencePlace(directory, IBM_FILES[0] as string)}: di has no version in force on 2020-01-01, a day this version (2017-01-01…2020-04-30) reads its unit costs (a unitCostDeliveries compensation)`,
-      `${referencePlace(directory, IBM_FILES[1] as string)}: di has no version in force on 2020-05-01, a day this version (2020-05-01…open) reads its unit costs (a unitCostDeliveries compensation)`,
+      `${referencePlace(directory, IBM_FILES[0] as string)}: di has no version in force on 2020-01-01, a day this version (2017-03-01…2020-04-19) reads its unit costs (a unitCostDeliveries compensation)`,
+      `${referencePlace(directory, IBM_FILES[1] as string)}: di has no version in force on 2020-04-20, a day this version (2020-04-20…open) reads its unit costs (a unitCostDeliveries compensation)`,
     ]);
   });
 
@@ -65,7 +67,9 @@ describe('a version reading another programme’s unit costs', () => {
     const problems = problemsOf(directory);
     expect(problems).toEqual(
       expect.arrayContaining(
-        IBM_FILES.map((file) => expect.stringMatching(new RegExp(`^${referencePlace(directory, file)}: di version 2015-06-16 \\(.*\\) has no unit costs`))),
+        IBM_FILES.map((file) =>
+          expect.stringMatching(new RegExp(`^${referencePlace(directory, file)}: di version 2015-07-01-fictional \\(.*\\) has no unit costs`)),
+        ),
       ),
     );
   });
