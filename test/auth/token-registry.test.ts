@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LiveTokenRegistry, type TokensReload } from '../../src/auth/live-token-registry.js';
 import { type TokenIdentity, TokenRegistryFile } from '../../src/auth/token-registry-file.js';
@@ -46,6 +48,8 @@ function loaded(registry: TokenRegistryFile): LiveTokenRegistry {
   lives.push(load.live);
   return load.live;
 }
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -246,6 +250,26 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     const second = added(registry, STATE_AUDITOR);
     await expect.poll(() => live.registry.authenticate(second)?.id, { timeout: 5_000, interval: 25 }).toBe('state-audit');
     expect(live.registry.authenticate(first)).toBeNull();
+  });
+
+  it('watching does not keep a process alive: one that watches and has nothing else to do ends by itself', () => {
+    const registry = registryFile();
+    added(registry, RIGA_CASEWORKER);
+    const script = [
+      "import { LiveTokenRegistry } from './src/auth/live-token-registry.ts';",
+      "import { TokenRegistryFile } from './src/auth/token-registry-file.ts';",
+      'const load = LiveTokenRegistry.load(new TokenRegistryFile(process.env.REGISTRY));',
+      'if (!load.ok) process.exit(3);',
+      'load.live.watch(() => {}, 20);',
+      "console.log('watching');",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, REGISTRY: registry.path },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect({ status: run.status, signal: run.signal, out: run.stdout.trim() }).toEqual({ status: 0, signal: null, out: 'watching' });
   });
 
   it('close() stops watching: a later change is not taken', async () => {
