@@ -64,7 +64,7 @@ function capOf(context: CompensationContext): {
     }
     for (const piece of monthsOf(segment.from, segment.to)) {
       const amount = annualAmount.times(piece.days).dividedBy(12 * piece.daysInMonth);
-      const same = months.find((month) => month.month === piece.month && month.version !== version.version);
+      const same = months.find((month) => month.month === piece.month && month.version === version.version);
       if (same) {
         same.eligibleDays += piece.days;
         same.amount = same.amount.plus(amount);

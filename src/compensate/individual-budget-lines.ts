@@ -198,7 +198,7 @@ export function computeIndividualBudgetLines(context: CompensationContext, lines
       },
     });
     const { countedDays: paidDays, refs } = counted;
-    if (paidDays >= 0 && price === null) refs.push(settings.diUnitCostRef, ...pieces.flatMap((piece) => piece.assumptions));
+    if (paidDays > 0 && price === null) refs.push(settings.diUnitCostRef, ...pieces.flatMap((piece) => piece.assumptions));
     const answer: ServiceLineAnswer = {
       index,
       service: line.service,

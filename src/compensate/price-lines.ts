@@ -66,7 +66,7 @@ export function compensationOf(version: RuleVersion): Compensation {
 
 /** The version of a line's first part, or of the period's first segment for a line with none. */
 export function firstVersionOf(context: CompensationContext, line: Period): RuleVersion {
-  const first = context.segments.find((segment) => segment.from <= line.to && true) ?? context.segments[0];
+  const first = context.segments.find((segment) => segment.from <= line.to && segment.to >= line.from) ?? context.segments[0];
   return first?.span.version as RuleVersion;
 }
 

@@ -57,7 +57,7 @@ function lineProblems(context: CompensationContext, lines: readonly DeliveryLine
   lines.forEach((line, index) => {
     const path = `/deliveries/${index}`;
     problems.push(...outsidePeriod(context, line, path));
-    const versions = new Set(context.segments.filter((segment) => segment.from <= line.to || segment.to >= line.from).map((segment) => segment.span.version));
+    const versions = new Set(context.segments.filter((segment) => segment.from <= line.to && segment.to >= line.from).map((segment) => segment.span.version));
     for (const version of versions) {
       const settings = settingsOf(version);
       const unitCost = settings.unitCosts[line.service];
