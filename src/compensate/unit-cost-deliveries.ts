@@ -96,6 +96,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     let atUnitCost: Money = ZERO;
     let paidUnits: Money = ZERO;
     let unitCostShown: Money | null = null;
+    let unitCostPriced: UnitCost | null = null;
     const unitCostOf = (part: LinePart): UnitCost | undefined => settingsOf(part.version).unitCosts[line.service];
     const counted = countLine(context, line, COUNTING, {
       facts: (part) => ({ evaluationDate: part.from, service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }),
@@ -104,6 +105,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
         const unitCost = unitCostOf(part) as UnitCost;
         const rate = rateOf(part.version, unitCost, line.rateTier);
         unitCostShown ??= rate;
+        unitCostPriced ??= unitCost;
         paidUnits = paidUnits.plus(units.times(part.days).dividedBy(days));
         // Multiplied before divided, so that an exact share stays exact (21.00 × 98.09 × 16/96 is 343.315, not 343.3149…).
         atUnitCost = atUnitCost.plus(rate.times(units).times(part.days).dividedBy(days));
@@ -123,7 +125,8 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
         )
       : atUnitCost;
     if (paidDays > 0) refs.push(provisionRule.ref);
-    const unitCost = settings.unitCosts[line.service];
+    // The first version's unit cost, or, where it has none, that of the version a later part was priced under.
+    const unitCost = settings.unitCosts[line.service] ?? (unitCostPriced as UnitCost | null) ?? undefined;
     const shown = unitCostShown as Money | null;
     const answer: DeliveryLineAnswer = {
       index,
