@@ -289,6 +289,12 @@ describe('request problems of a line DI’s unit costs cannot price', () => {
     ]);
   });
 
+  it('a defined price and diPaidAtUnitCost on a two-rate service without its tier: only the price problem, DI unit costs are not looked up', () => {
+    expect(problemsOf(fictional, { period: march2021, serviceLines: [{ ...line, price: '21.40', diPaidAtUnitCost: true }] })).toStrictEqual([
+      { path: '/serviceLines/0/diPaidAtUnitCost', message: 'a line with a defined price is paid at that price; diPaidAtUnitCost is for a service without one' },
+    ]);
+  });
+
   it('A5 a two-rate service without its tier: 400 at /serviceLines/0/rateTier naming the tier assumption', () => {
     expect(problemsOf(fictional, { period: march2021, serviceLines: [{ ...line, diPaidAtUnitCost: true }] })).toStrictEqual([
       { path: '/serviceLines/0/rateTier', message: 'day_care_centre has a lower and a higher di unit cost: say which (A5)' },
