@@ -313,7 +313,7 @@ describe('GET /v1/decisions in the OpenAPI description (GET /openapi.yaml)', () 
   it('names every query parameter the route takes, and no other', () => {
     const search = openapi.paths['/v1/decisions']?.get;
     expect(search?.parameters.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual(SEARCH_PARAMETERS.map((name) => `query:${name}`));
-    expect(Object.keys(search?.responses ?? {})).toEqual(['200', '400', '401', '403', '503']);
+    expect(Object.keys(search?.responses ?? {})).toEqual(['200', '400', '401', '403', '421', '429', '503']);
   });
 
   it('declares every field of a page and of an item the route answers, and requires those always sent', async () => {
