@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeafTrace } from '../../src/evaluate/condition-trace.js';
 import type { RuleTrace } from '../../src/evaluate/day-result.js';
 import { compensationResponse } from '../../src/answer/ask.js';
+import { IBM_ADULT, REMOTE_LINE_DOCUMENTED } from '../support/requests.js';
 import { FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
 import { responseData } from '../../src/wire/answer-json.js';
 
@@ -41,16 +42,8 @@ interface LineAnswer {
 
 const ruleSet = ruleSetAt(FICTIONAL_PROGRAMMES);
 
-const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
-
-/** Evidence that meets RM2–RM6 for a social worker's line: assessed as suitable, client file, attendance sheet, signature, duration. */
-const documented = {
-  remoteSuitabilityAssessed: true,
-  recordedInClientFile: true,
-  attendanceMarkedRemote: true,
-  personSigned: true,
-  durationMatchesAgreement: true,
-};
+const adult = IBM_ADULT;
+const documented = REMOTE_LINE_DOCUMENTED;
 
 function remoteHour(from: string, to: string, evidence: Body = documented): Body {
   return { service: 'individual_support', from, to, units: '1', funding: 'municipality', price: '24.00', remote: true, provider: 'social_worker', evidence };

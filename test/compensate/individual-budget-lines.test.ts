@@ -8,6 +8,7 @@ import type { RuleTrace } from '../../src/evaluate/day-result.js';
 import type { Segment } from '../../src/evaluate/segments.js';
 import type { Programme, RuleSet, RuleVersion } from '../../src/rules/model.js';
 import { responseData } from '../../src/wire/answer-json.js';
+import { IBM_ADULT, REMOTE_LINE_DOCUMENTED } from '../support/requests.js';
 import { FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
 
 /**
@@ -29,16 +30,8 @@ interface Problem {
 
 const fictional = ruleSetAt(FICTIONAL_PROGRAMMES);
 
-const adult = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
-
-/** Evidence that meets RM2–RM6 for a social worker's remote line. */
-const documented = {
-  remoteSuitabilityAssessed: true,
-  recordedInClientFile: true,
-  attendanceMarkedRemote: true,
-  personSigned: true,
-  durationMatchesAgreement: true,
-};
+const adult = IBM_ADULT;
+const documented = REMOTE_LINE_DOCUMENTED;
 
 function programmeOf(id: string): Programme {
   const programme = fictional.programmes.get(id);

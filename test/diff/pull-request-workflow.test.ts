@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCommand } from '../cli/run-cli.js';
+import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 import { FIXTURE_RULES } from '../support/rule-sets.js';
 import { editedCopy, git, inOrder, NSK_2019, removeCopies, replace, repositoryWithRules } from './fictional-edits.js';
 
@@ -62,16 +63,8 @@ describe('.github/workflows/rules.yml', () => {
 });
 
 /** The T1 adult of the FICTIONAL cases below: out of a VSAC since 2019-03-31, a municipal day care centre in the plan. */
-const PERSON = {
-  birthDate: '1985-04-02',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'II',
-  vsacExit: { date: '2019-03-31', service: 'institutional_care' },
-  receivedDiServices: false,
-  nskAsChild: false,
-  residence: 'group_home',
-};
-const SERVICES = [{ type: 'day_care_centre', inPlan: true, funding: 'municipality' }];
+const PERSON = T1_PERSON;
+const SERVICES = T1_SERVICES;
 
 /**
  * FICTIONAL example cases an officer would keep beside the fixture rules (test/fixtures/rules, whose 2019-01-01 version

@@ -26,3 +26,15 @@ export const DI_PERSON = {
   supportPlanDate: '2017-01-10',
   diServicesStartedOn: '2017-01-10',
 };
+
+/** An adult with a severe mental disorder: the person of the IBM service-line tests (fictional rules). */
+export const IBM_ADULT = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
+
+/** Evidence that meets RM2–RM6 for a social worker's remote line: assessed as suitable, client file, attendance sheet, signature, duration. */
+export const REMOTE_LINE_DOCUMENTED = {
+  remoteSuitabilityAssessed: true,
+  recordedInClientFile: true,
+  attendanceMarkedRemote: true,
+  personSigned: true,
+  durationMatchesAgreement: true,
+};
