@@ -93,6 +93,12 @@ describe('a token registry document', () => {
       '{ "tokens": [{ "id": "a", "role": "officer", "municipality": "riga", "secretSha256": 12, "created": "2026-11-01T10:00:00Z" }] }',
       ['tokens.json:1:86: secretSha256 must be 64 lowercase hex digits (sha256 of the secret)'],
     ],
+    ['a token that is a word', '{ "tokens": ["riga"] }', ['tokens.json:1:14: a token must be a map with id, role, municipality, secretSha256 and created']],
+    [
+      'a secretSha256 that is a list holding a digest',
+      `{ "tokens": [{ "id": "a", "role": "officer", "municipality": "riga", "secretSha256": ["${'0'.repeat(64)}"], "created": "2026-11-01T10:00:00Z" }] }`,
+      ['tokens.json:1:86: secretSha256 must be 64 lowercase hex digits (sha256 of the secret)'],
+    ],
   ])('%s is refused', (_name, text, expected) => {
     expect(problemsOfRegistry(text)).toEqual(expected);
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -76,6 +76,17 @@ describe('a change to the token registry', () => {
     expect(registry.revoke('riga-cw-01', NOW).ok).toBe(true);
     expect(synced.map(({ path }) => path)).toEqual([registry.path, dirname(registry.path)]);
     expect(JSON.parse(synced[0]?.text ?? '{}').tokens[0].revoked).toBe('2026-11-27T10:15:03Z');
+  });
+
+  it('closes every descriptor it opened to sync: no descriptor is left open by a change', () => {
+    const registry = registryFile();
+    const open = (): number => readdirSync('/proc/self/fd').length;
+    registry.add({ id: 'first', role: 'caseworker', municipality: 'riga' }, NOW);
+    const before = open();
+    for (const id of ['a', 'b', 'c', 'd']) registry.add({ id, role: 'caseworker', municipality: 'riga' }, NOW);
+    registry.revoke('a', NOW);
+    expect(synced).toHaveLength(2 * 6);
+    expect(open()).toBe(before);
   });
 
   it('a change refused, or one that changes nothing, writes and syncs nothing', () => {

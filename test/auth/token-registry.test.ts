@@ -272,6 +272,20 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     expect({ status: run.status, signal: run.signal, out: run.stdout.trim() }).toEqual({ status: 0, signal: null, out: 'watching' });
   });
 
+  it('watch() asked twice watches once: close() then stops all watching', async () => {
+    const registry = registryFile();
+    added(registry, RIGA_CASEWORKER);
+    const live = loaded(registry);
+    const outcomes: TokensReload[] = [];
+    live.watch((outcome) => outcomes.push(outcome), 20);
+    live.watch((outcome) => outcomes.push(outcome), 20);
+    live.close();
+    const secret = added(registry, STATE_AUDITOR);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outcomes).toEqual([]);
+    expect(live.registry.authenticate(secret)).toBeNull();
+  });
+
   it('close() stops watching: a later change is not taken', async () => {
     const registry = registryFile();
     added(registry, RIGA_CASEWORKER);
