@@ -61,6 +61,11 @@ describe('API tokens from a YAML or JSON text', () => {
       expected: 'tokens.yaml:2:63: secretSha256 must be 64 lowercase hex digits (sha256 of the secret)',
     },
     {
+      name: 'a sha256 inside a list',
+      text: `tokens:\n  - { id: a, role: officer, municipality: riga, secretSha256: [${'ab'.repeat(32)}] }`,
+      expected: 'tokens.yaml:2:63: secretSha256 must be 64 lowercase hex digits (sha256 of the secret)',
+    },
+    {
       name: 'no municipality',
       text: `tokens:\n  - { id: a, role: officer, secret: ${SECRET} }`,
       expected: 'tokens.yaml:2:5: municipality must be a non-empty name',
