@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVICE_TYPES } from '../support/openapi-document.js';
 import { compensationResponse, eligibilityResponse } from '../../src/answer/ask.js';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
@@ -177,23 +178,7 @@ const FIXED_FACTS = editedCopy(FICTIONAL_PROGRAMMES, {
 const askNsk = (body: Body): Answer => askOf(ruleSetAt(FIXTURE_RULES), body);
 
 /** Every service type a request may name but the assistant (which R3 leaves out), as the request schema lists them. */
-const SERVICES_BUT_ASSISTANT = [
-  'home_care',
-  'day_centre',
-  'day_care_centre',
-  'group_home',
-  'specialised_workshop',
-  'respite',
-  'short_term_care',
-  'social_rehabilitation',
-  'psychosocial_rehabilitation',
-  'specialist_consultation',
-  'individual_support',
-  'support_group',
-  'group_sessions',
-  'family_assistant',
-  'other',
-];
+const SERVICES_BUT_ASSISTANT = SERVICE_TYPES.filter((type) => type !== 'assistant');
 
 describe('whatWouldChange, case by case', () => {
   const exitIn2017 = { ...T1_PERSON, vsacExit: { date: '2017-05-31', service: 'institutional_care' } };

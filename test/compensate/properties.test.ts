@@ -7,6 +7,7 @@ import { parseCompensationRequest } from '../../src/answer/compensation-request.
 import type { Programme, RuleVersion } from '../../src/rules/model.js';
 import { isNoVersion, resolveVersion } from '../../src/versions/resolve-version.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
+import { SERVICE_TYPES } from '../support/openapi-document.js';
 import { seeded } from '../support/property-seed.js';
 import { bundledRuleSet } from '../support/rule-sets.js';
 
@@ -97,24 +98,6 @@ const DI_RATES: Record<string, { lower: string; higher: string } | string> = (()
   return rates;
 })();
 
-const SERVICE_TYPES = [
-  'home_care',
-  'day_centre',
-  'day_care_centre',
-  'group_home',
-  'specialised_workshop',
-  'respite',
-  'short_term_care',
-  'social_rehabilitation',
-  'psychosocial_rehabilitation',
-  'specialist_consultation',
-  'individual_support',
-  'support_group',
-  'group_sessions',
-  'family_assistant',
-  'assistant',
-  'other',
-] as const;
 const FUNDINGS = ['municipality', 'state', 'state_cofunded', 'di_project', 'ngo', 'donation', 'own'] as const;
 
 type Period = { from: CalendarDate; to: CalendarDate };

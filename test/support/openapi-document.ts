@@ -88,3 +88,6 @@ export function schemaProblemsAt(pointer: string, value: unknown): string[] {
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
 }
+
+/** Every service type a request may name (the request schema's ServiceType), in the schema's order. */
+export const SERVICE_TYPES: readonly string[] = (OPENAPI.components.schemas.ServiceType as { enum: string[] }).enum;
