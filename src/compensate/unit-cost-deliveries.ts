@@ -95,8 +95,8 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
     const units = money(line.units);
     let atUnitCost: Money = ZERO;
     let paidUnits: Money = ZERO;
-    let unitCostShown: Money | null = null;
-    let unitCostPriced: UnitCost | null = null;
+    // The unit cost (and its rate for the line's tier) of the first part priced: what the line shows.
+    let firstPriced = null as { unitCost: UnitCost; rate: Money } | null;
     const unitCostOf = (part: LinePart): UnitCost | undefined => settingsOf(part.version).unitCosts[line.service];
     const counted = countLine(context, line, COUNTING, {
       facts: (part) => ({ evaluationDate: part.from, service: line.service, provision: line.provision, rateTier: line.rateTier ?? null }),
@@ -104,8 +104,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
       price: (part, days) => {
         const unitCost = unitCostOf(part) as UnitCost;
         const rate = rateOf(part.version, unitCost, line.rateTier);
-        unitCostShown ??= rate;
-        unitCostPriced ??= unitCost;
+        firstPriced ??= { unitCost, rate };
         paidUnits = paidUnits.plus(units.times(part.days).dividedBy(days));
         // Multiplied before divided, so that an exact share stays exact (21.00 × 98.09 × 16/96 is 343.315, not 343.3149…).
         atUnitCost = atUnitCost.plus(rate.times(units).times(part.days).dividedBy(days));
@@ -126,8 +125,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
       : atUnitCost;
     if (paidDays > 0) refs.push(provisionRule.ref);
     // The first version's unit cost, or, where it has none, that of the version a later part was priced under.
-    const unitCost = settings.unitCosts[line.service] ?? (unitCostPriced as UnitCost | null) ?? undefined;
-    const shown = unitCostShown as Money | null;
+    const unitCost = settings.unitCosts[line.service] ?? firstPriced?.unitCost;
     const answer: DeliveryLineAnswer = {
       index,
       service: line.service,
@@ -135,7 +133,7 @@ export function computeUnitCostDeliveries(context: CompensationContext, lines: r
       to: line.to,
       units: line.units,
       unit: unitCost?.unit ?? null,
-      unitCost: shown === null ? (unitCost ? formatMoney(rateOf(counted.firstVersion, unitCost, line.rateTier)) : null) : formatMoney(shown),
+      unitCost: firstPriced ? formatMoney(firstPriced.rate) : unitCost ? formatMoney(rateOf(counted.firstVersion, unitCost, line.rateTier)) : null,
       provision: line.provision,
       days,
       compensatedDays: paidDays,
