@@ -8,7 +8,7 @@ import { responseData } from '../../src/wire/answer-json.js';
 import { dateBetween, lineRunningPast, type Period } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
 import { FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
-import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
+import { T1_PERSON, T1_SERVICES, DI2_PERSON } from '../support/requests.js';
 
 /**
  * A line whose days run past the claim period, for every calculation kind: only its days inside the period count,
@@ -31,15 +31,6 @@ function answer(ruleSet: RuleSet, body: Body): { compensation: string; lines: Li
   return response.body as unknown as { compensation: string; lines: Line[] };
 }
 
-/** DI2 on every day: an adult with a mental disorder, disability group I, not in a VSAC, a plan since 2015, no two-year count. */
-const DI2_PERSON = {
-  birthDate: '1980-05-10',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'I',
-  inVsac: false,
-  supportPlanDate: '2015-01-01',
-  diServicesStartedOn: null,
-};
 /** P1 on every day: an adult with a mental disorder. */
 const IBM_PERSON = { birthDate: '1980-05-10', conditions: [{ type: 'mental_disorder', severity: 'severe' }] };
 

@@ -5,6 +5,7 @@ import { compensationResponse } from '../../src/answer/ask.js';
 import type { RuleSet } from '../../src/rules/model.js';
 import { responseData } from '../../src/wire/answer-json.js';
 import { editedCopy, removeCopies, replace } from '../diff/fictional-edits.js';
+import { DI2_PERSON } from '../support/requests.js';
 import { FICTIONAL_PROGRAMMES, ruleSetAt } from '../support/rule-sets.js';
 
 /**
@@ -135,16 +136,6 @@ const HIGHER_TIER_EXCLUDED = editedCopy(FICTIONAL_PROGRAMMES, {
 
 const SECOND_VERSION = withSecondVersion();
 const RESPITE_FROM_2018 = withRespiteFrom2018();
-
-/** DI2 on every day: an adult with a mental disorder, disability group I, not in a VSAC, a plan since 2015, no two-year count. */
-const DI2_PERSON = {
-  birthDate: '1980-05-10',
-  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
-  disabilityGroup: 'I',
-  inVsac: false,
-  supportPlanDate: '2015-01-01',
-  diServicesStartedOn: null,
-};
 
 const march2017 = { from: '2017-03-01', to: '2017-03-31' };
 

@@ -38,3 +38,13 @@ export const REMOTE_LINE_DOCUMENTED = {
   personSigned: true,
   durationMatchesAgreement: true,
 };
+
+/** DI2 on every day: an adult with a mental disorder, disability group I, not in a VSAC, a plan since 2015, no two-year count. */
+export const DI2_PERSON = {
+  birthDate: '1980-05-10',
+  conditions: [{ type: 'mental_disorder', severity: 'severe' }],
+  disabilityGroup: 'I',
+  inVsac: false,
+  supportPlanDate: '2015-01-01',
+  diServicesStartedOn: null,
+};
