@@ -51,6 +51,13 @@ function loaded(registry: TokenRegistryFile): LiveTokenRegistry {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Starts `live` watching its file every `intervalMilliseconds`; the outcomes of its reads are collected in the list returned. */
+function watched(live: LiveTokenRegistry, intervalMilliseconds = 20): TokensReload[] {
+  const outcomes: TokensReload[] = [];
+  live.watch((outcome) => outcomes.push(outcome), intervalMilliseconds);
+  return outcomes;
+}
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 describe('the token registry document', () => {
@@ -216,8 +223,7 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     const registry = registryFile();
     added(registry, RIGA_CASEWORKER);
     const live = loaded(registry);
-    const outcomes: TokensReload[] = [];
-    live.watch((outcome) => outcomes.push(outcome), 50);
+    const outcomes = watched(live, 50);
     const secret = added(registry, STATE_AUDITOR);
     await expect.poll(() => live.registry.authenticate(secret)?.id, { timeout: 5_000, interval: 25 }).toBe('state-audit');
     expect(outcomes).toContainEqual({ reloaded: true, active: 2 });
@@ -228,8 +234,7 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     added(registry, RIGA_CASEWORKER);
     const live = loaded(registry);
     const secret = added(registry, STATE_AUDITOR);
-    const outcomes: TokensReload[] = [];
-    live.watch((outcome) => outcomes.push(outcome), 20);
+    const outcomes = watched(live);
     await expect.poll(() => live.registry.authenticate(secret)?.id, { timeout: 5_000, interval: 25 }).toBe('state-audit');
     expect(outcomes).toEqual([{ reloaded: true, active: 2 }]);
   });
@@ -238,8 +243,7 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     const registry = registryFile();
     const first = added(registry, RIGA_CASEWORKER);
     const live = loaded(registry);
-    const outcomes: TokensReload[] = [];
-    live.watch((outcome) => outcomes.push(outcome), 20);
+    const outcomes = watched(live);
     writeFileSync(registry.path, '{ "tokens": [ { "id": "half');
     await expect.poll(() => outcomes.length, { timeout: 5_000, interval: 25 }).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -276,8 +280,7 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     const registry = registryFile();
     added(registry, RIGA_CASEWORKER);
     const live = loaded(registry);
-    const outcomes: TokensReload[] = [];
-    live.watch((outcome) => outcomes.push(outcome), 20);
+    const outcomes = watched(live);
     live.watch((outcome) => outcomes.push(outcome), 20);
     live.close();
     const secret = added(registry, STATE_AUDITOR);
@@ -290,8 +293,7 @@ describe('the registry as the service reads it (TOKENS_DB)', () => {
     const registry = registryFile();
     added(registry, RIGA_CASEWORKER);
     const live = loaded(registry);
-    const outcomes: TokensReload[] = [];
-    live.watch((outcome) => outcomes.push(outcome), 20);
+    const outcomes = watched(live);
     live.close();
     const secret = added(registry, STATE_AUDITOR);
     await new Promise((resolve) => setTimeout(resolve, 200));
