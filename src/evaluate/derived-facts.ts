@@ -68,7 +68,8 @@ function itemDateChangePoints(field: string, items: unknown, from: CalendarDate,
   if (!Array.isArray(items)) return [];
   const points: CalendarDate[] = [];
   for (const item of items) {
-    if (item === null || typeof item !== 'object') continue;
+    // The item's own field, as deriveFrom reads it: an inherited one is no date.
+    if (item === null || typeof item !== 'object' || !Object.hasOwn(item, field)) continue;
     const date = parseCalendarDate((item as Record<string, unknown>)[field]);
     const after = date === null ? null : nextDay(date);
     if (after !== null && after >= from && after <= to) points.push(after);

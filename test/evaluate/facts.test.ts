@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/calendar/calendar-date.js';
+import { deriveFrom, derivedChangePoints } from '../../src/evaluate/derived-facts.js';
 import { declaredFacts, factChangePoints, factsOn, missingFacts } from '../../src/evaluate/facts.js';
-import type { Programme, RuleVersion } from '../../src/rules/model.js';
+import type { DerivedFact, Programme, RuleVersion } from '../../src/rules/model.js';
 import { ruleSetAt } from '../support/rule-sets.js';
 
 /**
@@ -134,5 +135,56 @@ describe('factChangePoints', () => {
       '9999-03-10', // the birthday
       '9999-12-31', // the support plan's date (and its "0th anniversary"), with no day after it
     ]);
+  });
+});
+
+describe('deriveFrom and derivedChangePoints (derived-facts.ts), on values a request schema would not let through', () => {
+  const title = { lv: 'x', en: 'x' };
+  const underDi: DerivedFact = { name: 'under', kind: 'itemsByDate', of: 'services', field: 'until', keep: 'onOrAfterDay', title, type: 'list' };
+  const afterDi: DerivedFact = { ...underDi, name: 'after', keep: 'absentOrBeforeDay' };
+  const exitDate: DerivedFact = { name: 'exitDate', kind: 'field', of: 'exit', field: 'date', type: 'date', title };
+  const age: DerivedFact = { name: 'age', kind: 'wholeYearsOn', of: 'birthDate', title, type: 'number' };
+  const on = '2024-05-10' as CalendarDate;
+
+  it('itemsByDate: an item with a date on or after the day is under it, from the next day after it; anything else is after', () => {
+    const inherited = Object.create({ until: '2024-12-31' }) as object;
+    const items = [{ until: '2024-05-10' }, { until: '2024-05-09' }, { until: '2025-01-01' }, { until: null }, { until: 20240601 }, {}, inherited, null, 'x'];
+    expect(deriveFrom(underDi)(items, on)).toEqual([{ until: '2024-05-10' }, { until: '2025-01-01' }]);
+    expect(deriveFrom(afterDi)(items, on)).toEqual([{ until: '2024-05-09' }, { until: null }, { until: 20240601 }, {}, inherited, null, 'x']);
+    expect(deriveFrom(underDi)('not a list', on)).toBeNull();
+    expect(deriveFrom(afterDi)(null, on)).toBeNull();
+    // Each own date's next day in [from, to]: 2024-05-09 → 05-10 (the period's first day), 05-10 → 05-11; 2025-01-01 → 01-02 is past it.
+    // An inherited date is no date (deriveFrom does not read it either): 2024-12-31 names no day.
+    expect(derivedChangePoints(underDi, { services: items }, '2024-05-10' as CalendarDate, '2025-01-01' as CalendarDate).sort()).toEqual([
+      '2024-05-10',
+      '2024-05-11',
+    ]);
+    expect(derivedChangePoints(underDi, { services: [{ until: '9999-12-31' }] }, '9999-01-01' as CalendarDate, '9999-12-31' as CalendarDate)).toEqual([]);
+    expect(derivedChangePoints(underDi, { services: 'not a list' }, on, on)).toEqual([]);
+  });
+
+  it("field: the object's own field, null when absent, null or not an object", () => {
+    expect(deriveFrom(exitDate)({ date: '2024-01-31' }, on)).toBe('2024-01-31');
+    expect(deriveFrom(exitDate)({ date: null }, on)).toBeNull();
+    expect(deriveFrom(exitDate)({}, on)).toBeNull();
+    expect(deriveFrom(exitDate)(Object.create({ date: '2024-01-31' }), on)).toBeNull();
+    expect(deriveFrom(exitDate)('2024-01-31', on)).toBeNull();
+    expect(deriveFrom(exitDate)(null, on)).toBeNull();
+    expect(derivedChangePoints(exitDate, { exit: { date: '2024-06-01' } }, on, '2024-12-31' as CalendarDate)).toEqual([]);
+  });
+
+  it('wholeYearsOn: whole years on the day, null for what is not a date; birthdays in [from, to] of the ages asked', () => {
+    expect(deriveFrom(age)('2006-05-10', on)).toBe(18);
+    expect(deriveFrom(age)('2006-05-11', on)).toBe(17);
+    expect(deriveFrom(age)('2006-5-10', on)).toBeNull();
+    expect(deriveFrom(age)(null, on)).toBeNull();
+    const facts = { birthDate: '2006-05-10' };
+    expect(derivedChangePoints(age, facts, '2023-05-10' as CalendarDate, '2025-05-10' as CalendarDate)).toEqual(['2023-05-10', '2024-05-10', '2025-05-10']);
+    expect(derivedChangePoints(age, facts, '2023-05-11' as CalendarDate, '2025-05-09' as CalendarDate)).toEqual(['2024-05-10']);
+    expect(derivedChangePoints(age, facts, '2000-01-01' as CalendarDate, '2099-12-31' as CalendarDate, [18, 65])).toEqual(['2024-05-10', '2071-05-10']);
+    expect(derivedChangePoints(age, facts, '2000-01-01' as CalendarDate, '2024-05-09' as CalendarDate, [18])).toEqual([]);
+    expect(derivedChangePoints(age, { birthDate: '2000-02-29' }, '2001-01-01' as CalendarDate, '2001-12-31' as CalendarDate, [1])).toEqual(['2001-03-01']);
+    expect(derivedChangePoints(age, { birthDate: null }, on, on)).toEqual([]);
+    expect(derivedChangePoints(age, { birthDate: '9990-01-01' }, '9999-01-01' as CalendarDate, '9999-12-31' as CalendarDate, [9, 10])).toEqual(['9999-01-01']);
   });
 });
