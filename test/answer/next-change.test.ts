@@ -213,6 +213,36 @@ describe('nextChange, case by case', () => {
       { date: '2030-01-01', eligible: false, noVersion: true },
     ],
     ['T1: nothing changes in ten years', 'fixture', 'nsk', '2024-03-15', T1, undefined, null],
+    // The horizon's last day is in it: 2019-12-25 + 3660 days = 2030-01-01, the first day without a version.
+    [
+      'the end of the versions on the last day of the horizon',
+      'ended',
+      'nsk',
+      '2019-12-25',
+      T1,
+      undefined,
+      { date: '2030-01-01', eligible: false, noVersion: true },
+    ],
+    ['the end of the versions a day past the horizon', 'ended', 'nsk', '2019-12-24', T1, undefined, null],
+    // A change point on the horizon's last day: 2019-04-24 + 3660 days = 2029-05-01, the day after the VSAC exit.
+    [
+      'R1 met on the last day of the horizon',
+      'fixture',
+      'nsk',
+      '2019-04-24',
+      { person: { ...T1_PERSON, vsacExit: { date: '2029-04-30', service: 'institutional_care' } }, request: { services: T1_SERVICES } },
+      undefined,
+      { date: '2029-05-01', eligible: true, basis: ['T1'], blockers: [] },
+    ],
+    [
+      'R1 met a day past the horizon',
+      'fixture',
+      'nsk',
+      '2019-04-23',
+      { person: { ...T1_PERSON, vsacExit: { date: '2029-04-30', service: 'institutional_care' } }, request: { services: T1_SERVICES } },
+      undefined,
+      null,
+    ],
   ] as const)('%s', (_name, rules, programme, date, input, asOf, expected) => {
     const answer = dateAnswer(RULES[rules](), programme, date, input as FactInput, asOf);
     expect(answer?.nextChange).toEqual(expected);
