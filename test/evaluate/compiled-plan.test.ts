@@ -6,7 +6,7 @@ import { bundledRuleSet, ruleSetAt } from '../support/rule-sets.js';
 
 /**
  * Which conditions the compiled rule function tests inline, and which call the operator's own function: a
- * performance contract (docs/performance.md) that no answer shows, since both give the same result — so the
+ * performance contract (README "How it is built"; the in-process benchmark) that no answer shows, since both give the same result — so the
  * differential tests cannot see a fast path lost, or taken where it would be wrong. Written here as the rule: a
  * comparison with another fact calls the operator with both values; a number compared with a finite number, a date
  * with a date, `equal`/`notEqual` with a single value, `in`/`notIn` with at most 12 single values (no NaN), and an item
