@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerEligibility, type EligibilityAnswer } from '../../src/answer/eligibility-answer.js';
@@ -10,7 +9,7 @@ import type { Programme, RuleSet } from '../../src/rules/model.js';
 import { isNoVersion, resolveVersion, versionsInForce } from '../../src/versions/resolve-version.js';
 import { dateBetween, everyOperatorCase, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
-import { bundledRuleSet, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { bundledRuleSet, EVERY_OPERATOR_RULES, everyOperatorProgramme, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { editedCopy, removeCopies, replace } from '../diff/fictional-edits.js';
 import { DI_PERSON, T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
@@ -106,8 +105,8 @@ describe.each([...bundled.programmes.values()].map((programme) => [programme.id,
  * with literals, parameters and other facts: its next changes are found on the right days too.
  */
 describe('nextChange of the synthetic every-operator programme', () => {
-  const synthetic = ruleSetAt(fileURLToPath(new URL('../fixtures/every-operator', import.meta.url)));
-  const programme = synthetic.programmes.get('every-operator') as Programme;
+  const synthetic = ruleSetAt(EVERY_OPERATOR_RULES);
+  const programme = everyOperatorProgramme();
   it('equals the day-by-day answer over the horizon', () => {
     fc.assert(
       fc.property(

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber, fromDayNumber, type CalendarDate } from '../../src/calendar/calendar-date.js';
@@ -10,7 +9,7 @@ import type { Programme, RuleVersion } from '../../src/rules/model.js';
 import { isNoVersion, versionSpans, versionsInForce } from '../../src/versions/resolve-version.js';
 import { dateBetween, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
-import { bundledRuleSet, ruleSetAt } from '../support/rule-sets.js';
+import { bundledRuleSet, everyOperatorProgramme } from '../support/rule-sets.js';
 
 /**
  * A period is cut only on the days an answer can change: a version's first day, a date in the facts and the day
@@ -104,7 +103,7 @@ describe('the birthdays that can change an answer', () => {
   });
 
   it('every birthday where an age is compared with another fact (the synthetic every-operator programme)', () => {
-    const synthetic = ruleSetAt(fileURLToPath(new URL('../fixtures/every-operator', import.meta.url))).programmes.get('every-operator') as Programme;
+    const synthetic = everyOperatorProgramme();
     const days = versionChangeDays(synthetic, synthetic.versions[0] as RuleVersion);
     expect(days.ages.get('age')).toBe('everyBirthday');
     expect(days.ages.get('planYears')).toBe('everyBirthday');

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { explanationPlan, type PlanNode } from '../../src/evaluate/explanation-plan.js';
-import type { Programme, RuleVersion } from '../../src/rules/model.js';
-import { bundledRuleSet, ruleSetAt } from '../support/rule-sets.js';
+import type { RuleVersion } from '../../src/rules/model.js';
+import { bundledRuleSet, everyOperatorProgramme } from '../support/rule-sets.js';
 
 /**
  * Which conditions the compiled rule function tests inline, and which call the operator's own function: a
@@ -58,7 +57,7 @@ function compiledLeaves(version: RuleVersion): Array<{ leaf: Extract<PlanNode, {
   return plan.nodes.flatMap((node, index) => (node.kind === 'leaf' ? [{ leaf: node, test: lines.get(index) ?? '(not compiled)' }] : []));
 }
 
-const synthetic = ruleSetAt(fileURLToPath(new URL('../fixtures/every-operator', import.meta.url))).programmes.get('every-operator') as Programme;
+const synthetic = everyOperatorProgramme();
 
 describe('the compiled rule function', () => {
   it('tests inline exactly the conditions the rule above says, on the synthetic every-operator version (every kind met)', () => {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateLineRules } from '../../src/compensate/line-rules.js';
@@ -7,10 +6,10 @@ import { declaredFacts, factsOn } from '../../src/evaluate/facts.js';
 import { createReferenceEngine, type ReferenceEngine } from '../../src/evaluate/reference-engine.js';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
 import { isFactValue, isParamValue } from '../../src/rules/condition-value.js';
-import type { Condition, ConditionValue, Programme, RuleVersion } from '../../src/rules/model.js';
+import type { Condition, ConditionValue, RuleVersion } from '../../src/rules/model.js';
 import { leavesOf } from '../../src/rules/rule-conditions.js';
 import { OPERATOR_DEFINITIONS, type OperatorDefinition } from '../../src/rules/operator-definitions.js';
-import { bundledRuleSet, ruleSetAt } from '../support/rule-sets.js';
+import { bundledRuleSet, everyOperatorProgramme } from '../support/rule-sets.js';
 import { dateBetween, everyOperatorCase, personArbitrary, servicesArbitrary } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
 
@@ -143,8 +142,7 @@ describe.each(withLineRules)('%s line rules agree with json-rules-engine', (_nam
  * conditions: what today's rules happen not to use is compared with json-rules-engine too, so that the rule an
  * officer writes tomorrow is.
  */
-const EVERY_OPERATOR_RULES = fileURLToPath(new URL('../fixtures/every-operator', import.meta.url));
-const synthetic = ruleSetAt(EVERY_OPERATOR_RULES).programmes.get('every-operator') as Programme;
+const synthetic = everyOperatorProgramme();
 const syntheticVersion = synthetic.versions[0] as RuleVersion;
 
 type ValueKind = 'literal' | 'param' | 'fact';

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarDate } from '../../src/calendar/calendar-date.js';
@@ -11,7 +10,7 @@ import { leavesOf } from '../../src/rules/rule-conditions.js';
 import { isNoVersion, versionSpans } from '../../src/versions/resolve-version.js';
 import { dateBetween, dayAfter, everyOperatorCase, type Period, periodAt, reachingAge, servicesArbitrary } from '../support/arbitraries.js';
 import { seeded } from '../support/property-seed.js';
-import { FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
+import { everyOperatorProgramme, FICTIONAL_PROGRAMMES, FIXTURE_RULES, ruleSetAt } from '../support/rule-sets.js';
 import { T1_PERSON, T1_SERVICES } from '../support/requests.js';
 
 /**
@@ -169,7 +168,7 @@ function boundaryOf(subject: Subject): { kinds: BoundaryKind[]; boundary: fc.Arb
 
 const fixtureNsk = ruleSetAt(FIXTURE_RULES).programmes.get('nsk') as Programme;
 const fictionalDi = ruleSetAt(FICTIONAL_PROGRAMMES).programmes.get('di') as Programme;
-const synthetic = ruleSetAt(fileURLToPath(new URL('../fixtures/every-operator', import.meta.url))).programmes.get('every-operator') as Programme;
+const synthetic = everyOperatorProgramme();
 
 const SUBJECTS: Subject[] = [
   {

@@ -1,13 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isMap, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { schemaPath } from '../../src/rules/schema-location.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
-import { FICTIONAL_PROGRAMMES, FIXTURE_RULES } from '../support/rule-sets.js';
+import { EVERY_OPERATOR_RULES, FICTIONAL_PROGRAMMES, FIXTURE_RULES } from '../support/rule-sets.js';
 
 /**
  * Version files the loader must refuse, each refusal named at file:line:column: versions whose days overlap by one
@@ -29,7 +28,6 @@ function problemsAfter(source: string, edits: Record<string, (text: string) => s
   return loaded.ok ? [] : loaded.problems.map(formatProblem);
 }
 
-const EVERY_OPERATOR_RULES = fileURLToPath(new URL('../fixtures/every-operator', import.meta.url));
 const VERSION = 'nsk/versions/2019-01-01.yaml';
 const SECOND = 'nsk/versions/2022-01-01-fictional.yaml';
 const AMENDMENT = 'nsk/versions/2027-01-01-fictional.yaml';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
-import type { RuleSet } from '../../src/rules/model.js';
+import type { Programme, RuleSet } from '../../src/rules/model.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
 
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules', import.meta.url));
@@ -9,6 +9,11 @@ export const FIXTURE_RULES = fileURLToPath(new URL('../fixtures/rules', import.m
  * FICTIONAL copies of the DI, IBM and VSAC admission programmes with made-up dates and figures (and made-up declared
  * emergencies), for engineering tests that need a programme test/fixtures/rules does not have.
  */
+/**
+ * The SYNTHETIC every-operator programme: one version that uses every operator the loader accepts, with literal,
+ * parameter and fact values, and `not` (test/fixtures/every-operator/every-operator/programme.yaml says more).
+ */
+export const EVERY_OPERATOR_RULES = fileURLToPath(new URL('../fixtures/every-operator', import.meta.url));
 export const FICTIONAL_PROGRAMMES = fileURLToPath(new URL('../fixtures/fictional-programmes', import.meta.url));
 
 const cache = new Map<string, RuleSet>();
@@ -25,4 +30,8 @@ export function ruleSetAt(directory: string): RuleSet {
 
 export function bundledRuleSet(): RuleSet {
   return ruleSetAt(BUNDLED_RULES);
+}
+
+export function everyOperatorProgramme(): Programme {
+  return ruleSetAt(EVERY_OPERATOR_RULES).programmes.get('every-operator') as Programme;
 }
