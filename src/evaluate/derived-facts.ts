@@ -14,15 +14,10 @@ export function deriveFrom(derived: DerivedFact): (source: unknown, on: Calendar
       return (source, on) => (typeof source === 'string' && source.length === 10 ? wholeYearsOn(source as CalendarDate, on) : null);
     case 'itemsByDate': {
       const { field, keep } = derived;
-      const dateOf = (item: unknown): string | null => {
-        if (item === null || typeof item !== 'object' || !Object.hasOwn(item, field)) return null;
-        const value = (item as Record<string, unknown>)[field];
-        return typeof value === 'string' ? value : null;
-      };
       return (source, on) => {
         if (!Array.isArray(source)) return null;
         return source.filter((item) => {
-          const date = dateOf(item);
+          const date = itemDate(item, field);
           const onOrAfter = date !== null && date >= on;
           return keep === 'onOrAfterDay' ? onOrAfter : !onOrAfter;
         });
@@ -63,14 +58,19 @@ export function derivedChangePoints(
   return points;
 }
 
+/** An item's own date field (a string; an inherited field is none): what itemsByDate keeps or drops it by. */
+function itemDate(item: unknown, field: string): string | null {
+  if (item === null || typeof item !== 'object' || !Object.hasOwn(item, field)) return null;
+  const value = (item as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : null;
+}
+
 /** An item whose date field is D is kept or dropped from D+1 on. */
 function itemDateChangePoints(field: string, items: unknown, from: CalendarDate, to: CalendarDate): CalendarDate[] {
   if (!Array.isArray(items)) return [];
   const points: CalendarDate[] = [];
   for (const item of items) {
-    // The item's own field, as deriveFrom reads it: an inherited one is no date.
-    if (item === null || typeof item !== 'object' || !Object.hasOwn(item, field)) continue;
-    const date = parseCalendarDate((item as Record<string, unknown>)[field]);
+    const date = parseCalendarDate(itemDate(item, field));
     const after = date === null ? null : nextDay(date);
     if (after !== null && after >= from && after <= to) points.push(after);
   }

@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/calendar/calendar-date.js';
 import { deriveFrom, derivedChangePoints } from '../../src/evaluate/derived-facts.js';
 import { declaredFacts, factChangePoints, factsOn, missingFacts } from '../../src/evaluate/facts.js';
-import type { DerivedFact, Programme, RuleVersion } from '../../src/rules/model.js';
-import { ruleSetAt } from '../support/rule-sets.js';
+import type { DerivedFact, RuleVersion } from '../../src/rules/model.js';
+import { everyOperatorProgramme } from '../support/rule-sets.js';
 
 /**
  * The facts a condition reads, built from a request (evaluate/facts.ts), on the SYNTHETIC every-operator programme
@@ -12,7 +11,7 @@ import { ruleSetAt } from '../support/rule-sets.js';
  * optional one as null; each day's facts with evaluationDate and the derived facts; and the days in a period on which
  * the facts can change an answer.
  */
-const synthetic = ruleSetAt(fileURLToPath(new URL('../fixtures/every-operator', import.meta.url))).programmes.get('every-operator') as Programme;
+const synthetic = everyOperatorProgramme();
 const version = synthetic.versions[0] as RuleVersion;
 
 const PERSON = {
@@ -47,11 +46,9 @@ describe('missingFacts', () => {
   });
 
   it('a fact given as undefined, or only inherited, is missing; one given as null is there', () => {
-    const inherited = Object.assign(Object.create({ birthDate: '2002-03-10' }) as object, { ...PERSON, birthDate: undefined });
-    delete (inherited as { birthDate?: unknown }).birthDate;
-    expect(missingFacts(synthetic, { person: inherited as Record<string, unknown>, request: REQUEST }).map((problem) => problem.path)).toEqual([
-      '/person/birthDate',
-    ]);
+    const { birthDate: _birth, ...rest } = PERSON;
+    const inherited = Object.assign(Object.create({ birthDate: '2002-03-10' }) as object, rest) as Record<string, unknown>;
+    expect(missingFacts(synthetic, { person: inherited, request: REQUEST }).map((problem) => problem.path)).toEqual(['/person/birthDate']);
     expect(missingFacts(synthetic, { person: { ...PERSON, residence: undefined }, request: REQUEST }).map((problem) => problem.path)).toEqual([
       '/person/residence',
     ]);
