@@ -78,3 +78,30 @@ describe('the compiled rule function', () => {
     for (const { leaf, test } of compiledLeaves(version)) expect(test, `${leaf.fact} ${leaf.operator}`).toMatch(SHAPES[expectedKind(leaf)]);
   });
 });
+
+describe('the plan of a rule list', () => {
+  const version = synthetic.versions[0] as RuleVersion;
+
+  it('is made once per version and per rule list: asked again, the same plan; another list, another plan', () => {
+    const own = explanationPlan(version);
+    expect(explanationPlan(version)).toBe(own);
+    expect(explanationPlan(version, version.rules)).toBe(own);
+    const lineRules = version.rules.slice(1);
+    const forLines = explanationPlan(version, lineRules);
+    expect(forLines).not.toBe(own);
+    expect(explanationPlan(version, lineRules)).toBe(forLines);
+    expect(forLines.rules.map(({ rule }) => rule.id)).toEqual(lineRules.map((rule) => rule.id));
+  });
+
+  it('holds each named condition once, however many conditions refer to it, and computes every node once', () => {
+    const plan = explanationPlan(version);
+    const bodies = new Map<string, Set<number>>();
+    for (const node of plan.nodes) if (node.kind === 'named') bodies.set(node.name, (bodies.get(node.name) ?? new Set()).add(node.body));
+    const references = plan.nodes.filter((node) => node.kind === 'named').length;
+    expect(references, 'the synthetic version refers to one named condition more than once').toBeGreaterThan(bodies.size);
+    for (const [name, body] of bodies) expect([...body], name).toHaveLength(1);
+
+    const computed = [...plan.evaluate.toString().matchAll(/r\[(\d+)\] = /g)].map((match) => Number(match[1]));
+    expect([...computed].sort((a, b) => a - b)).toEqual(plan.nodes.map((_node, index) => index));
+  });
+});
