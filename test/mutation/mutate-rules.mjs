@@ -43,6 +43,9 @@ const CHUNKS = [
       'src/rules/condition-value.ts',
     ],
     tests: [
+      `${R}/version-checks.test.ts`,
+      `${R}/reference-checks.test.ts`,
+      `${R}/rule-conditions.test.ts`,
       `${R}/version-file-negatives.test.ts`,
       `${R}/load-rules.test.ts`,
       `${C}/*.test.ts`,
@@ -60,7 +63,15 @@ const CHUNKS = [
       'src/rules/schema-formats.ts',
       'src/rules/schema-validation.ts',
     ],
-    tests: [`${R}/yaml-errors.test.ts`, `${R}/version-file-negatives.test.ts`, `${R}/load-rules.test.ts`, 'test/fuzz/rule-file-bounds.test.ts'],
+    tests: [
+      `${R}/yaml-syntax.test.ts`,
+      `${R}/yaml-file.test.ts`,
+      `${R}/schema-validation.test.ts`,
+      `${R}/yaml-errors.test.ts`,
+      `${R}/version-file-negatives.test.ts`,
+      `${R}/load-rules.test.ts`,
+      'test/fuzz/rule-file-bounds.test.ts',
+    ],
   },
   {
     name: 'folders',
