@@ -24,6 +24,19 @@ export function jsonPointerToPath(pointer: string): string[] {
 
 /** What an ajv error says, in words an officer reads, and where it points. */
 export function describeAjvError(error: ErrorObject): { path: string[]; message: string; atKey: boolean } {
+  // An error about a key's name (under propertyNames) points at the map in ajv; an officer is shown the key itself.
+  if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
+    const described = describeValueError(error);
+    return {
+      path: [...jsonPointerToPath(error.instancePath), error.propertyName],
+      message: `invalid name "${error.propertyName}": ${described.message}`,
+      atKey: true,
+    };
+  }
+  return describeValueError(error);
+}
+
+function describeValueError(error: ErrorObject): { path: string[]; message: string; atKey: boolean } {
   const path = jsonPointerToPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -62,7 +75,13 @@ export function describeAjvError(error: ErrorObject): { path: string[]; message:
 const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'then', 'else']);
 
 export function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
-  const precise = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
+  // A propertyNames error only says a name is invalid; the error about that name beside it says why.
+  const explainedNames = new Set(
+    errors.flatMap((error) => (error.keyword !== 'propertyNames' && error.propertyName !== undefined ? [error.propertyName] : [])),
+  );
+  const precise = errors.filter(
+    (error) => !SUMMARY_KEYWORDS.has(error.keyword) && !(error.keyword === 'propertyNames' && explainedNames.has(String(error.params.propertyName))),
+  );
   return precise.length > 0 ? precise : errors;
 }
 
