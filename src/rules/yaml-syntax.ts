@@ -187,7 +187,7 @@ export function describeYamlError(error: YAMLError, text: string, document: Docu
   const atKey = at.col - 1 === (/^\s*(?:-\s+)*/.exec(errorLine)?.[0].length ?? 0);
   if (implicitKey && atKey && !/:(\s|$)/.test(withoutComment(errorLine.slice(at.col - 1)))) return missingColonProblem(layout, at.line - 1, at.col);
   if (implicitKey || error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') {
-    const misindented = misindentedLine(layout, implicitKey ? at.line : at.line - 1);
+    const misindented = misindentedLine(layout, at.line - 1);
     if (misindented !== null) return indentationProblem(layout, misindented);
   }
   return { line: at.line, column: at.col, message: firstLine };
