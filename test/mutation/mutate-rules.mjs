@@ -84,6 +84,10 @@ const CHUNKS = [
       'src/rules/line-facts.ts',
     ],
     tests: [
+      `${R}/rule-folder.test.ts`,
+      `${R}/emergency-periods.test.ts`,
+      `${R}/load-calendar.test.ts`,
+      `${R}/citations.test.ts`,
       'test/reload/rules-folder-files.test.ts',
       `${R}/load-rules.test.ts`,
       'test/calendar/working-days.test.ts',
