@@ -101,6 +101,7 @@ const CHUNKS = [
     name: 'loader',
     mutate: ['src/rules/load-rules.ts', 'src/rules/model.ts'],
     tests: [
+      `${R}/load-rules-edges.test.ts`,
       `${R}/load-rules.test.ts`,
       `${R}/version-file-negatives.test.ts`,
       `${R}/programme-references.test.ts`,
