@@ -2,24 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/calendar/calendar-date.js';
 import { checkFactValues, nearestValue, valueProblem } from '../../src/rules/check-fact-values.js';
 import type { PlacedSchema } from '../../src/rules/fact-values.js';
-import { requestSchemas } from '../../src/rules/generated/schema-validators.js';
+import { NAMED_SCHEMAS, namedSchema } from '../support/request-schemas.js';
 import type { Compensation, NamedCondition, ParameterValue, Programme, Rule, RuleVersion, TopLevelCondition } from '../../src/rules/model.js';
 import { formatProblem, parseYamlFile, type YamlFile } from '../../src/rules/yaml-file.js';
 import { placeOf } from './fixture-copies.js';
 
 const FILE = 'v.yaml';
 const TITLE = { lv: 'x', en: 'x' };
-const NAMED = (requestSchemas as unknown as { components: { schemas: Record<string, Record<string, unknown>> } }).components.schemas;
-
-function named(name: string): Record<string, unknown> {
-  const schema = NAMED[name];
-  if (!schema) throw new Error(`no schema ${name} in the request schemas`);
-  return schema;
-}
-
 /** The values a Person field lists, as a message shows them. */
-const RESIDENCES = ((named('Person').properties as Record<string, { enum?: unknown[] }>).residence?.enum ?? []).join(', ');
-const PLANNED_SERVICE_FIELDS = Object.keys(named('PlannedService').properties as object).join(', ');
+const RESIDENCES = ((namedSchema('Person').properties as Record<string, { enum?: unknown[] }>).residence?.enum ?? []).join(', ');
+const PLANNED_SERVICE_FIELDS = Object.keys(namedSchema('PlannedService').properties as object).join(', ');
 
 interface WrittenVersion {
   parameters?: Record<string, { value: ParameterValue }>;
@@ -176,12 +168,12 @@ describe('checkFactValues: where the problems are reported, and in which order',
   });
 
   it('an item pattern field is not reported when the items may carry any field (no additionalProperties: false)', () => {
-    const closed = named('PlannedService');
-    NAMED.PlannedService = { ...closed, additionalProperties: true };
+    const closed = namedSchema('PlannedService');
+    NAMED_SCHEMAS.PlannedService = { ...closed, additionalProperties: true };
     try {
       expect(problemsIn(ruleWith('{ fact: services, operator: hasItemMatching, value: { colour: [blue] } }'))).toEqual([]);
     } finally {
-      NAMED.PlannedService = closed;
+      NAMED_SCHEMAS.PlannedService = closed;
     }
   });
 

@@ -5,8 +5,7 @@ import { formatFinding, type Finding } from '../../src/check/finding.js';
 import { staticChecks } from '../../src/check/static-checks.js';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
-import { rulesCopy } from '../cli/run-cli.js';
-import { FIXTURE_RULES } from '../support/rule-sets.js';
+import { FIXTURE_RULES, loadProblems, rulesCopy } from '../support/rule-sets.js';
 
 export const VERSION = 'nsk/versions/2019-01-01.yaml';
 export const PROGRAMME = 'nsk/programme.yaml';
@@ -16,8 +15,7 @@ export type Edits = Record<string, string | ((text: string) => string)>;
 /** A copy of the fixture rules with `edits`: the load problems (file:line:column: message, named relative to the copy) and the edited texts. */
 export function loadProblemsAfter(edits: Edits): { problems: string[]; text: (file: string) => string } {
   const directory = rulesCopy(FIXTURE_RULES, edits);
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  return { problems: loaded.ok ? [] : loaded.problems.map(formatProblem), text: (file) => readFileSync(join(directory, file), 'utf8') };
+  return { problems: loadProblems(directory), text: (file) => readFileSync(join(directory, file), 'utf8') };
 }
 
 /** The static findings of a copy of the fixture rules with `edits` (which must load), besides its untested versions. */

@@ -3,17 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
-import { FIXTURE_RULES } from '../support/rule-sets.js';
-import { rulesCopy, runCommand } from './run-cli.js';
+import { FIXTURE_RULES, loadProblems, rulesCopy } from '../support/rule-sets.js';
+import { runCommand } from './run-cli.js';
 
 /** `sbsp-rules new-version`: the small amendment file an officer starts from, on copies of the fictional fixture rules. */
 
 const AMENDMENT = 'nsk/versions/2027-01-01.yaml';
-
-function problemsOf(directory: string): string[] {
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  return loaded.ok ? [] : loaded.problems.map(formatProblem);
-}
 
 describe('sbsp-rules new-version', () => {
   it('writes an amendment of the version before the date, with every parameter as a commented example, that loads untouched', async () => {
@@ -51,7 +46,7 @@ describe('sbsp-rules new-version', () => {
       );
     expect(edited).toContain('  annualAmount:\n    value: "9100.00"');
     writeFileSync(path, edited);
-    expect(problemsOf(rules)).toEqual([]);
+    expect(loadProblems(rules)).toEqual([]);
     const loaded = loadRuleSet(rules);
     if (!loaded.ok) return;
     expect(

@@ -1,6 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildProgram, runProgram } from '../../src/cli/main.js';
 
 export interface CliRun {
@@ -22,18 +20,6 @@ export async function runCommand(args: readonly string[]): Promise<CliRun> {
   });
   const code = await runProgram(program, args);
   return { code, ...run };
-}
-
-/** A copy of a rules folder in a temp directory, with some files edited or added (path → new text or edit). */
-export function rulesCopy(from: string, edits: Record<string, string | ((text: string) => string)> = {}): string {
-  const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-cli-'));
-  cpSync(from, directory, { recursive: true });
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(directory, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, typeof edit === 'string' ? edit : edit(readFileSync(path, 'utf8')));
-  }
-  return directory;
 }
 
 /** How the CLI names a file of a copied rules folder: relative to the working directory. */

@@ -7,8 +7,8 @@ import { formatFinding, type Finding } from '../../src/check/finding.js';
 import { staticChecks } from '../../src/check/static-checks.js';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
-import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
-import { lineOf, rulesCopy } from './run-cli.js';
+import { BUNDLED_RULES, FIXTURE_RULES, rulesCopy } from '../support/rule-sets.js';
+import { lineOf } from './run-cli.js';
 
 const VERSION = 'nsk/versions/2019-01-01.yaml';
 const PROGRAMME = 'nsk/programme.yaml';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_RULES } from '../support/rule-sets.js';
-import { lineOf, rulesCopy, runCommand, shownPath } from './run-cli.js';
+import { FIXTURE_RULES, rulesCopy } from '../support/rule-sets.js';
+import { lineOf, runCommand, shownPath } from './run-cli.js';
 
 /** A fictional programme "demo": B1 (adult: age >= 18) and R1 (careLevel in [3, 4] and age < 65) — 2 rules, 6 condition sides. */
 const DEMO_RULES = fileURLToPath(new URL('./fixtures/coverage-rules', import.meta.url));

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../../src/package-directory.js';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
-import { lineOf, rulesCopy, runCommand, shownPath } from './run-cli.js';
+import { BUNDLED_RULES, FIXTURE_RULES, rulesCopy } from '../support/rule-sets.js';
+import { lineOf, runCommand, shownPath } from './run-cli.js';
 
 const VERSION = 'nsk/versions/2019-01-01.yaml';
 const SECOND = 'nsk/versions/2022-01-01-fictional.yaml';

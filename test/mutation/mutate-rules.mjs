@@ -44,7 +44,6 @@ const CHUNKS = [
     ],
     tests: [
       `${R}/version-checks.test.ts`,
-      `${R}/reference-checks.test.ts`,
       `${R}/rule-conditions.test.ts`,
       `${R}/version-file-negatives.test.ts`,
       `${R}/load-rules.test.ts`,

@@ -16,36 +16,27 @@ import {
   type FactValueScope,
   type PlacedSchema,
 } from '../../src/rules/fact-values.js';
-import { requestSchemas } from '../../src/rules/generated/schema-validators.js';
+import { NAMED_SCHEMAS, namedSchema } from '../support/request-schemas.js';
 import type { DeclaredFact, DerivedFact, FactOrigin, Programme } from '../../src/rules/model.js';
-
-/** The request schemas' named schemas, read to derive expectations (never copied into the test). */
-const NAMED = (requestSchemas as unknown as { components: { schemas: Record<string, Record<string, unknown>> } }).components.schemas;
-
-function named(name: string): Record<string, unknown> {
-  const schema = NAMED[name];
-  if (!schema) throw new Error(`no schema ${name} in the request schemas`);
-  return schema;
-}
 
 function ref(name: string): PlacedSchema {
   return { schema: { $ref: `#/components/schemas/${name}` } };
 }
 
 function enumOf(name: string): unknown[] {
-  return named(name).enum as unknown[];
+  return namedSchema(name).enum as unknown[];
 }
 
 /** `run` with these named schemas added to (or replacing some of) the request schemas, put back as they were after. */
 function withNamedSchemas<T>(extra: Record<string, Record<string, unknown>>, run: () => T): T {
-  const before = new Map(Object.keys(extra).map((name) => [name, NAMED[name]]));
-  Object.assign(NAMED, extra);
+  const before = new Map(Object.keys(extra).map((name) => [name, NAMED_SCHEMAS[name]]));
+  Object.assign(NAMED_SCHEMAS, extra);
   try {
     return run();
   } finally {
     for (const [name, schema] of before) {
-      if (schema) NAMED[name] = schema;
-      else delete NAMED[name];
+      if (schema) NAMED_SCHEMAS[name] = schema;
+      else delete NAMED_SCHEMAS[name];
     }
   }
 }
@@ -120,7 +111,7 @@ describe('fieldSchema: the schema of a field of an object schema', () => {
 
 describe('closedFieldNames: the fields of an object that allows no others', () => {
   it('a closed object lists the fields its schema declares (PlannedService)', () => {
-    expect(closedFieldNames(ref('PlannedService'))).toEqual(Object.keys(named('PlannedService').properties as object));
+    expect(closedFieldNames(ref('PlannedService'))).toEqual(Object.keys(namedSchema('PlannedService').properties as object));
   });
 
   it.each<[string, PlacedSchema]>([
@@ -134,7 +125,7 @@ describe('closedFieldNames: the fields of an object that allows no others', () =
 
 describe('itemSchema: the schema of a list item', () => {
   it('the items of a list, through their $ref (PlannedServices → PlannedService)', () => {
-    expect(itemSchema(ref('PlannedServices'))).toEqual({ schema: named('PlannedService') });
+    expect(itemSchema(ref('PlannedServices'))).toEqual({ schema: namedSchema('PlannedService') });
   });
 
   it.each<[string, unknown]>([
@@ -149,7 +140,7 @@ describe('itemSchema: the schema of a list item', () => {
 describe('jsonTypes: the JSON types a schema allows', () => {
   it.each<[string, PlacedSchema, string[] | null]>([
     ['one type', { schema: { type: 'boolean' } }, ['boolean']],
-    ['a type union, kept whole (CalendarDateOrNull)', ref('CalendarDateOrNull'), named('CalendarDateOrNull').type as string[]],
+    ['a type union, kept whole (CalendarDateOrNull)', ref('CalendarDateOrNull'), namedSchema('CalendarDateOrNull').type as string[]],
     ['a union with a non-string entry: only the names', { schema: { type: ['boolean', 7, null, 'null'] } }, ['boolean', 'null']],
     ['no type', { schema: { enum: ['a'] } }, null],
   ])('%s', (_name, schema, expected) => {
@@ -180,7 +171,7 @@ describe('factSchema: what a request sends for a fact', () => {
   it('a person fact reads its Person field; a derived field, the field of that', () => {
     const programme = programmeWith([vsacExit], [fieldOf('exitService', 'vsacExit', 'service')]);
     const service = factSchema(programme, 'exitService');
-    const exit = named('Person').properties as Record<string, { properties: { service: { enum: unknown[] } } }>;
+    const exit = namedSchema('Person').properties as Record<string, { properties: { service: { enum: unknown[] } } }>;
     expect(service && allowedValues(service)).toEqual(exit.vsacExit?.properties.service.enum);
   });
 
@@ -198,7 +189,7 @@ describe('factSchema: what a request sends for a fact', () => {
 describe('factMayBeAbsent: whether a request may leave a fact out', () => {
   const person = declared('person', 'request', true);
   const birthDate = declared('birthDate', 'person', true);
-  const required = (name: string): string[] => named(name).required as string[];
+  const required = (name: string): string[] => namedSchema(name).required as string[];
 
   it('a fact the programme does not know may be absent', () => {
     expect(factMayBeAbsent(programmeWith([]), 'unknown')).toBe(true);
@@ -250,7 +241,7 @@ describe('line facts: the fields of a kind’s input lines', () => {
   it('a field of the line itself (a cost line’s funding), required as CostLine says', () => {
     const funding = lineFactSchema('cappedActualCost', 'funding');
     expect(funding && allowedValues(funding)).toEqual(enumOf('Funding'));
-    expect(lineFactMayBeAbsent('cappedActualCost', 'funding')).toBe(!(named('CostLine').required as string[]).includes('funding'));
+    expect(lineFactMayBeAbsent('cappedActualCost', 'funding')).toBe(!(namedSchema('CostLine').required as string[]).includes('funding'));
     expect(lineFactMayBeAbsent('cappedActualCost', 'diCompensatedUntil')).toBe(true);
   });
 
@@ -282,7 +273,7 @@ describe('line facts: the fields of a kind’s input lines', () => {
 
 describe('factDomain and itemFieldDomain', () => {
   const services: FactValueScope = programmeFactValues(programmeWith([declared('services', 'request', true), declared('residence', 'person', false)]));
-  const plannedService = named('PlannedService');
+  const plannedService = namedSchema('PlannedService');
 
   it('the funding of a planned service: its values, and whether an item may leave it out', () => {
     expect(itemFieldDomain(services, 'services', 'funding')).toEqual({
@@ -306,6 +297,6 @@ describe('factDomain and itemFieldDomain', () => {
 });
 
 function personFieldEnum(field: string): unknown[] {
-  const properties = named('Person').properties as Record<string, { enum?: unknown[] }>;
+  const properties = namedSchema('Person').properties as Record<string, { enum?: unknown[] }>;
   return properties[field]?.enum ?? [];
 }

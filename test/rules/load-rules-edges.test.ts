@@ -1,33 +1,16 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
-import { formatProblem } from '../../src/rules/yaml-file.js';
-import { FIXTURE_RULES } from '../support/rule-sets.js';
+import { FIXTURE_RULES, loadProblems, rulesCopy } from '../support/rule-sets.js';
 
 const PROGRAMME = 'nsk/programme.yaml';
 const FIRST = 'nsk/versions/2019-01-01.yaml';
 const SECOND = 'nsk/versions/2022-01-01-fictional.yaml';
 const THIRD = 'nsk/versions/2023-04-01-fictional.yaml';
 
-function copy(edits: Record<string, ((text: string) => string) | string | null> = {}): string {
-  const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-edges-'));
-  cpSync(FIXTURE_RULES, directory, { recursive: true });
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(directory, file);
-    if (edit === null) rmSync(path, { recursive: true });
-    else if (typeof edit === 'string') {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, edit);
-    } else writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  }
-  return directory;
-}
-function problemsIn(directory: string): string[] {
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  return loaded.ok ? [] : loaded.problems.map(formatProblem);
-}
+const copy = (edits: Parameters<typeof rulesCopy>[1] = {}): string => rulesCopy(FIXTURE_RULES, edits);
 const fixture = (file: string): string => readFileSync(join(FIXTURE_RULES, file), 'utf8');
 const addFacts = (extra: string) => (text: string) => text.replace('\nfacts:\n', `\nfacts:\n${extra}`);
 const addDerived = (extra: string) => (text: string) => text.replace('\nderivedFacts:\n', `\nderivedFacts:\n${extra}`);
@@ -38,7 +21,7 @@ describe('programme.yaml facts and derived facts', () => {
   it('a declared or derived fact named like a property of Object.prototype is reserved, at its key', () => {
     const declared = copy({ [PROGRAMME]: addFacts(`  constructor:\n    type: string\n    in: person\n    required: false\n${TITLE}`) });
     const derived = copy({ [PROGRAMME]: addDerived(`  toString:\n    kind: wholeYearsOn\n    of: birthDate\n${TITLE}`) });
-    expect([problemsIn(declared), problemsIn(derived)]).toEqual([
+    expect([loadProblems(declared), loadProblems(derived)]).toEqual([
       ['nsk/programme.yaml:16:3: "constructor" is reserved; choose another fact name'],
       ['nsk/programme.yaml:63:3: "toString" is reserved; choose another fact name'],
     ]);
@@ -47,7 +30,7 @@ describe('programme.yaml facts and derived facts', () => {
   it('a derived fact named like a declared fact, or like the built-in evaluationDate, at its key', () => {
     const declared = copy({ [PROGRAMME]: addDerived(`  residence:\n    kind: field\n    of: vsacExit\n    field: place\n    type: string\n${TITLE}`) });
     const builtIn = copy({ [PROGRAMME]: addDerived(`  evaluationDate:\n    kind: field\n    of: vsacExit\n    field: date\n    type: date\n${TITLE}`) });
-    expect([problemsIn(declared), problemsIn(builtIn)]).toEqual([
+    expect([loadProblems(declared), loadProblems(builtIn)]).toEqual([
       ['nsk/programme.yaml:63:3: derived fact "residence" has the name of a declared or built-in fact'],
       ['nsk/programme.yaml:63:3: derived fact "evaluationDate" has the name of a declared or built-in fact'],
     ]);
@@ -59,7 +42,7 @@ describe('programme.yaml facts and derived facts', () => {
         `  a1:\n    kind: wholeYearsOn\n    of: nothing\n${TITLE}  a2:\n    kind: itemsByDate\n    of: nothing\n    field: x\n    keep: onOrAfterDay\n${TITLE}  a3:\n    kind: field\n    of: nothing\n    field: x\n    type: string\n${TITLE}`,
       ),
     });
-    expect(problemsIn(directory)).toEqual([
+    expect(loadProblems(directory)).toEqual([
       'nsk/programme.yaml:65:9: "nothing" is not a declared fact (or a derived fact above this one)',
       'nsk/programme.yaml:69:9: "nothing" is not a declared fact (or a derived fact above this one)',
       'nsk/programme.yaml:75:9: "nothing" is not a declared fact (or a derived fact above this one)',
@@ -72,7 +55,7 @@ describe('programme.yaml facts and derived facts', () => {
         `  a1:\n    kind: wholeYearsOn\n    of: residence\n${TITLE}  a2:\n    kind: itemsByDate\n    of: birthDate\n    field: x\n    keep: onOrAfterDay\n${TITLE}  a3:\n    kind: field\n    of: services\n    field: x\n    type: string\n${TITLE}`,
       ),
     });
-    expect(problemsIn(directory)).toEqual([
+    expect(loadProblems(directory)).toEqual([
       'nsk/programme.yaml:65:9: wholeYearsOn needs a date fact; "residence" is a string',
       'nsk/programme.yaml:69:9: itemsByDate needs a list fact; "birthDate" is a date',
       'nsk/programme.yaml:75:9: field needs an object fact; "services" is a list',
@@ -124,18 +107,18 @@ describe('programme.yaml facts and derived facts', () => {
 
 describe('programme and version files', () => {
   it('an id that is not the folder name, at the id', () => {
-    expect(problemsIn(copy({ [PROGRAMME]: (text) => text.replace('id: nsk', 'id: other') }))).toEqual([
+    expect(loadProblems(copy({ [PROGRAMME]: (text) => text.replace('id: nsk', 'id: other') }))).toEqual([
       'nsk/programme.yaml:3:5: id "other" must match its folder name "nsk"',
     ]);
   });
 
   it('a programme without version files', () => {
-    expect(problemsIn(copy({ [FIRST]: null, [SECOND]: null, [THIRD]: null }))).toEqual(['nsk/programme.yaml:3:1: no version files in nsk/versions']);
+    expect(loadProblems(copy({ [FIRST]: null, [SECOND]: null, [THIRD]: null }))).toEqual(['nsk/programme.yaml:3:1: no version files in nsk/versions']);
   });
 
   it('two files of one version: the later file names the earlier', () => {
     const twin = copy({ 'nsk/versions/9.yaml': fixture(FIRST).replace('effectiveFrom: "2019-01-01"', 'effectiveFrom: "2030-01-01"') });
-    expect(problemsIn(twin)).toEqual(['nsk/versions/9.yaml:3:10: version "2019-01-01" is also defined in nsk/versions/2019-01-01.yaml']);
+    expect(loadProblems(twin)).toEqual(['nsk/versions/9.yaml:3:10: version "2019-01-01" is also defined in nsk/versions/2019-01-01.yaml']);
   });
 
   it('versions are ordered by effectiveFrom, not by file name; equal starts keep file order', () => {
@@ -143,7 +126,7 @@ describe('programme and version files', () => {
     const loaded = loadRuleSet(directory);
     const versions = loaded.ok ? loaded.ruleSet.programmes.get('nsk')?.versions.map((version) => version.version) : [];
     const sameStart = copy({ [SECOND]: (text) => text.replace('effectiveFrom: "2022-01-01"', 'effectiveFrom: "2023-04-01"') });
-    expect([versions, problemsIn(sameStart)]).toEqual([
+    expect([versions, loadProblems(sameStart)]).toEqual([
       ['2019-01-01', '2022-01-01-fictional', '2023-04-01-fictional'],
       ['nsk/versions/2023-04-01-fictional.yaml:7:16: overlaps nsk/versions/2022-01-01-fictional.yaml: both start on 2023-04-01'],
     ]);
@@ -167,7 +150,7 @@ describe('programme and version files', () => {
       [SECOND]: (text) => text.replace('version: "2022-01-01-fictional"', 'version: "2022-01-01-fictional"\nextends: "2023-04-01-fictional"'),
       [THIRD]: (text) => text.replace('version: "2023-04-01-fictional"', 'version: "2023-04-01-fictional"\nextends: "2022-01-01-fictional"'),
     });
-    expect(problemsIn(directory)).toEqual([
+    expect(loadProblems(directory)).toEqual([
       'nsk/versions/2023-04-01-fictional.yaml:4:10: amendments extend each other in a circle: 2022-01-01-fictional → 2023-04-01-fictional → 2022-01-01-fictional',
     ]);
   });
@@ -175,7 +158,7 @@ describe('programme and version files', () => {
 
 describe('data files and the rules folder', () => {
   it('a calendar that does not pass its schema stops loading, at its places', () => {
-    expect(problemsIn(copy({ 'calendar/bad.yaml': 'title: 1\n' }))).toEqual([
+    expect(loadProblems(copy({ 'calendar/bad.yaml': 'title: 1\n' }))).toEqual([
       'calendar/bad.yaml:1:1: missing required field "holidayLibrary"',
       'calendar/bad.yaml:1:1: missing required field "transferredDays"',
       'calendar/bad.yaml:1:8: must be object',
@@ -193,7 +176,7 @@ describe('data files and the rules folder', () => {
     const outside = mkdtempSync(join(tmpdir(), 'sbsp-rules-edges-outside-'));
     writeFileSync(join(outside, 'a.yaml'), fixture('calendar/latvia.yaml'));
     symlinkSync(join(outside, 'a.yaml'), join(directory, 'calendar', 'a.yaml'));
-    expect(problemsIn(directory)).toEqual([
+    expect(loadProblems(directory)).toEqual([
       'calendar/a.yaml:1:1: a symbolic link leading out of the rules folder; it is not followed',
       'calendar/zz.yaml:1:1: missing required field "holidayLibrary"',
       'calendar/zz.yaml:1:1: missing required field "transferredDays"',
@@ -203,14 +186,14 @@ describe('data files and the rules folder', () => {
 
   it('folders with versions/ but no programme.yaml, in name order', () => {
     const directory = copy({ 'zzz/versions/x.yaml': 'version: x\n', 'aaa/versions/x.yaml': 'version: x\n', 'mmm/versions/x.yaml': 'version: x\n' });
-    expect(problemsIn(directory)).toEqual(
+    expect(loadProblems(directory)).toEqual(
       ['aaa', 'mmm', 'zzz'].map((name) => `${name}/programme.yaml:1:1: missing: a folder with versions/ is a programme and needs its programme.yaml`),
     );
   });
 
   it('programmes are read in folder name order', () => {
     const directory = copy({ 'zzz/programme.yaml': 'id: zzz\n', 'aaa/programme.yaml': 'id: aaa\n' });
-    expect(problemsIn(directory).map((problem) => problem.split(':')[0])).toEqual([
+    expect(loadProblems(directory).map((problem) => problem.split(':')[0])).toEqual([
       'aaa/programme.yaml',
       'aaa/programme.yaml',
       'aaa/programme.yaml',

@@ -1,24 +1,16 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
-import { BUNDLED_RULES, FIXTURE_RULES } from '../support/rule-sets.js';
+import { BUNDLED_RULES, FIXTURE_RULES, loadProblems, rulesCopy } from '../support/rule-sets.js';
 
 const VERSION = 'nsk/versions/2019-01-01.yaml';
 const SECOND = 'nsk/versions/2022-01-01-fictional.yaml';
 
 /** A copy of the fixture rules with some files edited; returns the located messages, relative to the copy. */
 function problemsAfter(edits: Record<string, (text: string) => string>): string[] {
-  const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-'));
-  cpSync(FIXTURE_RULES, directory, { recursive: true });
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(directory, file);
-    writeFileSync(path, edit(readFileSync(path, 'utf8')));
-  }
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  return loaded.ok ? [] : loaded.problems.map(formatProblem);
+  return loadProblems(rulesCopy(FIXTURE_RULES, edits));
 }
 
 function lineOf(file: string, needle: string, occurrence = 1): number {

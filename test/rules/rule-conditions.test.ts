@@ -112,6 +112,8 @@ describe('isParamValue and isFactValue: a value that names a parameter or a fact
     { name: 'an object with param and fact', value: { param: 'adultAge', fact: 'age' }, param: false, fact: false },
     { name: 'a param with another key', value: { param: 'adultAge', unit: 'years' }, param: false, fact: false },
     { name: 'a fact with another key', value: { fact: 'approvalDate', unit: 'days' }, param: false, fact: false },
+    { name: 'an object with another key only', value: { other: 'adultAge' }, param: false, fact: false },
+    { name: 'an empty object', value: {}, param: false, fact: false },
     { name: 'a one-letter literal', value: 'A', param: false, fact: false },
     { name: 'a literal word', value: 'param', param: false, fact: false },
     { name: 'null', value: null, param: false, fact: false },

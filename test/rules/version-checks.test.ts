@@ -1,11 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { formatProblem } from '../../src/rules/yaml-file.js';
 import { LINE_FACTS } from '../../src/rules/line-facts.js';
-import { EVERY_OPERATOR_RULES, FICTIONAL_PROGRAMMES, FIXTURE_RULES } from '../support/rule-sets.js';
+import { placeOf } from '../check/fixture-copies.js';
+import { EVERY_OPERATOR_RULES, FICTIONAL_PROGRAMMES, FIXTURE_RULES, loadProblems, rulesCopy } from '../support/rule-sets.js';
 
 /**
  * What the loader checks in a version file beyond its schema (src/rules/check-version.ts), each refusal with its exact
@@ -64,11 +65,7 @@ const rule = (id: string, conditions: string, extra = ''): string =>
 const leafRule = (leaf: string): string => rule('R1', `{ all: [${leaf}] }`);
 
 function problemsOf(text: string): string[] {
-  const directory = mkdtempSync(join(tmpdir(), 'sbsp-version-checks-'));
-  cpSync(EVERY_OPERATOR_RULES, directory, { recursive: true });
-  writeFileSync(join(directory, FILE), text);
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  return loaded.ok ? [] : loaded.problems.map(formatProblem);
+  return loadProblems(rulesCopy(EVERY_OPERATOR_RULES, { [FILE]: text }));
 }
 
 /** `FILE:line:column` of `literal` on the first line of `text` containing `needle` (default: the literal). */
@@ -499,18 +496,9 @@ function fixtureProblems(
   file: string,
   edit: (text: string) => string,
 ): { problems: string[]; place: (literal: string, needle?: string) => string } {
-  const directory = mkdtempSync(join(tmpdir(), 'sbsp-version-checks-'));
-  cpSync(rules, directory, { recursive: true });
-  const text = edit(readFileSync(join(directory, file), 'utf8'));
-  writeFileSync(join(directory, file), text);
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  const place = (literal: string, needle = literal): string => {
-    const lines = text.split('\n');
-    const index = lines.findIndex((line) => line.includes(needle) && line.includes(literal));
-    if (index < 0) throw new Error(`"${literal}" on a line with "${needle}" not in ${file}`);
-    return `${file}:${index + 1}:${(lines[index] as string).indexOf(literal) + 1}`;
-  };
-  return { problems: loaded.ok ? [] : loaded.problems.map(formatProblem), place };
+  const directory = rulesCopy(rules, { [file]: edit });
+  const text = readFileSync(join(directory, file), 'utf8');
+  return { problems: loadProblems(directory), place: (literal, needle = literal) => `${file}:${placeOf(text, literal, needle)}` };
 }
 
 /** `text` with each [from, to] replaced exactly once; fails when `from` is not there once. */

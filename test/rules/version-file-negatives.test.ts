@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, LineCounter, parseDocument, type YAMLMap } from 'yaml';
-import { loadRuleSet } from '../../src/rules/load-rules.js';
 import { schemaPath } from '../../src/rules/schema-location.js';
-import { formatProblem } from '../../src/rules/yaml-file.js';
-import { EVERY_OPERATOR_RULES, FICTIONAL_PROGRAMMES, FIXTURE_RULES } from '../support/rule-sets.js';
+import { EVERY_OPERATOR_RULES, FICTIONAL_PROGRAMMES, FIXTURE_RULES, loadProblems } from '../support/rule-sets.js';
 
 /**
  * Version files the loader must refuse, each refusal named at file:line:column: versions whose days overlap by one
@@ -24,8 +22,7 @@ function problemsAfter(source: string, edits: Record<string, (text: string) => s
     const original = join(source === FIXTURE_RULES && file === AMENDMENT ? join(FIXTURE_RULES, '..', 'amendments') : source, file);
     writeFileSync(join(directory, file), edit(readFileSync(original, 'utf8')));
   }
-  const loaded = loadRuleSet(directory, { displayRoot: directory });
-  return loaded.ok ? [] : loaded.problems.map(formatProblem);
+  return loadProblems(directory);
 }
 
 const VERSION = 'nsk/versions/2019-01-01.yaml';

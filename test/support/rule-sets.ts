@@ -1,3 +1,6 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRuleSet } from '../../src/rules/load-rules.js';
 import type { Programme, RuleSet } from '../../src/rules/model.js';
@@ -34,4 +37,29 @@ export function bundledRuleSet(): RuleSet {
 
 export function everyOperatorProgramme(): Programme {
   return ruleSetAt(EVERY_OPERATOR_RULES).programmes.get('every-operator') as Programme;
+}
+
+/** The problems of loading the rules folder `directory`, each `file:line:column: message` with files named relative to it. */
+export function loadProblems(directory: string): string[] {
+  const loaded = loadRuleSet(directory, { displayRoot: directory });
+  return loaded.ok ? [] : loaded.problems.map(formatProblem);
+}
+
+/**
+ * A copy of a rules folder in a temp directory, with some files edited, added or removed (path → new text, an edit of
+ * the copied text, or null to remove the file or folder).
+ */
+export function rulesCopy(from: string, edits: Record<string, string | ((text: string) => string) | null> = {}): string {
+  const directory = mkdtempSync(join(tmpdir(), 'sbsp-rules-copy-'));
+  cpSync(from, directory, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(directory, file);
+    if (edit === null) {
+      rmSync(path, { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, typeof edit === 'string' ? edit : edit(readFileSync(path, 'utf8')));
+  }
+  return directory;
 }
