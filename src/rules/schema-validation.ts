@@ -24,8 +24,9 @@ export function jsonPointerToPath(pointer: string): string[] {
 
 /** What an ajv error says, in words an officer reads, and where it points. */
 export function describeAjvError(error: ErrorObject): { path: string[]; message: string; atKey: boolean } {
-  // An error about a key's name (under propertyNames) points at the map in ajv; an officer is shown the key itself.
-  if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
+  // An error about a key's name (ajv sets propertyName on the errors under propertyNames) points at the map in ajv;
+  // an officer is shown the key itself.
+  if (error.propertyName !== undefined) {
     const described = describeValueError(error);
     return {
       path: [...jsonPointerToPath(error.instancePath), error.propertyName],
@@ -76,9 +77,7 @@ const SUMMARY_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'then', 'else']);
 
 export function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
   // A propertyNames error only says a name is invalid; the error about that name beside it says why.
-  const explainedNames = new Set(
-    errors.flatMap((error) => (error.keyword !== 'propertyNames' && error.propertyName !== undefined ? [error.propertyName] : [])),
-  );
+  const explainedNames = new Set(errors.flatMap((error) => error.propertyName ?? []));
   const precise = errors.filter(
     (error) => !SUMMARY_KEYWORDS.has(error.keyword) && !(error.keyword === 'propertyNames' && explainedNames.has(String(error.params.propertyName))),
   );
